@@ -1,0 +1,77 @@
+"""From a raw ``Document`` to a clean ``Article``: main text, body spans and metadata.
+
+HTML goes through trafilatura (``html.py``); plain text keeps its text unchanged and marks the
+article body, title, byline and outlet (``plaintext.py``). Documents that cannot yield an
+article (no text in the HTML, not English, too long) get a ``skipped`` reason.
+"""
+
+from __future__ import annotations
+
+from ..records import Article, Document, content_hash
+from ..settings import Settings
+from .dates import iso, parse_date
+from .html import extract_html
+from .language import LanguageGuess
+from .plaintext import analyse_layout
+
+__all__ = ["ArticleCleaner", "raw_hash"]
+
+
+def raw_hash(doc: Document) -> str:
+    """Content hash of what the source delivered (HTML or text) plus its id."""
+    return content_hash((doc.id or "") + "\x00" + (doc.html or doc.text or ""))
+
+
+class ArticleCleaner:
+    """Callable that turns a ``Document`` into an ``Article``; build once, call many times."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        self.language = LanguageGuess(self.settings.knowledge)
+
+    def __call__(self, doc: Document) -> Article:
+        chash = raw_hash(doc)
+        doc_id = doc.id or chash
+        if doc.skipped:
+            return Article(id=doc_id, source=doc.source, text="", body=(), content_hash=chash,
+                           title=doc.title, url=doc.url, skipped=doc.skipped)
+        if doc.html is not None:
+            return self._from_html(doc, doc_id, chash)
+        return self._from_text(doc, doc_id, chash)
+
+    def _finish(self, article: Article) -> Article:
+        if len(article.text) > self.settings.max_chars:
+            reason = (f"text has {len(article.text):,} characters, over the "
+                      f"{self.settings.max_chars:,} limit (COMMUNIQUE_MAX_CHARS)")
+        elif not article.body:
+            reason = "no article body found"
+        else:
+            sample = " ".join(article.text[s:e] for s, e in article.body[:40])
+            reason = self.language.not_english_reason(sample)
+        if reason:
+            return Article(**{**article.__dict__, "skipped": reason})
+        return article
+
+    def _from_html(self, doc: Document, doc_id: str, chash: str) -> Article:
+        assert doc.html is not None  # for mypy: checked by the caller
+        ex = extract_html(doc.html, doc.url)
+        if not ex.text:
+            return Article(id=doc_id, source=doc.source, text="", body=(), content_hash=chash,
+                           url=doc.url, skipped="no article text found in the HTML")
+        text = ex.text
+        return self._finish(Article(
+            id=doc_id, source=doc.source, text=text, body=((0, len(text)),), content_hash=chash,
+            title=doc.title or ex.title, byline=ex.authors, outlet=doc.outlet or ex.sitename,
+            published=iso(parse_date(doc.published) or parse_date(ex.published)),
+            url=doc.url or ex.url, language="en",
+        ))
+
+    def _from_text(self, doc: Document, doc_id: str, chash: str) -> Article:
+        text = doc.text or ""
+        layout = analyse_layout(text)
+        return self._finish(Article(
+            id=doc_id, source=doc.source, text=text, body=tuple(layout.body), content_hash=chash,
+            title=doc.title or layout.title, byline=tuple(layout.byline),
+            outlet=doc.outlet or layout.outlet, published=iso(parse_date(doc.published)),
+            url=doc.url, language="en",
+        ))

@@ -1,0 +1,77 @@
+"""Dates: publication dates from metadata, and relative dates resolved against them.
+
+``dateparser`` is only ever given short date expressions (metadata values or spaCy DATE
+entities), never free text: its ``search_dates`` finds dates in ordinary words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+_ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_NOT_DATES = re.compile(
+    r"^(the )?(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|some|few)"
+    r"[- ](year|month|week|day|decade|century)s?([- ]old|[- ]long)?$"
+)
+
+
+def parse_date(value: str | None) -> dt.date | None:
+    """A calendar date from a metadata value (ISO, RFC 2822, 'August 9, 2013' ...), else None."""
+    if not value:
+        return None
+    m = _ISO.match(value)
+    if m:
+        try:
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return None
+    import dateparser
+
+    parsed = dateparser.parse(value, languages=["en"], settings={"RETURN_AS_TIMEZONE_AWARE": False})
+    return parsed.date() if parsed else None
+
+
+def iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+class DateResolver:
+    """Resolves DATE expressions ("Friday", "last year", "Aug. 9") against a reference date.
+
+    Weekday names refer to the most recent such day on or before the reference date (news
+    reports the past); expressions of duration ("four years") are not dates and give None.
+    """
+
+    def __init__(self) -> None:
+        import dateparser
+
+        self._parse = dateparser.parse
+
+    def resolve(self, expression: str, reference: dt.date | None) -> dt.date | None:
+        text = expression.strip().lower().rstrip(".")
+        if not text or _NOT_DATES.match(text) or not any(c.isalpha() or c.isdigit() for c in text):
+            return None
+        if reference is None:
+            # Without a publication date only absolute dates can be resolved.
+            if not re.search(r"\d{4}", text):
+                return None
+        for prefix in ("on ", "this ", "last ", "early ", "late "):
+            if text.startswith(prefix) and text[len(prefix):] in _WEEKDAYS and reference:
+                text = text[len(prefix):]
+        if text in _WEEKDAYS and reference is not None:
+            delta = (reference.weekday() - _WEEKDAYS.index(text)) % 7
+            return reference - dt.timedelta(days=delta)
+        settings: dict[str, Any] = {
+            "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False,
+            "PREFER_DAY_OF_MONTH": "first", "PREFER_MONTH_OF_YEAR": "first",
+        }
+        if reference is not None:
+            settings["RELATIVE_BASE"] = dt.datetime(reference.year, reference.month, reference.day)
+        try:
+            parsed = self._parse(text, languages=["en"], settings=settings)
+        except (ValueError, OverflowError, TypeError):
+            return None
+        return parsed.date() if parsed else None

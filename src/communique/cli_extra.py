@@ -1,0 +1,121 @@
+"""``communique eval`` and ``communique serve``: kept apart from the query commands."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import click
+
+from .cli import _emit_json, _settings, handle_errors
+
+
+def _read_jsonl(path: str) -> list[dict[str, Any]]:
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def _predictions(gold_path: str, pred_path: str | None) -> Iterator[dict[str, Any]]:
+    """Analysis records for the gold file: read from ``pred_path``, or made now."""
+    if pred_path:
+        yield from _read_jsonl(pred_path)
+        return
+    from .analyze import analyze
+    from .sources import read_sources
+
+    settings = _settings()
+    for analysis in analyze(read_sources([gold_path], settings), settings):
+        yield analysis.to_dict()
+
+
+@click.group(name="eval")
+def eval_group() -> None:
+    """Score Communiqué against gold files (the metrics of the shared scorers)."""
+
+
+@eval_group.command(name="quotes")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--pred", type=click.Path(exists=True, dir_okay=False), help="Analysis records to score (default: analyse GOLD now).")
+@click.option("--kinds", multiple=True, type=click.Choice(["direct", "mixed", "indirect"]), help="Restrict gold to these kinds (repeatable).")
+@click.option("--mode", type=click.Choice(["cover", "one2one"]), default="cover", show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@handle_errors
+def eval_quotes(gold: str, pred: str | None, kinds: tuple[str, ...], mode: str, as_json: bool) -> None:
+    """Quote P/R/F1 at overlap thresholds and speaker accuracy."""
+    from .evaluate.quotes import evaluate_quotes
+
+    result = evaluate_quotes(_read_jsonl(gold), list(_predictions(gold, pred)), mode=mode, kinds=list(kinds) or None)
+    if as_json:
+        _emit_json(result)
+        return
+    click.echo(f"{'match':<7} {'tp':>6} {'fp':>6} {'fn':>6} {'P':>7} {'R':>7} {'F1':>7} {'spk_acc':>8}")
+    for level, v in result.items():
+        if isinstance(v, dict) and "f1" in v:
+            click.echo(f"{level:<7} {v['tp']:>6} {v['fp']:>6} {v['fn']:>6} {v['precision']:>7.3f} "
+                       f"{v['recall']:>7.3f} {v['f1']:>7.3f} {v.get('speaker_acc', 0.0):>8.3f}")
+
+
+@eval_group.command(name="events")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--pred", type=click.Path(exists=True, dir_okay=False), help="Analysis records to score (default: analyse GOLD now).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@handle_errors
+def eval_events(gold: str, pred: str | None, as_json: bool) -> None:
+    """Event P/R/F1 at root, full and code level, and the no-event false-alarm rate."""
+    from .evaluate.events import evaluate_events
+
+    result = evaluate_events(_read_jsonl(gold), list(_predictions(gold, pred)))
+    if as_json:
+        _emit_json(result)
+        return
+    click.echo(f"{'level':<6} {'tp':>5} {'fp':>5} {'fn':>5} {'P':>7} {'R':>7} {'F1':>7}")
+    for level in ("root", "full", "code", "event"):
+        v = result.get(level)
+        if isinstance(v, dict):
+            click.echo(f"{level:<6} {v['tp']:>5} {v['fp']:>5} {v['fn']:>5} {v['precision']:>7.3f} "
+                       f"{v['recall']:>7.3f} {v['f1']:>7.3f}")
+    if "no_event_false_alarm_rate" in result:
+        click.echo(f"no-event cases {result.get('no_event_cases')}, false-alarm rate "
+                   f"{result['no_event_false_alarm_rate']:.3f}")
+
+
+@eval_group.command(name="body")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--pred", type=click.Path(exists=True, dir_okay=False), help="Analysis records to score (default: clean GOLD now).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@handle_errors
+def eval_body(gold: str, pred: str | None, as_json: bool) -> None:
+    """Article-body token P/R/F1 against gold clean text (plain-text cleaning)."""
+    from .evaluate.body import evaluate_body
+
+    gold_rows = _read_jsonl(gold)
+    if pred:
+        preds = _read_jsonl(pred)
+    else:
+        from .article.plaintext import analyse_layout
+
+        preds = [{"id": g["id"], "text": g["text"], "body": analyse_layout(g["text"]).body} for g in gold_rows]
+    result = evaluate_body(gold_rows, preds)
+    if as_json:
+        _emit_json(result)
+    else:
+        click.echo(f"docs {result['docs']}  P {result['precision']:.3f}  R {result['recall']:.3f}  F1 {result['f1']:.3f}")
+
+
+@click.command()
+@click.option("--db", help="Database file (default communique.db).")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--token", envvar="COMMUNIQUE_TOKEN", help="Enables POST /api/articles, which then requires this bearer token.")
+@handle_errors
+def serve(db: str | None, host: str, port: int, token: str | None) -> None:
+    """Start the web application and HTTP API (read-only unless --token is given)."""
+    import uvicorn
+
+    from .web.app import create_app
+
+    settings = _settings(db=db)
+    app = create_app(settings.db, token=token, settings=settings)
+    click.echo(f"Communiqué on http://{host}:{port}/ (database {settings.db}); Ctrl-C stops it")
+    uvicorn.run(app, host=host, port=port, log_level="warning")

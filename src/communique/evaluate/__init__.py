@@ -1,0 +1,1 @@
+"""Evaluation of Communique extractors against gold data."""

@@ -1,0 +1,243 @@
+"""Actor knowledge: countries, places, organisations, well-known people, role words, given names.
+
+``load_actor_knowledge(knowledge_dir)`` reads ``countries.tsv``, ``places.tsv``,
+``organizations.tsv``, ``people.tsv``, ``roles.tsv`` and ``given_names.tsv`` (each may be
+overridden by a file of the same name in ``knowledge_dir``) into a frozen ``ActorKnowledge`` of
+plain lookup tables. Lists inside a cell are separated by ``;``.
+
+Proper names (countries, places, organisations, people) are matched case-sensitively as written,
+with a leading "the"/"The" ignored; role words are matched in lower case, singular or plural.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from . import read_table
+
+COUNTRY_FILE = "countries.tsv"
+PLACE_FILE = "places.tsv"
+ORG_FILE = "organizations.tsv"
+PEOPLE_FILE = "people.tsv"
+ROLE_FILE = "roles.tsv"
+GIVEN_NAME_FILE = "given_names.tsv"
+
+#: What a matched proper-name phrase denotes.
+NAME_KINDS = ("country", "adjective", "people", "capital", "place", "org", "person")
+
+
+@dataclass(frozen=True)
+class OrgEntry:
+    """A known organisation. ``country`` is ``None`` for international ones (IGO/NGO)."""
+
+    name: str
+    country: str | None
+    code: str
+
+    @property
+    def sector(self) -> str | None:
+        """The code minus the country: ``MIL`` for ``USAMIL``, ``IGO`` for ``IGO``;
+        ``None`` when the code is the bare country."""
+        rest = self.code[3:] if self.country and self.code.startswith(self.country) else self.code
+        return rest or None
+
+
+@dataclass(frozen=True)
+class PersonEntry:
+    """A well-known person. ``country`` ``None`` for international office holders."""
+
+    name: str
+    country: str | None
+    role: str | None
+    code: str | None
+    gender: str | None
+
+
+@dataclass(frozen=True)
+class RoleEntry:
+    """A role word or title. ``sector`` ``None`` when the word implies none; ``title`` is the
+    canonical title for people (``None`` for collective words)."""
+
+    phrase: str
+    sector: str | None
+    title: str | None
+    kind: str
+    """``person``, ``group`` or ``body``."""
+    plural: bool = False
+    generic: bool = False
+    """True when the title says nothing about the branch ("spokesman", "official"), so that a
+    named organisation next to it gives the sector."""
+
+
+@dataclass(frozen=True)
+class NameHit:
+    """What a proper-name phrase denotes: ``kind`` is one of ``NAME_KINDS``; ``iso3`` is set
+    for country-like kinds, ``org``/``person`` for those kinds."""
+
+    kind: str
+    iso3: str | None = None
+    org: OrgEntry | None = None
+    person: PersonEntry | None = None
+
+
+def _empty() -> Mapping[str, object]:
+    return MappingProxyType({})
+
+
+@dataclass(frozen=True)
+class ActorKnowledge:
+    """Lookup tables. ``names`` maps a proper-name phrase to every reading of it (a country
+    name may also be an adjective, "U.S."); ``roles`` maps lower-case role phrases (singular and
+    plural) to their entry; ``country_names`` maps ISO3 to the canonical name; ``surnames``
+    maps the last word of a well-known person's name to the entries with it; ``given_names``
+    maps a first name to ``m``/``f``. ``max_name_words``/``max_role_words`` bound phrase
+    lengths. ``name_starts``/``role_starts`` hold the first word of every phrase (for cheap
+    pruning)."""
+
+    names: Mapping[str, tuple[NameHit, ...]] = field(default_factory=_empty)  # type: ignore[arg-type]
+    roles: Mapping[str, RoleEntry] = field(default_factory=_empty)  # type: ignore[arg-type]
+    country_names: Mapping[str, str] = field(default_factory=_empty)  # type: ignore[arg-type]
+    surnames: Mapping[str, tuple[PersonEntry, ...]] = field(default_factory=_empty)  # type: ignore[arg-type]
+    given_names: Mapping[str, str] = field(default_factory=_empty)  # type: ignore[arg-type]
+    name_starts: frozenset[str] = frozenset()
+    role_starts: frozenset[str] = frozenset()
+    max_name_words: int = 1
+    max_role_words: int = 1
+
+    def name(self, text: str) -> tuple[NameHit, ...]:
+        """Readings of a proper-name phrase (``()`` when unknown); "the" is ignored."""
+        key = " ".join(text.split())
+        found = self.names.get(key)
+        if found is None and key[:4] in ("the ", "The "):
+            found = self.names.get(key[4:])
+        return found or ()
+
+    def first(self, text: str, kinds: tuple[str, ...]) -> NameHit | None:
+        """The first reading of ``text`` whose kind is in ``kinds``, ``None`` when none."""
+        for hit in self.name(text):
+            if hit.kind in kinds:
+                return hit
+        return None
+
+    def role(self, text: str) -> RoleEntry | None:
+        """The role entry for a phrase (any case), ``None`` when it is not a role word."""
+        return self.roles.get(" ".join(text.lower().split()))
+
+
+def _split(cell: str) -> list[str]:
+    return [x.strip() for x in cell.split(";") if x.strip()]
+
+
+def _plural(word: str) -> str:
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and len(word) > 1 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith("man"):
+        return word[:-3] + "men"
+    return word + "s"
+
+
+def _pluralise_phrase(phrase: str) -> str:
+    """Plural of a role phrase: "secretary of state" -> "secretaries of state"."""
+    words = phrase.split()
+    if "of" in words:
+        i = words.index("of")
+        if i > 0:
+            words[i - 1] = _plural(words[i - 1])
+            return " ".join(words)
+    words[-1] = _plural(words[-1])
+    return " ".join(words)
+
+
+def load_actor_knowledge(knowledge_dir: str = "") -> ActorKnowledge:
+    """Read the actor knowledge files (see module docstring)."""
+    names: dict[str, list[NameHit]] = {}
+    country_names: dict[str, str] = {}
+
+    def add(phrase: str, hit: NameHit) -> None:
+        key = " ".join(phrase.split())
+        if key and hit not in names.setdefault(key, []):
+            names[key].append(hit)
+
+    for row in read_table(COUNTRY_FILE, knowledge_dir):
+        iso = row["iso3"]
+        country_names[iso] = row["name"]
+        for n in [row["name"], *_split(row.get("aliases", ""))]:
+            add(n, NameHit("country", iso3=iso))
+        for a in _split(row.get("adjectives", "")):
+            add(a, NameHit("adjective", iso3=iso))
+            if not a.endswith(("ese", "ss", "sh", "ch", ".")) and a.upper() != a:
+                add(a + "s", NameHit("people", iso3=iso))
+        for p in _split(row.get("people", "")):
+            add(p, NameHit("people", iso3=iso))
+        for c in _split(row.get("capitals", "")):
+            add(c, NameHit("capital", iso3=iso))
+    for row in read_table(PLACE_FILE, knowledge_dir):
+        add(row["place"], NameHit("place", iso3=row["iso3"]))
+    for row in read_table(ORG_FILE, knowledge_dir):
+        org = OrgEntry(row["name"], row.get("country") or None, row["code"])
+        for n in [row["name"], *_split(row.get("aliases", ""))]:
+            add(n, NameHit("org", iso3=org.country, org=org))
+    surnames: dict[str, list[PersonEntry]] = {}
+    for row in read_table(PEOPLE_FILE, knowledge_dir):
+        person = PersonEntry(
+            row["name"],
+            row.get("country") or None,
+            row.get("role") or None,
+            row.get("code") or None,
+            row.get("gender") or None,
+        )
+        for n in [row["name"], *_split(row.get("aliases", ""))]:
+            add(n, NameHit("person", iso3=person.country, person=person))
+            last = n.split()[-1]
+            if person not in surnames.setdefault(last, []):
+                surnames[last].append(person)
+    roles: dict[str, RoleEntry] = {}
+    for row in read_table(ROLE_FILE, knowledge_dir):
+        phrase = " ".join(row["phrase"].lower().split())
+        entry = RoleEntry(
+            phrase,
+            row.get("sector") or None,
+            row.get("title") or None,
+            row.get("kind") or "person",
+            generic=row.get("generic", "") == "yes",
+        )
+        roles.setdefault(phrase, entry)
+        plural = row.get("plural") or _pluralise_phrase(phrase)
+        if plural != phrase:
+            roles.setdefault(
+                plural,
+                RoleEntry(phrase, entry.sector, entry.title, entry.kind, True, entry.generic),
+            )
+    given: dict[str, str] = {}
+    for row in read_table(GIVEN_NAME_FILE, knowledge_dir):
+        given.setdefault(row["name"], row["gender"])
+    return ActorKnowledge(
+        names=MappingProxyType({k: tuple(v) for k, v in names.items()}),
+        roles=MappingProxyType(roles),
+        country_names=MappingProxyType(country_names),
+        surnames=MappingProxyType({k: tuple(v) for k, v in surnames.items()}),
+        given_names=MappingProxyType(given),
+        name_starts=frozenset(_first_words(names)),
+        role_starts=frozenset(_first_words(roles)),
+        max_name_words=max((_n_words(k) for k in names), default=1),
+        max_role_words=max((_n_words(k) for k in roles), default=1),
+    )
+
+
+def _first_words(keys: Mapping[str, object]) -> set[str]:
+    out: set[str] = set()
+    for k in keys:
+        w = k.split()[0]
+        out.add(w)
+        out.add(w.split("-")[0])
+        out.add(w.split("'")[0])
+    return out
+
+
+def _n_words(key: str) -> int:
+    """An upper bound on the spaCy tokens of a phrase (hyphens and 's split words)."""
+    return len(key.replace("-", " - ").replace("'", " '").split())

@@ -1,0 +1,126 @@
+"""The speech-cue lexicon: ``cues.tsv`` read into lookup tables.
+
+``load_cues(knowledge_dir)`` returns a frozen ``CueLexicon``. Single-word verbs are matched on
+the lower-cased token text against every inflection (generated here from the lemma by regular
+English rules, or listed in the file's ``forms`` column) and on spaCy's lemma; multi-word cues
+("according to", "point out", "quoted as saying") are matched as token sequences whose first
+word may be inflected when the row's type is ``verb``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Mapping
+
+from . import read_table
+
+CUE_FILE = "cues.tsv"
+CLASSES: frozenset[str] = frozenset(
+    {"reporting", "assertive", "directive", "written", "cognitive", "evidential"}
+)
+_VOWELS = "aeiou"
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One row of the lexicon."""
+
+    lemma: str
+    type: str
+    """``verb`` (inflected) or ``phrase`` (matched as written)."""
+    cls: str
+    """One of ``CLASSES``."""
+    notes: str = ""
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return tuple(self.lemma.split())
+
+    @property
+    def speech(self) -> bool:
+        """True for cues that can introduce a direct quotation (not cognitive/evidential)."""
+        return self.cls in ("reporting", "assertive", "directive", "written")
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    """Lookup tables built from ``cues.tsv``.
+
+    ``words`` maps every inflected form of a single-word cue to its row; ``lemmas`` maps the
+    lemma; ``sequences`` maps the (inflected) first word of a multi-word cue to the rows and
+    the remaining words they need.  An empty lexicon (no rows) matches nothing.
+    """
+
+    words: Mapping[str, Cue] = field(default_factory=lambda: MappingProxyType({}))
+    lemmas: Mapping[str, Cue] = field(default_factory=lambda: MappingProxyType({}))
+    sequences: Mapping[str, tuple[tuple[tuple[str, ...], Cue], ...]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
+
+    def word(self, lower: str, lemma: str) -> Cue | None:
+        """The single-word cue for a token (its lower-cased text or lemma), ``None`` if none."""
+        return self.words.get(lower) or self.lemmas.get(lemma)
+
+
+def inflections(lemma: str) -> list[str]:
+    """Regular English inflections of a verb lemma: lemma, 3rd person, past, gerund.
+
+    Consonant doubling ("admitted") is not guessed; list such forms in the file.
+    """
+    forms = [lemma]
+    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        forms.append(lemma + "es")
+    elif lemma.endswith("y") and len(lemma) > 1 and lemma[-2] not in _VOWELS:
+        forms.append(lemma[:-1] + "ies")
+    else:
+        forms.append(lemma + "s")
+    if lemma.endswith("e"):
+        forms.append(lemma + "d")
+        forms.append((lemma[:-1] if not lemma.endswith(("ee", "ye", "oe")) else lemma) + "ing")
+    elif lemma.endswith("y") and len(lemma) > 1 and lemma[-2] not in _VOWELS:
+        forms.append(lemma[:-1] + "ied")
+        forms.append(lemma + "ing")
+    else:
+        forms.append(lemma + "ed")
+        forms.append(lemma + "ing")
+    return forms
+
+
+def load_cues(knowledge_dir: str = "") -> CueLexicon:
+    """Read ``cues.tsv`` (bundled, or the user's copy in ``knowledge_dir``) into a lexicon.
+
+    Rows with an unknown class are kept under ``reporting``; empty lemmas are skipped.
+    """
+    words: dict[str, Cue] = {}
+    lemmas: dict[str, Cue] = {}
+    sequences: dict[str, list[tuple[tuple[str, ...], Cue]]] = {}
+    for row in read_table(CUE_FILE, knowledge_dir):
+        lemma = " ".join(row.get("lemma", "").lower().split())
+        if not lemma:
+            continue
+        cls = row.get("class", "") or "reporting"
+        cue = Cue(
+            lemma=lemma,
+            type=row.get("type", "") or "verb",
+            cls=cls if cls in CLASSES else "reporting",
+            notes=row.get("notes", ""),
+        )
+        head, *rest = lemma.split()
+        listed = [f.strip().lower() for f in row.get("forms", "").split(",") if f.strip()]
+        if cue.type == "phrase":
+            heads = [head]
+        else:
+            heads = [head, *listed] if listed else inflections(head)
+        if rest:
+            for h in dict.fromkeys(heads):
+                sequences.setdefault(h, []).append((tuple(rest), cue))
+        else:
+            lemmas.setdefault(head, cue)
+            for h in heads:
+                words.setdefault(h, cue)
+    return CueLexicon(
+        words=MappingProxyType(words),
+        lemmas=MappingProxyType(lemmas),
+        sequences=MappingProxyType({k: tuple(v) for k, v in sequences.items()}),
+    )

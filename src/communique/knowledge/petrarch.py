@@ -1,0 +1,262 @@
+"""Reader for PETRARCH/TABARI actor and agent dictionaries (the files users already have).
+
+Actor dictionaries (``Phoenix.Countries.actors.txt`` and friends) list a primary phrase, its
+synonyms on following ``+`` lines, and one or more codes, possibly bounded by dates::
+
+    VLADIMIR_PUTIN_  # comment
+    +PUTIN_
+    +PRESIDENT_PUTIN_
+        [RUSELI 700101-990809]
+        [RUSGOV >080508]
+        [RUSELI]
+
+Agent dictionaries (``Phoenix.agents.txt``) map common nouns to a sector that is appended to
+an actor's country (``POLICE {} [~COP]``), with ``!SET! = A, B`` substitution sets and
+``{PLURAL}`` forms.
+
+Phrases are normalised to upper case with single spaces (``_`` becomes a space, a trailing
+``_``, which TABARI uses to mark a word end, is dropped); we match them as whole phrases.
+Dates are ``YYMMDD`` (years below 30 are 20xx) or ``YYYYMMDD``; ``>D`` means from D on, ``<D``
+until D. A malformed date makes that code undated rather than failing the whole file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+
+from ..errors import DictionaryError
+
+_CODE_RE = re.compile(r"\[([^\]]*)\]")
+_SET_RE = re.compile(r"^(![A-Z0-9_]+!)\s*=\s*(.+)$")
+_PLURAL_RE = re.compile(r"\{([^}]*)\}")
+_PIVOT = 30
+
+
+@dataclass(frozen=True)
+class DatedCode:
+    """One code of a dictionary entry. ``start``/``end`` ``None`` mean unbounded on that side;
+    both ``None`` is the entry's default (undated) code."""
+
+    code: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    @property
+    def dated(self) -> bool:
+        return self.start is not None or self.end is not None
+
+    def valid_on(self, day: dt.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    """One actor: its primary phrase, synonyms and codes in file order."""
+
+    phrase: str
+    synonyms: tuple[str, ...]
+    codes: tuple[DatedCode, ...]
+
+    def code_on(self, day: dt.date | None) -> str | None:
+        """The code valid on ``day``.
+
+        With a date: the first dated code whose range contains it, else the undated default.
+        Without a date (``None``: publication date unknown): the open-ended most recent code
+        (``>D``) when there is one, else the undated default, else the last code listed.
+        ``None`` when the entry has no usable code (``[---]``).
+        """
+        usable = [c for c in self.codes if c.code and c.code != "---"]
+        if not usable:
+            return None
+        default = next((c.code for c in usable if not c.dated), None)
+        if day is not None:
+            for c in usable:
+                if c.dated and c.valid_on(day):
+                    return c.code
+            return default
+        open_ended = [c for c in usable if c.start is not None and c.end is None]
+        if open_ended:
+            return max(open_ended, key=lambda c: c.start or dt.date.min).code
+        return default or usable[-1].code
+
+
+@dataclass(frozen=True)
+class ActorDictionary:
+    """Actor phrases (normalised, see module docstring) -> entries; later files override."""
+
+    entries: Mapping[str, ActorEntry] = field(default_factory=lambda: MappingProxyType({}))
+    max_words: int = 0
+
+    def lookup(self, text: str) -> ActorEntry | None:
+        """The entry for a phrase as written in text (any case, spaces or underscores)."""
+        return self.entries.get(normalise(text))
+
+
+@dataclass(frozen=True)
+class AgentDictionary:
+    """Agent nouns (normalised, singular and listed plurals) -> sector code (``COP``)."""
+
+    agents: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+
+    def sector(self, text: str) -> str | None:
+        """The sector for a noun phrase, ``None`` when it is not an agent."""
+        key = normalise(text)
+        found = self.agents.get(key)
+        if found is None and key.endswith("S"):
+            found = self.agents.get(key[:-1])
+        return found
+
+
+def normalise(phrase: str) -> str:
+    """Upper case, ``_`` as space, single spaces, no trailing word-end marker."""
+    return " ".join(phrase.replace("_", " ").upper().split())
+
+
+def parse_date(text: str) -> dt.date | None:
+    """``YYMMDD`` or ``YYYYMMDD``; ``None`` when malformed."""
+    text = text.strip()
+    if not text.isdigit():
+        return None
+    try:
+        if len(text) == 6:
+            yy = int(text[:2])
+            year = 2000 + yy if yy < _PIVOT else 1900 + yy
+            return dt.date(year, int(text[2:4]), int(text[4:6]))
+        if len(text) == 8:
+            return dt.date(int(text[:4]), int(text[4:6]), int(text[6:8]))
+    except ValueError:
+        return None
+    return None
+
+
+def parse_code(body: str) -> DatedCode:
+    """The inside of ``[...]``: ``CODE``, ``CODE D1-D2``, ``CODE >D`` or ``CODE <D``."""
+    parts = body.split()
+    if not parts:
+        return DatedCode("")
+    code = parts[0].strip()
+    if len(parts) == 1:
+        return DatedCode(code)
+    span = parts[1]
+    if span.startswith(">"):
+        return DatedCode(code, start=parse_date(span[1:]))
+    if span.startswith("<"):
+        return DatedCode(code, end=parse_date(span[1:]))
+    if "-" in span:
+        a, _, b = span.partition("-")
+        return DatedCode(code, start=parse_date(a), end=parse_date(b))
+    return DatedCode(code)
+
+
+def _strip_comment(line: str) -> str:
+    return line.split("#", 1)[0].rstrip()
+
+
+def parse_actors(lines: Iterable[str], source: str = "<string>") -> dict[str, ActorEntry]:
+    """Parse actor-dictionary lines into phrase -> entry (synonyms map to the same entry)."""
+    out: dict[str, ActorEntry] = {}
+    phrase: str | None = None
+    synonyms: list[str] = []
+    codes: list[DatedCode] = []
+
+    def flush() -> None:
+        if phrase is None:
+            return
+        entry = ActorEntry(phrase, tuple(synonyms), tuple(codes))
+        for p in (phrase, *synonyms):
+            if p:
+                out[p] = entry
+
+    for lineno, raw in enumerate(lines, 1):
+        line = _strip_comment(raw)
+        if not line.strip():
+            continue
+        stripped = line.strip()
+        if stripped.startswith("[") and phrase is None:
+            raise DictionaryError(
+                f"{source}:{lineno}: a code {stripped!r} comes before any actor phrase; "
+                "an actor dictionary entry starts with a phrase line, so this file is not "
+                "in PETRARCH/TABARI actor format"
+            )
+        found = [parse_code(m) for m in _CODE_RE.findall(stripped)]
+        head = _CODE_RE.sub(" ", stripped).strip()
+        if stripped.startswith("+"):
+            synonyms.append(normalise(head[1:]))
+            codes.extend(found)
+            continue
+        if head and not line[0].isspace():
+            if phrase is not None and not codes:
+                # A phrase block without codes shares the codes of the block after it.
+                synonyms.append(normalise(head))
+                codes.extend(found)
+                continue
+            flush()
+            phrase, synonyms, codes = normalise(head), [], list(found)
+            continue
+        codes.extend(found)
+    flush()
+    return out
+
+
+def parse_agents(lines: Iterable[str], source: str = "<string>") -> dict[str, str]:
+    """Parse agent-dictionary lines into noun phrase -> sector (``~`` markers removed)."""
+    sets: dict[str, list[str]] = {}
+    out: dict[str, str] = {}
+    for raw in lines:
+        line = _strip_comment(raw).strip()
+        if not line:
+            continue
+        m = _SET_RE.match(line)
+        if m:
+            sets[m.group(1)] = [w.strip() for w in m.group(2).split(",") if w.strip()]
+            continue
+        codes = _CODE_RE.findall(line)
+        if not codes:
+            continue
+        sector = codes[0].replace("~", "").strip().split()[0] if codes[0].strip() else ""
+        if not sector:
+            continue
+        head = _CODE_RE.sub(" ", line)
+        plurals = [p for group in _PLURAL_RE.findall(head) for p in group.split(",")]
+        head = _PLURAL_RE.sub(" ", head).strip()
+        for form in (head, *plurals):
+            for expanded in _expand(form.strip(), sets):
+                key = normalise(expanded)
+                if key:
+                    out.setdefault(key, sector)
+    return out
+
+
+def _expand(form: str, sets: Mapping[str, list[str]]) -> list[str]:
+    for name, words in sets.items():
+        if name in form:
+            return [x for w in words for x in _expand(form.replace(name, w, 1), sets)]
+    return [form]
+
+
+def load_dictionaries(paths: Iterable[str]) -> tuple[ActorDictionary, AgentDictionary]:
+    """Read PETRARCH/TABARI files. A file whose entries are ``[~XXX]`` agents is an agent
+    dictionary, anything else an actor dictionary. Later files override earlier ones."""
+    actors: dict[str, ActorEntry] = {}
+    agents: dict[str, str] = {}
+    for p in paths:
+        path = Path(p)
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError as e:
+            raise DictionaryError(f"cannot read actor dictionary {p}: {e}") from e
+        lines = text.splitlines()
+        if "[~" in text:
+            agents.update(parse_agents(lines, source=str(p)))
+        else:
+            actors.update(parse_actors(lines, source=str(p)))
+    max_words = max((len(k.split()) for k in actors), default=0)
+    return (
+        ActorDictionary(MappingProxyType(actors), max_words),
+        AgentDictionary(MappingProxyType(agents)),
+    )

@@ -1,0 +1,124 @@
+"""Gazetteer matching for the actor resolver: one left-to-right pass over a Doc's tokens.
+
+``scan(doc, knowledge)`` finds the longest known proper-name phrase (country, adjective,
+people, capital, place, organisation, well-known person) and the longest role phrase starting
+at each token, using dictionary lookups only (a phrase is looked up only when its first word is
+the first word of some known phrase). The result is indexed by start and by end token so that
+the resolver can walk left from a name through its premodifiers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from ..knowledge.actors import ActorKnowledge, NameHit, RoleEntry
+
+APOSTROPHES = ("'", "\u2019")
+POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    """A proper-name phrase at tokens ``[start, end)`` and its readings."""
+
+    start: int
+    end: int
+    hits: tuple[NameHit, ...]
+
+    def first(self, *kinds: str) -> NameHit | None:
+        """The first reading whose kind is in ``kinds``; ``None`` when none is."""
+        for h in self.hits:
+            if h.kind in kinds:
+                return h
+        return None
+
+
+@dataclass(frozen=True)
+class RoleMatch:
+    """A role phrase at tokens ``[start, end)``."""
+
+    start: int
+    end: int
+    entry: RoleEntry
+
+
+@dataclass
+class ScanResult:
+    """Matches indexed by start and end token (at most one of each kind per token)."""
+
+    names_by_start: dict[int, NameMatch] = field(default_factory=dict)
+    names_by_end: dict[int, NameMatch] = field(default_factory=dict)
+    roles_by_start: dict[int, RoleMatch] = field(default_factory=dict)
+    roles_by_end: dict[int, RoleMatch] = field(default_factory=dict)
+    name_at: dict[int, NameMatch] = field(default_factory=dict)
+    """Token index -> the name match containing it."""
+    role_at: dict[int, RoleMatch] = field(default_factory=dict)
+    """Token index -> the role match containing it."""
+
+
+def _norm_text(doc: Doc, start: int, end: int) -> str:
+    a = doc[start].idx
+    last = doc[end - 1]
+    text = doc.text[a : last.idx + len(last.text)]
+    if "  " in text or "\n" in text or "\t" in text:
+        text = " ".join(text.split())
+    return text.replace("\u2019", "'")
+
+
+def _shouting(doc: Doc, i: int) -> bool:
+    """True when the token's neighbours are upper-case words too (a headline in capitals),
+    where short acronyms such as "WHO" or "US" are ordinary words."""
+    n = 0
+    for j in (i - 2, i - 1, i + 1, i + 2):
+        if 0 <= j < len(doc) and doc[j].is_alpha and doc[j].is_upper and len(doc[j]) > 1:
+            n += 1
+    return n >= 2
+
+
+def scan(doc: Doc, kb: ActorKnowledge) -> ScanResult:
+    """Longest, non-overlapping name and role matches (see module docstring)."""
+    res = ScanResult()
+    n = len(doc)
+    i = 0
+    while i < n:
+        tok = doc[i]
+        text = tok.text
+        if text in kb.name_starts or text.replace("\u2019", "'") in kb.name_starts:
+            for end in range(min(n, i + kb.max_name_words), i, -1):
+                if doc[end - 1].is_space or doc[end - 1].is_punct and end - 1 > i and doc[end - 1].text not in (".", "-", "/"):
+                    continue
+                key = _norm_text(doc, i, end)
+                hits = kb.names.get(key)
+                if hits is None:
+                    continue
+                if len(key) <= 4 and key.isupper() and _shouting(doc, i):
+                    continue
+                m = NameMatch(i, end, hits)
+                res.names_by_start[i] = m
+                res.names_by_end[end] = m
+                for k in range(i, end):
+                    res.name_at[k] = m
+                i = end - 1
+                break
+        i += 1
+    i = 0
+    while i < n:
+        tok = doc[i]
+        if tok.lower_ in kb.role_starts and not tok.is_space:
+            for end in range(min(n, i + kb.max_role_words), i, -1):
+                entry = kb.roles.get(_norm_text(doc, i, end).lower())
+                if entry is None:
+                    continue
+                if end - i == 1 and tok.pos_ not in ("NOUN", "PROPN"):
+                    continue
+                m2 = RoleMatch(i, end, entry)
+                res.roles_by_start[i] = m2
+                res.roles_by_end[end] = m2
+                for k in range(i, end):
+                    res.role_at[k] = m2
+                i = end - 1
+                break
+        i += 1
+    return res

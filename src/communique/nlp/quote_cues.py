@@ -1,0 +1,164 @@
+"""Finding speech cues in a parsed doc, and what each one attributes: who and which clause.
+
+A ``CueHit`` is one occurrence of a lexicon cue ("said", "told", "according to", "was quoted
+as saying").  ``attribution`` reads its syntactic neighbourhood:
+
+* the speaker token: the subject of the cue verb, found also through ``xcomp``/``conj``/
+  ``advcl`` chains ("Trump said, adding ..."), the antecedent of a relative pronoun ("Figueroa,
+  who said ..."), the passive subject of "was quoted as saying", the object of "according to";
+* the reported content: the ``ccomp`` clause (with its "that"), a clause the cue is a
+  parenthetical of ("X is Y, he said"), an infinitive for directives ("urged everyone to ..."),
+  or for "according to X" the clause it attaches to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..knowledge.cues import Cue, CueLexicon
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_CLAUSE_DEPS = frozenset({"ccomp"})
+_UP_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "acl"})
+_RELATIVE = frozenset({"who", "which", "that"})
+_VERB_POS = frozenset({"VERB", "AUX"})
+
+
+@dataclass
+class CueHit:
+    """A cue occurrence: ``start``/``end`` are its token range, ``verb`` the token to parse from."""
+
+    start: int
+    end: int
+    verb: int
+    cue: Cue
+
+
+@dataclass
+class Attribution:
+    """What one cue attributes.
+
+    ``speaker`` is the head token of the speaker mention, ``None`` when the cue has no subject
+    in reach.  ``content`` is the token range of the reported clause, ``None`` when the cue
+    introduces no clause (e.g. it only sits next to a direct quotation).
+    """
+
+    hit: CueHit
+    speaker: int | None
+    content: tuple[int, int] | None
+
+
+def find_cues(doc: Doc, lexicon: CueLexicon) -> list[CueHit]:
+    """Every cue in ``doc``, in token order (one pass over the tokens)."""
+    hits: list[CueHit] = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        tok = doc[i]
+        lower = tok.lower_
+        seqs = lexicon.sequences.get(lower)
+        matched = False
+        if seqs:
+            for rest, cue in seqs:
+                end = i + 1 + len(rest)
+                if end <= n and all(doc[i + 1 + k].lower_ == w for k, w in enumerate(rest)):
+                    verb = i if cue.type == "verb" else end - 1
+                    if cue.lemma == "quoted as saying":
+                        verb = i
+                    hits.append(CueHit(i, end, verb, cue))
+                    i = end
+                    matched = True
+                    break
+        if matched:
+            continue
+        if tok.pos_ in _VERB_POS or tok.tag_.startswith("VB"):
+            cue_row = lexicon.word(lower, tok.lemma_.lower())
+            if cue_row is not None:
+                hits.append(CueHit(i, i + 1, i, cue_row))
+        i += 1
+    return hits
+
+
+def subject_of(tok: Token, depth: int = 0) -> Token | None:
+    """The subject of a verb, looking up through non-finite and coordinated verbs."""
+    for child in tok.children:
+        if child.dep_ in _SUBJECTS:
+            if child.lower_ in _RELATIVE and tok.dep_ == "relcl":
+                return tok.head
+            return child
+    if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return tok.head
+    if depth < 3 and tok.dep_ in _UP_DEPS and tok.head is not tok:
+        return subject_of(tok.head, depth + 1)
+    return None
+
+
+def _subtree_range(tok: Token, skip: Token | None = None) -> tuple[int, int]:
+    left, right = tok.left_edge.i, tok.right_edge.i + 1
+    if skip is None:
+        return left, right
+    s_left, s_right = skip.left_edge.i, skip.right_edge.i + 1
+    # keep the larger side of the clause around the skipped part
+    if s_left - left >= right - s_right:
+        return left, s_left
+    return s_right, right
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "cc"):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def attribution(doc: Doc, hit: CueHit) -> Attribution:
+    """Speaker and content of one cue (see the module docstring)."""
+    verb = doc[hit.verb]
+    if hit.cue.lemma == "according to":
+        to = doc[hit.end - 1]
+        objs = [c for c in to.children if c.dep_ == "pobj"]
+        speaker = objs[0].i if objs else None
+        prep = doc[hit.start]
+        anchor = prep.head if prep.head is not prep else None
+        if anchor is not None and prep.dep_ == "prep" and anchor.pos_ in _VERB_POS:
+            # the clause it attaches to, minus "according to X" itself
+            top = anchor
+            a, b = top.left_edge.i, top.right_edge.i + 1
+            p_left, p_right = prep.left_edge.i, prep.right_edge.i + 1
+            if p_left <= a + 1:
+                a = p_right
+            elif p_right >= b - 1:
+                b = p_left
+            return Attribution(hit, speaker, _trim(doc, a, b))
+        return Attribution(hit, speaker, None)
+    if hit.cue.lemma == "quoted as saying":
+        quoted = doc[hit.start]
+        subj = next((c for c in quoted.children if c.dep_ in _SUBJECTS), None)
+        saying = doc[hit.end - 1]
+        clause = next((c for c in saying.children if c.dep_ in _CLAUSE_DEPS), None)
+        content = _trim(doc, *_subtree_range(clause)) if clause is not None else None
+        return Attribution(hit, subj.i if subj is not None else None, content)
+    subj = subject_of(verb)
+    content: tuple[int, int] | None = None
+    clause = next((c for c in verb.children if c.dep_ in _CLAUSE_DEPS), None)
+    if clause is not None:
+        content = _trim(doc, *_subtree_range(clause))
+    elif verb.head is not verb and verb.i > verb.head.i and subj is not None and (
+        verb.dep_ == "parataxis"
+        or (verb.dep_ == "ccomp" and verb.left_edge.i > 0
+            and doc[verb.left_edge.i - 1].text in (",", "\u2014", "\u2013", "--", ";"))
+    ):
+        # "The Snowden case is the latest, he said." / "X, the Post has learned."
+        content = _trim(doc, *_subtree_range(verb.head, skip=verb))
+    elif hit.cue.cls == "directive":
+        xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+        if xcomp is not None:
+            start = min(c.left_edge.i for c in verb.children if c.i > verb.i) if any(
+                c.i > verb.i for c in verb.children) else xcomp.left_edge.i
+            content = _trim(doc, start, xcomp.right_edge.i + 1)
+    if content is not None and content[1] - content[0] < 2:
+        content = None
+    return Attribution(hit, subj.i if subj is not None else None, content)

@@ -1,0 +1,378 @@
+"""The quotation extractor: who said what, as ``doc._.quotes``.
+
+Three kinds of quotation are found (see ``extensions.QuoteSpan``):
+
+* **direct**: text between quotation marks (``quote_marks.find_quoted``) that reads as speech,
+  attributed to the nearest speech cue in its own sentence, the short sentence right after it,
+  or a colon lead-in before it ("Kerry said:").  “A,” Kerry said, “B.” is one quote with two
+  fragments; a quoted paragraph or sentence without a cue after an attributed quote continues
+  it (same speaker).  Short quoted phrases with no cue (scare quotes, titles, nicknames) are not
+  quotations;
+* **mixed**: a reported clause that contains quoted words ("Lavrov said the two nations “are
+  united by a shared responsibility”"); the content is the whole clause;
+* **indirect**: a clause reported by a cue (the ``ccomp`` of "said", "told reporters that", the
+  clause that "according to X" attaches to).
+
+Speakers come from the cue's syntax (``quote_cues``), are widened to their noun phrase and
+resolved to actors (``quote_speakers``, ``coref``).  Cost: one regex pass over the text, one
+pass over the tokens for cues, then work local to each cue or quote.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from ..knowledge.cues import Cue, CueLexicon, load_cues
+from .extensions import ActorCluster, QuoteSpan
+from .quote_cues import Attribution, CueHit, attribution, find_cues, subject_of
+from .quote_marks import MarkedSpan, find_quoted
+from .quote_speakers import name_speaker
+
+MIN_WORDS_ATTRIBUTED = 2
+"""A quoted stretch next to a cue needs this many words to be a direct quotation."""
+MIN_WORDS_UNATTRIBUTED = 6
+"""A quoted stretch with no cue needs this many words (and a verb) to count."""
+MAX_CUE_GAP_BEFORE = 10
+"""Tokens allowed between a cue before a quote and its opening mark ("Kerry told reporters,")."""
+MAX_CUE_GAP_AFTER = 8
+"""Tokens allowed between a closing mark and a cue after it (", Obama said during ...")."""
+_PARAGRAPH = re.compile(r"\n")
+_SUBJECT_SIDE = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+
+
+@dataclass
+class _Piece:
+    """One marked stretch mapped onto tokens (``start``/``end`` token range of the content)."""
+
+    mark: MarkedSpan
+    start: int
+    end: int
+    words: int
+    has_verb: bool
+    para: int
+    word_end: int
+    """End of the content without trailing punctuation (token index)."""
+
+
+@dataclass
+class _Found:
+    """A quotation under construction (converted to ``QuoteSpan`` at the end)."""
+
+    kind: str
+    fragments: list[tuple[int, int]]
+    """Character ranges of the content."""
+    attr: Attribution | None
+    para: int
+    pieces: list[_Piece] = field(default_factory=list)
+    inherit: bool = False
+    """True for a continuation: the speaker is the previous quote's."""
+
+
+class QuoteExtractor:
+    """spaCy component setting ``doc._.quotes`` (a list, empty when the doc has no quotes)."""
+
+    def __init__(self, knowledge_dir: str = "") -> None:
+        self.knowledge_dir = knowledge_dir
+        self.lexicon = load_cues(knowledge_dir)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.quotes = extract_quotes(doc, self.lexicon)
+        return doc
+
+
+class _Index:
+    """Per-doc lookups built once: token of a character, sentence and paragraph of a token."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.starts = [t.idx for t in doc]
+        self.sent_of = [0] * len(doc)
+        self.sents: list[tuple[int, int]] = []
+        for n, sent in enumerate(doc.sents):
+            self.sents.append((sent.start, sent.end))
+            for i in range(sent.start, sent.end):
+                self.sent_of[i] = n
+        self.breaks = [m.start() for m in _PARAGRAPH.finditer(doc.text)]
+
+    def token_at(self, char: int) -> int:
+        """Index of the token containing (or first after) character ``char``."""
+        i = bisect.bisect_right(self.starts, char) - 1
+        if i < 0:
+            return 0
+        tok = self.doc[i]
+        if char >= tok.idx + len(tok.text) and i + 1 < len(self.doc):
+            return i + 1
+        return i
+
+    def token_end(self, char: int) -> int:
+        """Exclusive token index for a range ending at character ``char``."""
+        return bisect.bisect_left(self.starts, char)
+
+    def para_of_char(self, char: int) -> int:
+        return bisect.bisect_right(self.breaks, char)
+
+    def para_of(self, token: int) -> int:
+        return self.para_of_char(self.starts[token]) if self.starts else 0
+
+
+def _pieces(doc: Doc, index: _Index, marked: list[MarkedSpan]) -> list[_Piece]:
+    out: list[_Piece] = []
+    for m in marked:
+        start, end = index.token_at(m.start), index.token_end(m.end)
+        if end <= start:
+            continue
+        toks = doc[start:end]
+        words = sum(1 for t in toks if t.is_alpha or t.like_num)
+        has_verb = any(t.pos_ in ("VERB", "AUX") for t in toks)
+        word_end = end
+        while word_end > start + 1 and doc[word_end - 1].is_punct:
+            word_end -= 1
+        out.append(_Piece(m, start, end, words, has_verb, index.para_of_char(m.start), word_end))
+    return out
+
+
+def _inside(attr: Attribution, piece: _Piece) -> bool:
+    """Whether the piece lies in the attribution's clause (trailing punctuation aside)."""
+    if attr.content is None:
+        return False
+    a, b = attr.content
+    return a <= piece.start and piece.word_end <= b
+
+
+def _outside_words(doc: Doc, attr: Attribution, in_quote: list[int]) -> int:
+    assert attr.content is not None
+    a, b = attr.content
+    return sum(1 for i in range(a, b) if in_quote[i] < 0 and not doc[i].is_punct)
+
+
+def _adjacent_cue(
+    doc: Doc, index: _Index, chain: list[_Piece], attrs: list[Attribution], in_quote: list[int]
+) -> Attribution | None:
+    """The speech cue that attributes a chain of quoted pieces, or ``None``."""
+    first, last = chain[0], chain[-1]
+    best: tuple[int, Attribution] | None = None
+    for attr in attrs:
+        hit = attr.hit
+        if not hit.cue.speech and not (attr.content and any(_inside(attr, p) for p in chain)):
+            continue
+        if hit.end <= first.start:
+            gap = first.start - hit.end
+            if gap > MAX_CUE_GAP_BEFORE or index.para_of(hit.start) != first.para:
+                # colon lead-in at the end of the previous paragraph
+                j = first.start - 2
+                colon = j >= 0 and any(doc[k].text == ":" for k in range(max(j - 1, hit.end), first.start))
+                if not (colon and gap <= MAX_CUE_GAP_BEFORE + 2):
+                    continue
+            elif any(in_quote[k] >= 0 for k in range(hit.end, first.start - 1)):
+                continue
+            if index.sent_of[hit.start] != index.sent_of[first.start] and not any(
+                doc[k].text == ":" for k in range(hit.end, first.start)
+            ):
+                continue
+            dist = gap
+        elif hit.start >= last.end:
+            gap = hit.start - last.end
+            if gap > MAX_CUE_GAP_AFTER or index.para_of(hit.start) != last.para:
+                continue
+            if any(in_quote[k] >= 0 for k in range(last.end, hit.start)):
+                continue
+            if any(doc[k].text in (".", "?", "!") and doc[k].i > last.end for k in range(last.end + 1, hit.start)):
+                continue
+            dist = gap
+        else:
+            # between two pieces of the chain: “A,” he said, “B.”
+            inner = [p for p in chain if p.end <= hit.start]
+            nxt = [p for p in chain if p.start >= hit.end]
+            if not inner or not nxt:
+                continue
+            dist = hit.start - inner[-1].end
+        if attr.speaker is not None and in_quote[attr.speaker] >= 0:
+            continue
+        if best is None or dist < best[0]:
+            best = (dist, attr)
+    return best[1] if best else None
+
+
+def _attach_window(index: _Index, piece: _Piece, attrs: list[Attribution]) -> list[Attribution]:
+    """Cues near a piece: those in the sentences it touches and in the one after it."""
+    lo = index.sents[index.sent_of[piece.start]][0]
+    hi_sent = index.sent_of[min(piece.end, len(index.sent_of) - 1)]
+    hi = index.sents[min(hi_sent + 1, len(index.sents) - 1)][1]
+    lo = min(lo, max(0, piece.start - MAX_CUE_GAP_BEFORE - 2))
+    keys = [a.hit.start for a in attrs]
+    return attrs[bisect.bisect_left(keys, lo) : bisect.bisect_left(keys, hi)]
+
+
+def _char_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def _object_host(doc: Doc, piece: _Piece, in_quote: list[int]) -> Attribution | None:
+    """Quoted words in the object of a verb with a subject ("called Clinton a “champion”").
+
+    The verb counts as the cue (class ``implicit``) and its subject as the speaker; the content
+    runs from the verb to the end of its complement.  ``None`` when the quoted words sit in a
+    subject, or no verb with a subject governs them.
+    """
+    root = next((doc[i] for i in range(piece.start, piece.word_end)
+                 if not piece.start <= doc[i].head.i < piece.word_end), None)
+    if root is None:
+        return None
+    tok = root
+    for _ in range(6):
+        if tok.dep_ in _SUBJECT_SIDE or tok.head is tok:
+            return None
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX") and tok.i < piece.start and in_quote[tok.i] < 0:
+            break
+    else:
+        return None
+    if not (tok.pos_ in ("VERB", "AUX") and tok.i < piece.start):
+        return None
+    subj = subject_of(tok)
+    if subj is None or in_quote[subj.i] >= 0 or subj.lower_ in ("it", "there", "that", "this"):
+        return None
+    end = piece.end
+    limit = tok.right_edge.i + 1
+    while end < limit and doc[end].text not in (",", ";", ":", ".", "\u2014", "\u2013", "--", "(") or (
+        end < limit and in_quote[end] >= 0
+    ):
+        end += 1
+    start = tok.i + 1
+    while start < piece.start and (doc[start].is_punct or doc[start].dep_ in ("prt", "neg")):
+        start += 1
+    cue = Cue(lemma=tok.lemma_.lower(), type="verb", cls="implicit",
+              notes="quoted words in the object of a verb that is not a speech cue")
+    return Attribution(CueHit(tok.i, tok.i + 1, tok.i, cue), subj.i, (start, end))
+
+
+def extract_quotes(doc: Doc, lexicon: CueLexicon) -> list[QuoteSpan]:
+    """All quotations of ``doc`` (see the module docstring), in text order."""
+    if not len(doc):
+        return []
+    index = _Index(doc)
+    pieces = _pieces(doc, index, find_quoted(doc.text))
+    in_quote = [-1] * len(doc)
+    for n, p in enumerate(pieces):
+        for i in range(p.start, p.end):
+            in_quote[i] = n
+    attrs = [attribution(doc, h) for h in find_cues(doc, lexicon) if in_quote[h.start] < 0]
+    found: list[_Found] = []
+    mixed: dict[int, _Found] = {}
+    used: set[int] = set()
+    chains: dict[int, list[_Piece]] = {}
+    for p in pieces:
+        chains.setdefault(p.mark.chain, []).append(p)
+    previous: _Found | None = None
+    implicit_hosts: dict[int, _Found] = {}
+    for chain in chains.values():
+        near = _attach_window(index, chain[0], attrs)
+        if len(chain) > 1 or chain[-1] is not chain[0]:
+            near = near + [a for a in _attach_window(index, chain[-1], attrs) if a not in near]
+        # mixed: the quoted words sit inside a reported clause with words of its own
+        host = next(
+            (a for a in near if a.content is not None and all(_inside(a, p) for p in chain)
+             and _outside_words(doc, a, in_quote) >= 2),
+            None,
+        )
+        if host is not None:
+            key = id(host)
+            if key not in mixed:
+                mixed[key] = _Found("mixed", [], host, chain[0].para)
+            mixed[key].pieces.extend(chain)
+            used.add(key)
+            continue
+        attr = _adjacent_cue(doc, index, chain, near, in_quote)
+        words = sum(p.words for p in chain)
+        frags = [(p.mark.start, p.mark.end) for p in chain]
+        speechlike = (
+            words >= 4
+            or any(p.has_verb for p in chain)
+            or doc[chain[-1].end - 1].text in (".", ",", "?", "!")
+        )
+        if attr is not None and words >= MIN_WORDS_ATTRIBUTED and speechlike:
+            used.add(id(attr))
+            if (
+                previous is not None
+                and previous.attr is attr
+                and previous.kind == "direct"
+                and previous.para == chain[0].para
+                and not doc.text[: previous.fragments[-1][1]].rstrip().endswith((".", "?", "!"))
+            ):
+                previous.fragments.extend(frags)
+                previous.pieces.extend(chain)
+                continue
+            previous = _Found("direct", frags, attr, chain[0].para, list(chain))
+            found.append(previous)
+            continue
+        if words >= MIN_WORDS_UNATTRIBUTED and any(p.has_verb for p in chain):
+            cont = (
+                previous is not None
+                and previous.kind == "direct"
+                and chain[0].para - previous.para <= 1
+            )
+            previous = _Found("direct", frags, previous.attr if cont and previous else None,
+                              chain[0].para, list(chain), inherit=cont)
+            found.append(previous)
+            continue
+        implicit = _object_host(doc, chain[0], in_quote)
+        if implicit is not None:
+            key = implicit.hit.verb
+            if key in implicit_hosts:
+                implicit_hosts[key].pieces.extend(chain)
+                continue
+            implicit_hosts[key] = _Found("mixed", [_char_range(doc, *implicit.content)], implicit,
+                                         chain[0].para, list(chain))
+            found.append(implicit_hosts[key])
+    for attr in attrs:
+        if attr.content is None:
+            continue
+        key = id(attr)
+        if key in mixed:
+            a, b = attr.content
+            mixed[key].fragments = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))]
+            found.append(mixed[key])
+            continue
+        if key in used:
+            continue
+        a, b = attr.content
+        if any(in_quote[i] >= 0 for i in range(a, b)):
+            continue
+        found.append(_Found("indirect", [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))],
+                            attr, index.para_of(a)))
+    found.sort(key=lambda f: f.fragments[0][0])
+    return _to_spans(doc, found)
+
+
+def _to_spans(doc: Doc, found: list[_Found]) -> list[QuoteSpan]:
+    out: list[QuoteSpan] = []
+    current: ActorCluster | None = None
+    current_para = -10
+    last: QuoteSpan | None = None
+    for f in found:
+        if f.para - current_para > 1:
+            current = None
+        fragments = [
+            s for s in (doc.char_span(a, b, alignment_mode="expand") for a, b in f.fragments)
+            if s is not None and len(s)
+        ]
+        if not fragments:
+            continue
+        quote = QuoteSpan(fragments=fragments, kind=f.kind)
+        if f.attr is not None:
+            hit = f.attr.hit
+            quote.cue = doc[hit.start : hit.end]
+            if f.inherit and last is not None:
+                quote.speaker, quote.actor, quote.speaker_name = last.speaker, last.actor, last.speaker_name
+            elif f.attr.speaker is not None:
+                speaker = name_speaker(doc, f.attr.speaker, current)
+                quote.speaker, quote.actor, quote.speaker_name = speaker.span, speaker.actor, speaker.name
+        if quote.actor is not None:
+            current, current_para = quote.actor, f.para
+        out.append(quote)
+        last = quote
+    return out

@@ -1,0 +1,318 @@
+"""Plain records that flow between the stages of Communiqué.
+
+Every record is a frozen dataclass with documented fields and a ``to_dict`` that produces the
+analysis-record contract of ``DESIGN.md``. Offsets are character offsets into the article
+``text``. Conventions for absence: a scalar that is unknown is ``None``; a collection that is
+empty is an empty tuple (never ``None``).
+
+``Document``  what a source yields: raw text or HTML plus whatever metadata came with it.
+``Article``   a cleaned document: text, body spans, title, byline, outlet, publication date.
+``Actor``     a resolved entity with its mentions, role, country and CAMEO-style code.
+``Quote``     a direct, mixed or indirect quotation with speaker and cue.
+``Event``     a CAMEO-coded interaction between two actors.
+``Analysis``  everything extracted from one article: the line ``communique analyze`` prints.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+Span = tuple[int, int]
+"""A half-open character range ``[start, end)`` into an article's text."""
+
+
+def content_hash(text: str) -> str:
+    """A stable short hash of a document's content, used as id when the input has none."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:24]
+
+
+@dataclass(frozen=True)
+class Document:
+    """One input document as a source read it, before any cleaning.
+
+    Exactly one of ``text`` and ``html`` is set unless ``skipped`` is set, in which case both
+    may be ``None``. ``id`` is the input's own identifier (a JSONL ``id``, a WARC record id, a
+    file path), or ``None`` when the input has none: the article then takes a content hash.
+    """
+
+    source: str
+    """Where it came from: a file path, ``path:line`` for JSONL, a URL, ``-`` for stdin."""
+    id: str | None = None
+    text: str | None = None
+    html: str | None = None
+    title: str | None = None
+    published: str | None = None
+    """Publication date as the input gave it (any format dateparser reads), or ``None``."""
+    url: str | None = None
+    outlet: str | None = None
+    skipped: str | None = None
+    """Why the source could not produce content (binary file, invalid JSON, ...), else ``None``."""
+
+
+@dataclass(frozen=True)
+class Article:
+    """A cleaned article: the text the extractors read and the metadata found for it."""
+
+    id: str
+    source: str
+    text: str
+    """Plain text: the input unchanged for text input, trafilatura's main text for HTML."""
+    body: tuple[Span, ...]
+    """Spans of ``text`` that are article body (boilerplate is outside them)."""
+    content_hash: str
+    title: str | None = None
+    byline: tuple[str, ...] = ()
+    outlet: str | None = None
+    published: str | None = None
+    """ISO date ``YYYY-MM-DD`` or ``None`` when unknown."""
+    url: str | None = None
+    language: str | None = None
+    skipped: str | None = None
+    """Why this article was not analysed, else ``None``."""
+
+
+@dataclass(frozen=True)
+class Actor:
+    """An entity resolved within one article."""
+
+    id: str
+    """Article-local id (``a1``, ``a2``, ...)."""
+    name: str
+    """Canonical name: the longest proper name among the mentions, or the role phrase."""
+    kind: str
+    """``person``, ``organization``, ``country`` or ``group``."""
+    mentions: tuple[Span, ...]
+    country: str | None = None
+    """ISO 3166 alpha-3, or ``None`` when no affiliation was found."""
+    role: str | None = None
+    """Role title as written in the article (``Foreign Minister``), ``former ...`` for former roles."""
+    code: str | None = None
+    """CAMEO-style actor code (``RUSGOV``, ``USAMIL``, ``IGO``), or ``None``."""
+    aliases: tuple[str, ...] = ()
+    """Distinct surface forms of the mentions."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kind,
+            "country": self.country,
+            "role": self.role,
+            "code": self.code,
+            "aliases": list(self.aliases),
+            "mentions": [list(m) for m in self.mentions],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Actor:
+        return cls(
+            id=d["id"],
+            name=d["name"],
+            kind=d["kind"],
+            mentions=tuple(tuple(m) for m in d.get("mentions") or ()),  # type: ignore[misc]
+            country=d.get("country"),
+            role=d.get("role"),
+            code=d.get("code"),
+            aliases=tuple(d.get("aliases") or ()),
+        )
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation. ``start``/``end`` cover all fragments; marks are excluded."""
+
+    start: int
+    end: int
+    fragments: tuple[Span, ...]
+    text: str
+    """The quoted content; fragments joined with `` … `` when there are several."""
+    kind: str
+    """``direct``, ``mixed`` or ``indirect``."""
+    speaker: str | None = None
+    """Resolved canonical speaker name, ``None`` when unattributed."""
+    speaker_actor: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "fragments": [list(f) for f in self.fragments],
+            "text": self.text,
+            "kind": self.kind,
+            "speaker": self.speaker,
+            "speaker_actor": self.speaker_actor,
+            "speaker_start": self.speaker_start,
+            "speaker_end": self.speaker_end,
+            "cue": self.cue,
+            "cue_start": self.cue_start,
+            "cue_end": self.cue_end,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Quote:
+        return cls(
+            start=d["start"],
+            end=d["end"],
+            fragments=tuple(tuple(f) for f in d.get("fragments") or [(d["start"], d["end"])]),  # type: ignore[misc]
+            text=d.get("text") or "",
+            kind=d.get("kind") or "direct",
+            speaker=d.get("speaker"),
+            speaker_actor=d.get("speaker_actor"),
+            speaker_start=d.get("speaker_start"),
+            speaker_end=d.get("speaker_end"),
+            cue=d.get("cue"),
+            cue_start=d.get("cue_start"),
+            cue_end=d.get("cue_end"),
+        )
+
+
+@dataclass(frozen=True)
+class Event:
+    """A coded interaction: ``source`` did ``code`` to ``target``."""
+
+    source: str | None
+    """CAMEO-style actor code of the source (``USAGOV``), ``None`` when unknown."""
+    target: str | None
+    code: str
+    """CAMEO event code (``043``)."""
+    name: str
+    plover: str | None
+    goldstein: float | None
+    quad_class: int | None
+    start: int
+    """Evidence span: the clause or sentence the event was read from."""
+    end: int
+    source_actor: str | None = None
+    target_actor: str | None = None
+    date: str | None = None
+    """Event date (ISO), the publication date unless the sentence says otherwise."""
+    text: str | None = None
+    """The evidence text (``text[start:end]``)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "target": self.target,
+            "source_actor": self.source_actor,
+            "target_actor": self.target_actor,
+            "code": self.code,
+            "name": self.name,
+            "plover": self.plover,
+            "goldstein": self.goldstein,
+            "quad_class": self.quad_class,
+            "date": self.date,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Event:
+        return cls(
+            source=d.get("source"),
+            target=d.get("target"),
+            code=str(d["code"]),
+            name=d.get("name") or "",
+            plover=d.get("plover"),
+            goldstein=d.get("goldstein"),
+            quad_class=d.get("quad_class"),
+            start=d["start"],
+            end=d["end"],
+            source_actor=d.get("source_actor"),
+            target_actor=d.get("target_actor"),
+            date=d.get("date"),
+            text=d.get("text"),
+        )
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place or date found in the text."""
+
+    text: str
+    start: int
+    end: int
+    value: str | None = None
+    """For a date, the resolved ISO date; for a place, its ISO 3166 alpha-3 country if known."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end, "value": self.value}
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything extracted from one article. ``to_dict`` is the analysis-record contract."""
+
+    article: Article
+    actors: tuple[Actor, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
+    topics: tuple[str, ...] = ()
+    places: tuple[Mention, ...] = ()
+    dates: tuple[Mention, ...] = ()
+    tone: float | None = None
+    """Lexicon tone in [-100, 100] per GDELT's convention (positive minus negative words per
+    100 words), ``None`` for skipped articles."""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def skipped(self) -> str | None:
+        return self.article.skipped
+
+    def to_dict(self) -> dict[str, Any]:
+        a = self.article
+        return {
+            "id": a.id,
+            "source": a.source,
+            "title": a.title,
+            "byline": list(a.byline),
+            "outlet": a.outlet,
+            "published": a.published,
+            "url": a.url,
+            "content_hash": a.content_hash,
+            "language": a.language,
+            "text": a.text,
+            "body": [list(b) for b in a.body],
+            "actors": [x.to_dict() for x in self.actors],
+            "quotes": [x.to_dict() for x in self.quotes],
+            "events": [x.to_dict() for x in self.events],
+            "topics": list(self.topics),
+            "places": [x.to_dict() for x in self.places],
+            "dates": [x.to_dict() for x in self.dates],
+            "tone": self.tone,
+            "skipped": a.skipped,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Analysis:
+        article = Article(
+            id=d["id"],
+            source=d.get("source") or "",
+            text=d.get("text") or "",
+            body=tuple(tuple(b) for b in d.get("body") or ()),  # type: ignore[misc]
+            content_hash=d.get("content_hash") or content_hash(d.get("text") or ""),
+            title=d.get("title"),
+            byline=tuple(d.get("byline") or ()),
+            outlet=d.get("outlet"),
+            published=d.get("published"),
+            url=d.get("url"),
+            language=d.get("language"),
+            skipped=d.get("skipped"),
+        )
+        return cls(
+            article=article,
+            actors=tuple(Actor.from_dict(x) for x in d.get("actors") or ()),
+            quotes=tuple(Quote.from_dict(x) for x in d.get("quotes") or ()),
+            events=tuple(Event.from_dict(x) for x in d.get("events") or ()),
+            topics=tuple(d.get("topics") or ()),
+            places=tuple(Mention(**x) for x in d.get("places") or ()),
+            dates=tuple(Mention(**x) for x in d.get("dates") or ()),
+            tone=d.get("tone"),
+        )

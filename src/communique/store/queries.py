@@ -1,0 +1,281 @@
+"""Read queries over the store, shared by the CLI, the HTTP API and the web pages.
+
+Every function takes a ``Store`` and returns plain dicts (JSON-ready). Listings take ``limit``
+and ``offset``. All SQL is parameterised; text searches use FTS5 with the user's words quoted,
+so search input is never interpreted as query syntax.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from ..errors import NotFound
+from ..records import Analysis
+from .actors import name_key
+from .db import Store
+
+MAX_LIMIT = 500
+
+
+def _limit(limit: int) -> int:
+    return max(1, min(int(limit), MAX_LIMIT))
+
+
+def fts_query(text: str) -> str:
+    """User words as an FTS5 query: each word quoted, all required."""
+    words = re.findall(r"\w+", text, re.UNICODE)
+    return " ".join(f'"{w}"' for w in words)
+
+
+def _speaker_actor_ids(store: Store, speaker: str) -> list[int]:
+    key = name_key(speaker)
+    rows = store.query(
+        "SELECT DISTINCT actor_id FROM actor_aliases WHERE alias_key = ? OR alias_key LIKE ?",
+        (key, "% " + key),
+    )
+    return [r[0] for r in rows]
+
+
+def quotes(store: Store, *, speaker: str | None = None, about: str | None = None,
+           since: str | None = None, until: str | None = None, kind: str | None = None,
+           country: str | None = None, actor_id: int | None = None, doc_id: str | None = None,
+           limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+    """Quotes, newest first, filtered by speaker name, words, date range, kind and country."""
+    where, params = [], []  # type: ignore[var-annotated]
+    if speaker:
+        ids = _speaker_actor_ids(store, speaker)
+        marks = ",".join("?" * len(ids))
+        clause = "q.speaker LIKE ?"
+        params.append(f"%{speaker}%")
+        if ids:
+            clause = f"({clause} OR q.actor_id IN ({marks}))"
+            params.extend(ids)
+        where.append(clause)
+    if about:
+        match = fts_query(about)
+        if match:
+            where.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+            params.append(match)
+    if since:
+        where.append("q.published >= ?")
+        params.append(since)
+    if until:
+        where.append("q.published <= ?")
+        params.append(until)
+    if kind:
+        where.append("q.kind = ?")
+        params.append(kind)
+    if country:
+        where.append("a.country = ?")
+        params.append(country.upper())
+    if actor_id is not None:
+        where.append("q.actor_id = ?")
+        params.append(actor_id)
+    if doc_id is not None:
+        where.append("q.doc_id = ?")
+        params.append(doc_id)
+    sql = (
+        "SELECT q.id, q.doc_id, q.start, q.end, q.fragments, q.text, q.kind, q.speaker, q.actor_id,"
+        " q.speaker_start, q.speaker_end, q.cue, q.published, a.country, a.role, a.code,"
+        " d.title FROM quotes q LEFT JOIN actors a ON a.id = q.actor_id"
+        " JOIN documents d ON d.id = q.doc_id"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + " ORDER BY q.published DESC, q.doc_id, q.start LIMIT ? OFFSET ?"
+    )
+    rows = store.query(sql, [*params, _limit(limit), max(0, offset)])
+    out = []
+    for r in rows:
+        d = dict(r)
+        d["fragments"] = json.loads(d["fragments"])
+        out.append(d)
+    return out
+
+
+def actors(store: Store, *, country: str | None = None, kind: str | None = None,
+           query: str | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+    """Cross-article actors with their article, quote and event counts, most quoted first."""
+    where, params = [], []  # type: ignore[var-annotated]
+    if country:
+        where.append("a.country = ?")
+        params.append(country.upper())
+    if kind:
+        where.append("a.kind = ?")
+        params.append(kind)
+    if query:
+        where.append("a.id IN (SELECT actor_id FROM actor_aliases WHERE alias LIKE ?)")
+        params.append(f"%{query}%")
+    sql = (
+        "SELECT a.id, a.name, a.kind, a.country, a.role, a.code,"
+        " (SELECT COUNT(DISTINCT doc_id) FROM doc_actors WHERE actor_id = a.id) AS articles,"
+        " (SELECT COUNT(*) FROM quotes WHERE actor_id = a.id) AS quotes,"
+        " (SELECT COUNT(*) FROM events WHERE source_actor_id = a.id OR target_actor_id = a.id) AS events"
+        " FROM actors a" + (" WHERE " + " AND ".join(where) if where else "")
+        + " ORDER BY quotes DESC, articles DESC, a.name LIMIT ? OFFSET ?"
+    )
+    return [dict(r) for r in store.query(sql, [*params, _limit(limit), max(0, offset)])]
+
+
+def find_actor(store: Store, name_or_id: str | int) -> int:
+    """The id of an actor given its id or a name or alias; ``NotFound`` when none matches."""
+    if isinstance(name_or_id, int) or str(name_or_id).isdigit():
+        rows = store.query("SELECT id FROM actors WHERE id = ?", (int(name_or_id),))
+    else:
+        key = name_key(str(name_or_id))
+        rows = store.query(
+            "SELECT a.id FROM actors a JOIN actor_aliases x ON x.actor_id = a.id"
+            " WHERE x.alias_key = ? OR a.name_key = ? GROUP BY a.id"
+            " ORDER BY (SELECT COUNT(*) FROM doc_actors WHERE actor_id = a.id) DESC", (key, key))
+    if not rows:
+        raise NotFound(f"no actor named {name_or_id!r}")
+    return int(rows[0][0])
+
+
+def actor(store: Store, name_or_id: str | int, *, limit: int = 20) -> dict[str, Any]:
+    """One actor: aliases, roles over time, counts, recent quotes and events, frequent co-actors."""
+    aid = find_actor(store, name_or_id)
+    row = store.query("SELECT id, name, kind, country, role, code FROM actors WHERE id = ?", (aid,))[0]
+    out = dict(row)
+    out["aliases"] = [r[0] for r in store.query(
+        "SELECT alias FROM actor_aliases WHERE actor_id = ? ORDER BY alias", (aid,))]
+    out["roles"] = [dict(r) for r in store.query(
+        "SELECT role, country, code, MIN(date) AS first, MAX(date) AS last, COUNT(*) AS articles"
+        " FROM actor_roles WHERE actor_id = ? GROUP BY role, country, code ORDER BY first", (aid,))]
+    out["articles"] = store.query(
+        "SELECT COUNT(DISTINCT doc_id) FROM doc_actors WHERE actor_id = ?", (aid,))[0][0]
+    out["quote_count"] = store.query("SELECT COUNT(*) FROM quotes WHERE actor_id = ?", (aid,))[0][0]
+    out["event_count"] = store.query(
+        "SELECT COUNT(*) FROM events WHERE source_actor_id = ? OR target_actor_id = ?", (aid, aid))[0][0]
+    out["quotes"] = quotes(store, actor_id=aid, limit=limit)
+    out["events"] = events(store, actor_id=aid, limit=limit)
+    out["co_actors"] = [dict(r) for r in store.query(
+        "SELECT a.id, a.name, a.country, a.code, COUNT(DISTINCT o.doc_id) AS articles"
+        " FROM doc_actors me JOIN doc_actors o ON o.doc_id = me.doc_id AND o.actor_id != me.actor_id"
+        " JOIN actors a ON a.id = o.actor_id WHERE me.actor_id = ?"
+        " GROUP BY a.id ORDER BY articles DESC, a.name LIMIT ?", (aid, limit))]
+    return out
+
+
+def events(store: Store, *, source: str | None = None, target: str | None = None,
+           code: str | None = None, since: str | None = None, until: str | None = None,
+           actor_id: int | None = None, doc_id: str | None = None,
+           limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+    """Events filtered by source/target (ISO3 country or actor-code prefix), CAMEO code prefix
+    and date range, newest first."""
+    where, params = [], []  # type: ignore[var-annotated]
+    for col, value in (("source", source), ("target", target)):
+        if value:
+            where.append(f"e.{col} LIKE ?")
+            params.append(value.upper() + "%")
+    if code:
+        where.append("e.code LIKE ?")
+        params.append(code + "%")
+    if since:
+        where.append("e.date >= ?")
+        params.append(since)
+    if until:
+        where.append("e.date <= ?")
+        params.append(until)
+    if actor_id is not None:
+        where.append("(e.source_actor_id = ? OR e.target_actor_id = ?)")
+        params.extend([actor_id, actor_id])
+    if doc_id is not None:
+        where.append("e.doc_id = ?")
+        params.append(doc_id)
+    sql = (
+        "SELECT e.id, e.doc_id, e.source, e.target, e.source_actor_id, e.target_actor_id,"
+        " sa.name AS source_name, ta.name AS target_name, e.code, e.name, e.plover, e.goldstein,"
+        " e.quad_class, e.date, e.start, e.end, e.text,"
+        " (SELECT COUNT(*) FROM events m WHERE m.source IS e.source AND m.target IS e.target"
+        "  AND m.code = e.code AND m.date IS e.date) AS num_mentions"
+        " FROM events e LEFT JOIN actors sa ON sa.id = e.source_actor_id"
+        " LEFT JOIN actors ta ON ta.id = e.target_actor_id"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + " ORDER BY e.date DESC, e.doc_id, e.start LIMIT ? OFFSET ?"
+    )
+    return [dict(r) for r in store.query(sql, [*params, _limit(limit), max(0, offset)])]
+
+
+_PERIODS = {"day": 10, "month": 7, "year": 4}
+
+
+def dyad(store: Store, a: str, b: str, *, by: str = "month", both_ways: bool = True) -> list[dict[str, Any]]:
+    """Events between two countries (or actor-code prefixes) per period: counts per quad class
+    and mean Goldstein score, as in GDELT's dyad views. ``by`` is day, week, month or year."""
+    if by == "week":
+        period = "strftime('%Y-W%W', e.date)"
+    elif by in _PERIODS:
+        period = f"substr(e.date, 1, {_PERIODS[by]})"
+    else:
+        raise ValueError(f"by must be day, week, month or year, not {by!r}")
+    pair = "(e.source LIKE ? AND e.target LIKE ?)"
+    params = [a.upper() + "%", b.upper() + "%"]
+    if both_ways:
+        pair = f"({pair} OR (e.source LIKE ? AND e.target LIKE ?))"
+        params += [b.upper() + "%", a.upper() + "%"]
+    sql = (
+        f"SELECT {period} AS period, COUNT(*) AS events,"
+        " SUM(e.quad_class = 1) AS verbal_cooperation, SUM(e.quad_class = 2) AS material_cooperation,"
+        " SUM(e.quad_class = 3) AS verbal_conflict, SUM(e.quad_class = 4) AS material_conflict,"
+        " ROUND(AVG(e.goldstein), 2) AS mean_goldstein"
+        f" FROM events e WHERE e.date IS NOT NULL AND {pair} GROUP BY period ORDER BY period"
+    )
+    return [dict(r) for r in store.query(sql, params)]
+
+
+def show(store: Store, doc_id: str) -> Analysis:
+    """The stored analysis of one document; ``NotFound`` when there is none."""
+    rows = store.query("SELECT * FROM documents WHERE id = ?", (doc_id,))
+    if not rows:
+        raise NotFound(f"no document with id {doc_id!r}")
+    d = dict(rows[0])
+    acts = []
+    for r in store.query("SELECT * FROM doc_actors WHERE doc_id = ? ORDER BY rowid", (doc_id,)):
+        ms = store.query("SELECT start, end, text FROM mentions WHERE doc_id = ? AND local_id = ?"
+                         " ORDER BY start", (doc_id, r["local_id"]))
+        aliases = list(dict.fromkeys(m["text"] for m in ms))
+        acts.append({"id": r["local_id"], "name": r["name"], "kind": r["kind"], "country": r["country"],
+                     "role": r["role"], "code": r["code"], "aliases": aliases, "global_id": r["actor_id"],
+                     "mentions": [[m["start"], m["end"]] for m in ms]})
+    qs = [{**dict(r), "fragments": json.loads(r["fragments"]), "speaker_actor": r["local_actor"]}
+          for r in store.query("SELECT * FROM quotes WHERE doc_id = ? ORDER BY start", (doc_id,))]
+    evs = [{**dict(r), "source_actor": r["source_local"], "target_actor": r["target_local"]}
+           for r in store.query("SELECT * FROM events WHERE doc_id = ? ORDER BY start", (doc_id,))]
+    record = {**d, "byline": json.loads(d["byline"]), "body": json.loads(d["body"]),
+              "topics": json.loads(d["topics"]), "places": json.loads(d["places"]),
+              "dates": json.loads(d["dates"]), "actors": acts, "quotes": qs, "events": evs,
+              "skipped": None}
+    return Analysis.from_dict(record)
+
+
+def documents(store: Store, *, about: str | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+    """Articles, newest first, optionally matching words (FTS5 over title and text)."""
+    params: list[Any] = []
+    where = ""
+    if about and fts_query(about):
+        where = " WHERE d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)"
+        params.append(fts_query(about))
+    sql = ("SELECT d.id, d.title, d.outlet, d.published, d.url,"
+           " (SELECT COUNT(*) FROM quotes WHERE doc_id = d.id) AS quotes,"
+           " (SELECT COUNT(*) FROM events WHERE doc_id = d.id) AS events"
+           f" FROM documents d{where} ORDER BY d.published DESC, d.id LIMIT ? OFFSET ?")
+    return [dict(r) for r in store.query(sql, [*params, _limit(limit), max(0, offset)])]
+
+
+def stats(store: Store) -> dict[str, Any]:
+    """Row counts, top speakers and skip reasons."""
+    out: dict[str, Any] = dict(store.counts())
+    out["top_speakers"] = [dict(r) for r in store.query(
+        "SELECT COALESCE(a.name, q.speaker) AS speaker, COUNT(*) AS quotes FROM quotes q"
+        " LEFT JOIN actors a ON a.id = q.actor_id WHERE q.speaker IS NOT NULL"
+        " GROUP BY 1 ORDER BY quotes DESC, speaker LIMIT 10")]
+    out["skip_reasons"] = [dict(r) for r in store.query(
+        "SELECT reason, COUNT(*) AS n FROM skips GROUP BY reason ORDER BY n DESC LIMIT 10")]
+    out["event_roots"] = [dict(r) for r in store.query(
+        "SELECT root, COUNT(*) AS n FROM events GROUP BY root ORDER BY n DESC LIMIT 10")]
+    return out
+
+
+def all_document_ids(store: Store) -> list[str]:
+    return [r[0] for r in store.query("SELECT id FROM documents ORDER BY rowid")]
