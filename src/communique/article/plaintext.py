@@ -284,6 +284,8 @@ def _context_features(
                 near |= vocab[j]
         return len(vocab[i] & near) / len(vocab[i])
 
+    mass = sum(line.words for line, q in zip(lines, p, strict=True) if q > 0.5)
+    sparse = 1.0 / (1.0 + mass / 100.0)
     anchor = next((i for i in range(n) if p[i] > 0.5 and lines[i].words >= 8), n)
     marker = next((i for i in range(anchor, n) if local[i]["cmark"]), n)
     headline = next((i for i in range(n) if local[i]["title"]), n)
@@ -302,6 +304,8 @@ def _context_features(
             "sandwich": min(before, after),
             "inrun": float(dist == 0),
             "inwide": float(wide_lo <= i <= wide_hi),
+            "sparse_wide": sparse * float(wide_lo <= i <= wide_hi),
+            "sparse_m3": sparse * window(i, 3),
             "before": float(i < lo),
             "after": float(i > hi),
             "dist": math.log1p(dist) / 5.0,

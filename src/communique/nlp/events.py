@@ -100,8 +100,10 @@ class EventCoder:
             reading = self._reading(tok, consumed)
             if reading is None:
                 continue
-            consumed.update(c.i for c in reading.verb.children if c.dep_ in ("dobj", "nsubjpass", "attr"))
-            out.extend(self._events(sent, tok, reading, finder, date))
+            found = self._events(sent, tok, reading, finder, date)
+            if found:
+                consumed.update(c.i for c in reading.verb.children if c.dep_ in ("dobj", "nsubjpass", "attr"))
+            out.extend(found)
         for tok in sent:
             if tok.pos_ in ("NOUN", "PROPN") and tok.i not in consumed:
                 out.extend(self._nominal(sent, tok, finder, date))

@@ -48,6 +48,9 @@ class Attribution:
     hit: CueHit
     speaker: int | None
     content: tuple[int, int] | None
+    speaker_range: tuple[int, int] | None = None
+    """The speaker mention's token range when known from layout (a transcript label, a dash
+    signature); ``None``: widen ``speaker`` to its noun phrase."""
 
 
 def find_cues(doc: Doc, lexicon: CueLexicon) -> list[CueHit]:
@@ -85,8 +88,6 @@ def subject_of(tok: Token, depth: int = 0) -> Token | None:
     """The subject of a verb, looking up through non-finite and coordinated verbs."""
     for child in tok.children:
         if child.dep_ in _SUBJECTS:
-            if child.lower_ in _RELATIVE and tok.dep_ == "relcl":
-                return tok.head
             return child
     if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return tok.head

@@ -17,6 +17,7 @@ from .extensions import ActorCluster, actor_of
 
 _CUT_DEPS = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis", "prep_skip"})
 _CORE_DEPS = frozenset({"compound", "amod", "det", "nmod", "flat", "poss", "case", "nummod", "quantmod"})
+_RELATIVES = frozenset({"who", "which", "that"})
 _TITLE_DETS = frozenset({"the", "a", "an", "this", "that"})
 
 
@@ -44,13 +45,13 @@ def speaker_span(doc: Doc, head_i: int) -> Span:
         tok = stack.pop()
         left, right = min(left, tok.i), max(right, tok.i)
         stack.extend(c for c in tok.children if c.dep_ not in _CUT_DEPS)
-    # never run over a comma inside the window (an apposition the parser missed)
+    # never run over a comma or a line break (an apposition or a heading the parser joined)
     for i in range(head_i - 1, left - 1, -1):
-        if doc[i].text in (",", "(", "—", "–"):
+        if doc[i].text in (",", "(", "—", "–") or "\n" in doc[i].text:
             left = i + 1
             break
     for i in range(head_i + 1, right + 1):
-        if doc[i].text in (",", "(", ")", "—", "–"):
+        if doc[i].text in (",", "(", ")", "—", "–") or "\n" in doc[i].text:
             right = i - 1
             break
     while right > left and doc[right].is_punct:
@@ -79,8 +80,12 @@ def name_speaker(
 
     ``current`` is the paragraph's current speaker (``None``: none yet), used for pronouns.
     """
-    span = speaker_span(doc, head_i)
     head = doc[head_i]
+    if head.lower_ in _RELATIVES and head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "relcl":
+        # "Figueroa, who said ...": the mention here is "who", the speaker its antecedent
+        named = name_speaker(doc, head.head.head.i, current)
+        return Speaker(doc[head_i : head_i + 1], named.actor, named.name)
+    span = speaker_span(doc, head_i)
     if is_resolvable_pronoun(head):
         actor = resolve_pronoun(doc, head, current)
         return Speaker(span, actor, actor.name if actor else head.text)

@@ -27,8 +27,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from ..knowledge.cues import Cue, CueLexicon, load_cues
-from .extensions import ActorCluster, QuoteSpan
+from .extensions import ActorCluster, QuoteSpan, actor_of
 from .quote_cues import Attribution, CueHit, attribution, find_cues, subject_of
+from .quote_layout import signature_after, transcript_paragraphs
 from .quote_marks import MarkedSpan, find_quoted
 from .quote_speakers import name_speaker
 
@@ -40,6 +41,9 @@ MAX_CUE_GAP_BEFORE = 10
 """Tokens allowed between a cue before a quote and its opening mark ("Kerry told reporters,")."""
 MAX_CUE_GAP_AFTER = 8
 """Tokens allowed between a closing mark and a cue after it (", Obama said during ...")."""
+MAX_CUE_GAP_APPOSITION = 45
+"""... or this many when the speaker stands between them with an apposition ("Burman, director
+of the Tax Policy Center, said")."""
 _PARAGRAPH = re.compile(r"\n")
 _SUBJECT_SIDE = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 
@@ -118,6 +122,27 @@ class _Index:
     def para_of(self, token: int) -> int:
         return self.para_of_char(self.starts[token]) if self.starts else 0
 
+    def para_tokens(self, token: int) -> tuple[int, int]:
+        """Token range of the paragraph holding ``token``."""
+        p = self.para_of(token)
+        first = self.breaks[p - 1] + 1 if p > 0 else 0
+        last = self.breaks[p] if p < len(self.breaks) else len(self.doc.text)
+        return bisect.bisect_left(self.starts, first), bisect.bisect_left(self.starts, last)
+
+
+def _clip(doc: Doc, index: _Index, attr: Attribution) -> Attribution:
+    """Keep a reported clause inside its cue's paragraph (the parser may run over a break)."""
+    if attr.content is None:
+        return attr
+    lo, hi = index.para_tokens(attr.hit.start)
+    a, b = max(attr.content[0], lo), min(attr.content[1], hi)
+    while a < b and (doc[a].is_space or doc[a].is_punct):
+        a += 1
+    while b > a and (doc[b - 1].is_space or doc[b - 1].is_punct):
+        b -= 1
+    attr.content = (a, b) if b - a >= 2 else None
+    return attr
+
 
 def _pieces(doc: Doc, index: _Index, marked: list[MarkedSpan]) -> list[_Piece]:
     out: list[_Piece] = []
@@ -176,7 +201,13 @@ def _adjacent_cue(
             dist = gap
         elif hit.start >= last.end:
             gap = hit.start - last.end
-            if gap > MAX_CUE_GAP_AFTER or index.para_of(hit.start) != last.para:
+            if index.para_of(hit.start) != last.para:
+                continue
+            if gap > MAX_CUE_GAP_AFTER and not (
+                gap <= MAX_CUE_GAP_APPOSITION
+                and attr.speaker is not None
+                and last.end <= attr.speaker < hit.start
+            ):
                 continue
             if any(in_quote[k] >= 0 for k in range(last.end, hit.start)):
                 continue
@@ -205,6 +236,21 @@ def _attach_window(index: _Index, piece: _Piece, attrs: list[Attribution]) -> li
     lo = min(lo, max(0, piece.start - MAX_CUE_GAP_BEFORE - 2))
     keys = [a.hit.start for a in attrs]
     return attrs[bisect.bisect_left(keys, lo) : bisect.bisect_left(keys, hi)]
+
+
+def _signature(doc: Doc, index: _Index, last: _Piece) -> Attribution | None:
+    """An attribution from a dash signature after the piece ("” ― Oscar P. Quintero")."""
+    if last.mark.close_mark is None:
+        return None
+    sig = signature_after(doc.text, last.mark.close_mark)
+    if sig is None:
+        return None
+    dash = index.token_at(sig[0])
+    name = (index.token_at(sig[1]), index.token_end(sig[2]))
+    if name[1] <= name[0]:
+        return None
+    cue = Cue(lemma=doc[dash].text, type="phrase", cls="signature", notes="dash signature")
+    return Attribution(CueHit(dash, dash + 1, dash, cue), name[1] - 1, None, name)
 
 
 def _char_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -260,13 +306,35 @@ def extract_quotes(doc: Doc, lexicon: CueLexicon) -> list[QuoteSpan]:
     for n, p in enumerate(pieces):
         for i in range(p.start, p.end):
             in_quote[i] = n
-    attrs = [attribution(doc, h) for h in find_cues(doc, lexicon) if in_quote[h.start] < 0]
     found: list[_Found] = []
+    labelled_pieces: set[int] = set()
+    for lab in transcript_paragraphs(doc.text):
+        colon = index.token_at(lab.colon)
+        label = (index.token_at(lab.label[0]), index.token_end(lab.label[1]))
+        body = (index.token_at(lab.body[0]), index.token_end(lab.body[1]))
+        if label[1] <= label[0] or body[1] <= body[0]:
+            continue
+        if not doc.text[lab.label[0] : lab.label[1]].isupper() and not any(
+            doc[i].ent_type_ == "PERSON" for i in range(*label)
+        ):
+            continue
+        cue = Cue(lemma=":", type="phrase", cls="label", notes="transcript speaker label")
+        attr = Attribution(CueHit(colon, colon + 1, colon, cue), label[1] - 1, None, label)
+        found.append(_Found("direct", [lab.body], attr, index.para_of_char(lab.body[0])))
+        for n, p in enumerate(pieces):
+            if lab.label[0] - 3 <= p.mark.start < lab.body[1]:
+                labelled_pieces.add(n)
+        for i in range(*body):
+            if in_quote[i] < 0:
+                in_quote[i] = len(pieces)
+    attrs = [_clip(doc, index, attribution(doc, h))
+             for h in find_cues(doc, lexicon) if in_quote[h.start] < 0]
     mixed: dict[int, _Found] = {}
     used: set[int] = set()
     chains: dict[int, list[_Piece]] = {}
-    for p in pieces:
-        chains.setdefault(p.mark.chain, []).append(p)
+    for n, p in enumerate(pieces):
+        if n not in labelled_pieces:
+            chains.setdefault(p.mark.chain, []).append(p)
     previous: _Found | None = None
     implicit_hosts: dict[int, _Found] = {}
     for chain in chains.values():
@@ -287,6 +355,8 @@ def extract_quotes(doc: Doc, lexicon: CueLexicon) -> list[QuoteSpan]:
             used.add(key)
             continue
         attr = _adjacent_cue(doc, index, chain, near, in_quote)
+        if attr is None:
+            attr = _signature(doc, index, chain[-1])
         words = sum(p.words for p in chain)
         frags = [(p.mark.start, p.mark.end) for p in chain]
         speechlike = (
@@ -368,6 +438,11 @@ def _to_spans(doc: Doc, found: list[_Found]) -> list[QuoteSpan]:
             quote.cue = doc[hit.start : hit.end]
             if f.inherit and last is not None:
                 quote.speaker, quote.actor, quote.speaker_name = last.speaker, last.actor, last.speaker_name
+            elif f.attr.speaker_range is not None:
+                span = doc[f.attr.speaker_range[0] : f.attr.speaker_range[1]]
+                actor = actor_of(doc, span.start, span.end)
+                quote.speaker, quote.actor = span, actor
+                quote.speaker_name = actor.name if actor else span.text
             elif f.attr.speaker is not None:
                 speaker = name_speaker(doc, f.attr.speaker, current)
                 quote.speaker, quote.actor, quote.speaker_name = speaker.span, speaker.actor, speaker.name

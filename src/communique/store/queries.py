@@ -125,8 +125,9 @@ def find_actor(store: Store, name_or_id: str | int) -> int:
         key = name_key(str(name_or_id))
         rows = store.query(
             "SELECT a.id FROM actors a JOIN actor_aliases x ON x.actor_id = a.id"
-            " WHERE x.alias_key = ? OR a.name_key = ? GROUP BY a.id"
-            " ORDER BY (SELECT COUNT(*) FROM doc_actors WHERE actor_id = a.id) DESC", (key, key))
+            " WHERE x.alias_key = ? OR a.name_key = ? OR x.alias_key LIKE ? GROUP BY a.id"
+            " ORDER BY (a.name_key = ?) DESC,"
+            " (SELECT COUNT(*) FROM doc_actors WHERE actor_id = a.id) DESC", (key, key, "% " + key, key))
     if not rows:
         raise NotFound(f"no actor named {name_or_id!r}")
     return int(rows[0][0])

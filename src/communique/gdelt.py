@@ -1,0 +1,173 @@
+"""Coded events as rows of the GDELT 2.0 Event table (tab-separated, 61 columns, no header).
+
+``GDELT_EVENT_COLUMNS`` lists GDELT's column names in GDELT's order; ``gdelt_rows`` yields one
+list of 61 strings per event of each analysis. Columns the project cannot fill (known-group,
+ethnic and religion codes, every geography column) are empty strings; so is any value that is
+unknown for one event (an actor without a code, an article without a URL).
+
+How the filled columns are derived:
+
+``GlobalEventID``   a stable 60-bit integer from the article id and the event's position
+``Day`` ...         from the event's date, else the article's publication date (empty if neither)
+``ActorNCode``      the event's source/target actor code (``USAGOV``)
+``ActorNName``      the actor's canonical name, upper-cased as GDELT does
+``ActorNCountryCode``  the first three letters of the actor code unless it is not a country
+                    (``IGO``, ``NGO``, ``---`` ...)
+``ActorNType1Code`` / ``Type2`` / ``Type3``: the following three-letter parts of the code
+``IsRootEvent``     1 when the event's evidence lies in the article's first body paragraph
+``EventCode`` ...   full, three-digit and two-digit CAMEO codes, with quad class and Goldstein
+``NumMentions`` / ``NumSources`` / ``NumArticles``: 1 (one article, duplicates removed upstream)
+``AvgTone``         the article's tone
+``DATEADDED``       ``date_added`` as ``YYYYMMDDHHMMSS`` (empty when not given)
+``SOURCEURL``       the article's URL
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Iterator
+
+from .knowledge.cameo import Codebook
+from .records import Analysis, Event
+
+_ACTOR_FIELDS: tuple[str, ...] = (
+    "Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
+    "Religion2Code", "Type1Code", "Type2Code", "Type3Code",
+)
+_GEO_FIELDS: tuple[str, ...] = (
+    "Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID",
+)
+
+GDELT_EVENT_COLUMNS: tuple[str, ...] = (
+    ("GlobalEventID", "Day", "MonthYear", "Year", "FractionDate")
+    + tuple(f"Actor1{f}" for f in _ACTOR_FIELDS)
+    + tuple(f"Actor2{f}" for f in _ACTOR_FIELDS)
+    + (
+        "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass",
+        "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone",
+    )
+    + tuple(f"Actor1Geo_{f}" for f in _GEO_FIELDS)
+    + tuple(f"Actor2Geo_{f}" for f in _GEO_FIELDS)
+    + tuple(f"ActionGeo_{f}" for f in _GEO_FIELDS)
+    + ("DATEADDED", "SOURCEURL")
+)
+"""The 61 columns of GDELT 2.0's Event table, with GDELT's names, in GDELT's order."""
+
+NON_COUNTRY_PREFIXES: frozenset[str] = frozenset({"IGO", "NGO", "MNC", "---", "INT", "UIS", "IMG"})
+"""Three-letter code prefixes that name a kind of actor rather than a country."""
+
+
+def _event_id(article_id: str, index: int) -> str:
+    digest = hashlib.sha256(f"{article_id}\x00{index}".encode("utf-8", "surrogatepass")).hexdigest()
+    return str(int(digest[:15], 16))
+
+
+def _date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _date_columns(day: dt.date | None) -> list[str]:
+    if day is None:
+        return ["", "", "", ""]
+    start = dt.date(day.year, 1, 1)
+    days_in_year = (dt.date(day.year + 1, 1, 1) - start).days
+    fraction = day.year + (day - start).days / days_in_year
+    return [day.strftime("%Y%m%d"), day.strftime("%Y%m"), str(day.year), f"{fraction:.4f}"]
+
+
+def _actor_columns(code: str | None, name: str | None) -> list[str]:
+    code = (code or "").upper()
+    parts = [code[i : i + 3] for i in range(0, len(code), 3)]
+    country = parts[0] if parts and parts[0] not in NON_COUNTRY_PREFIXES and len(parts[0]) == 3 else ""
+    types = (parts[1:] if country else parts) + ["", "", ""]
+    if not code:
+        types = ["", "", ""]
+    return [code, (name or "").upper(), country, "", "", "", "", types[0], types[1], types[2]]
+
+
+def _first_paragraph_end(analysis: Analysis) -> int:
+    """End offset of the first paragraph of the article body (whole text when no body spans)."""
+    text = analysis.article.text
+    body = analysis.article.body
+    start, end = (body[0][0], body[0][1]) if body else (0, len(text))
+    while start < end and text[start].isspace():
+        start += 1
+    cut = text.find("\n\n", start, end)
+    return cut if cut >= 0 else end
+
+
+def _fmt(value: float | int | None) -> str:
+    return "" if value is None else str(value)
+
+
+def gdelt_rows(
+    analyses: Iterable[Analysis],
+    *,
+    date_added: dt.datetime | None = None,
+    codebook: Codebook | None = None,
+) -> Iterator[list[str]]:
+    """One GDELT Event row (61 strings) per event of each analysis; skipped analyses yield none.
+
+    ``codebook`` fills quad class and Goldstein score for events whose record lacks them
+    (loaded on first need when not given).
+    """
+    added = date_added.strftime("%Y%m%d%H%M%S") if date_added else ""
+    book = codebook
+    for analysis in analyses:
+        if analysis.skipped:
+            continue
+        article = analysis.article
+        names = {a.id: a.name for a in analysis.actors}
+        lead_end = _first_paragraph_end(analysis)
+        published = _date(article.published)
+        for index, event in enumerate(analysis.events):
+            if (event.quad_class is None or event.goldstein is None) and book is None:
+                book = Codebook.load()
+            yield _row(event, index, article.id, names, lead_end, published, analysis.tone, added, article.url, book)
+
+
+def _row(
+    event: Event,
+    index: int,
+    article_id: str,
+    names: dict[str, str],
+    lead_end: int,
+    published: dt.date | None,
+    tone: float | None,
+    added: str,
+    url: str | None,
+    book: Codebook | None,
+) -> list[str]:
+    code = event.code
+    quad = event.quad_class if event.quad_class is not None else (book.quad_class(code) if book else None)
+    goldstein = event.goldstein if event.goldstein is not None else (book.goldstein(code) if book else None)
+    source_name = names.get(event.source_actor or "")
+    target_name = names.get(event.target_actor or "")
+    row = [_event_id(article_id, index)]
+    row += _date_columns(_date(event.date) or published)
+    row += _actor_columns(event.source, source_name)
+    row += _actor_columns(event.target, target_name)
+    row += [
+        "1" if event.start < lead_end else "0",
+        code,
+        code[:3],
+        code[:2],
+        _fmt(quad),
+        _fmt(goldstein),
+        "1",
+        "1",
+        "1",
+        _fmt(tone),
+    ]
+    row += [""] * (3 * len(_GEO_FIELDS))
+    row += [added, url or ""]
+    return row
+
+
+__all__ = ["GDELT_EVENT_COLUMNS", "gdelt_rows"]

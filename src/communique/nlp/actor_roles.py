@@ -1,0 +1,241 @@
+"""Reading an actor's role and affiliation from the words around a name or a role noun.
+
+``premodifiers`` walks left from a token boundary over titles, country adjectives, possessive
+country names, known organisations, honorifics and words such as "former"
+("former Russian President | Dmitry Medvedev", "Russia's foreign minister"). ``postmodifiers``
+reads "of/in/from X" after a role noun ("the president of Armenia", "rebels in Darfur").
+``Affiliation`` collects what was found; absent facts stay ``None``/empty.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ..knowledge.actors import OrgEntry, RoleEntry
+from .actor_scan import POSSESSIVE, ScanResult
+
+HONORIFICS: dict[str, str | None] = {
+    "mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f",
+    "dr": None, "dr.": None, "sir": "m", "madam": "f", "lord": "m", "lady": "f",
+}
+FORMER = frozenset({"former", "ex", "ex-"})
+SKIPPABLE = frozenset({
+    "senior", "top", "acting", "interim", "outgoing", "incoming", "new", "then", "current",
+    "chief", "junior", "high", "ranking", "high-ranking", "leading", "veteran", "powerful",
+    "visiting", "newly", "elected", "newly-elected", "sitting", "de", "facto", "radical",
+    "defeated", "angry", "local", "regional", "federal", "national", "state", "official",
+    "armed", "riot", "military", "civilian", "ethnic", "rebel", "opposition", "pro", "anti",
+})
+COUNTRY_KINDS = ("country", "adjective", "people", "capital", "place")
+LOCATIVE = frozenset({"of", "in", "from", "for", "at", "inside", "near"})
+
+
+@dataclass
+class Affiliation:
+    """What the words around a mention say. Empty lists / ``None`` mean "not stated"."""
+
+    start: int
+    """Leftmost token used (the mention starts here)."""
+    countries: list[str] = field(default_factory=list)
+    """ISO3 codes in order of appearance (several for "Hungarian and Romanian officials")."""
+    orgs: list[OrgEntry] = field(default_factory=list)
+    roles: list[RoleEntry] = field(default_factory=list)
+    """Role phrases, nearest to the name or head noun first."""
+    former: bool = False
+    gender: str | None = None
+    honorific: bool = False
+
+    def country(self) -> str | None:
+        if self.countries:
+            return self.countries[0]
+        for org in self.orgs:
+            if org.country:
+                return org.country
+        return None
+
+
+def _is_country_hit(scan: ScanResult, end: int) -> tuple[int, str | None] | None:
+    """A country-like or organisation name ending at token ``end``: (start, iso3)."""
+    m = scan.names_by_end.get(end)
+    if m is None:
+        return None
+    hit = m.first(*COUNTRY_KINDS)
+    if hit is not None:
+        return m.start, hit.iso3
+    return None
+
+
+def premodifiers(doc: Doc, boundary: int, scan: ScanResult, *, coordinate: bool) -> Affiliation:
+    """Walk left from token ``boundary`` (exclusive) over a title and its modifiers.
+
+    ``coordinate`` lets the walk cross "and"/"," between two country words, as in "Senior
+    Hungarian and Romanian officials" (group nouns only).
+    """
+    aff = Affiliation(start=boundary)
+    left = boundary
+    sent_start = doc[boundary - 1].sent.start if boundary > 0 else 0
+    while left > sent_start:
+        rm = scan.roles_by_end.get(left)
+        if rm is not None and rm.start >= sent_start:
+            aff.roles.append(rm.entry)
+            left = rm.start
+            continue
+        nm = scan.names_by_end.get(left)
+        if nm is not None:
+            org = nm.first("org")
+            hit = nm.first(*COUNTRY_KINDS)
+            if hit is not None and hit.iso3:
+                aff.countries.insert(0, hit.iso3)
+                left = nm.start
+                continue
+            if org is not None and org.org is not None:
+                aff.orgs.insert(0, org.org)
+                left = nm.start
+                continue
+            break
+        tok = doc[left - 1]
+        low = tok.lower_
+        if low in POSSESSIVE and left - 1 > sent_start:
+            prev = _is_country_hit(scan, left - 1)
+            if prev is not None:
+                if prev[1]:
+                    aff.countries.insert(0, prev[1])
+                left = prev[0]
+                continue
+            pm = scan.names_by_end.get(left - 1)
+            if pm is not None and pm.first("org") is not None:
+                org_hit = pm.first("org")
+                if org_hit is not None and org_hit.org is not None:
+                    aff.orgs.insert(0, org_hit.org)
+                left = pm.start
+                continue
+            break
+        if low in FORMER:
+            aff.former = True
+            left -= 1
+            continue
+        if tok.text == "-" and left - 2 >= sent_start and doc[left - 2].lower_ in FORMER:
+            aff.former = True
+            left -= 2
+            continue
+        if low in HONORIFICS and tok.is_title:
+            aff.gender = aff.gender or HONORIFICS[low]
+            aff.honorific = True
+            left -= 1
+            continue
+        if low in SKIPPABLE and tok.pos_ in ("ADJ", "NOUN", "PROPN", "ADV", "VERB"):
+            left -= 1
+            continue
+        if (
+            coordinate
+            and low in ("and", ",", "&")
+            and aff.countries
+            and left - 1 > sent_start
+            and _is_country_hit(scan, left - 1) is not None
+        ):
+            left -= 1
+            continue
+        break
+    # do not start a mention on a stray "and" or skipped adjective with nothing useful after it
+    while left < boundary and (doc[left].lower_ in ("and", ",", "&")):
+        left += 1
+    aff.start = left
+    return aff
+
+
+def postmodifiers(head: Token, scan: ScanResult, aff: Affiliation) -> int:
+    """Add countries named in "of/in/from X" after ``head``; returns the end token used."""
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ != "prep" or child.lower_ not in LOCATIVE:
+            continue
+        for obj in child.children:
+            if obj.dep_ != "pobj":
+                continue
+            found = _country_in_phrase(obj, scan)
+            if found:
+                aff.countries.extend(c for c in found if c not in aff.countries)
+                end = max(end, obj.right_edge.i + 1)
+            else:
+                m = scan.name_at.get(obj.i)
+                org = m.first("org") if m else None
+                if org is not None and org.org is not None and child.lower_ in ("of", "for"):
+                    aff.orgs.append(org.org)
+                    end = max(end, m.end if m else end)
+        break
+    return end
+
+
+def _country_in_phrase(obj: Token, scan: ScanResult) -> list[str]:
+    """Countries named by a prepositional object: "Armenia", "the Ivory Coast",
+    "two American aid groups" (its adjective), "Sindh province"."""
+    out: list[str] = []
+    for tok in (obj, *obj.lefts):
+        m = scan.name_at.get(tok.i)
+        if m is None:
+            continue
+        hit = m.first(*COUNTRY_KINDS)
+        if hit is not None and hit.iso3 and hit.iso3 not in out:
+            out.append(hit.iso3)
+    return out
+
+
+def role_text(aff: Affiliation) -> str | None:
+    """The role as a phrase: "former President", "NSA leaker", "Foreign Minister";
+    ``None`` when no role word was found."""
+    if not aff.roles:
+        return None
+    title = aff.roles[0].title or aff.roles[0].phrase
+    parts: list[str] = []
+    if aff.former:
+        parts.append("former")
+    parts.extend(o.name for o in aff.orgs if o.name != title)
+    parts.append(title)
+    return " ".join(parts)
+
+
+def sector_of(aff: Affiliation) -> str | None:
+    """The sector code the affiliation implies (``None`` when none).
+
+    A former office holder is ``ELI``; a generic title ("spokesman", "official") takes the
+    sector of a named organisation next to it ("Pentagon spokesman" -> MIL, "UN official" ->
+    GOV of the IGO); otherwise the nearest role word decides, then an organisation's sector.
+    """
+    if aff.former and aff.roles:
+        return "ELI"
+    org_sector = None
+    for org in aff.orgs:
+        s = org.sector
+        if s and s not in ("IGO", "NGO", "IMG"):
+            org_sector = s
+            break
+        if s and org_sector is None:
+            org_sector = s
+    if aff.roles:
+        first = aff.roles[0]
+        if first.generic and org_sector and org_sector not in ("IGO", "NGO", "IMG"):
+            return org_sector
+        if first.sector:
+            return first.sector
+        return None
+    return org_sector
+
+
+def base_of(aff: Affiliation, country: str | None) -> str | None:
+    """The first part of the code: the country, else an international organisation's
+    prefix (``IGO``, ``NGO``, ``IMG``); ``None`` when neither is known."""
+    if country:
+        return country
+    for org in aff.orgs:
+        if org.country is None and org.code[:3] in ("IGO", "NGO", "IMG"):
+            return org.code[:3]
+    return None
+
+
+def compose(base: str | None, sector: str | None) -> str | None:
+    """``RUS`` + ``GOV`` -> ``RUSGOV``; either part may be missing (``None`` when both are)."""
+    if base and sector and sector != base:
+        return base + sector
+    return base or sector

@@ -1,0 +1,188 @@
+"""Read queries the web pages need beyond ``store.queries``, built on ``Store.query``.
+
+Like ``store.queries``, every function takes a ``Store``, returns plain JSON-ready values and
+uses parameterised SQL only; text searches go through ``queries.fts_query``, so what a user
+types is never read as FTS5 syntax.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ..store import queries
+from ..store.db import Store
+
+SNIPPET_OPEN = "\x02"
+SNIPPET_CLOSE = "\x03"
+"""Markers FTS5 puts around matched words in snippets; the pages split on them and escape
+every piece, so no markup from the article can leak through."""
+
+MAX_NETWORK_NODES = 60
+
+
+def _limit(limit: int) -> int:
+    return max(1, min(int(limit), queries.MAX_LIMIT))
+
+
+def search_documents(store: Store, *, about: str | None = None, since: str | None = None,
+                     until: str | None = None, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+    """Articles matching words (FTS5 over title and text) in a date range, newest first, each
+    with a ``snippet`` whose matches are wrapped in ``SNIPPET_OPEN``/``SNIPPET_CLOSE``."""
+    where: list[str] = []
+    params: list[Any] = []
+    match = queries.fts_query(about or "")
+    snippet = "NULL"
+    source = "documents d"
+    if match:
+        snippet = (f"snippet(documents_fts, 1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', ' … ', 24)")
+        source = "documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
+        where.append("documents_fts MATCH ?")
+        params.append(match)
+    if since:
+        where.append("d.published >= ?")
+        params.append(since)
+    if until:
+        where.append("d.published <= ?")
+        params.append(until)
+    sql = (f"SELECT d.id, d.title, d.outlet, d.published, d.url, {snippet} AS snippet,"
+           " (SELECT COUNT(*) FROM quotes WHERE doc_id = d.id) AS quotes,"
+           " (SELECT COUNT(*) FROM events WHERE doc_id = d.id) AS events"
+           f" FROM {source}" + (" WHERE " + " AND ".join(where) if where else "")
+           + " ORDER BY d.published DESC, d.id LIMIT ? OFFSET ?")
+    return [dict(r) for r in store.query(sql, [*params, _limit(limit), max(0, offset)])]
+
+
+def document_exists(store: Store, doc_id: str) -> bool:
+    return bool(store.query("SELECT 1 FROM documents WHERE id = ?", (doc_id,)))
+
+
+def countries(store: Store) -> list[str]:
+    """ISO codes of the countries actors are affiliated with, for filter menus."""
+    return [r[0] for r in store.query(
+        "SELECT DISTINCT country FROM actors WHERE country IS NOT NULL ORDER BY country")]
+
+
+def doc_actor_ids(store: Store, doc_id: str) -> dict[str, int]:
+    """Article-local actor id -> cross-article actor id, for one document."""
+    return {r[0]: int(r[1]) for r in store.query(
+        "SELECT local_id, actor_id FROM doc_actors WHERE doc_id = ?", (doc_id,))}
+
+
+def _dyad_where(a: str, b: str, since: str | None, until: str | None) -> tuple[str, list[Any]]:
+    pa, pb = a.upper() + "%", b.upper() + "%"
+    clauses = ["((e.source LIKE ? AND e.target LIKE ?) OR (e.source LIKE ? AND e.target LIKE ?))"]
+    params: list[Any] = [pa, pb, pb, pa]
+    if since:
+        clauses.append("e.date >= ?")
+        params.append(since)
+    if until:
+        clauses.append("e.date <= ?")
+        params.append(until)
+    return " AND ".join(clauses), params
+
+
+def dyad_events(store: Store, a: str, b: str, *, since: str | None = None, until: str | None = None,
+                limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+    """Events between ``a`` and ``b`` (countries or actor-code prefixes) in either direction."""
+    where, params = _dyad_where(a, b, since, until)
+    sql = ("SELECT e.id, e.doc_id, e.source, e.target, e.source_actor_id, e.target_actor_id,"
+           " sa.name AS source_name, ta.name AS target_name, e.code, e.name, e.plover,"
+           " e.goldstein, e.quad_class, e.date, e.start, e.end, e.text, d.title"
+           " FROM events e JOIN documents d ON d.id = e.doc_id"
+           " LEFT JOIN actors sa ON sa.id = e.source_actor_id"
+           " LEFT JOIN actors ta ON ta.id = e.target_actor_id"
+           f" WHERE {where} ORDER BY e.date DESC, e.doc_id, e.start LIMIT ? OFFSET ?")
+    return [dict(r) for r in store.query(sql, [*params, _limit(limit), max(0, offset)])]
+
+
+def period_label(day: dt.date, by: str) -> str:
+    """The label ``queries.dyad`` gives the period containing ``day``."""
+    if by == "week":
+        return day.strftime("%Y-W%W")  # SQLite's %W: Monday-first weeks, as Python's
+    return day.isoformat()[: {"day": 10, "month": 7, "year": 4}[by]]
+
+
+def _parse_day(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    text = value[:10]
+    text += "-01-01"[len(text) - 4:] if len(text) < 10 else ""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def dyad_series(store: Store, a: str, b: str, *, by: str = "month", since: str | None = None,
+                until: str | None = None, max_periods: int = 400) -> list[dict[str, Any]]:
+    """``queries.dyad`` restricted to a date range, with empty periods filled in (zero counts,
+    ``mean_goldstein`` None) so the series is a regular time axis."""
+    rows = {r["period"]: r for r in queries.dyad(store, a, b, by=by)}
+    where, params = _dyad_where(a, b, since, until)
+    bounds = store.query(f"SELECT MIN(e.date), MAX(e.date) FROM events e WHERE e.date IS NOT NULL AND {where}",
+                         params)[0]
+    first, last = _parse_day(bounds[0]), _parse_day(bounds[1])
+    if first is None or last is None:
+        return []
+    labels: list[str] = []
+    day = first
+    while day <= last and len(labels) < max_periods:
+        label = period_label(day, by)
+        if not labels or labels[-1] != label:
+            labels.append(label)
+        day += dt.timedelta(days=1)
+    empty = {"events": 0, "verbal_cooperation": 0, "material_cooperation": 0, "verbal_conflict": 0,
+             "material_conflict": 0, "mean_goldstein": None}
+    out = []
+    for label in labels:
+        row = rows.get(label)
+        out.append({"period": label, **({k: row[k] for k in empty} if row else empty)})
+    return out
+
+
+def network(store: Store, *, since: str | None = None, until: str | None = None,
+            max_nodes: int = MAX_NETWORK_NODES, min_weight: int = 1) -> dict[str, Any]:
+    """Actors as nodes; events (source -> target) and co-occurrence in an article as edges.
+
+    Only articles published in ``[since, until]`` count. Nodes are the ``max_nodes`` actors with
+    the most connections; each edge has ``kind`` (``event`` or ``cooccurrence``), a ``weight``
+    (events, or shared articles) and, for events, the mean Goldstein score.
+    """
+    date_where: list[str] = []
+    params: list[Any] = []
+    if since:
+        date_where.append("d.published >= ?")
+        params.append(since)
+    if until:
+        date_where.append("d.published <= ?")
+        params.append(until)
+    docs = "SELECT id FROM documents d" + (" WHERE " + " AND ".join(date_where) if date_where else "")
+    event_rows = store.query(
+        "SELECT e.source_actor_id AS a, e.target_actor_id AS b, COUNT(*) AS weight,"
+        " ROUND(AVG(e.goldstein), 2) AS mean_goldstein FROM events e"
+        " WHERE e.source_actor_id IS NOT NULL AND e.target_actor_id IS NOT NULL"
+        f" AND e.source_actor_id != e.target_actor_id AND e.doc_id IN ({docs})"
+        " GROUP BY 1, 2", params)
+    co_rows = store.query(
+        "SELECT x.actor_id AS a, y.actor_id AS b, COUNT(DISTINCT x.doc_id) AS weight"
+        " FROM doc_actors x JOIN doc_actors y ON y.doc_id = x.doc_id AND y.actor_id > x.actor_id"
+        f" WHERE x.doc_id IN ({docs}) GROUP BY 1, 2 HAVING weight >= ?", [*params, min_weight])
+    edges = [{"source": r["a"], "target": r["b"], "kind": "event", "weight": r["weight"],
+              "mean_goldstein": r["mean_goldstein"]} for r in event_rows]
+    edges += [{"source": r["a"], "target": r["b"], "kind": "cooccurrence", "weight": r["weight"],
+               "mean_goldstein": None} for r in co_rows]
+    degree: dict[int, int] = {}
+    for e in edges:
+        for end in (e["source"], e["target"]):
+            degree[end] = degree.get(end, 0) + e["weight"]
+    if not degree:
+        return {"nodes": [], "edges": []}
+    ids = sorted(degree, key=lambda i: (-degree[i], i))[:max_nodes]
+    marks = ",".join("?" * len(ids))
+    info = {r["id"]: dict(r) for r in store.query(
+        f"SELECT id, name, kind, country, code FROM actors WHERE id IN ({marks})", ids)}
+    nodes = [{**info[i], "degree": degree[i]} for i in ids if i in info]
+    keep = {n["id"] for n in nodes}
+    edges = [e for e in edges if e["source"] in keep and e["target"] in keep]
+    return {"nodes": nodes, "edges": edges}

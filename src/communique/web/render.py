@@ -1,0 +1,286 @@
+"""Turn stored records into what the templates draw: highlighted article text, chart and
+network geometry.
+
+Nothing here produces markup. The article text is cut at every offset that matters (body
+spans, quote fragments, speakers, cues, actor mentions, event evidence, paragraph breaks) into
+``Piece`` records holding plain text and class names; the templates write each piece inside an
+element and Jinja2 escapes its text. Charts are numbers and labels that the templates place in
+SVG elements, escaped the same way.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from typing import Any
+
+PALETTE_SIZE = 8
+"""Speakers are coloured with classes ``spk-0`` .. ``spk-7`` (see static/style.css)."""
+
+QUAD_CLASSES: tuple[tuple[str, str, str], ...] = (
+    ("verbal_cooperation", "Verbal cooperation", "quad-1"),
+    ("material_cooperation", "Material cooperation", "quad-2"),
+    ("verbal_conflict", "Verbal conflict", "quad-3"),
+    ("material_conflict", "Material conflict", "quad-4"),
+)
+
+
+@dataclass
+class Piece:
+    """A run of article text with uniform markup."""
+
+    text: str
+    classes: list[str] = field(default_factory=list)
+    href: str | None = None
+    """Link target for an actor mention, else ``None``."""
+    title: str | None = None
+    anchors: list[str] = field(default_factory=list)
+    """Element ids that start here (``q-12`` for quote 12)."""
+    events: list[int] = field(default_factory=list)
+    """Numbers of the events whose evidence starts here."""
+
+
+@dataclass
+class Block:
+    """A paragraph of the article with the events read from it."""
+
+    pieces: list[Piece]
+    events: list[dict[str, Any]]
+    boilerplate: bool
+
+
+@dataclass
+class Speaker:
+    key: str
+    name: str
+    css: str
+    actor_id: int | None
+    quotes: int
+
+
+def _clip(start: Any, end: Any, n: int) -> tuple[int, int] | None:
+    if not isinstance(start, int) or not isinstance(end, int):
+        return None
+    s, e = max(0, min(start, n)), max(0, min(end, n))
+    return (s, e) if s < e else None
+
+
+def speakers_of(quotes: list[dict[str, Any]]) -> list[Speaker]:
+    """Distinct speakers in order of first quote, each with its colour class."""
+    out: dict[str, Speaker] = {}
+    for q in sorted(quotes, key=lambda q: q["start"]):
+        key = speaker_key(q)
+        if key not in out:
+            css = f"spk-{len(out) % PALETTE_SIZE}" if key != "-" else "spk-none"
+            out[key] = Speaker(key, q.get("speaker") or "unattributed", css, q.get("actor_id"), 0)
+        out[key].quotes += 1
+    return list(out.values())
+
+
+def speaker_key(quote: dict[str, Any]) -> str:
+    if quote.get("actor_id") is not None:
+        return f"actor:{quote['actor_id']}"
+    return f"name:{quote['speaker']}" if quote.get("speaker") else "-"
+
+
+def article_blocks(text: str, body: list[list[int]] | list[tuple[int, int]],
+                   quotes: list[dict[str, Any]], actors: list[dict[str, Any]],
+                   events: list[dict[str, Any]], actor_href: dict[str, str]) -> list[Block]:
+    """Cut ``text`` into paragraphs of pieces.
+
+    ``quotes`` are stored quote rows (``id``, ``fragments``, ``kind``, ``speaker``,
+    ``actor_id``, ``speaker_start``/``end``, ``cue_start``/``end``); ``actors`` carry ``id``
+    (article-local), ``name``, ``role``, ``country`` and ``mentions``; ``events`` carry
+    ``start``/``end`` and are numbered from 1 in the given order; ``actor_href`` maps a local
+    actor id to its page. Offsets outside the text are clipped, empty ranges ignored.
+    """
+    n = len(text)
+    cuts = {0, n}
+    paragraphs: list[tuple[int, int]] = []
+    start = 0
+    for m in re.finditer(r"\n[ \t\r\f\v]*\n\s*", text):
+        paragraphs.append((start, m.start()))
+        start = m.end()
+    paragraphs.append((start, n))
+    paragraphs = [(s, e) for s, e in paragraphs if s < e] or [(0, n)]
+    for s, e in paragraphs:
+        cuts.update((s, e))
+    spans: list[tuple[str, tuple[int, int], Any]] = []
+
+    def add(kind: str, start: Any, end: Any, data: Any) -> None:
+        rng = _clip(start, end, n)
+        if rng:
+            spans.append((kind, rng, data))
+            cuts.update(rng)
+
+    for s, e in body:
+        add("body", s, e, None)
+    colour = {sp.key: sp for sp in speakers_of(quotes)}
+    for q in quotes:
+        for i, frag in enumerate(q.get("fragments") or [[q["start"], q["end"]]]):
+            add("quote", frag[0], frag[1], (q, i == 0))
+        add("speaker", q.get("speaker_start"), q.get("speaker_end"), q)
+        add("cue", q.get("cue_start"), q.get("cue_end"), q)
+    for actor in actors:
+        for s, e in actor.get("mentions") or ():
+            add("mention", s, e, actor)
+    for number, ev in enumerate(events, 1):
+        add("event", ev.get("start"), ev.get("end"), number)
+
+    bounds = sorted(cuts)
+    pieces = [Piece(text[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+    in_body = [False] * len(pieces)
+    mentioned = [False] * len(pieces)
+    for kind, (s, e), data in spans:
+        first, last = bisect_left(bounds, s), bisect_left(bounds, e)
+        for k in range(first, last):
+            p = pieces[k]
+            if kind == "body":
+                in_body[k] = True
+            elif kind == "quote":
+                q, is_first = data
+                sp = colour[speaker_key(q)]
+                p.classes += ["q", f"q-{q.get('kind') or 'direct'}", sp.css]
+                p.title = f"{sp.name} ({q.get('kind') or 'direct'} quote)"
+                if k == first and is_first and q.get("id") is not None:
+                    p.anchors.append(f"q-{q['id']}")
+            elif kind == "speaker":
+                p.classes += ["speaker", colour[speaker_key(data)].css]
+            elif kind == "cue":
+                p.classes.append("cue")
+            elif kind == "mention" and not mentioned[k]:
+                mentioned[k] = True
+                p.classes.append("mention")
+                p.href = actor_href.get(str(data.get("id")))
+                details = [x for x in (data.get("role"), data.get("country")) if x]
+                if p.title is None:
+                    p.title = data.get("name", "") + (f" ({', '.join(details)})" if details else "")
+            elif kind == "event":
+                p.classes.append("ev")
+                if k == first:
+                    p.events.append(data)
+    for k, p in enumerate(pieces):
+        if not in_body[k]:
+            p.classes.append("boiler")
+        p.classes = list(dict.fromkeys(p.classes))
+
+    blocks: list[Block] = []
+    numbered = list(enumerate(events, 1))
+    for i, (start, end) in enumerate(paragraphs):
+        # an event belongs to the paragraph its evidence starts in (or the gap before it)
+        until = paragraphs[i + 1][0] if i + 1 < len(paragraphs) else n + 1
+        lo, hi = bisect_left(bounds, start), bisect_left(bounds, end)
+        block_pieces = pieces[lo:hi]
+        evs = [{**ev, "number": num} for num, ev in numbered
+               if isinstance(ev.get("start"), int)
+               and (start if i else -1) <= min(ev["start"], n) < until]
+        boiler = all(not in_body[k] for k in range(lo, hi))
+        blocks.append(Block(block_pieces, evs, boiler))
+    return blocks
+
+
+# --- the relations chart --------------------------------------------------------------------
+@dataclass
+class Chart:
+    width: int
+    height: int
+    left: int
+    right: int
+    top: int
+    bottom: int
+    bars: list[dict[str, Any]]
+    line: str
+    """SVG polyline points of mean Goldstein (periods without events break nothing: skipped)."""
+    dots: list[dict[str, Any]]
+    count_ticks: list[dict[str, Any]]
+    goldstein_ticks: list[dict[str, Any]]
+    labels: list[dict[str, Any]]
+    periods: list[dict[str, Any]]
+    """One hit area per period, with the numbers the tooltip shows."""
+    zero_y: float
+
+
+def _nice_max(value: int) -> int:
+    if value <= 5:
+        return 5
+    step = 10 ** int(math.log10(value))
+    for m in (1, 2, 5, 10):
+        if value <= m * step:
+            return m * step
+    return 10 * step
+
+
+def relations_chart(series: list[dict[str, Any]], *, width: int = 900, height: int = 320) -> Chart:
+    """Stacked bars of events per quad class per period, and the mean Goldstein line
+    (right axis, -10 to +10)."""
+    left, right, top, bottom = 48, 48, 16, 56
+    plot_w, plot_h = width - left - right, height - top - bottom
+    n = max(1, len(series))
+    slot = plot_w / n
+    bar_w = max(1.0, slot * 0.7)
+    ymax = _nice_max(max([int(r["events"]) for r in series] or [0]))
+
+    def y_count(v: float) -> float:
+        return round(top + plot_h - v / ymax * plot_h, 1)
+
+    def y_gold(v: float) -> float:
+        return round(top + plot_h * (10 - v) / 20, 1)
+
+    bars, dots, periods, points, labels = [], [], [], [], []
+    every = max(1, math.ceil(n / 12))
+    for i, row in enumerate(series):
+        x = round(left + i * slot + (slot - bar_w) / 2, 1)
+        cx = round(left + i * slot + slot / 2, 1)
+        base = 0
+        for key, name, css in QUAD_CLASSES:
+            v = int(row.get(key) or 0)
+            if v:
+                bars.append({"x": x, "y": y_count(base + v), "w": round(bar_w, 1),
+                             "h": round(y_count(base) - y_count(base + v), 1), "css": css,
+                             "title": f"{row['period']}: {v} {name.lower()}"})
+            base += v
+        g = row.get("mean_goldstein")
+        if g is not None:
+            points.append(f"{cx},{y_gold(float(g))}")
+            dots.append({"x": cx, "y": y_gold(float(g)), "title": f"{row['period']}: mean Goldstein {g}"})
+        if i % every == 0:
+            labels.append({"x": cx, "text": row["period"]})
+        periods.append({"x": round(left + i * slot, 1), "w": round(slot, 1), "period": row["period"],
+                        "events": row["events"], "goldstein": g,
+                        "counts": [int(row.get(k) or 0) for k, _, _ in QUAD_CLASSES]})
+    count_ticks = [{"y": y_count(ymax * f / 4), "text": str(round(ymax * f / 4, 1)).removesuffix(".0")}
+                   for f in range(5)]
+    goldstein_ticks = [{"y": y_gold(v), "text": f"{v:+d}" if v else "0"} for v in (-10, -5, 0, 5, 10)]
+    return Chart(width, height, left, right, top, bottom, bars, " ".join(points), dots, count_ticks,
+                 goldstein_ticks, labels, periods, y_gold(0))
+
+
+# --- the network ---------------------------------------------------------------------------
+def network_layout(graph: dict[str, Any], *, size: int = 760) -> dict[str, Any]:
+    """A deterministic circular layout: nodes by degree around a circle, labels outside."""
+    nodes = graph["nodes"]
+    centre = size / 2
+    radius = size / 2 - 150
+    pos: dict[int, tuple[float, float]] = {}
+    out_nodes = []
+    max_degree = max([n_["degree"] for n_ in nodes] or [1])
+    for i, node in enumerate(nodes):
+        angle = 2 * math.pi * i / max(1, len(nodes)) - math.pi / 2
+        x, y = centre + radius * math.cos(angle), centre + radius * math.sin(angle)
+        pos[node["id"]] = (x, y)
+        lx, ly = centre + (radius + 12) * math.cos(angle), centre + (radius + 12) * math.sin(angle)
+        out_nodes.append({**node, "x": round(x, 1), "y": round(y, 1), "lx": round(lx, 1),
+                          "ly": round(ly + 4, 1), "anchor": "start" if math.cos(angle) >= -1e-9 else "end",
+                          "r": round(4 + 8 * math.sqrt(node["degree"] / max_degree), 1)})
+    max_weight = max([e["weight"] for e in graph["edges"]] or [1])
+    edges = []
+    for e in graph["edges"]:
+        (x1, y1), (x2, y2) = pos[e["source"]], pos[e["target"]]
+        g = e.get("mean_goldstein")
+        tone = "neutral" if g is None or g == 0 else ("coop" if g > 0 else "conflict")
+        edges.append({**e, "x1": round(x1, 1), "y1": round(y1, 1), "x2": round(x2, 1), "y2": round(y2, 1),
+                      "w": round(1 + 3 * e["weight"] / max_weight, 1),
+                      "css": f"edge-{e['kind']} edge-{tone}"})
+    return {"size": size, "nodes": out_nodes, "edges": edges}
