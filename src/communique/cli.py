@@ -371,8 +371,8 @@ def settings_cmd(markdown: bool, as_json: bool) -> None:
         _table(rows, ["setting", "env", "value", "help"], {"help": 60})
 
 
-from .cli_extra import eval_group, serve  # noqa: E402  (commands kept in their own module)
+from .cli_extra import eval_group, load, serve, spark  # noqa: E402  (commands kept in their own module)
 
-main.add_command(eval_group)
-main.add_command(serve)
+for _command in (eval_group, serve, spark, load):
+    main.add_command(_command)
 

@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from .cli import _emit_json, _settings, handle_errors
+from .errors import SourceError
 
 
 def _read_jsonl(path: str) -> list[dict[str, Any]]:
@@ -119,3 +120,72 @@ def serve(db: str | None, host: str, port: int, token: str | None) -> None:
     app = create_app(settings.db, token=token, settings=settings)
     click.echo(f"Communiqué on http://{host}:{port}/ (database {settings.db}); Ctrl-C stops it")
     uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@click.command()
+@click.argument("input_path")
+@click.argument("output_path")
+@click.option("--master", help="Spark master URL (default: from spark-submit, else local[*]).")
+@click.option("--partitions", type=int, help="Repartition the input into this many partitions.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@handle_errors
+def spark(input_path: str, output_path: str, master: str | None, partitions: int | None, as_json: bool) -> None:
+    """Analyse JSON Lines on Apache Spark; write analysis records to OUTPUT_PATH.
+
+    Store the result with `communique load OUTPUT_PATH`. Each partition loads the pipeline once.
+    """
+    from .spark import run
+
+    result = run(input_path, output_path, master=master, partitions=partitions, settings=_settings())
+    if as_json:
+        _emit_json(result)
+    else:
+        click.echo(f"{result['records']} records ({result['skipped']} skipped) written to {result['output']}")
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", help="Database file (default communique.db).")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@handle_errors
+def load(paths: tuple[str, ...], db: str | None, as_json: bool) -> None:
+    """Store analysis records (JSONL from `analyze` or `spark`) without running the NLP again.
+
+    PATHS are JSONL files or folders of them (a Spark output folder's part-* files).
+    """
+    from pathlib import Path
+
+    from .progress import Progress
+    from .spark import read_records
+    from .store import Store, WriteResult
+
+    settings = _settings(db=db)
+    files: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            files += sorted(f for f in p.rglob("*") if f.is_file() and not f.name.startswith((".", "_")))
+        elif p.is_file():
+            files.append(p)
+        else:
+            raise SourceError(f"{p}: no such file or folder")
+    total = WriteResult()
+    progress = Progress("load")
+    with Store(settings.db) as store:
+        for f in files:
+            with f.open(encoding="utf-8") as fh:
+                batch = []
+                for record in read_records(fh):
+                    batch.append(record)
+                    if len(batch) >= settings.batch_size:
+                        total += store.write(batch)
+                        progress.update(len(batch))
+                        batch = []
+                if batch:
+                    total += store.write(batch)
+                    progress.update(len(batch))
+    progress.close()
+    summary = {"added": total.added, "replaced": total.replaced, "unchanged": total.unchanged, "skipped": total.skipped}
+    if as_json:
+        _emit_json(summary)
+    else:
+        click.echo(f"{total.added} added, {total.replaced} replaced, {total.unchanged} unchanged, {total.skipped} skipped")

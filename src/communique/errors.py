@@ -10,6 +10,7 @@ All of them derive from ``CommuniqueError``, so a caller can catch one class::
     ├── StoreError           the database cannot be opened, migrated or written
     │   └── NotFound         a requested document or actor does not exist
     ├── DictionaryError      a PETRARCH/TABARI dictionary file is malformed
+    ├── JobError             a distributed (Spark) job failed
     └── EvalError            a gold file for ``communique eval`` is malformed
 
 Problems with a single document (binary content, invalid JSON, not English) are not raised:
@@ -49,6 +50,10 @@ class NotFound(StoreError):
 
 class DictionaryError(CommuniqueError):
     """A PETRARCH/TABARI dictionary file is malformed."""
+
+
+class JobError(CommuniqueError):
+    """A distributed (Spark) job failed."""
 
 
 class EvalError(CommuniqueError):

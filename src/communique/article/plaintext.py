@@ -73,7 +73,8 @@ class LayoutModel:
     local_bias: float
     context_stages: tuple[tuple[Mapping[str, float], float], ...]
     threshold: float
-    boilerplate: re.Pattern[str]
+    boilerplate: frozenset[tuple[str, ...]]  # lower-cased word sequences
+    longest_phrase: int
     role_words: frozenset[str]
 
     @classmethod
@@ -90,7 +91,7 @@ class LayoutModel:
                 f"the plain-text layout model lacks or garbles a field ({e}); it needs 'local', "
                 "'context', 'threshold', 'boilerplate' and 'role_words': body detection cannot run"
             ) from e
-        alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        phrases = frozenset(tuple(_WORD.findall(w.lower())) for w in words if _WORD.search(w))
         return cls(
             local_weights={k: v for k, v in local.items() if k != "bias"},
             local_bias=local.get("bias", 0.0),
@@ -99,7 +100,8 @@ class LayoutModel:
                 for st in stages
             ),
             threshold=threshold,
-            boilerplate=re.compile(rf"(?i)(?<!\w)(?:{alternatives})(?!\w)|©"),
+            boilerplate=phrases,
+            longest_phrase=max(map(len, phrases), default=0),
             role_words=roles,
         )
 
@@ -130,7 +132,8 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _SENT_END = tuple(".!?…。！？")
 _CLOSERS = "\"'”’»)]"
 _SENT_BREAK = re.compile(r"[.!?。！？][\"'”’)]?\s+\S")
-_LINKY = re.compile(r"https?://|www\.|[|»›•→←▶]|(?<!\w)[@#]\w")
+_LINK_MARKS = frozenset("|»›•→←▶")
+_HANDLE = re.compile(r"(?<!\w)[@#]\w")
 _DATETIME = re.compile(
     r"(?i)\b(?:\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|"
     r"nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|"
@@ -154,6 +157,7 @@ class _Line:
     text: str
     words: float  # word count, a CJK character counting as half a word
     tokens: tuple[str, ...]
+    vocab: frozenset[str]  # lower-cased words of four or more letters
 
 
 def _split_lines(text: str) -> list[_Line]:
@@ -165,11 +169,12 @@ def _split_lines(text: str) -> list[_Line]:
             continue
         start = m.start() + len(raw) - len(raw.lstrip(_BLANK))
         tokens = tuple(_WORD.findall(stripped))
-        cjk = len(_CJK.findall(stripped))
+        cjk = 0 if stripped.isascii() else len(_CJK.findall(stripped))
         words = float(len(tokens))
         if cjk:
             words = sum(1 for t in tokens if not _CJK.search(t)) + cjk / 2.0
-        lines.append(_Line(start, start + len(stripped), stripped, words, tokens))
+        vocab = frozenset(t.lower() for t in tokens if len(t) > 3 and not t.isdigit())
+        lines.append(_Line(start, start + len(stripped), stripped, words, tokens, vocab))
     return lines
 
 
@@ -177,8 +182,23 @@ def _ends_sentence(s: str) -> bool:
     return s.rstrip(_CLOSERS).endswith(_SENT_END)
 
 
-def _content_words(tokens: Sequence[str]) -> set[str]:
-    return {t.lower() for t in tokens if len(t) > 3 and not t.isdigit()}
+def _is_linky(s: str) -> bool:
+    return (
+        "://" in s or "www." in s or not _LINK_MARKS.isdisjoint(s)
+        or (("@" in s or "#" in s) and bool(_HANDLE.search(s)))
+    )
+
+
+def _is_boilerplate(line: _Line, model: LayoutModel) -> bool:
+    if "©" in line.text:
+        return True
+    words = [t.lower() for t in line.tokens]
+    phrases = model.boilerplate
+    for n in range(1, model.longest_phrase + 1):
+        for i in range(len(words) - n + 1):
+            if tuple(words[i:i + n]) in phrases:
+                return True
+    return False
 
 
 def _local_features(
@@ -188,7 +208,7 @@ def _local_features(
     counts = Counter(line.text for line in lines)
     shapes = Counter(_DIGITS.sub("0", line.text) for line in lines)
     title_core = _split_title(title)[0] if title else ""
-    title_words = _content_words(_WORD.findall(title_core)) if title_core else set()
+    title_words = _split_lines(title_core)[0].vocab if title_core else frozenset()
     seen: set[str] = set()
     feats = []
     for i, line in enumerate(lines):
@@ -204,7 +224,7 @@ def _local_features(
                                               and len(s) < 1.3 * len(title_core))
         )
         overlap = (
-            len(_content_words(line.tokens) & title_words) / len(title_words)
+            len(line.vocab & title_words) / len(title_words)
             if title_words and not is_title else 0.0
         )
         lw = math.log1p(w)
@@ -218,15 +238,15 @@ def _local_features(
             "head_caps": head_caps,
             "short_words": short_share,
             "comma": min(commas / max(w, 1.0), 0.3) * 3.0,
-            "digits": sum(ch.isdigit() for ch in s) / len(s),
-            "boiler": (1.0 if w < 25 else 0.3) if model.boilerplate.search(s) else 0.0,
-            "linky": float(bool(_LINKY.search(s))),
+            "digits": sum(map(str.isdigit, s)) / len(s),
+            "boiler": (1.0 if w < 25 else 0.3) if _is_boilerplate(line, model) else 0.0,
+            "linky": float(_is_linky(s)),
             "upper": float(s.upper() == s and any(ch.isalpha() for ch in s)),
             "dupe": float(s in seen),
             "multi": float(counts[s] > 1),
             "title": float(is_title),
             "overlap": overlap,
-            "datetime": float(bool(_DATETIME.search(s)) and w < 20),
+            "datetime": float(w < 20 and bool(_DATETIME.search(s))),
             "byline": float(bool(_BYLINE_START.match(s)) and w < 12),
             "enum": float(bool(_ENUM.match(s))),
             "template": float(w < 15 and shapes[_DIGITS.sub("0", s)] >= 3 and counts[s] < 3),
@@ -254,8 +274,45 @@ def _densest_run(values: Sequence[float]) -> tuple[int, int]:
     return best_lo, best_hi
 
 
+def _neighbourhood(
+    lines: Sequence[_Line], local: Sequence[Mapping[str, float]]
+) -> list[dict[str, float]]:
+    """Features of each line from its neighbours' text, which no stage changes."""
+    n = len(lines)
+    sums = {key: [0.0] for key in ("datetime", "template", "overlap")}
+    for f in local:
+        for key, acc in sums.items():
+            acc.append(acc[-1] + f[key])
+    headline = next((i for i in range(n) if local[i]["title"]), n)
+    feats = []
+    for i, line in enumerate(lines):
+        a, b = max(0, i - 5), min(n, i + 6)
+        near: set[str] = set()
+        if line.vocab:
+            for j in range(a, b):
+                if j != i:
+                    near |= lines[j].vocab
+        f = local[i]
+        feats.append({
+            "after_title": float(i > headline),
+            "title_dist": 1.0 / (1.0 + abs(i - headline) / 10.0) if headline < n else 0.0,
+            "dt_win": (sums["datetime"][b] - sums["datetime"][a]) / 11.0,
+            "template_win": (sums["template"][b] - sums["template"][a]) / 11.0,
+            "overlap_win": (sums["overlap"][b] - sums["overlap"][a]) / 11.0,
+            "cohesion": len(line.vocab & near) / len(line.vocab) if line.vocab else 0.0,
+            **{key: f[key] for key in _CARRIED},
+        })
+    return feats
+
+
+_CARRIED = ("lw", "end", "enum", "boiler", "dupe", "title", "datetime", "template")
+
+
 def _context_features(
-    lines: Sequence[_Line], local: Sequence[Mapping[str, float]], p: Sequence[float]
+    lines: Sequence[_Line],
+    local: Sequence[Mapping[str, float]],
+    static: Sequence[Mapping[str, float]],
+    p: Sequence[float],
 ) -> list[dict[str, float]]:
     """Features of each line from the previous stage's scores ``p`` around it."""
     n = len(lines)
@@ -270,70 +327,47 @@ def _context_features(
         a, b = max(0, i - k), min(n, i + k + 1)
         return (prefix[b] - prefix[a] - p[i]) / (2 * k)
 
-    def local_mean(i: int, key: str, k: int = 5) -> float:
-        return sum(local[j][key] for j in range(max(0, i - k), min(n, i + k + 1))) / (2 * k + 1)
-
-    vocab = [_content_words(line.tokens) for line in lines]
-
-    def cohesion(i: int, k: int = 5) -> float:
-        if not vocab[i]:
-            return 0.0
-        near: set[str] = set()
-        for j in range(max(0, i - k), min(n, i + k + 1)):
-            if j != i:
-                near |= vocab[j]
-        return len(vocab[i] & near) / len(vocab[i])
-
     mass = sum(line.words for line, q in zip(lines, p, strict=True) if q > 0.5)
     sparse = 1.0 / (1.0 + mass / 100.0)
     anchor = next((i for i in range(n) if p[i] > 0.5 and lines[i].words >= 8), n)
     marker = next((i for i in range(anchor, n) if local[i]["cmark"]), n)
-    headline = next((i for i in range(n) if local[i]["title"]), n)
-
     feats = []
     for i in range(n):
-        f = local[i]
         dist = lo - i if i < lo else (i - hi if i > hi else 0)
-        before = max(p[max(0, i - 2):i], default=0.0)
-        after = max(p[i + 1:i + 3], default=0.0)
+        wide = float(wide_lo <= i <= wide_hi)
+        m3 = window(i, 3)
         feats.append({
             "p": p[i],
             "m1": window(i, 1),
-            "m3": window(i, 3),
+            "m3": m3,
             "m8": window(i, 8),
-            "sandwich": min(before, after),
+            "sandwich": min(max(p[max(0, i - 2):i], default=0.0), max(p[i + 1:i + 3], default=0.0)),
             "inrun": float(dist == 0),
-            "inwide": float(wide_lo <= i <= wide_hi),
-            "sparse_wide": sparse * float(wide_lo <= i <= wide_hi),
-            "sparse_m3": sparse * window(i, 3),
+            "inwide": wide,
+            "sparse_wide": sparse * wide,
+            "sparse_m3": sparse * m3,
             "before": float(i < lo),
             "after": float(i > hi),
             "dist": math.log1p(dist) / 5.0,
             "after_comments": float(i > marker),
-            "after_title": float(i > headline),
-            "title_dist": 1.0 / (1.0 + abs(i - headline) / 10.0) if headline < n else 0.0,
-            "dt_win": local_mean(i, "datetime"),
-            "template_win": local_mean(i, "template"),
-            "overlap_win": local_mean(i, "overlap"),
-            "cohesion": cohesion(i),
-            "lw": f["lw"],
-            "end": f["end"],
-            "enum": f["enum"],
-            "boiler": f["boiler"],
-            "dupe": f["dupe"],
-            "title": f["title"],
-            "datetime": f["datetime"],
-            "template": f["template"],
+            **static[i],
         })
     return feats
 
 
-def _body_mask(lines: Sequence[_Line], title: str | None, model: LayoutModel) -> list[bool]:
+def _scores(lines: Sequence[_Line], title: str | None, model: LayoutModel) -> list[float]:
+    """The last stage's body probability for each line."""
     local = _local_features(lines, title, model)
-    p2 = [_logistic(f, model.local_weights, model.local_bias) for f in local]
-    for weights, bias in model.context_stages:
-        context = _context_features(lines, local, p2)
-        p2 = [_logistic(f, weights, bias) for f in context]
+    p = [_logistic(f, model.local_weights, model.local_bias) for f in local]
+    if model.context_stages:
+        static = _neighbourhood(lines, local)
+        for weights, bias in model.context_stages:
+            p = [_logistic(f, weights, bias) for f in _context_features(lines, local, static, p)]
+    return p
+
+
+def _body_mask(lines: Sequence[_Line], title: str | None, model: LayoutModel) -> list[bool]:
+    p2 = _scores(lines, title, model)
     mask = [p > model.threshold for p in p2]
     if p2 and not any(mask):
         top = max(p2)
@@ -395,7 +429,7 @@ def _find_byline(lines: Sequence[_Line], body_start: int, model: LayoutModel) ->
             m = _NAME_ONLY.match(lines[i + 1].text)
             names = _clean_names(m.group(1), model.role_words) if m else ()
         else:
-            m = _BYLINE.search(line.text)
+            m = _BYLINE.search(line.text) if "y" in line.text.lower() else None
             names = _clean_names(m.group(1), model.role_words) if m else ()
         if names:
             # the nearest byline at or before the body wins over any later one

@@ -24,6 +24,9 @@ PEOPLE_FILE = "people.tsv"
 ROLE_FILE = "roles.tsv"
 GIVEN_NAME_FILE = "given_names.tsv"
 
+#: Code prefixes of international actors (intergovernmental, non-governmental, militant groups).
+INTERNATIONAL = frozenset({"IGO", "NGO", "IMG"})
+
 #: What a matched proper-name phrase denotes.
 NAME_KINDS = ("country", "adjective", "people", "capital", "place", "org", "person")
 
@@ -38,10 +41,13 @@ class OrgEntry:
 
     @property
     def sector(self) -> str | None:
-        """The code minus the country: ``MIL`` for ``USAMIL``, ``IGO`` for ``IGO``;
-        ``None`` when the code is the bare country."""
-        rest = self.code[3:] if self.country and self.code.startswith(self.country) else self.code
-        return rest or None
+        """The code minus the country or international prefix: ``MIL`` for ``USAMIL``,
+        ``MED`` for ``IGOMED``; ``None`` for a bare country or bare ``IGO``/``NGO``."""
+        if self.country and self.code.startswith(self.country):
+            return self.code[3:] or None
+        if self.code[:3] in INTERNATIONAL:
+            return self.code[3:] or None
+        return self.code or None
 
 
 @dataclass(frozen=True)

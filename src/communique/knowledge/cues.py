@@ -17,7 +17,7 @@ from . import read_table
 
 CUE_FILE = "cues.tsv"
 CLASSES: frozenset[str] = frozenset(
-    {"reporting", "assertive", "directive", "written", "cognitive", "evidential"}
+    {"reporting", "assertive", "directive", "written", "cognitive", "evidential", "stance"}
 )
 _VOWELS = "aeiou"
 

@@ -75,7 +75,7 @@ def premodifiers(doc: Doc, boundary: int, scan: ScanResult, *, coordinate: bool)
     """
     aff = Affiliation(start=boundary)
     left = boundary
-    sent_start = doc[boundary - 1].sent.start if boundary > 0 else 0
+    sent_start = scan.sent_start[boundary - 1] if boundary > 0 else 0
     while left > sent_start:
         rm = scan.roles_by_end.get(left)
         if rm is not None and rm.start >= sent_start:
@@ -112,6 +112,12 @@ def premodifiers(doc: Doc, boundary: int, scan: ScanResult, *, coordinate: bool)
                 left = pm.start
                 continue
             break
+        if low == "led" and left - 2 > sent_start and doc[left - 2].text == "-":
+            prev = _is_country_hit(scan, left - 2)
+            if prev is not None and prev[1]:
+                aff.countries.insert(0, prev[1])
+                left = prev[0]
+                continue
         if low in FORMER:
             aff.former = True
             left -= 1
@@ -205,18 +211,15 @@ def sector_of(aff: Affiliation) -> str | None:
     """
     if aff.former and aff.roles:
         return "ELI"
-    org_sector = None
-    for org in aff.orgs:
-        s = org.sector
-        if s and s not in ("IGO", "NGO", "IMG"):
-            org_sector = s
-            break
-        if s and org_sector is None:
-            org_sector = s
+    org_sector = next((o.sector for o in aff.orgs if o.sector), None)
     if aff.roles:
         first = aff.roles[0]
-        if first.generic and org_sector and org_sector not in ("IGO", "NGO", "IMG"):
+        if first.generic and org_sector:
             return org_sector
+        if first.generic:
+            for other in aff.roles[1:]:
+                if other.sector and other.sector != first.sector:
+                    return other.sector
         if first.sector:
             return first.sector
         return None

@@ -56,12 +56,16 @@ class ScanResult:
     """Token index -> the name match containing it."""
     role_at: dict[int, RoleMatch] = field(default_factory=dict)
     """Token index -> the role match containing it."""
+    sent_start: list[int] = field(default_factory=list)
+    """Token index -> first token of its sentence."""
+    sent_end: list[int] = field(default_factory=list)
+    """Token index -> end (exclusive) of its sentence."""
 
 
-def _norm_text(doc: Doc, start: int, end: int) -> str:
+def _norm_text(doc: Doc, full: str, start: int, end: int) -> str:
     a = doc[start].idx
     last = doc[end - 1]
-    text = doc.text[a : last.idx + len(last.text)]
+    text = full[a : last.idx + len(last.text)]
     if "  " in text or "\n" in text or "\t" in text:
         text = " ".join(text.split())
     return text.replace("\u2019", "'")
@@ -81,6 +85,14 @@ def scan(doc: Doc, kb: ActorKnowledge) -> ScanResult:
     """Longest, non-overlapping name and role matches (see module docstring)."""
     res = ScanResult()
     n = len(doc)
+    full = doc.text
+    res.sent_start = [0] * n
+    res.sent_end = [n] * n
+    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        for sent in doc.sents:
+            for k in range(sent.start, sent.end):
+                res.sent_start[k] = sent.start
+                res.sent_end[k] = sent.end
     i = 0
     while i < n:
         tok = doc[i]
@@ -89,7 +101,7 @@ def scan(doc: Doc, kb: ActorKnowledge) -> ScanResult:
             for end in range(min(n, i + kb.max_name_words), i, -1):
                 if doc[end - 1].is_space or doc[end - 1].is_punct and end - 1 > i and doc[end - 1].text not in (".", "-", "/"):
                     continue
-                key = _norm_text(doc, i, end)
+                key = _norm_text(doc, full, i, end)
                 hits = kb.names.get(key)
                 if hits is None:
                     continue
@@ -106,12 +118,14 @@ def scan(doc: Doc, kb: ActorKnowledge) -> ScanResult:
     i = 0
     while i < n:
         tok = doc[i]
-        if tok.lower_ in kb.role_starts and not tok.is_space:
+        if tok.lower_ in kb.role_starts and not tok.is_space and i not in res.name_at:
             for end in range(min(n, i + kb.max_role_words), i, -1):
-                entry = kb.roles.get(_norm_text(doc, i, end).lower())
+                if any(k in res.name_at for k in range(i + 1, end)):
+                    continue
+                entry = kb.roles.get(_norm_text(doc, full, i, end).lower())
                 if entry is None:
                     continue
-                if end - i == 1 and tok.pos_ not in ("NOUN", "PROPN"):
+                if end - i == 1 and tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
                     continue
                 m2 = RoleMatch(i, end, entry)
                 res.roles_by_start[i] = m2

@@ -29,7 +29,13 @@ from types import MappingProxyType
 
 from spacy.tokens import Doc, Span, Token
 
-from ..knowledge.actors import ActorKnowledge, PersonEntry, RoleEntry, load_actor_knowledge
+from ..knowledge.actors import (
+    INTERNATIONAL,
+    ActorKnowledge,
+    PersonEntry,
+    RoleEntry,
+    load_actor_knowledge,
+)
 from ..knowledge.petrarch import ActorDictionary, AgentDictionary, load_dictionaries
 from .actor_roles import (
     COUNTRY_KINDS,
@@ -125,6 +131,8 @@ class _Resolution:
         self.dictionary = dictionary
         self.scan: ScanResult = scan(doc, kb)
         self.used: set[int] = set()
+        self.names_used: set[int] = set()
+        """Tokens of people's names and of organisations already made actors."""
         self.drafts: list[_Draft] = []
         self.by_key: dict[tuple[str, ...], _Draft] = {}
         self.people: list[_Draft] = []
@@ -136,8 +144,8 @@ class _Resolution:
     # ----------------------------------------------------------------- driver
     def run(self) -> list[ActorCluster]:
         self._people()
-        self._role_nominals()
         self._organisations()
+        self._role_nominals()
         self._countries()
         self._apply_dictionary()
         return self._finish()
@@ -248,6 +256,7 @@ class _Resolution:
         for i in range(start, e):
             self.used.add(i)
             self.token_person[i] = p
+        self.names_used.update(range(s, e))
         if aff.gender and p.gender is None:
             p.gender = aff.gender
         self._learn(p, aff)
@@ -336,7 +345,8 @@ class _Resolution:
                     continue
             self._mark(mstart, span_end)
             sector = sector_of(aff)
-            countries = aff.countries or [aff.country() or self._fallback_country(head, sector)]
+            own = aff.country() or base_of(aff, None)
+            countries = aff.countries or [aff.country() or (None if own else self._fallback_country(head, sector))]
             plural = rm.entry.plural or head.tag_ in ("NNS", "NNPS")
             kind = "person" if rm.entry.kind == "person" and not plural else (
                 "organization" if rm.entry.kind == "body" else "group")
@@ -369,7 +379,7 @@ class _Resolution:
         for start in sorted(self.scan.names_by_start):
             m = self.scan.names_by_start[start]
             hit = m.first("org")
-            if hit is None or hit.org is None or any(i in self.used for i in range(m.start, m.end)):
+            if hit is None or hit.org is None or any(i in self.names_used for i in range(m.start, m.end)):
                 continue
             if m.first(*COUNTRY_KINDS) is not None and hit is not m.hits[0]:
                 continue
@@ -378,12 +388,14 @@ class _Resolution:
             d.add(*self._trim(m.start, m.end))
             d.country, d.code, d.sector = org.country, org.code, org.sector
             self._mark(m.start, m.end)
+            self.names_used.update(range(m.start, m.end))
         for ent in doc.ents:
             if ent.label_ not in ("ORG", "FAC") or any(i in self.used for i in range(ent.start, ent.end)):
                 continue
             s, e = self._trim(ent.start, ent.end)
             if s >= e:
                 continue
+            e = self._extend_of(e)
             nm = self.scan.names_by_start.get(s)
             if nm is not None and nm.end == e and nm.first(*COUNTRY_KINDS) is not None:
                 continue  # a country the model called ORG: handled with countries
@@ -397,13 +409,31 @@ class _Resolution:
                 r = self.scan.role_at.get(i)
                 if r is not None and r.entry.sector:
                     sectors.append(r.entry.sector)
+            base = None
+            if not countries and "NGO" in sectors:
+                base = "NGO"
+                sectors = [x for x in sectors if x != "NGO"]
             sector = min(sectors, key=_priority) if sectors else None
             name = " ".join(t.text for t in doc[s:e])
             d = self._draft(("org", name), "organization", name)
             d.add(s, e)
             d.country = countries[0] if countries else None
-            d.sector = sector
+            d.sector, d.base = sector, base
             self._mark(s, e)
+
+    def _extend_of(self, e: int) -> int:
+        """Extend an organisation name the model cut short: "Union" + "of Teachers"."""
+        doc = self.doc
+        if e + 1 < len(doc) and doc[e].lower_ in ("of", "for") and self.scan.sent_start[e] == self.scan.sent_start[e - 1]:
+            j = e + 1
+            while j < len(doc) and doc[j].lower_ == "the":
+                j += 1
+            k = j
+            while k < len(doc) and doc[k].is_title and doc[k].pos_ in ("PROPN", "NOUN", "ADJ"):
+                k += 1
+            if k > j and not any(i in self.used for i in range(e, k)):
+                return k
+        return e
 
     def _trim(self, s: int, e: int) -> tuple[int, int]:
         doc = self.doc
@@ -437,11 +467,15 @@ class _Resolution:
                 if head.dep_ in SUBJECT_DEPS or (head.dep_ == "conj" and head.head.dep_ in SUBJECT_DEPS):
                     d = self._draft(("seat", iso), "organization", m_text(doc, m.start, m.end))
                     d.country, d.sector = iso, ("GOV" if hit.kind == "capital" else None)
+                elif head.dep_ == "pobj" and head.head.lower_ == "by" and hit.kind == "capital":
+                    d = self._draft(("seat", iso), "organization", m_text(doc, m.start, m.end))
+                    d.country, d.sector = iso, "GOV"
                 elif head.dep_ in ("dobj", "conj") and hit.kind == "capital":
                     d = self._draft(("city", m_text(doc, m.start, m.end)), "group", m_text(doc, m.start, m.end))
                     d.country, d.sector, d.plural = iso, "CVL", True
                 else:
-                    continue
+                    d = self._draft(("place", m_text(doc, m.start, m.end)), "country", m_text(doc, m.start, m.end))
+                    d.country = iso
             d.add(m.start, m.end)
             self._mark(m.start, m.end)
         for ent in doc.ents:
@@ -450,6 +484,8 @@ class _Resolution:
             s, e = self._trim(ent.start, ent.end)
             if s >= e or doc[s:e].root.pos_ not in ("PROPN", "NOUN", "ADJ"):
                 continue
+            if any(i in self.scan.name_at for i in range(s, e)):
+                continue  # "U.S.-Russia": its known parts are actors already
             name = m_text(doc, s, e)
             kind = "country" if ent.label_ == "GPE" else "group"
             if ent.label_ == "GPE" and doc[s:e].root.dep_ == "pobj":
@@ -462,10 +498,9 @@ class _Resolution:
     def _fallback_country(self, tok: Token, sector: str | None) -> str | None:
         """The country most named in the token's sentence (then document), for state actors
         whose own words name none; ``None`` otherwise."""
-        if sector not in STATE_SECTORS:
+        if sector is None or sector in INTERNATIONAL:
             return None
-        sent = tok.sent
-        found = self._countries_in(sent.start, sent.end) or self._countries_in(0, len(self.doc))
+        found = self._countries_in(self.scan.sent_start[tok.i], self.scan.sent_end[tok.i])
         if not found:
             return None
         return max(found, key=lambda c: (found.count(c), -found.index(c)))

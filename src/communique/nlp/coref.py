@@ -13,6 +13,8 @@ Both return ``None`` when nothing fits; the caller then keeps the mention text a
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Span, Token
 
 from .extensions import ActorCluster
@@ -37,9 +39,13 @@ def is_resolvable_pronoun(token: Token) -> bool:
     return token.lower_ in PRONOUN_FEATURES
 
 
-def _last_mention_before(actor: ActorCluster, position: int) -> int | None:
+def _last_mention_before(
+    actor: ActorCluster, position: int, skip: Callable[[int], bool] | None = None
+) -> int | None:
     best: int | None = None
     for m in actor.mentions:
+        if skip is not None and skip(m.start):
+            continue
         if m.start < position and (best is None or m.start > best):
             best = m.start
     return best
@@ -82,11 +88,13 @@ def resolve_pronoun(
     token: Token,
     current: ActorCluster | None = None,
     max_distance: int = 400,
+    skip: Callable[[int], bool] | None = None,
 ) -> ActorCluster | None:
     """The actor a speaker pronoun refers to, or ``None``.
 
     ``current`` is the speaker of the paragraph so far (``None``: no current speaker); it wins
-    when compatible.  Otherwise the compatible actor whose last mention before the pronoun is
+    when compatible.  ``skip`` tells mentions (by first token) that cannot be antecedents,
+    e.g. those inside quotations (``None``: all can).  Otherwise the compatible actor whose last mention before the pronoun is
     nearest wins, within ``max_distance`` tokens.
     """
     pronoun = token.lower_
@@ -98,7 +106,7 @@ def resolve_pronoun(
     for actor in doc._.actors or ():
         if not compatible(actor, pronoun):
             continue
-        last = _last_mention_before(actor, token.i)
+        last = _last_mention_before(actor, token.i, skip)
         if last is None or token.i - last > max_distance:
             continue
         if best is None or last > best[0]:

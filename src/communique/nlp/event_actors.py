@@ -19,8 +19,9 @@ PRONOUNS: frozenset[str] = frozenset({"he", "she", "they", "it", "we", "i", "who
 FIRST_PERSON: frozenset[str] = frozenset({"i", "we"})
 CUT_DEPS: frozenset[str] = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep"})
 """Children that do not belong to the core of a noun phrase (the core is what names it)."""
-OF_PREPS: frozenset[str] = frozenset({"of", "from", "in"})
-"""Prepositions whose object may name the actor when the core does not ("opponents of X")."""
+OF_PREPS: frozenset[str] = frozenset({"of", "from", "in", "against", "with"})
+"""Prepositions whose object may name the actor when the core does not ("opponents of X",
+"a war against X", "air links with X")."""
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,8 @@ def conjuncts(tok: Token) -> list[Token]:
     """The token and every token coordinated with it ("A, B and C")."""
     out = [tok]
     for child in tok.children:
-        if child.dep_ == "conj":
+        # "The US, Russia, and Switzerland" is often parsed as an apposition holding the list
+        if child.dep_ == "conj" or (child.dep_ == "appos" and any(g.dep_ == "conj" for g in child.children)):
             out.extend(conjuncts(child))
     return out
 
@@ -103,8 +105,11 @@ class PartyFinder:
         actors = actors_at(self.doc, start, end)
         if len(actors) > 1:
             covering = [a for a in actors if any(m.start <= head.i < m.end for m in a.mentions)]
-            if covering:
+            if any(actor_code(a) for a in covering):
                 actors = covering
+            elif covering:
+                # "Russian President Boris Yeltsin" when the name has no code: the country does
+                actors = [a for a in actors if a not in covering]
         if not actors and head.lower_ in PRONOUNS:
             return self._pronoun(head)
         if not actors:
@@ -124,13 +129,24 @@ class PartyFinder:
                                 sector = self.lexicon.agents.get(head.lemma_.lower())
                                 return [self._with_sector(p, sector, head.i) for p in inner]
             return []
-        sector = self.lexicon.agents.get(head.lemma_.lower())
+        sector = self._sector(head, start)
         out: list[Party] = []
         for actor in actors:
             covers_head = any(m.start <= head.i < m.end for m in actor.mentions)
             party = Party(actor, actor_code(actor), head.i)
             out.append(party if covers_head else self._with_sector(party, sector, head.i))
         return out
+
+    def _sector(self, head: Token, start: int) -> str | None:
+        """The sector named by the phrase's head noun ("government"), or for a name by its
+        title ("President Boris Yeltsin"), ``None`` when neither is an agent noun."""
+        sector = self.lexicon.agents.get(head.lemma_.lower())
+        if sector is None and head.pos_ == "PROPN":
+            for tok in head.doc[start : head.i]:
+                sector = self.lexicon.agents.get(tok.lemma_.lower())
+                if sector is not None:
+                    break
+        return sector
 
     @staticmethod
     def _with_sector(party: Party, sector: str | None, token: int) -> Party:

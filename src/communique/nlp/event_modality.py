@@ -66,7 +66,7 @@ def transform(kind: str, content: str | None, lexicon: EventLexicon) -> str | No
     if kind == "refuse":
         if root == "12":
             return None
-        return _lookup(content, {}, REFUSE, "120") if cooperative else None
+        return _lookup(content, {}, REFUSE, "120") if cooperative else "120"
     if kind == "appeal":
         return _lookup(content, {}, APPEAL, "020") if cooperative else "020"
     if kind == "demand":
@@ -77,8 +77,6 @@ def transform(kind: str, content: str | None, lexicon: EventLexicon) -> str | No
 def negate(code: str, lexicon: EventLexicon) -> str | None:
     """The code of a negated event: refusal for cooperation ("did not provide support" ->
     121), nothing for conflict ("did not attack"), nothing for refusals ("did not reject")."""
-    if code[:2] in ("12", "01"):
+    if code[:2] in ("12", "01") or not lexicon.cooperative(code):
         return None
-    if lexicon.cooperative(code):
-        return transform("refuse", code, lexicon)
-    return None
+    return transform("refuse", code, lexicon)

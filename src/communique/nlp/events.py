@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from collections.abc import Mapping
 from itertools import permutations
+from types import MappingProxyType
 
 from spacy.tokens import Doc, Span, Token
 
@@ -32,10 +34,17 @@ OBLIGATION_AUX: frozenset[str] = frozenset({"must", "should"})
 HYPOTHETICAL_AUX: frozenset[str] = frozenset({"could", "might", "may"})
 NEGATIONS: frozenset[str] = frozenset({"not", "n't", "never", "no"})
 TARGET_PREPS: tuple[str, ...] = (
-    "with", "to", "against", "on", "at", "toward", "towards", "into", "from", "for", "over", "of",
+    "with", "to", "against", "on", "at", "toward", "towards", "into", "from", "for", "over", "of", "in",
 )
 """Prepositions whose object may be an event's target, in order of preference."""
-NOUN_TARGET_PREPS: tuple[str, ...] = ("with", "on", "against", "to", "for", "between", "in", "of")
+NOUN_TARGET_PREPS: tuple[str, ...] = (
+    "with", "on", "against", "to", "for", "between", "in", "of", "by", "from",
+)
+UNTARGETED_ROOTS: frozenset[str] = frozenset()
+"""Roots coded without a named target (none: tried "03" for promises, no gain on the dev set);
+verbs and nouns flagged ``notarget`` are coded without one."""
+MILITARY_FORCE: Mapping[str, str] = MappingProxyType({"183": "190", "180": "190"})
+"""Killing or wounding by a military is conventional force (19), not assault (18), per CAMEO."""
 RECIPROCAL_ADVERBS: frozenset[str] = frozenset({"together", "jointly", "mutually", "bilaterally"})
 VERB_POS: frozenset[str] = frozenset({"VERB", "AUX"})
 
@@ -82,8 +91,9 @@ class EventCoder:
     @staticmethod
     def _date(doc: Doc, sent: Span) -> dt.date | None:
         for d in doc._.dates or ():
-            if d.value is not None and sent.start <= d.span.start < sent.end:
-                return d.value
+            value: dt.date | None = d.value
+            if value is not None and sent.start <= d.span.start < sent.end:
+                return value
         published = doc._.published
         return published if isinstance(published, dt.date) else None
 
@@ -207,16 +217,16 @@ class EventCoder:
                 return None
             content = inner.code if inner else None
             effective = "demand" if kind == "report" else kind
-            code = transform(effective, content, self.lexicon)
-            if code is None and content is None and kind == "intent" and own is not None:
-                code = own.code
-            if code is None:
+            modal_code = transform(effective, content, self.lexicon)
+            if modal_code is None and content is None and kind == "intent" and own is not None:
+                modal_code = own.code
+            if modal_code is None:
                 return None
-            flags = (own.flags if own else frozenset()) | (inner.flags if inner else frozenset())
+            flags = (own.flags if own else frozenset()) | (inner.flags - {"notarget"} if inner else frozenset())
             flags = flags - {"inverse", "recip"} | ({"mutual"} if flags & {"recip", "mutual"} else set())
             target_clause = inner_verb if inner_verb.dep_ == "ccomp" and effective in ("demand", "appeal") else None
             control = verb if effective in ("appeal", "demand", "threat") else None
-            return Reading(code, flags, inner.verb if inner else inner_verb, control, target_clause)
+            return Reading(modal_code, flags, inner.verb if inner else inner_verb, control, target_clause)
         if own is None:
             return None
         code: str | None = own.code
@@ -247,8 +257,11 @@ class EventCoder:
         for _ in range(6):
             if any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
                 return head
-            if head.dep_ in ("xcomp", "acomp", "conj") and head.head is not head:
+            if head.dep_ in ("xcomp", "acomp", "conj", "advcl") and head.head is not head:
                 head = head.head
+            elif head.dep_ == "acl" and head.tag_ == "VBG" and head.head.dep_ in ("dobj", "pobj"):
+                # "issued a declaration demanding that ...": the issuer demands
+                head = head.head.head
             else:
                 return head
         return head
@@ -259,6 +272,8 @@ class EventCoder:
         head = self._clause_head(tok)
         subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         passive = subj is not None and subj.dep_ == "nsubjpass"
+        if passive and head is not tok and not any(c.dep_ == "auxpass" for c in tok.children) and tok.tag_ != "VBN":
+            passive = False  # "X was indicted ... and will resign": the second verb is active
         if passive and self.lexicon.modals.get(head.lemma_.lower()) == "intent":
             passive = False  # "Vietnam is committed to", "Obama is scheduled to"
         content = reading.verb
@@ -276,11 +291,29 @@ class EventCoder:
             if subj is not None:
                 sources = finder.parties(subj)
             targets = self._targets(reading, finder)
+            if not targets and "notarget" in reading.flags:
+                targets = self._purpose_targets(content, finder)
         if "inverse" in reading.flags:
             giver = self._from_phrase(content, finder)
             if giver:
                 sources, targets = giver, sources
         return self._dyads(sent, reading, sources, targets, date, passive)
+
+    def _purpose_targets(self, verb: Token, finder: PartyFinder) -> list[Party]:
+        """Whom a protest is against: "blocked a road to show disapproval of X", "staged a
+        hunger strike to protest X", "rallied in protest against X"."""
+        for child in verb.children:
+            if child.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
+                found = self._targets(Reading("", frozenset(), child), finder)
+                if found:
+                    return found
+            if child.dep_ == "prep" and child.lower_ in ("in", "against"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.lemma_.lower() in ("protest", "defiance", "opposition"):
+                        found = self._prep_parties(pobj, NOUN_TARGET_PREPS, finder)
+                        if found:
+                            return found
+        return []
 
     @staticmethod
     def _agent(verb: Token) -> Token | None:
@@ -364,23 +397,26 @@ class EventCoder:
                         pairs.append((t, s))
         elif len(sources) > 1 and mutual:
             pairs.extend(permutations(sources, 2))
-        elif sources and "notarget" in reading.flags:
+        elif sources and ("notarget" in reading.flags or reading.code[:2] in UNTARGETED_ROOTS):
             pairs.extend((s, None) for s in sources)
-        elif targets and passive and self.lexicon.quad(reading.code) in (3, 4):
+        elif targets and passive and self.lexicon.quad(reading.code) == 4:
             # "three civilians were killed in a bombing": the target is known, the source is not
             pairs.extend((None, t) for t in targets)
         out = []
-        for s, t in pairs:
-            if (s is None or s.code is None) and (t is None or t.code is None):
+        for src, tgt in pairs:
+            if (src is None or src.code is None) and (tgt is None or tgt.code is None):
                 continue
+            code = reading.code
+            if src is not None and src.code and src.code[3:6] == "MIL":
+                code = MILITARY_FORCE.get(code, code)
             out.append(
                 EventSpan(
-                    code=reading.code,
+                    code=code,
                     evidence=sent,
-                    source=s.actor if s else None,
-                    target=t.actor if t else None,
-                    source_code=s.code if s else None,
-                    target_code=t.code if t else None,
+                    source=src.actor if src else None,
+                    target=tgt.actor if tgt else None,
+                    source_code=src.code if src else None,
+                    target_code=tgt.code if tgt else None,
                     date=date,
                 )
             )
@@ -394,9 +430,8 @@ class EventCoder:
                 return True
             if child.dep_ in ("dobj", "pobj", "prep") and child.lower_ in ("other", "another"):
                 return True
-            if child.dep_ == "prep":
-                if any(g.lower_ in ("other", "another") for g in child.children):
-                    return True
+            if child.dep_ == "prep" and any(g.lower_ in ("other", "another") for g in child.children):
+                return True
         return False
 
     # -- nominal events --------------------------------------------------------------------------

@@ -24,6 +24,8 @@ _CLAUSE_DEPS = frozenset({"ccomp"})
 _UP_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "acl"})
 _RELATIVE = frozenset({"who", "which", "that"})
 _VERB_POS = frozenset({"VERB", "AUX"})
+_OBJECT_DEPS = frozenset({"dobj", "xcomp", "oprd", "dative"})
+_OBJECT_BLIND = frozenset({"say", "tell", "ask", "write", "post", "answer", "continue", "add"})
 
 
 @dataclass
@@ -115,6 +117,19 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _object_content(doc: Doc, verb: Token, hit: CueHit) -> tuple[int, int] | None:
+    """The object, predicate and infinitive of a cue verb ("urged everyone to act")."""
+    parts = [c for c in verb.children if c.i >= hit.end and c.dep_ in _OBJECT_DEPS]
+    if len(hit.cue.words) > 1:  # "call for X": the particle's object
+        last = doc[hit.end - 1]
+        parts += [c for c in last.children if c.dep_ == "pobj"]
+    if not parts:
+        return None
+    start = min(c.left_edge.i for c in parts)
+    end = max(c.right_edge.i for c in parts) + 1
+    return _trim(doc, start, end)
+
+
 def attribution(doc: Doc, hit: CueHit) -> Attribution:
     """Speaker and content of one cue (see the module docstring)."""
     verb = doc[hit.verb]
@@ -154,12 +169,8 @@ def attribution(doc: Doc, hit: CueHit) -> Attribution:
     ):
         # "The Snowden case is the latest, he said." / "X, the Post has learned."
         content = _trim(doc, *_subtree_range(verb.head, skip=verb))
-    elif hit.cue.cls == "directive":
-        xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
-        if xcomp is not None:
-            start = min(c.left_edge.i for c in verb.children if c.i > verb.i) if any(
-                c.i > verb.i for c in verb.children) else xcomp.left_edge.i
-            content = _trim(doc, start, xcomp.right_edge.i + 1)
+    elif hit.cue.cls not in ("cognitive", "evidential") and hit.cue.lemma not in _OBJECT_BLIND:
+        content = _object_content(doc, verb, hit)
     if content is not None and content[1] - content[0] < 2:
         content = None
     return Attribution(hit, subj.i if subj is not None else None, content)

@@ -8,6 +8,7 @@ phrase's core, then pronoun and title resolution) and gives the name to report.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -74,20 +75,24 @@ def core_span(doc: Doc, head_i: int) -> Span:
 
 
 def name_speaker(
-    doc: Doc, head_i: int, current: ActorCluster | None = None
+    doc: Doc,
+    head_i: int,
+    current: ActorCluster | None = None,
+    skip: Callable[[int], bool] | None = None,
 ) -> Speaker:
     """Resolve the speaker whose mention is headed by token ``head_i``.
 
-    ``current`` is the paragraph's current speaker (``None``: none yet), used for pronouns.
+    ``current`` is the paragraph's current speaker (``None``: none yet), used for pronouns;
+    ``skip`` marks tokens whose mentions cannot be antecedents (``None``: none).
     """
     head = doc[head_i]
     if head.lower_ in _RELATIVES and head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "relcl":
         # "Figueroa, who said ...": the mention here is "who", the speaker its antecedent
-        named = name_speaker(doc, head.head.head.i, current)
+        named = name_speaker(doc, head.head.head.i, current, skip)
         return Speaker(doc[head_i : head_i + 1], named.actor, named.name)
     span = speaker_span(doc, head_i)
     if is_resolvable_pronoun(head):
-        actor = resolve_pronoun(doc, head, current)
+        actor = resolve_pronoun(doc, head, current, skip=skip)
         return Speaker(span, actor, actor.name if actor else head.text)
     core = core_span(doc, head_i)
     actor = actor_of(doc, core.start, core.end)

@@ -44,7 +44,7 @@ MAX_CUE_GAP_AFTER = 8
 MAX_CUE_GAP_APPOSITION = 45
 """... or this many when the speaker stands between them with an apposition ("Burman, director
 of the Tax Policy Center, said")."""
-_PARAGRAPH = re.compile(r"\n")
+_PARAGRAPH = re.compile(r"\n\s*")
 _SUBJECT_SIDE = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 
 
@@ -100,7 +100,9 @@ class _Index:
             self.sents.append((sent.start, sent.end))
             for i in range(sent.start, sent.end):
                 self.sent_of[i] = n
-        self.breaks = [m.start() for m in _PARAGRAPH.finditer(doc.text)]
+        runs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(doc.text)]
+        self.breaks = [a for a, _ in runs]
+        self.break_ends = [b for _, b in runs]
 
     def token_at(self, char: int) -> int:
         """Index of the token containing (or first after) character ``char``."""
@@ -125,7 +127,7 @@ class _Index:
     def para_tokens(self, token: int) -> tuple[int, int]:
         """Token range of the paragraph holding ``token``."""
         p = self.para_of(token)
-        first = self.breaks[p - 1] + 1 if p > 0 else 0
+        first = self.break_ends[p - 1] if p > 0 else 0
         last = self.breaks[p] if p < len(self.breaks) else len(self.doc.text)
         return bisect.bisect_left(self.starts, first), bisect.bisect_left(self.starts, last)
 
@@ -141,6 +143,13 @@ def _clip(doc: Doc, index: _Index, attr: Attribution) -> Attribution:
     while b > a and (doc[b - 1].is_space or doc[b - 1].is_punct):
         b -= 1
     attr.content = (a, b) if b - a >= 2 else None
+    if attr.speaker is not None and not lo <= attr.speaker < hi:
+        # the parser took a heading ("5:45 p.m.") for the subject: use the words before the cue
+        i = attr.hit.start - 1
+        while i >= lo and (doc[i].pos_ in ("AUX", "ADV", "PART") or doc[i].is_space):
+            i -= 1
+        ok = i >= lo and doc[i].pos_ in ("PROPN", "NOUN", "PRON")
+        attr.speaker = i if ok else None
     return attr
 
 
@@ -407,18 +416,18 @@ def extract_quotes(doc: Doc, lexicon: CueLexicon) -> list[QuoteSpan]:
             mixed[key].fragments = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))]
             found.append(mixed[key])
             continue
-        if key in used:
-            continue
+        if key in used or attr.speaker is None:
+            continue  # a reported clause without a speaker in reach is too often not speech
         a, b = attr.content
         if any(in_quote[i] >= 0 for i in range(a, b)):
             continue
         found.append(_Found("indirect", [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))],
                             attr, index.para_of(a)))
     found.sort(key=lambda f: f.fragments[0][0])
-    return _to_spans(doc, found)
+    return _to_spans(doc, found, in_quote)
 
 
-def _to_spans(doc: Doc, found: list[_Found]) -> list[QuoteSpan]:
+def _to_spans(doc: Doc, found: list[_Found], in_quote: list[int]) -> list[QuoteSpan]:
     out: list[QuoteSpan] = []
     current: ActorCluster | None = None
     current_para = -10
@@ -444,7 +453,7 @@ def _to_spans(doc: Doc, found: list[_Found]) -> list[QuoteSpan]:
                 quote.speaker, quote.actor = span, actor
                 quote.speaker_name = actor.name if actor else span.text
             elif f.attr.speaker is not None:
-                speaker = name_speaker(doc, f.attr.speaker, current)
+                speaker = name_speaker(doc, f.attr.speaker, current, lambda i: in_quote[i] >= 0)
                 quote.speaker, quote.actor, quote.speaker_name = speaker.span, speaker.actor, speaker.name
         if quote.actor is not None:
             current, current_para = quote.actor, f.para

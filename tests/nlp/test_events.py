@@ -1,0 +1,215 @@
+"""The event coder on small hand-made sentences.
+
+Actor resolution belongs to the actors component; these tests stand in for it with a small
+local name -> code table, so that they test the coder alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from communique.nlp.event_lexicon import EventLexicon
+from communique.nlp.events import EventCoder
+from communique.nlp.extensions import ActorCluster, DateSpan
+
+CODES: dict[str, str] = {
+    "Obama": "USAGOV",
+    "Putin": "RUSGOV",
+    "Lavrov": "RUSGOV",
+    "Kerry": "USAGOV",
+    "Russia": "RUS",
+    "Russian": "RUS",
+    "Israel": "ISR",
+    "Iran": "IRN",
+    "France": "FRA",
+    "Turkey": "TUR",
+    "China": "CHN",
+    "Japan": "JPN",
+    "Hungarian": "HUN",
+    "Romanian": "ROU",
+    "Congress": "USALEG",
+    "United States": "USA",
+    "U.S.": "USA",
+}
+
+
+@pytest.fixture(scope="module")
+def base() -> Language:
+    from communique.nlp.pipeline import load_pipeline
+
+    return load_pipeline(components_to_add=())
+
+
+@pytest.fixture(scope="module")
+def coder() -> EventCoder:
+    return EventCoder(lexicon=EventLexicon.load())
+
+
+def _with_actors(doc: Doc) -> Doc:
+    """Stand-in for the actors component: one cluster per code in ``CODES``."""
+    clusters: dict[str, ActorCluster] = {}
+    for ent in doc.ents:
+        name = ent.text.removeprefix("the ").removeprefix("The ")
+        code = CODES.get(name)
+        if code is None:
+            continue
+        cluster = clusters.get(code)
+        if cluster is None:
+            cluster = clusters[code] = ActorCluster(
+                id=f"a{len(clusters) + 1}", name=name, kind="country", code=code, country=code[:3]
+            )
+        cluster.mentions.append(ent)
+    doc._.actors = list(clusters.values())
+    doc._.quotes = []
+    doc._.dates = []
+    return doc
+
+
+def _code(base: Language, coder: EventCoder, text: str) -> Doc:
+    doc = _with_actors(base(text))
+    doc._.published = dt.date(2013, 8, 9)
+    return coder(doc)
+
+
+def triples(base: Language, coder: EventCoder, text: str) -> set[tuple[str | None, str | None, str]]:
+    return {(e.source_code, e.target_code, e.code) for e in _code(base, coder, text)._.events}
+
+
+def roots(base: Language, coder: EventCoder, text: str) -> set[tuple[str | None, str | None, str]]:
+    return {(s, t, c[:2]) for s, t, c in triples(base, coder, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Obama criticized Putin on Friday.", ("USAGOV", "RUSGOV", "111")),
+        ("Russia accused France of spying.", ("RUS", "FRA", "112")),
+        ("Israel arrested two Iranian diplomats and expelled them.", None),
+        ("Obama imposed sanctions on Russia.", ("USAGOV", "RUS", "163")),
+        ("Lavrov took a dig at the U.S. over the unrest in Egypt.", ("RUSGOV", "USA", "111")),
+        ("Obama canceled a summit with Putin.", ("USAGOV", "RUSGOV", "161")),
+    ],
+)
+def test_active_clause(base: Language, coder: EventCoder, text: str, expected: tuple[str, str, str] | None) -> None:
+    found = triples(base, coder, text)
+    if expected is None:
+        assert all(s != t for s, t, _ in found)
+    else:
+        assert expected in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Putin was criticized by Obama.", ("USAGOV", "RUSGOV", "11")),
+        ("Iran was attacked by Israel on Monday.", ("ISR", "IRN", "19")),
+        ("Sanctions were imposed on Russia by the United States.", ("USA", "RUS", "16")),
+    ],
+)
+def test_passive_voice_swaps_source_and_target(
+    base: Language, coder: EventCoder, text: str, expected: tuple[str, str, str]
+) -> None:
+    found = roots(base, coder, text)
+    assert expected in found
+    assert (expected[1], expected[0], expected[2]) not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_root", "forbidden_roots"),
+    [
+        ("Obama said he would not provide support to Israel.", "12", {"05", "07", "03"}),
+        ("France refused to meet Putin.", "12", {"04", "03"}),
+        ("Russia did not attack Turkey.", None, {"19", "12"}),
+        ("China will never accept sanctions against Iran.", None, {"16"}),
+    ],
+)
+def test_negation_never_codes_the_negated_act(
+    base: Language, coder: EventCoder, text: str, expected_root: str | None, forbidden_roots: set[str]
+) -> None:
+    found = {c for _, _, c in roots(base, coder, text)}
+    assert not found & forbidden_roots
+    if expected_root is not None:
+        assert expected_root in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Obama and Putin met in Geneva.", {("USAGOV", "RUSGOV", "04"), ("RUSGOV", "USAGOV", "04")}),
+        (
+            "Senior Hungarian and Romanian officials agreed on Wednesday that their countries should cooperate.",
+            {("HUNGOV", "ROUGOV", "03"), ("ROUGOV", "HUNGOV", "03")},
+        ),
+        ("France and Japan criticized Iran.", {("FRA", "IRN", "11"), ("JPN", "IRN", "11")}),
+        ("Obama criticized Iran and Russia.", {("USAGOV", "IRN", "11"), ("USAGOV", "RUS", "11")}),
+        (
+            "Obama and Putin pledged to do more military operations together.",
+            {("USAGOV", "RUSGOV", "03"), ("RUSGOV", "USAGOV", "03")},
+        ),
+    ],
+)
+def test_compound_actors_code_one_event_per_dyad(
+    base: Language, coder: EventCoder, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert expected <= roots(base, coder, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia threatened to attack Turkey.", ("RUS", "TUR", "138")),
+        ("Obama pledged to provide aid to Israel.", ("USAGOV", "ISR", "033")),
+        ("Obama urged Putin to negotiate.", ("USAGOV", "RUSGOV", "026")),
+        ("Obama demanded that Russia release the journalists.", ("USAGOV", "RUS", "105")),
+        ("Russia warned that it would impose sanctions on France.", ("RUS", "FRA", "1312")),
+        ("Obama faces pressure from Congress to act.", ("USALEG", "USAGOV", "100")),
+    ],
+)
+def test_modality_and_speech_acts(
+    base: Language, coder: EventCoder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in triples(base, coder, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The summit between Obama and Putin ended without a deal.", {("USAGOV", "RUSGOV", "04"), ("RUSGOV", "USAGOV", "04")}),
+        ("Russia's attack on Turkey drew wide criticism.", {("RUS", "TUR", "19")}),
+    ],
+)
+def test_nominal_events(base: Language, coder: EventCoder, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert expected <= roots(base, coder, text)
+
+
+def test_role_nominal_gives_the_sector(base: Language, coder: EventCoder) -> None:
+    assert ("RUSGOV", "FRA", "11") in roots(base, coder, "The Russian government criticized France.")
+
+
+def test_same_event_twice_is_kept_once(base: Language, coder: EventCoder) -> None:
+    doc = _code(base, coder, "Obama criticized Putin on Friday. Later, Obama criticized Putin again.")
+    assert [(e.source_code, e.target_code, e.code) for e in doc._.events] == [("USAGOV", "RUSGOV", "111")]
+    assert doc._.events[0].evidence.text.startswith("Obama criticized Putin on Friday")
+
+
+def test_event_date_is_publication_date_unless_sentence_has_one(base: Language, coder: EventCoder) -> None:
+    doc = _with_actors(base("Obama criticized Putin. Last week, Russia accused France of spying."))
+    doc._.published = dt.date(2013, 8, 9)
+    last_week = next(e for e in doc.ents if e.label_ == "DATE")
+    doc._.dates = [DateSpan(last_week, dt.date(2013, 8, 2))]
+    dates = {e.code: e.date for e in coder(doc)._.events}
+    assert dates["111"] == dt.date(2013, 8, 9)
+    assert dates["112"] == dt.date(2013, 8, 2)
+
+
+def test_no_actor_no_event(base: Language, coder: EventCoder) -> None:
+    assert triples(base, coder, "A protestor demolished the building.") == set()
+
+
+def test_doc_without_actors_gets_an_empty_list(base: Language, coder: EventCoder) -> None:
+    doc = base("The tanks head back from the border.")
+    assert coder(doc)._.events == []

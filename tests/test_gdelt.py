@@ -1,0 +1,104 @@
+"""GDELT 2.0 Event-table export."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import importlib.util
+import io
+import json
+
+import pytest
+
+from communique.gdelt import GDELT_EVENT_COLUMNS, gdelt_rows
+from communique.records import Actor, Analysis, Article, Event, content_hash
+from helpers import SEED, SEED_GOLD
+
+
+def _seed_analysis() -> Analysis:
+    """The seed article with its gold events as records (the coder is tested elsewhere)."""
+    text = SEED.read_text(encoding="utf-8")
+    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+    actors = (
+        Actor(id="a1", name="John Kerry", kind="person", mentions=((0, 1),), country="USA", code="USAGOV"),
+        Actor(id="a2", name="Sergei Lavrov", kind="person", mentions=((2, 3),), country="RUS", code="RUSGOV"),
+    )
+    start = text.find("Obama put a chill")
+    events = tuple(
+        Event(
+            source=e["source"], target=e["target"], code=e["codes"][0] + "0", name="", plover=None,
+            goldstein=None, quad_class=None, start=start if i else 10, end=start + 50,
+            source_actor="a1" if e["source"] == "USAGOV" else "a2", date="2013-08-09" if i else None,
+        )
+        for i, e in enumerate(gold["events"])
+    )
+    article = Article(
+        id="seed", source=str(SEED), text=text, body=((0, len(text)),), content_hash=content_hash(text),
+        published="2013-08-10", url="https://www.defenseone.com/example",
+    )
+    return Analysis(article=article, actors=actors, events=events, tone=-1.5)
+
+
+def _export() -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter="\t", lineterminator="\n")
+    for row in gdelt_rows([_seed_analysis()], date_added=dt.datetime(2013, 8, 10, 12, 0, 0)):
+        writer.writerow(row)
+    return buf.getvalue()
+
+
+def test_sixty_one_columns_with_gdelt_names() -> None:
+    assert len(GDELT_EVENT_COLUMNS) == 61
+    assert GDELT_EVENT_COLUMNS[:5] == ("GlobalEventID", "Day", "MonthYear", "Year", "FractionDate")
+    assert GDELT_EVENT_COLUMNS[25:31] == (
+        "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+    )
+    assert GDELT_EVENT_COLUMNS[-2:] == ("DATEADDED", "SOURCEURL")
+    assert len(set(GDELT_EVENT_COLUMNS)) == 61
+
+
+def test_seed_rows() -> None:
+    rows = [dict(zip(GDELT_EVENT_COLUMNS, r, strict=True)) for r in gdelt_rows([_seed_analysis()])]
+    assert len(rows) == 5
+    first = rows[0]
+    assert first["Day"] == "20130810"  # no event date: the publication date
+    assert rows[1]["Day"] == "20130809"
+    assert (first["Actor1Code"], first["Actor1CountryCode"], first["Actor1Type1Code"]) == ("USAGOV", "USA", "GOV")
+    assert first["Actor1Name"] == "JOHN KERRY"
+    assert (first["EventCode"], first["EventBaseCode"], first["EventRootCode"]) == ("040", "040", "04")
+    assert (first["QuadClass"], first["GoldsteinScale"]) == ("1", "1.0")
+    assert first["IsRootEvent"] == "1"
+    assert first["AvgTone"] == "-1.5"
+    assert first["Actor1Geo_Lat"] == "" and first["DATEADDED"] == ""
+    assert len({r["GlobalEventID"] for r in rows}) == 5
+    assert all(r["GlobalEventID"].isdigit() for r in rows)
+
+
+def test_skipped_analysis_yields_no_rows() -> None:
+    a = _seed_analysis()
+    skipped = Analysis(article=Article(**{**a.article.__dict__, "skipped": "not English"}), events=a.events)
+    assert list(gdelt_rows([skipped])) == []
+
+
+def test_export_loads_with_gdelt_column_names() -> None:
+    data = _export()
+    if importlib.util.find_spec("pandas") is None:
+        rows = list(csv.reader(io.StringIO(data), delimiter="\t"))
+        assert len(rows) == 5
+        assert all(len(r) == len(GDELT_EVENT_COLUMNS) for r in rows)
+        return
+    import pandas as pd
+
+    frame = pd.read_csv(io.StringIO(data), sep="\t", header=None, names=list(GDELT_EVENT_COLUMNS), dtype=str)
+    assert frame.shape == (5, 61)
+    assert list(frame["EventRootCode"]) == ["04", "12", "07", "11", "03"]
+    assert set(frame["DATEADDED"]) == {"20130810120000"}
+
+
+@pytest.mark.parametrize(("code", "country", "types"), [("IGOUNO", "", ("IGO", "UNO", "")), ("RUS", "RUS", ("", "", ""))])
+def test_actor_code_parts(code: str, country: str, types: tuple[str, str, str]) -> None:
+    from communique.gdelt import _actor_columns
+
+    cols = _actor_columns(code, None)
+    assert cols[2] == country
+    assert tuple(cols[7:10]) == types
