@@ -141,3 +141,11 @@ def test_killed_ingest_resumes_to_the_rows_of_an_uninterrupted_run(tmp_path: Pat
     assert 0 < partial <= 8
     subprocess.run([*cmd, str(killed)], check=True, capture_output=True, env=env, timeout=300)
     assert _rows(killed) == _rows(clean)
+
+
+def test_worker_processes_give_the_same_records_in_order() -> None:
+    runner = CliRunner()
+    one = runner.invoke(main, ["analyze", str(SAMPLES), "--batch-size", "1"])
+    two = runner.invoke(main, ["analyze", str(SAMPLES), "--batch-size", "1", "--workers", "2"])
+    assert one.exit_code == two.exit_code == 0
+    assert [json.loads(x) for x in one.stdout.splitlines()] == [json.loads(x) for x in two.stdout.splitlines()]

@@ -115,3 +115,47 @@ def build_db(path: Path) -> Path:
     with Store(path, clock=lambda: "2013-10-01T00:00:00+00:00") as store:
         store.write([kerry_analysis(), hostile_analysis()])
     return path
+
+
+TIMELINE: tuple[tuple[str, str, str, str, float, int], ...] = (
+    # date, source, target, CAMEO code, event name, Goldstein, quad class
+    ("2013-03-14", "USAGOV", "RUSGOV", "043", "Host a visit", 2.8, 1),
+    ("2013-04-02", "RUSGOV", "USAGOV", "057", "Sign formal agreement", 8.0, 1),
+    ("2013-05-20", "USAGOV", "RUSGOV", "111", "Criticize or denounce", -2.0, 3),
+    ("2013-06-11", "USAGOV", "RUSGOV", "172", "Impose administrative sanctions", -5.0, 4),
+    ("2013-07-03", "RUSGOV", "USAGOV", "070", "Provide aid", 7.0, 2),
+    ("2013-08-09", "USAGOV", "RUSGOV", "040", "Consult, not specified", 1.0, 1),
+    ("2013-09-17", "RUSGOV", "USAGOV", "130", "Threaten, not specified", -4.4, 3),
+    ("2013-10-22", "USAGOV", "RUSGOV", "163", "Impose embargo, boycott, or sanctions", -8.0, 4),
+    ("2013-11-05", "RUSGOV", "USAGOV", "036", "Express intent to meet or negotiate", 4.0, 1),
+    ("2013-12-12", "USAGOV", "RUSGOV", "061", "Cooperate economically", 6.4, 2),
+)
+
+
+def timeline_analyses() -> list[Analysis]:
+    """Ten short invented dispatches, one a month in 2013, each with one United States-Russia
+    event: enough for a relations chart with every quad class and a moving Goldstein line."""
+    out = []
+    for date, source, target, code, name, goldstein, quad in TIMELINE:
+        t = (f"Sample dispatch of {date}. Officials of the United States and Russia met; "
+             f"the record codes it as: {name.lower()}.")
+        usa, rus = span(t, "United States"), span(t, "Russia")
+        article = Article(id=f"sample-{date}", source="test", text=t, body=((0, len(t)),),
+                          content_hash=content_hash(t), title=f"Sample dispatch: {name}",
+                          outlet="Sample Wire", published=date)
+        actors = (Actor(id="a1", name="United States", kind="country", mentions=(usa,), country="USA", code="USA"),
+                  Actor(id="a2", name="Russia", kind="country", mentions=(rus,), country="RUS", code="RUS"))
+        local = {"USAGOV": "a1", "RUSGOV": "a2"}
+        event = Event(source=source, target=target, code=code, name=name, plover=None,
+                      goldstein=goldstein, quad_class=quad, start=0, end=len(t),
+                      source_actor=local[source], target_actor=local[target], date=date, text=t)
+        out.append(Analysis(article=article, actors=actors, events=(event,)))
+    return out
+
+
+def build_demo_db(path: Path) -> Path:
+    """The two sample articles and the timeline: what the browser tests look at."""
+    build_db(path)
+    with Store(path, clock=lambda: "2013-12-31T00:00:00+00:00") as store:
+        store.write(timeline_analyses())
+    return path

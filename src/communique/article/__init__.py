@@ -14,7 +14,10 @@ from .html import extract_html
 from .language import LanguageGuess
 from .plaintext import analyse_layout
 
-__all__ = ["ArticleCleaner", "raw_hash"]
+__all__ = ["ArticleCleaner", "raw_hash", "MIN_HTML_WORDS"]
+
+MIN_HTML_WORDS = 15
+"""Main text shorter than this is navigation or a stub, not an article."""
 
 
 def raw_hash(doc: Document) -> str:
@@ -55,9 +58,11 @@ class ArticleCleaner:
     def _from_html(self, doc: Document, doc_id: str, chash: str) -> Article:
         assert doc.html is not None  # for mypy: checked by the caller
         ex = extract_html(doc.html, doc.url)
-        if not ex.text:
+        words = len(ex.text.split())
+        if words < MIN_HTML_WORDS:
+            detail = f" (only {words} words of main text)" if words else ""
             return Article(id=doc_id, source=doc.source, text="", body=(), content_hash=chash,
-                           url=doc.url, skipped="no article text found in the HTML")
+                           url=doc.url, skipped="no article text found in the HTML" + detail)
         text = ex.text
         return self._finish(Article(
             id=doc_id, source=doc.source, text=text, body=((0, len(text)),), content_hash=chash,

@@ -33,16 +33,25 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any, NamedTuple
 
 from communique.errors import ConfigError
 from communique.knowledge import data_path
 
-__all__ = ["LayoutModel", "PlainTextLayout", "analyse_layout", "load_layout_model"]
+__all__ = [
+    "CONTEXT_FEATURES",
+    "LOCAL_FEATURES",
+    "LayoutModel",
+    "PlainTextLayout",
+    "analyse_layout",
+    "load_layout_model",
+]
 
 MODEL_FILE = "plaintext_layout.json"
 
@@ -67,49 +76,54 @@ class PlainTextLayout:
 
 @dataclass(frozen=True)
 class LayoutModel:
-    """Weights and vocabulary of the two-stage line classifier (see the module docstring)."""
+    """Weights and vocabulary of the staged line classifier (see the module docstring).
 
-    local_weights: Mapping[str, float]
-    local_bias: float
-    context_stages: tuple[tuple[Mapping[str, float], float], ...]
+    Each stage is ``(weights, bias)`` with one weight per name in ``LOCAL_FEATURES`` (stage 1)
+    or ``CONTEXT_FEATURES`` (every later stage), in that order.
+    """
+
+    local: tuple[tuple[float, ...], float]
+    context: tuple[tuple[tuple[float, ...], float], ...]
     threshold: float
     boilerplate: frozenset[tuple[str, ...]]  # lower-cased word sequences
     longest_phrase: int
-    role_words: frozenset[str]
+    phrase_heads: frozenset[str]  # first words of the boilerplate phrases
+    role_words: frozenset[str]  # words that end a byline name ("staff", "writer")
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, object]) -> LayoutModel:
+    def from_dict(cls, data: Mapping[str, Any]) -> LayoutModel:
         """Build a model from the parsed JSON of ``plaintext_layout.json``."""
         try:
-            local = _weights(data["local"])
-            stages = [_weights(stage) for stage in data["context"]]  # type: ignore[attr-defined]
-            words = [str(w) for w in data["boilerplate"]]  # type: ignore[attr-defined]
-            roles = frozenset(str(w).lower() for w in data["role_words"])  # type: ignore[attr-defined]
-            threshold = float(data["threshold"])  # type: ignore[arg-type]
+            local = _stage(data["local"], LOCAL_FEATURES)
+            context = tuple(_stage(st, CONTEXT_FEATURES) for st in data["context"])
+            words = [str(w) for w in data["boilerplate"]]
+            roles = frozenset(str(w).lower() for w in data["role_words"])
+            threshold = float(data["threshold"])
         except (KeyError, TypeError, ValueError) as e:
             raise ConfigError(
-                f"the plain-text layout model lacks or garbles a field ({e}); it needs 'local', "
-                "'context', 'threshold', 'boilerplate' and 'role_words': body detection cannot run"
+                f"the plain-text layout model is malformed ({e!r}); it needs 'local', 'context', "
+                "'threshold', 'boilerplate' and 'role_words' with known feature names, so body "
+                "detection cannot run: refit it with benchmarks/eval_body.py --fit"
             ) from e
         phrases = frozenset(tuple(_WORD.findall(w.lower())) for w in words if _WORD.search(w))
         return cls(
-            local_weights={k: v for k, v in local.items() if k != "bias"},
-            local_bias=local.get("bias", 0.0),
-            context_stages=tuple(
-                ({k: v for k, v in st.items() if k != "bias"}, st.get("bias", 0.0))
-                for st in stages
-            ),
+            local=local,
+            context=context,
             threshold=threshold,
             boilerplate=phrases,
             longest_phrase=max(map(len, phrases), default=0),
+            phrase_heads=frozenset(phrase[0] for phrase in phrases),
             role_words=roles,
         )
 
 
-def _weights(raw: object) -> dict[str, float]:
+def _stage(raw: Any, names: Sequence[str]) -> tuple[tuple[float, ...], float]:
     if not isinstance(raw, Mapping):
-        raise TypeError(f"expected a mapping of feature weights, found {type(raw).__name__}")
-    return {str(k): float(v) for k, v in raw.items()}
+        raise TypeError(f"a stage must map feature names to weights, not {type(raw).__name__}")
+    unknown = set(raw) - set(names) - {"bias"}
+    if unknown:
+        raise ValueError(f"unknown features {sorted(unknown)}")
+    return tuple(float(raw.get(name, 0.0)) for name in names), float(raw.get("bias", 0.0))
 
 
 @lru_cache(maxsize=4)
@@ -143,6 +157,7 @@ _DATETIME = re.compile(
 _BYLINE_START = re.compile(r"(?i)^(?:by|posted by|written by|words by|story by)\b")
 _ENUM = re.compile(r"^(?:\d{1,3}[.)]\s|[-*•–·]\s|\(\d{1,3}\)\s)")
 _DIGITS = re.compile(r"\d+")
+_NO_DIGITS = str.maketrans("", "", "0123456789")
 _COMMENTS = re.compile(
     r"(?i)\b(?:comments?|responses?|replies|reactions|leave a reply|join the discussion|"
     r"kommentare?|comentários?|comentarios?|commenti|commentaires?|комментари\w*)\b"
@@ -150,8 +165,7 @@ _COMMENTS = re.compile(
 _TITLE_SEP = re.compile(r"\s+[-|–—:·»]\s+")
 
 
-@dataclass(frozen=True)
-class _Line:
+class _Line(NamedTuple):
     start: int
     end: int
     text: str
@@ -178,10 +192,6 @@ def _split_lines(text: str) -> list[_Line]:
     return lines
 
 
-def _ends_sentence(s: str) -> bool:
-    return s.rstrip(_CLOSERS).endswith(_SENT_END)
-
-
 def _is_linky(s: str) -> bool:
     return (
         "://" in s or "www." in s or not _LINK_MARKS.isdisjoint(s)
@@ -193,18 +203,41 @@ def _is_boilerplate(line: _Line, model: LayoutModel) -> bool:
     if "©" in line.text:
         return True
     words = [t.lower() for t in line.tokens]
-    phrases = model.boilerplate
-    for n in range(1, model.longest_phrase + 1):
-        for i in range(len(words) - n + 1):
-            if tuple(words[i:i + n]) in phrases:
-                return True
+    if model.phrase_heads.isdisjoint(words):
+        return False
+    for i, word in enumerate(words):
+        if word in model.phrase_heads:
+            for n in range(1, model.longest_phrase + 1):
+                if tuple(words[i:i + n]) in model.boilerplate:
+                    return True
     return False
+
+
+# ----------------------------------------------------------------------------- features
+
+LOCAL_FEATURES = (
+    "lw", "lw2", "end", "colon", "sents", "caps", "head_caps", "short_words", "comma", "digits",
+    "boiler", "linky", "upper", "dupe", "multi", "title", "overlap", "datetime", "byline",
+    "enum", "template", "cmark", "caps_run", "ellipsis", "pos",
+)
+_CARRIED = ("lw", "end", "enum", "boiler", "dupe", "title", "datetime", "template")
+_CARRIED_AT = tuple(LOCAL_FEATURES.index(name) for name in _CARRIED)
+STATIC_FEATURES = (
+    "after_title", "title_dist", "dt_win", "template_win", "overlap_win", "cohesion", *_CARRIED,
+)
+CONTEXT_FEATURES = (
+    "p", "m1", "m3", "m8", "sandwich", "inrun", "inwide", "sparse_wide", "sparse_m3", "before",
+    "after", "dist", "after_comments", *STATIC_FEATURES,
+)
+_TITLE_AT = LOCAL_FEATURES.index("title")
+_CMARK_AT = LOCAL_FEATURES.index("cmark")
+_WINDOWED = tuple(LOCAL_FEATURES.index(name) for name in ("datetime", "template", "overlap"))
 
 
 def _local_features(
     lines: Sequence[_Line], title: str | None, model: LayoutModel
-) -> list[dict[str, float]]:
-    """Features of each line judged on its own text (stage 1)."""
+) -> list[list[float]]:
+    """Stage 1: each line judged on its own text, in ``LOCAL_FEATURES`` order."""
     counts = Counter(line.text for line in lines)
     shapes = Counter(_DIGITS.sub("0", line.text) for line in lines)
     title_core = _split_title(title)[0] if title else ""
@@ -214,51 +247,84 @@ def _local_features(
     for i, line in enumerate(lines):
         s, w = line.text, line.words
         alpha = [t for t in line.tokens if t[0].isalpha()]
-        caps = sum(1 for t in alpha if t[0].isupper()) / len(alpha) if alpha else 1.0
+        n_alpha = len(alpha) or 1
         head = alpha[:6]
-        head_caps = sum(1 for t in head if t[0].isupper()) / len(head) if head else 1.0
-        short_share = sum(1 for t in alpha if len(t) <= 3) / len(alpha) if alpha else 0.0
-        commas = sum(s.count(c) for c in ",，、،")
         is_title = i > 0 and bool(title_core) and (
-            s == title or s == title_core or (len(title_core) > 15 and title_core in s
-                                              and len(s) < 1.3 * len(title_core))
+            s in (title, title_core)
+            or (len(title_core) > 15 and title_core in s and len(s) < 1.3 * len(title_core))
         )
         overlap = (
             len(line.vocab & title_words) / len(title_words)
             if title_words and not is_title else 0.0
         )
+        commas = s.count(",") + s.count("，") + s.count("、") + s.count("،")
         lw = math.log1p(w)
-        feats.append({
-            "lw": lw,
-            "lw2": lw * lw / 10.0,
-            "end": float(_ends_sentence(s)),
-            "colon": float(s.endswith(":")),
-            "sents": min(len(_SENT_BREAK.findall(s)), 5) / 5.0,
-            "caps": caps,
-            "head_caps": head_caps,
-            "short_words": short_share,
-            "comma": min(commas / max(w, 1.0), 0.3) * 3.0,
-            "digits": sum(map(str.isdigit, s)) / len(s),
-            "boiler": (1.0 if w < 25 else 0.3) if _is_boilerplate(line, model) else 0.0,
-            "linky": float(_is_linky(s)),
-            "upper": float(s.upper() == s and any(ch.isalpha() for ch in s)),
-            "dupe": float(s in seen),
-            "multi": float(counts[s] > 1),
-            "title": float(is_title),
-            "overlap": overlap,
-            "datetime": float(w < 20 and bool(_DATETIME.search(s))),
-            "byline": float(bool(_BYLINE_START.match(s)) and w < 12),
-            "enum": float(bool(_ENUM.match(s))),
-            "template": float(w < 15 and shapes[_DIGITS.sub("0", s)] >= 3 and counts[s] < 3),
-            "cmark": float(w <= 6 and bool(_COMMENTS.search(s))),
-        })
+        feats.append([
+            lw,
+            lw * lw / 10.0,
+            float(s.rstrip(_CLOSERS).endswith(_SENT_END)),
+            float(s.endswith(":")),
+            min(len(_SENT_BREAK.findall(s)), 5) / 5.0,
+            sum(t[0].isupper() for t in alpha) / n_alpha if alpha else 1.0,
+            sum(t[0].isupper() for t in head) / len(head) if head else 1.0,
+            sum(len(t) <= 3 for t in alpha) / n_alpha if alpha else 0.0,
+            min(commas / max(w, 1.0), 0.3) * 3.0,
+            (len(s) - len(s.translate(_NO_DIGITS))) / len(s),
+            (1.0 if w < 25 else 0.3) if _is_boilerplate(line, model) else 0.0,
+            float(_is_linky(s)),
+            float(s.upper() == s and s.lower() != s),
+            float(s in seen),
+            float(counts[s] > 1),
+            float(is_title),
+            overlap,
+            float(w < 20 and bool(_DATETIME.search(s))),
+            float(w < 12 and bool(_BYLINE_START.match(s))),
+            float(bool(_ENUM.match(s))),
+            float(w < 15 and counts[s] < 3 and shapes[_DIGITS.sub("0", s)] >= 3),
+            float(w <= 6 and bool(_COMMENTS.search(s))),
+            _caps_run(alpha) / 8.0,
+            float(s.endswith(("...", "…"))),
+            i / max(len(lines) - 1, 1),
+        ])
         seen.add(s)
     return feats
 
 
-def _logistic(feats: Mapping[str, float], weights: Mapping[str, float], bias: float) -> float:
-    z = bias + sum(weights.get(k, 0.0) * v for k, v in feats.items())
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+def _caps_run(alpha: Sequence[str]) -> int:
+    run = 0
+    for t in alpha[:8]:
+        if not t[0].isupper():
+            break
+        run += 1
+    return run
+
+
+def _neighbourhood(lines: Sequence[_Line], local: Sequence[Sequence[float]]) -> list[list[float]]:
+    """Features from the neighbours' text, which no stage changes (``STATIC_FEATURES``)."""
+    n = len(lines)
+    sums = []
+    for at in _WINDOWED:
+        acc = [0.0]
+        for f in local:
+            acc.append(acc[-1] + f[at])
+        sums.append(acc)
+    headline = next((i for i in range(n) if local[i][_TITLE_AT]), n)
+    feats = []
+    for i, line in enumerate(lines):
+        a, b = max(0, i - 5), min(n, i + 6)
+        near: set[str] = set()
+        if line.vocab:
+            for j in range(a, b):
+                if j != i:
+                    near |= lines[j].vocab
+        feats.append([
+            float(i > headline),
+            1.0 / (1.0 + abs(i - headline) / 10.0) if headline < n else 0.0,
+            *((acc[b] - acc[a]) / 11.0 for acc in sums),
+            len(line.vocab & near) / len(line.vocab) if line.vocab else 0.0,
+            *(local[i][at] for at in _CARRIED_AT),
+        ])
+    return feats
 
 
 def _densest_run(values: Sequence[float]) -> tuple[int, int]:
@@ -274,47 +340,13 @@ def _densest_run(values: Sequence[float]) -> tuple[int, int]:
     return best_lo, best_hi
 
 
-def _neighbourhood(
-    lines: Sequence[_Line], local: Sequence[Mapping[str, float]]
-) -> list[dict[str, float]]:
-    """Features of each line from its neighbours' text, which no stage changes."""
-    n = len(lines)
-    sums = {key: [0.0] for key in ("datetime", "template", "overlap")}
-    for f in local:
-        for key, acc in sums.items():
-            acc.append(acc[-1] + f[key])
-    headline = next((i for i in range(n) if local[i]["title"]), n)
-    feats = []
-    for i, line in enumerate(lines):
-        a, b = max(0, i - 5), min(n, i + 6)
-        near: set[str] = set()
-        if line.vocab:
-            for j in range(a, b):
-                if j != i:
-                    near |= lines[j].vocab
-        f = local[i]
-        feats.append({
-            "after_title": float(i > headline),
-            "title_dist": 1.0 / (1.0 + abs(i - headline) / 10.0) if headline < n else 0.0,
-            "dt_win": (sums["datetime"][b] - sums["datetime"][a]) / 11.0,
-            "template_win": (sums["template"][b] - sums["template"][a]) / 11.0,
-            "overlap_win": (sums["overlap"][b] - sums["overlap"][a]) / 11.0,
-            "cohesion": len(line.vocab & near) / len(line.vocab) if line.vocab else 0.0,
-            **{key: f[key] for key in _CARRIED},
-        })
-    return feats
-
-
-_CARRIED = ("lw", "end", "enum", "boiler", "dupe", "title", "datetime", "template")
-
-
 def _context_features(
     lines: Sequence[_Line],
-    local: Sequence[Mapping[str, float]],
-    static: Sequence[Mapping[str, float]],
+    local: Sequence[Sequence[float]],
+    static: Sequence[Sequence[float]],
     p: Sequence[float],
-) -> list[dict[str, float]]:
-    """Features of each line from the previous stage's scores ``p`` around it."""
+) -> list[list[float]]:
+    """A later stage: each line seen through the previous stage's scores ``p`` around it."""
     n = len(lines)
     weight = [math.sqrt(1.0 + line.words) for line in lines]
     lo, hi = _densest_run([(q - 0.5) * w for q, w in zip(p, weight, strict=True)])
@@ -324,55 +356,64 @@ def _context_features(
         prefix.append(prefix[-1] + q)
 
     def window(i: int, k: int) -> float:
-        a, b = max(0, i - k), min(n, i + k + 1)
-        return (prefix[b] - prefix[a] - p[i]) / (2 * k)
+        return (prefix[min(n, i + k + 1)] - prefix[max(0, i - k)] - p[i]) / (2 * k)
 
     mass = sum(line.words for line, q in zip(lines, p, strict=True) if q > 0.5)
     sparse = 1.0 / (1.0 + mass / 100.0)
     anchor = next((i for i in range(n) if p[i] > 0.5 and lines[i].words >= 8), n)
-    marker = next((i for i in range(anchor, n) if local[i]["cmark"]), n)
+    marker = next((i for i in range(anchor, n) if local[i][_CMARK_AT]), n)
     feats = []
     for i in range(n):
         dist = lo - i if i < lo else (i - hi if i > hi else 0)
         wide = float(wide_lo <= i <= wide_hi)
         m3 = window(i, 3)
-        feats.append({
-            "p": p[i],
-            "m1": window(i, 1),
-            "m3": m3,
-            "m8": window(i, 8),
-            "sandwich": min(max(p[max(0, i - 2):i], default=0.0), max(p[i + 1:i + 3], default=0.0)),
-            "inrun": float(dist == 0),
-            "inwide": wide,
-            "sparse_wide": sparse * wide,
-            "sparse_m3": sparse * m3,
-            "before": float(i < lo),
-            "after": float(i > hi),
-            "dist": math.log1p(dist) / 5.0,
-            "after_comments": float(i > marker),
-            **static[i],
-        })
+        feats.append([
+            p[i],
+            window(i, 1),
+            m3,
+            window(i, 8),
+            min(max(p[max(0, i - 2):i], default=0.0), max(p[i + 1:i + 3], default=0.0)),
+            float(dist == 0),
+            wide,
+            sparse * wide,
+            sparse * m3,
+            float(i < lo),
+            float(i > hi),
+            math.log1p(dist) / 5.0,
+            float(i > marker),
+            *static[i],
+        ])
     return feats
+
+
+def _logistic(values: Sequence[float], stage: tuple[tuple[float, ...], float]) -> float:
+    z = stage[1] + sum(map(operator.mul, stage[0], values))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 def _scores(lines: Sequence[_Line], title: str | None, model: LayoutModel) -> list[float]:
     """The last stage's body probability for each line."""
     local = _local_features(lines, title, model)
-    p = [_logistic(f, model.local_weights, model.local_bias) for f in local]
-    if model.context_stages:
+    p = [_logistic(f, model.local) for f in local]
+    if model.context:
         static = _neighbourhood(lines, local)
-        for weights, bias in model.context_stages:
-            p = [_logistic(f, weights, bias) for f in _context_features(lines, local, static, p)]
+        for stage in model.context:
+            p = [_logistic(f, stage) for f in _context_features(lines, local, static, p)]
     return p
 
 
 def _body_mask(lines: Sequence[_Line], title: str | None, model: LayoutModel) -> list[bool]:
-    p2 = _scores(lines, title, model)
-    mask = [p > model.threshold for p in p2]
-    if p2 and not any(mask):
-        top = max(p2)
-        lo, hi = _densest_run([p - top / 2.0 for p in p2])
-        mask = [lo <= i <= hi and p2[i] >= top / 2.0 for i in range(len(p2))]
+    p = _scores(lines, title, model)
+    mask = [q > model.threshold for q in p]
+    if p and not any(mask):
+        half = max(p) / 2.0
+        lo, hi = _densest_run([q - half for q in p])
+        mask = [lo <= i <= hi and q >= half for i, q in enumerate(p)]
+    import os
+    g = float(os.environ.get("GAP", "2"))
+    for i in range(1, len(p) - 1):
+        if mask[i - 1] and mask[i + 1] and not mask[i] and p[i] > g:
+            mask[i] = True
     return mask
 
 

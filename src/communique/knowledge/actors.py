@@ -1,7 +1,7 @@
 """Actor knowledge: countries, places, organisations, well-known people, role words, given names.
 
 ``load_actor_knowledge(knowledge_dir)`` reads ``countries.tsv``, ``places.tsv``,
-``organizations.tsv``, ``people.tsv``, ``roles.tsv`` and ``given_names.tsv`` (each may be
+``organizations.tsv``, ``people.tsv``, ``roles.tsv``, ``ethnic_groups.tsv`` and ``given_names.tsv`` (each may be
 overridden by a file of the same name in ``knowledge_dir``) into a frozen ``ActorKnowledge`` of
 plain lookup tables. Lists inside a cell are separated by ``;``.
 
@@ -22,13 +22,16 @@ PLACE_FILE = "places.tsv"
 ORG_FILE = "organizations.tsv"
 PEOPLE_FILE = "people.tsv"
 ROLE_FILE = "roles.tsv"
+ETHNIC_FILE = "ethnic_groups.tsv"
 GIVEN_NAME_FILE = "given_names.tsv"
 
 #: Code prefixes of international actors (intergovernmental, non-governmental, militant groups).
 INTERNATIONAL = frozenset({"IGO", "NGO", "IMG"})
 
 #: What a matched proper-name phrase denotes.
-NAME_KINDS = ("country", "adjective", "people", "capital", "place", "org", "person")
+NAME_KINDS = ("country", "adjective", "people", "capital", "city", "place", "ethnic", "org", "person")
+"""``place`` is a region; ``city`` a city other than a capital; ``ethnic`` an ethnic group's
+adjective ("Karen"), which gives its home country to the noun it modifies."""
 
 
 @dataclass(frozen=True)
@@ -182,7 +185,11 @@ def load_actor_knowledge(knowledge_dir: str = "") -> ActorKnowledge:
         for c in _split(row.get("capitals", "")):
             add(c, NameHit("capital", iso3=iso))
     for row in read_table(PLACE_FILE, knowledge_dir):
-        add(row["place"], NameHit("place", iso3=row["iso3"]))
+        kind = "city" if row.get("type") == "city" else "place"
+        add(row["place"], NameHit(kind, iso3=row["iso3"]))
+    for row in read_table(ETHNIC_FILE, knowledge_dir):
+        kind = "ethnic" if row.get("adjective") == "yes" else "people"
+        add(row["name"], NameHit(kind, iso3=row["iso3"] or None))
     for row in read_table(ORG_FILE, knowledge_dir):
         org = OrgEntry(row["name"], row.get("country") or None, row["code"])
         for n in [row["name"], *_split(row.get("aliases", ""))]:

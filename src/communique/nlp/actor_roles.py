@@ -28,7 +28,7 @@ SKIPPABLE = frozenset({
     "defeated", "angry", "local", "regional", "federal", "national", "state", "official",
     "armed", "riot", "military", "civilian", "ethnic", "rebel", "opposition", "pro", "anti",
 })
-COUNTRY_KINDS = ("country", "adjective", "people", "capital", "place")
+COUNTRY_KINDS = ("country", "adjective", "people", "capital", "city", "place", "ethnic")
 LOCATIVE = frozenset({"of", "in", "from", "for", "at", "inside", "near"})
 
 
@@ -216,6 +216,8 @@ def sector_of(aff: Affiliation) -> str | None:
         first = aff.roles[0]
         if first.generic and org_sector:
             return org_sector
+        if first.sector == "JRN" and any(r.sector == "GOV" for r in aff.roles[1:]):
+            return "GOV"  # state media: "the official Syrian newspaper", "state television"
         if first.generic:
             for other in aff.roles[1:]:
                 if other.sector and other.sector != first.sector:

@@ -180,7 +180,31 @@ class _Resolution:
         for m in self.scan.names_by_start.values():
             if m.first("person") is not None and not any(i in taken for i in range(m.start, m.end)):
                 spans.append((m.start, m.end))
+                taken.update(range(m.start, m.end))
+        for ent in doc.ents:
+            if ent.label_ not in ("ORG", "GPE", "NORP") or any(i in taken for i in range(ent.start, ent.end)):
+                continue
+            if any(i in self.scan.name_at for i in range(ent.start, ent.end)):
+                continue
+            s, e = self._trim(ent.start, ent.end)
+            if s < e and self._looks_like_person(s, e):
+                spans.append((s, e))
+                taken.update(range(s, e))
         return sorted(spans)
+
+    def _looks_like_person(self, s: int, e: int) -> bool:
+        """A mislabelled name: a known person's surname, or a name with a person's title in
+        apposition ("Lavrov, Russia's foreign minister")."""
+        doc = self.doc
+        if e - s == 1 and doc[s].text in self.kb.surnames and doc[s].pos_ == "PROPN":
+            return True
+        root = doc[s:e].root
+        for c in root.children:
+            if c.dep_ == "appos":
+                rm = self.scan.role_at.get(c.i)
+                if rm is not None and rm.entry.kind == "person":
+                    return True
+        return False
 
     def _people(self) -> None:
         doc = self.doc
@@ -329,6 +353,9 @@ class _Resolution:
             mstart = aff.start
             if doc[mstart].text in DETERMINERS and mstart < rm.start:
                 mstart += 1
+            text = " ".join(t.text for t in doc[mstart:rm.end])
+            if mstart > self.scan.sent_start[mstart] and doc[mstart - 1].text in DETERMINERS:
+                mstart -= 1  # the mention is the whole noun phrase, "the Russian foreign minister"
             span_end = rm.end
             owner = self.claimed.get(rm.start)
             if owner is not None:
@@ -350,7 +377,6 @@ class _Resolution:
             plural = rm.entry.plural or head.tag_ in ("NNS", "NNPS")
             kind = "person" if rm.entry.kind == "person" and not plural else (
                 "organization" if rm.entry.kind == "body" else "group")
-            text = " ".join(t.text for t in doc[mstart:span_end])
             for country in countries:
                 base = base_of(aff, country)
                 key = ("role", kind, base or "", sector or "", rm.entry.phrase)
@@ -455,6 +481,8 @@ class _Resolution:
                 continue
             iso = hit.iso3
             head = doc[m.end - 1]
+            if hit.kind == "ethnic":
+                continue  # an ethnic adjective alone is no actor
             if hit.kind in ("country", "adjective"):
                 if hit.kind == "adjective" and head.pos_ not in ("ADJ", "PROPN", "NOUN"):
                     continue
@@ -463,18 +491,20 @@ class _Resolution:
             elif hit.kind == "people":
                 d = self._draft(("people", iso), "group", m_text(doc, m.start, m.end))
                 d.country, d.plural = iso, True
-            else:  # capital or other place: the government when it acts, else its people
-                if head.dep_ in SUBJECT_DEPS or (head.dep_ == "conj" and head.head.dep_ in SUBJECT_DEPS):
-                    d = self._draft(("seat", iso), "organization", m_text(doc, m.start, m.end))
-                    d.country, d.sector = iso, ("GOV" if hit.kind == "capital" else None)
-                elif head.dep_ == "pobj" and head.head.lower_ == "by" and hit.kind == "capital":
-                    d = self._draft(("seat", iso), "organization", m_text(doc, m.start, m.end))
+            else:
+                # a capital that acts is its government ("Moscow said"); a city acted on or
+                # in stands for its people (CAMEO: CVL); a region is a territory
+                text = m_text(doc, m.start, m.end)
+                acts = head.dep_ in SUBJECT_DEPS or (head.dep_ == "conj" and head.head.dep_ in SUBJECT_DEPS) or (
+                    head.dep_ == "pobj" and head.head.lower_ == "by")
+                if hit.kind == "capital" and acts:
+                    d = self._draft(("seat", iso), "organization", text)
                     d.country, d.sector = iso, "GOV"
-                elif head.dep_ in ("dobj", "conj") and hit.kind == "capital":
-                    d = self._draft(("city", m_text(doc, m.start, m.end)), "group", m_text(doc, m.start, m.end))
+                elif hit.kind in ("capital", "city"):
+                    d = self._draft(("city", text), "group", text)
                     d.country, d.sector, d.plural = iso, "CVL", True
                 else:
-                    d = self._draft(("place", m_text(doc, m.start, m.end)), "country", m_text(doc, m.start, m.end))
+                    d = self._draft(("place", text), "country", text)
                     d.country = iso
             d.add(m.start, m.end)
             self._mark(m.start, m.end)

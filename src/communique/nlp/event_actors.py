@@ -19,9 +19,9 @@ PRONOUNS: frozenset[str] = frozenset({"he", "she", "they", "it", "we", "i", "who
 FIRST_PERSON: frozenset[str] = frozenset({"i", "we"})
 CUT_DEPS: frozenset[str] = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep"})
 """Children that do not belong to the core of a noun phrase (the core is what names it)."""
-OF_PREPS: frozenset[str] = frozenset({"of", "from", "in", "against", "with"})
+OF_PREPS: frozenset[str] = frozenset({"of", "from", "in", "against", "with", "for"})
 """Prepositions whose object may name the actor when the core does not ("opponents of X",
-"a war against X", "air links with X")."""
+"a war against X", "air links with X", "a camp for refugees")."""
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,10 @@ UNTARGETED_ROOTS: frozenset[str] = frozenset()
 verbs and nouns flagged ``notarget`` are coded without one."""
 MILITARY_FORCE: Mapping[str, str] = MappingProxyType({"183": "190", "180": "190"})
 """Killing or wounding by a military is conventional force (19), not assault (18), per CAMEO."""
+OWN_FORCE_SECTORS: frozenset[str] = frozenset({"MIL", "COP", "SPY"})
+OWN: frozenset[str] = frozenset({"its", "their", "his", "her", "our", "my"})
+"""Possessives that make an object the subject's own ("withdraw its troops")."""
+PARTIAL_ADVERBS: frozenset[str] = frozenset({"always", "completely", "entirely", "fully", "quite", "necessarily"})
 RECIPROCAL_ADVERBS: frozenset[str] = frozenset({"together", "jointly", "mutually", "bilaterally"})
 VERB_POS: frozenset[str] = frozenset({"VERB", "AUX"})
 
@@ -119,10 +123,21 @@ class EventCoder:
                 out.extend(self._nominal(sent, tok, finder, date))
         return out
 
+    def _modal_kind(self, tok: Token) -> str | None:
+        """The modal kind of ``tok`` (``event_modals.tsv``), or of its object noun when the verb
+        itself is no event word ("reiterated its demand that ...", "renewed its call to ...")."""
+        lemma = self._verb_lemma(tok) if tok.pos_ in VERB_POS else tok.lemma_.lower()
+        kind = self.lexicon.modals.get(lemma)
+        if kind is None and tok.pos_ in VERB_POS and lemma not in self.lexicon.verbs:
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            if obj is not None and obj.lemma_.lower() in self.lexicon.modals:
+                kind = self.lexicon.modals[obj.lemma_.lower()]
+        return kind
+
     def _governed(self, tok: Token) -> list[Token]:
         """Clauses whose event ``tok`` transforms: its xcomp for a modal verb or adjective, its
         ccomp for "demand that", "agree that" and "said X must"."""
-        kind = self.lexicon.modals.get(tok.lemma_.lower())
+        kind = self._modal_kind(tok)
         if kind is None:
             return []
         out = []
@@ -148,6 +163,11 @@ class EventCoder:
         return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in verb.children)
 
     @staticmethod
+    def _hedged(verb: Token) -> bool:
+        """"do not always agree completely": a partial negation, neither the act nor a refusal."""
+        return any(c.dep_ == "advmod" and c.lower_ in PARTIAL_ADVERBS for c in verb.children)
+
+    @staticmethod
     def _object(verb: Token) -> Token | None:
         """The direct object (or the passive subject, or the object of the first preposition)."""
         first_pobj: Token | None = None
@@ -159,7 +179,7 @@ class EventCoder:
         return first_pobj
 
     def _lookup(self, verb: Token) -> Pattern | None:
-        lemma = verb.lemma_.lower()
+        lemma = self._verb_lemma(verb)
         particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
         keys = [f"{lemma} {particles[0]}", lemma] if particles else [lemma]
         obj = self._object(verb)
@@ -167,13 +187,23 @@ class EventCoder:
         obj_keys: list[str] = []
         if obj is not None:
             obj_keys = self._noun_keys(obj)
+            for conj in obj.children:  # "launched artillery, mortar and rocket fire"
+                if conj.dep_ == "conj":
+                    obj_keys.extend(self._noun_keys(conj))
+            if obj.dep_ == "nsubjpass":  # "were engaged in ethnic cleansing"
+                prep = next((c for c in verb.children if c.dep_ == "prep"), None)
+                pobj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+                if pobj is not None:
+                    obj_keys.extend(self._noun_keys(pobj))
             # "700 kg of medicine", "a grant of 580 million shillings"
             of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             inner = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
             if inner is not None:
                 obj_keys.extend(self._noun_keys(inner))
-        if self.lexicon.modals.get(keys[-1]) == "attempt" and keys[-1] not in self.lexicon.verbs:
-            # "continued military aid", "resumed talks": the noun's event
+        governed = verb.dep_ in ("xcomp", "ccomp", "pcomp") and verb.head.lemma_.lower() in self.lexicon.modals
+        if keys[-1] not in self.lexicon.verbs and (governed or self.lexicon.modals.get(keys[-1]) == "attempt"):
+            # "continued military aid", "resumed talks", "threatened to institute a curfew":
+            # the noun's event
             for ok in obj_keys:
                 noun = self.lexicon.nouns.get(ok)
                 if noun is not None:
@@ -195,6 +225,20 @@ class EventCoder:
                 return bare
         return None
 
+    def _verb_lemma(self, verb: Token) -> str:
+        """The verb's lemma, repaired when the model's lemma is unknown to the lexicon but a
+        regular inflection of the word is known ("staged" lemmatized as "stag")."""
+        lemma = verb.lemma_.lower()
+        if lemma in self.lexicon.verbs or lemma in self.lexicon.modals:
+            return lemma
+        word = verb.lower_
+        for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""), ("es", ""), ("s", "")):
+            if word.endswith(suffix):
+                stem = word[: -len(suffix)] + repl
+                if stem in self.lexicon.verbs:
+                    return stem
+        return lemma
+
     @staticmethod
     def _noun_keys(noun: Token) -> list[str]:
         """Lookup keys for a noun: "air strike" (with its compound) before "strike"."""
@@ -207,7 +251,7 @@ class EventCoder:
     def _reading(self, verb: Token, consumed: set[int], depth: int = 0) -> Reading | None:
         """What ``verb``'s clause codes (following governed clauses), ``None`` when nothing."""
         consumed.add(verb.i)
-        kind = self.lexicon.modals.get(verb.lemma_.lower())
+        kind = self._modal_kind(verb)
         governed = self._governed(verb) if depth < 4 else []
         own = self._lookup(verb)
         if kind is not None and governed:
@@ -240,7 +284,7 @@ class EventCoder:
             )
             code = transform("threat" if conditional else "intent", code, self.lexicon)
         if code is not None and self._negated(verb):
-            code = negate(code, self.lexicon)
+            code = None if self._hedged(verb) else negate(code, self.lexicon)
         if code is None:
             return None
         return Reading(code, own.flags, verb)
@@ -274,8 +318,8 @@ class EventCoder:
         passive = subj is not None and subj.dep_ == "nsubjpass"
         if passive and head is not tok and not any(c.dep_ == "auxpass" for c in tok.children) and tok.tag_ != "VBN":
             passive = False  # "X was indicted ... and will resign": the second verb is active
-        if passive and self.lexicon.modals.get(head.lemma_.lower()) == "intent":
-            passive = False  # "Vietnam is committed to", "Obama is scheduled to"
+        if passive and (self.lexicon.modals.get(head.lemma_.lower()) == "intent" or "active" in reading.flags):
+            passive = False  # "Vietnam is committed to", "Serb forces were engaged in"
         content = reading.verb
         sources: list[Party] = []
         targets: list[Party] = []
@@ -290,14 +334,34 @@ class EventCoder:
         else:
             if subj is not None:
                 sources = finder.parties(subj)
-            targets = self._targets(reading, finder)
-            if not targets and "notarget" in reading.flags:
-                targets = self._purpose_targets(content, finder)
+            if "notarget" in reading.flags:
+                # whom a protest is against, never where it takes place
+                targets = self._purpose_targets(content, finder) or self._targets(reading, finder, where=False)
+            else:
+                targets = self._targets(reading, finder)
+            if not targets and reading.code[:2] == "13":
+                targets = self._condition_targets(tok, content, finder)
         if "inverse" in reading.flags:
             giver = self._from_phrase(content, finder)
             if giver:
                 sources, targets = giver, sources
         return self._dyads(sent, reading, sources, targets, date, passive)
+
+    @staticmethod
+    def _condition_targets(governor: Token, content: Token, finder: PartyFinder) -> list[Party]:
+        """Whom a conditional threat is aimed at: "threatened to stop talks if the United
+        States goes ahead", "will boycott the elections unless the president steps down"."""
+        for verb in (content, governor):
+            for child in verb.children:
+                if child.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children
+                ):
+                    subj = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                    if subj is not None:
+                        found = finder.parties(subj)
+                        if found:
+                            return found
+        return []
 
     def _purpose_targets(self, verb: Token, finder: PartyFinder) -> list[Party]:
         """Whom a protest is against: "blocked a road to show disapproval of X", "staged a
@@ -334,8 +398,15 @@ class EventCoder:
                                 return parties
         return []
 
-    def _targets(self, reading: Reading, finder: PartyFinder, skip_object: bool = False) -> list[Party]:
+    def _targets(
+        self, reading: Reading, finder: PartyFinder, skip_object: bool = False, where: bool = True
+    ) -> list[Party]:
+        """The target: the object ("criticized X"), else the object's own prepositional phrase
+        ("a summit with X"), else the verb's ("took a dig at X"); ``where=False`` leaves out
+        "in X" (the place of a protest is not its target). ``[]`` when none names an actor.
+        An object that is the source's own ("its troops") is an instrument, not a target."""
         verb = reading.verb
+        verb_preps = TARGET_PREPS if where else tuple(p for p in TARGET_PREPS if p != "in")
         if reading.target_clause is not None:
             s = next((c for c in reading.target_clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if s is not None:
@@ -347,17 +418,33 @@ class EventCoder:
             holders.insert(0, reading.control)
         for holder in holders:
             objects = [c for c in holder.children if c.dep_ in ("dobj", "dative", "iobj") and not skip_object]
+            objects = [o for o in objects if not any(c.dep_ == "poss" and c.lower_ in OWN for c in o.children)]
             for obj in objects:
                 found = finder.parties(obj)
                 if found:
                     return found
             for obj in objects:
-                found = self._prep_parties(obj, NOUN_TARGET_PREPS, finder)
+                found = self._prep_parties(obj, NOUN_TARGET_PREPS, finder) or self._acl_agent(obj, finder)
                 if found:
                     return found
-            found = self._prep_parties(holder, TARGET_PREPS, finder)
+            found = self._prep_parties(holder, verb_preps, finder)
+            for prt in holder.children:  # "kidnapped up to 16 advisers"
+                if not found and prt.dep_ == "prt":
+                    found = self._prep_parties(prt, verb_preps, finder)
             if found:
                 return found
+        return []
+
+    @staticmethod
+    def _acl_agent(noun: Token, finder: PartyFinder) -> list[Party]:
+        """"prevented the demonstration staged by students": the students."""
+        for acl in noun.children:
+            if acl.dep_ == "acl":
+                for agent in acl.children:
+                    if agent.dep_ == "agent":
+                        pobj = next((g for g in agent.children if g.dep_ == "pobj"), None)
+                        if pobj is not None:
+                            return finder.parties(pobj)
         return []
 
     @staticmethod
@@ -386,7 +473,7 @@ class EventCoder:
     ) -> list[EventSpan]:
         pairs: list[tuple[Party | None, Party | None]] = []
         sources = [s for s in sources if s.code]
-        targets = [t for t in targets if t.code and not any(t.same(s) for s in sources)]
+        targets = [t for t in targets if t.code and not any(t.same(s) or self._own_force(s, t) for s in sources)]
         recip = "recip" in reading.flags or self._jointly(reading.verb)
         mutual = recip or "mutual" in reading.flags
         if sources and targets:
@@ -421,6 +508,13 @@ class EventCoder:
                 )
             )
         return out
+
+    @staticmethod
+    def _own_force(source: Party, target: Party) -> bool:
+        """A country's own army or police is its instrument, not a target ("Britain mobilized
+        army reservists")."""
+        s, t = source.code or "", target.code or ""
+        return len(s) == 3 and t[:3] == s and t[3:6] in OWN_FORCE_SECTORS
 
     @staticmethod
     def _jointly(verb: Token) -> bool:

@@ -24,6 +24,17 @@ _CLAUSE_DEPS = frozenset({"ccomp"})
 _UP_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "acl"})
 _RELATIVE = frozenset({"who", "which", "that"})
 _VERB_POS = frozenset({"VERB", "AUX"})
+_SOURCE_NOUNS = frozenset({
+    "official", "spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor",
+    "source", "expert", "analyst", "critic", "supporter", "opponent", "leader", "lawmaker",
+    "senator", "governor", "president", "minister", "secretary", "candidate", "nominee",
+    "campaign", "administration", "government", "committee", "group", "party", "republican",
+    "democrat", "voter", "activist", "advocate", "lawyer", "attorney", "judge", "court",
+    "police", "agency", "department", "company", "report", "study", "statement", "letter",
+    "mayor", "chairman", "director", "member", "resident", "team", "council", "ministry",
+    "economist", "researcher", "scientist", "doctor", "officer", "prosecutor", "reporter",
+    "writer", "author", "editor", "people", "americans", "student", "worker", "union",
+})
 _OBJECT_DEPS = frozenset({"dobj", "xcomp", "oprd", "dative"})
 _OBJECT_BLIND = frozenset({"say", "tell", "ask", "write", "post", "answer", "continue", "add"})
 
@@ -117,6 +128,18 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _animate(tok: Token) -> bool:
+    """Whether a subject can be a source: a name, a personal pronoun or a named entity."""
+    if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    if tok.pos_ == "PRON":
+        return tok.lower_ not in ("it", "this", "that", "which", "what", "there")
+    if tok.pos_ == "NOUN":
+        return tok.lemma_.lower() in _SOURCE_NOUNS or any(
+            c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children)
+    return False
+
+
 def _object_content(doc: Doc, verb: Token, hit: CueHit) -> tuple[int, int] | None:
     """The object, predicate and infinitive of a cue verb ("urged everyone to act")."""
     parts = [c for c in verb.children if c.i >= hit.end and c.dep_ in _OBJECT_DEPS]
@@ -162,14 +185,22 @@ def attribution(doc: Doc, hit: CueHit) -> Attribution:
     clause = next((c for c in verb.children if c.dep_ in _CLAUSE_DEPS), None)
     if clause is not None:
         content = _trim(doc, *_subtree_range(clause))
-    elif verb.head is not verb and verb.i > verb.head.i and subj is not None and (
-        verb.dep_ == "parataxis"
-        or (verb.dep_ == "ccomp" and verb.left_edge.i > 0
-            and doc[verb.left_edge.i - 1].text in (",", "\u2014", "\u2013", "--", ";"))
+    elif (
+        verb.head is not verb
+        and verb.i > verb.head.i
+        and subj is not None
+        and verb.dep_ in ("parataxis", "ccomp")
+        and verb.left_edge.i > 0
+        and doc[verb.left_edge.i - 1].text in (",", "\u2014", "\u2013", "--")
     ):
         # "The Snowden case is the latest, he said." / "X, the Post has learned."
         content = _trim(doc, *_subtree_range(verb.head, skip=verb))
-    elif hit.cue.cls not in ("cognitive", "evidential") and hit.cue.lemma not in _OBJECT_BLIND:
+    elif (
+        hit.cue.cls not in ("cognitive", "evidential")
+        and hit.cue.lemma not in _OBJECT_BLIND
+        and subj is not None
+        and _animate(subj)
+    ):
         content = _object_content(doc, verb, hit)
     if content is not None and content[1] - content[0] < 2:
         content = None

@@ -35,6 +35,10 @@ from .quote_speakers import name_speaker
 
 MIN_WORDS_ATTRIBUTED = 2
 """A quoted stretch next to a cue needs this many words to be a direct quotation."""
+MAX_TITLE_WORDS = 6
+"""A quoted stretch of at most this many words, all capitalised, is a title or a name."""
+_TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to",
+                                "for", "with", "by", "from", "is"})
 MIN_WORDS_UNATTRIBUTED = 6
 """A quoted stretch with no cue needs this many words (and a verb) to count."""
 MAX_CUE_GAP_BEFORE = 10
@@ -60,6 +64,8 @@ class _Piece:
     para: int
     word_end: int
     """End of the content without trailing punctuation (token index)."""
+    title: bool
+    """Every word capitalised, and few of them: a title ("Fox News Sunday"), not speech."""
 
 
 @dataclass
@@ -165,7 +171,12 @@ def _pieces(doc: Doc, index: _Index, marked: list[MarkedSpan]) -> list[_Piece]:
         word_end = end
         while word_end > start + 1 and doc[word_end - 1].is_punct:
             word_end -= 1
-        out.append(_Piece(m, start, end, words, has_verb, index.para_of_char(m.start), word_end))
+        alpha = [t.text for t in toks if t.is_alpha]
+        title = 0 < len(alpha) <= MAX_TITLE_WORDS and all(
+            w[0].isupper() or w in _TITLE_SMALL_WORDS for w in alpha
+        ) and alpha[0][0].isupper()
+        out.append(_Piece(m, start, end, words, has_verb, index.para_of_char(m.start), word_end,
+                          title))
     return out
 
 
@@ -293,6 +304,8 @@ def _object_host(doc: Doc, piece: _Piece, in_quote: list[int]) -> Attribution | 
         return None
     end = piece.end
     limit = tok.right_edge.i + 1
+    if doc[piece.end - 1].text in (",", ".", ";", "?", "!"):
+        limit = end  # the quoted words end the clause: “...,” where ...
     while end < limit and doc[end].text not in (",", ";", ":", ".", "\u2014", "\u2013", "--", "(") or (
         end < limit and in_quote[end] >= 0
     ):
@@ -347,6 +360,7 @@ def extract_quotes(doc: Doc, lexicon: CueLexicon) -> list[QuoteSpan]:
     previous: _Found | None = None
     implicit_hosts: dict[int, _Found] = {}
     for chain in chains.values():
+        title = all(p.title for p in chain)
         near = _attach_window(index, chain[0], attrs)
         if len(chain) > 1 or chain[-1] is not chain[0]:
             near = near + [a for a in _attach_window(index, chain[-1], attrs) if a not in near]
@@ -373,7 +387,7 @@ def extract_quotes(doc: Doc, lexicon: CueLexicon) -> list[QuoteSpan]:
             or any(p.has_verb for p in chain)
             or doc[chain[-1].end - 1].text in (".", ",", "?", "!")
         )
-        if attr is not None and words >= MIN_WORDS_ATTRIBUTED and speechlike:
+        if attr is not None and words >= MIN_WORDS_ATTRIBUTED and speechlike and not title:
             used.add(id(attr))
             if (
                 previous is not None

@@ -143,7 +143,7 @@ def dyad_series(store: Store, a: str, b: str, *, by: str = "month", since: str |
 
 def network(store: Store, *, since: str | None = None, until: str | None = None,
             max_nodes: int = MAX_NETWORK_NODES, min_weight: int = 1) -> dict[str, Any]:
-    """Actors as nodes; events (source -> target) and co-occurrence in an article as edges.
+    """Actors as nodes; events (either direction) and co-occurrence in an article as edges.
 
     Only articles published in ``[since, until]`` count. Nodes are the ``max_nodes`` actors with
     the most connections; each edge has ``kind`` (``event`` or ``cooccurrence``), a ``weight``
@@ -159,7 +159,8 @@ def network(store: Store, *, since: str | None = None, until: str | None = None,
         params.append(until)
     docs = "SELECT id FROM documents d" + (" WHERE " + " AND ".join(date_where) if date_where else "")
     event_rows = store.query(
-        "SELECT e.source_actor_id AS a, e.target_actor_id AS b, COUNT(*) AS weight,"
+        "SELECT MIN(e.source_actor_id, e.target_actor_id) AS a,"
+        " MAX(e.source_actor_id, e.target_actor_id) AS b, COUNT(*) AS weight,"
         " ROUND(AVG(e.goldstein), 2) AS mean_goldstein FROM events e"
         " WHERE e.source_actor_id IS NOT NULL AND e.target_actor_id IS NOT NULL"
         f" AND e.source_actor_id != e.target_actor_id AND e.doc_id IN ({docs})"

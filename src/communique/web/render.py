@@ -202,14 +202,15 @@ class Chart:
     zero_y: float
 
 
-def _nice_max(value: int) -> int:
-    if value <= 5:
-        return 5
-    step = 10 ** int(math.log10(value))
+def _nice_max(value: int, ticks: int = 4) -> int:
+    """The smallest ``ticks * step`` at least ``value``, with ``step`` 1, 2 or 5 times a power
+    of ten, so every tick is a whole number."""
+    target = max(value, 1) / ticks
+    magnitude = 10 ** max(0, math.floor(math.log10(target)))
     for m in (1, 2, 5, 10):
-        if value <= m * step:
-            return m * step
-    return 10 * step
+        if m * magnitude >= target:
+            return ticks * m * magnitude
+    return ticks * 10 * magnitude  # pragma: no cover - the loop always returns
 
 
 def relations_chart(series: list[dict[str, Any]], *, width: int = 900, height: int = 320) -> Chart:
@@ -250,8 +251,7 @@ def relations_chart(series: list[dict[str, Any]], *, width: int = 900, height: i
         periods.append({"x": round(left + i * slot, 1), "w": round(slot, 1), "period": row["period"],
                         "events": row["events"], "goldstein": g,
                         "counts": [int(row.get(k) or 0) for k, _, _ in QUAD_CLASSES]})
-    count_ticks = [{"y": y_count(ymax * f / 4), "text": str(round(ymax * f / 4, 1)).removesuffix(".0")}
-                   for f in range(5)]
+    count_ticks = [{"y": y_count(ymax * f // 4), "text": str(ymax * f // 4)} for f in range(5)]
     goldstein_ticks = [{"y": y_gold(v), "text": f"{v:+d}" if v else "0"} for v in (-10, -5, 0, 5, 10)]
     return Chart(width, height, left, right, top, bottom, bars, " ".join(points), dots, count_ticks,
                  goldstein_ticks, labels, periods, y_gold(0))

@@ -1,0 +1,169 @@
+"""The actor resolver on small hand-made sentences (and the seed article when present)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from helpers import SEED, SEED_GOLD
+from spacy.language import Language
+
+from communique.nlp.extensions import ActorCluster, actor_of, actors_at
+
+
+@pytest.fixture(scope="module")
+def nlp_actors() -> Language:
+    from communique.nlp.pipeline import load_pipeline
+
+    return load_pipeline(components_to_add=("communique_actors",))
+
+
+def _find(actors: list[ActorCluster], text: str, words: str) -> ActorCluster:
+    """The actor with a mention covering the first occurrence of ``words``."""
+    i = text.index(words)
+    for a in actors:
+        for m in a.mentions:
+            if m.start_char <= i and i + len(words) <= m.end_char:
+                return a
+    for a in actors:
+        if any(m.start_char < i + len(words) and i < m.end_char for m in a.mentions):
+            return a
+    raise AssertionError(f"no actor for {words!r}: {[(a.name, a.code) for a in actors]}")
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code", "country"),
+    [
+        ("Russian President Vladimir Putin met Chinese leaders on Monday.", "Vladimir Putin", "RUSGOV", "RUS"),
+        ("Secretary of State John Kerry spoke to reporters.", "John Kerry", "USAGOV", "USA"),
+        ("The Russian government granted asylum to the former contractor.", "Russian government", "RUSGOV", "RUS"),
+        ("Russia said it would not extradite him.", "Russia", "RUS", "RUS"),
+        ("A Pentagon spokesman declined to comment.", "Pentagon spokesman", "USAMIL", "USA"),
+        ("The United Nations will provide food aid.", "United Nations", "IGO", None),
+        ("Turkish police dispersed the crowd.", "Turkish police", "TURCOP", "TUR"),
+        ("Sudanese rebels shelled the town.", "Sudanese rebels", "SDNREB", "SDN"),
+        ("The Latvian Constitutional Court cancelled the restrictions.", "Latvian Constitutional Court", "LVAJUD", "LVA"),
+        ("Moscow rejected the demand on Tuesday.", "Moscow", "RUSGOV", "RUS"),
+        ("Swiss doctors handed over medicine.", "Swiss doctors", "CHEMED", "CHE"),
+        ("Lavrov, Russia's foreign minister, said the talks went well.", "Lavrov", "RUSGOV", "RUS"),
+        ("The president of Armenia met the delegation.", "president", "ARMGOV", "ARM"),
+        ("Opposition groups in Zimbabwe are demanding new elections.", "Opposition groups", "ZWEOPP", "ZWE"),
+        ("The Kremlin denied the report.", "Kremlin", "RUSGOV", "RUS"),
+        ("Bangladesh rejected an Indian proposal.", "Indian", "IND", "IND"),
+        ("U.N. Secretary-General Kofi Annan announced the withdrawal.", "Kofi Annan", "IGOGOV", None),
+    ],
+)
+def test_codes(nlp_actors: Language, text: str, words: str, code: str, country: str | None) -> None:
+    doc = nlp_actors(text)
+    actor = _find(doc._.actors, text, words)
+    assert actor.code == code
+    assert actor.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "full", "alias"),
+    [
+        ("Foreign Minister Sergei Lavrov arrived. Lavrov said the talks were useful.", "Sergei Lavrov", "Lavrov said"),
+        ("Kerry met Sergei Lavrov. \u201cSergei and I do not always agree,\u201d Kerry said.", "Sergei Lavrov", "Sergei and"),
+        ("President Vladimir Putin spoke. Mr. Putin then left.", "Vladimir Putin", "Mr. Putin"),
+        ("Defense Minister Sergey Shoygu met Chuck Hagel. Shoygu said little.", "Sergey Shoygu", "Shoygu said"),
+        ("Edward Snowden fled. Officials want Snowden back.", "Edward Snowden", "Snowden back"),
+    ],
+)
+def test_aliases_join_one_actor(nlp_actors: Language, text: str, full: str, alias: str) -> None:
+    doc = nlp_actors(text)
+    a = _find(doc._.actors, text, full)
+    b = _find(doc._.actors, text, alias.split()[0] if alias.split()[0] not in ("Mr.",) else alias)
+    assert a is b
+    assert a.name == full
+    assert a.kind == "person"
+
+
+def test_role_only_mention_joins_its_holder(nlp_actors: Language) -> None:
+    text = ("Foreign Minister Sergei Lavrov met John Kerry in Washington. "
+            "The Russian foreign minister said Moscow wanted better ties.")
+    doc = nlp_actors(text)
+    lavrov = _find(doc._.actors, text, "Sergei Lavrov")
+    assert _find(doc._.actors, text, "Russian foreign minister") is lavrov
+    assert lavrov.country == "RUS" and lavrov.role == "Foreign Minister"
+
+
+def test_former_role(nlp_actors: Language) -> None:
+    text = "He worked with former Russian President Dmitry Medvedev for four years."
+    doc = nlp_actors(text)
+    m = _find(doc._.actors, text, "Dmitry Medvedev")
+    assert m.role == "former President"
+    assert m.country == "RUS"
+    assert m.code == "RUSELI"
+
+
+def test_coordinated_countries_share_one_mention(nlp_actors: Language) -> None:
+    text = "Senior Hungarian and Romanian officials agreed on Wednesday to cooperate."
+    doc = nlp_actors(text)
+    i = text.index("officials")
+    tok = next(t for t in doc if t.idx == i)
+    codes = sorted(a.code or "" for a in actors_at(doc, tok.i, tok.i + 1))
+    assert codes == ["HUNGOV", "ROUGOV"]
+    assert all(a.kind == "group" and a.plural for a in actors_at(doc, tok.i, tok.i + 1))
+
+
+def test_ids_in_order_and_actor_of(nlp_actors: Language) -> None:
+    text = "Russian Foreign Minister Sergei Lavrov met U.S. Secretary of State John Kerry."
+    doc = nlp_actors(text)
+    assert [a.id for a in doc._.actors] == [f"a{i}" for i in range(1, len(doc._.actors) + 1)]
+    first = doc._.actors[0]
+    assert first.name == "Sergei Lavrov"
+    russian = next(t for t in doc if t.text == "Russian")
+    assert actor_of(doc, russian.i, russian.i + 1) is first
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "gender"),
+    [
+        ("Ms. Albright said the talks failed.", "Albright", "f"),
+        ("John Smith, the mayor, said the talks failed.", "John Smith", "m"),
+        ("Maria Lopez said the talks failed.", "Maria Lopez", "f"),
+    ],
+)
+def test_gender(nlp_actors: Language, text: str, words: str, gender: str) -> None:
+    doc = nlp_actors(text)
+    assert _find(doc._.actors, text, words).gender == gender
+
+
+def test_user_dictionary_overrides_by_date(tmp_path: Path) -> None:
+    from communique.nlp.actors import ActorResolver
+    from communique.nlp.pipeline import load_pipeline
+
+    path = tmp_path / "tiny.actors.txt"
+    path.write_text(
+        "# a tiny TABARI dictionary\nIVAN_PETROV_\n+PETROV_\n"
+        "\t[RUSELI 900101-091231]\n\t[RUSMIL >100101]\n\t[RUSELI]\n",
+        encoding="utf-8",
+    )
+    base = load_pipeline(components_to_add=())
+    resolver = ActorResolver(actor_dictionaries=[str(path)])
+    text = "Ivan Petrov said the army was ready."
+    for day, code in [(dt.date(2005, 1, 1), "RUSELI"), (dt.date(2013, 8, 9), "RUSMIL"), (None, "RUSMIL")]:
+        doc = base(text)
+        doc._.published = day
+        resolver(doc)
+        petrov = _find(doc._.actors, text, "Ivan Petrov")
+        assert petrov.code == code
+        assert petrov.country == "RUS"
+
+
+def test_seed_people(nlp_actors: Language) -> None:
+    if not SEED.exists() or not SEED_GOLD.exists():
+        pytest.skip("seed fixture absent")
+    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+    doc = nlp_actors(gold["text"])
+    people = {a.name.split()[-1]: a for a in doc._.actors if a.kind == "person"}
+    for g in gold["actors"]:
+        a = people[g["name"].split()[-1]]
+        assert a.country == g["country"]
+        assert g["role"].lower() in (a.role or "").lower()
+        for alias in g["aliases"]:
+            i = gold["text"].find(alias)
+            assert any(m.start_char <= i < m.end_char for m in a.mentions), alias

@@ -1,0 +1,287 @@
+"""Tests for the quotation extractor: marks, cues, kinds, speakers (small hand-made texts)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from communique.knowledge.cues import inflections, load_cues
+from communique.nlp.extensions import QuoteSpan
+from communique.nlp.pipeline import load_pipeline
+from communique.nlp.quote_layout import signature_after, transcript_paragraphs
+from communique.nlp.quote_marks import find_quoted
+from communique.nlp.quotes import QuoteExtractor
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def quotes(nlp: Language, text: str) -> list[QuoteSpan]:
+    doc = nlp(text)
+    found: list[QuoteSpan] = doc._.quotes
+    return found
+
+
+def content(q: QuoteSpan) -> str:
+    return " | ".join(f.text for f in q.fragments)
+
+
+# ---------------------------------------------------------------- quotation marks
+
+
+@pytest.mark.parametrize(
+    ("text", "inside"),
+    [
+        ("He said “we will win this” today.", "we will win this"),
+        ('He said "we will win this" today.', "we will win this"),
+        ("He said ‘we will win this’ today.", "we will win this"),
+        ("He said 'we will win this' today.", "we will win this"),
+        ("Il a dit «nous allons gagner» hier.", "nous allons gagner"),
+        ("Il a dit « nous allons gagner » hier.", "nous allons gagner"),
+        ("Er sagte „wir werden gewinnen“ gestern.", "wir werden gewinnen"),
+        ("Han sa »vi vinner« i går.", "vi vinner"),
+        ("He said ''we will win this'' today.", "we will win this"),
+    ],
+)
+def test_every_style_of_mark(text: str, inside: str) -> None:
+    spans = find_quoted(text)
+    assert [text[s.start : s.end] for s in spans] == [inside]
+
+
+@pytest.mark.parametrize("text", ["Obama's day", "the regions’ large communities", "the '90s", "don’t"])
+def test_apostrophes_are_not_marks(text: str) -> None:
+    assert find_quoted(text) == []
+
+
+def test_quote_over_several_paragraphs_is_one_chain() -> None:
+    text = "He said:\n\n“First part.\n\n“Second part.\n\n“Last part,” he said.\n\nAfter “this” one."
+    spans = find_quoted(text)
+    pieces = [text[s.start : s.end] for s in spans]
+    assert pieces[:3] == ["First part.", "Second part.", "Last part,"]
+    assert len({s.chain for s in spans[:3]}) == 1
+    assert spans[3].chain != spans[0].chain
+
+
+def test_mismatched_closing_mark_degrades_locally() -> None:
+    text = "“We’ve seen examples and they’re not working,’ he said. “Of course,” Lavrov said."
+    pieces = [text[s.start : s.end] for s in find_quoted(text)]
+    assert pieces == ["We’ve seen examples and they’re not working,", "Of course,"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["“Never closed at all and the paragraph ends", "closed” with no opener", "“a” “b” “c", '"', "“”"],
+)
+def test_unbalanced_marks_never_raise(text: str) -> None:
+    for s in find_quoted(text):
+        assert 0 <= s.start <= s.end <= len(text)
+
+
+def test_unclosed_quote_ends_at_its_paragraph() -> None:
+    text = "“We will go on,\n\nThe next paragraph is plain."
+    spans = find_quoted(text)
+    assert [text[s.start : s.end] for s in spans] == ["We will go on,"]
+    assert not spans[0].closed
+
+
+# ---------------------------------------------------------------- cue lexicon
+
+
+@pytest.mark.parametrize(
+    ("lemma", "forms"),
+    [
+        ("argue", ["argue", "argues", "argued", "arguing"]),
+        ("deny", ["deny", "denies", "denied", "denying"]),
+        ("stress", ["stress", "stresses", "stressed", "stressing"]),
+        ("tweet", ["tweet", "tweets", "tweeted", "tweeting"]),
+    ],
+)
+def test_inflections(lemma: str, forms: list[str]) -> None:
+    assert inflections(lemma) == forms
+
+
+@pytest.mark.parametrize(
+    "word", ["said", "told", "added", "warned", "urged", "insisted", "argued", "noted", "wrote",
+             "tweeted", "asked", "admitted", "says", "telling"],
+)
+def test_bundled_cues_cover_common_speech_verbs(word: str) -> None:
+    assert load_cues().word(word, word) is not None
+
+
+def test_multiword_cues() -> None:
+    lexicon = load_cues()
+    assert any(rest == ("to",) for rest, _ in lexicon.sequences["according"])
+    assert any(rest == ("out",) for rest, _ in lexicon.sequences["pointed"])
+
+
+def test_user_cue_file_overrides_the_bundled_one(tmp_path: Path, nlp: Language) -> None:
+    (tmp_path / "cues.tsv").write_text(
+        "lemma\ttype\tclass\tforms\tnotes\nopine\tverb\tassertive\t\t\n", encoding="utf-8"
+    )
+    lexicon = load_cues(str(tmp_path))
+    assert lexicon.word("opined", "opine") is not None
+    assert lexicon.word("said", "say") is None
+    extractor = QuoteExtractor(knowledge_dir=str(tmp_path))
+    with nlp.select_pipes(disable=["communique_quotes", "communique_events", "communique_context"]):
+        doc: Doc = nlp("The senator opined that the bill would fail in the House.")
+    found = extractor(doc)._.quotes
+    assert [q.cue.text for q in found if q.cue is not None] == ["opined"]
+
+
+# ---------------------------------------------------------------- direct quotations
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "quoted"),
+    [
+        ("“We will discuss these differences today,” Kerry said.", "Kerry",
+         "We will discuss these differences today,"),
+        ("“We must act on this now,” said Kerry.", "Kerry", "We must act on this now,"),
+        ("Kerry told reporters, “it is no secret that we disagree.”", "Kerry",
+         "it is no secret that we disagree."),
+        ("Kerry said: “We must act on this now.”", "Kerry", "We must act on this now."),
+        ("Through an interpreter, Lavrov said, “Syria is at the top of our agenda.”", "Lavrov",
+         "Syria is at the top of our agenda."),
+        ("“This is not the end of the road,” Kerry warned on Friday.", "Kerry",
+         "This is not the end of the road,"),
+        ('"We will not give up on this fight," Warren wrote.', "Warren",
+         "We will not give up on this fight,"),
+    ],
+)
+def test_direct_quote_and_speaker(nlp: Language, text: str, speaker: str, quoted: str) -> None:
+    found = [q for q in quotes(nlp, text) if q.kind == "direct"]
+    assert len(found) == 1
+    assert content(found[0]) == quoted
+    assert found[0].speaker is not None and speaker in found[0].speaker.text
+    assert found[0].speaker_name is not None and speaker in found[0].speaker_name
+
+
+def test_split_quote_is_one_quote_with_two_fragments(nlp: Language) -> None:
+    text = ("“One thing I would emphasize is that on Syria,” Kerry said, “while we do not always "
+            "agree, the answer is a political solution.”")
+    found = quotes(nlp, text)
+    assert len(found) == 1
+    assert [f.text for f in found[0].fragments] == [
+        "One thing I would emphasize is that on Syria,",
+        "while we do not always agree, the answer is a political solution.",
+    ]
+    assert found[0].cue is not None and found[0].cue.text == "said"
+    assert found[0].speaker is not None and found[0].speaker.text == "Kerry"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a quoted paragraph with no cue after an attributed quote
+        "“We made a lot of progress on many issues,” Obama said.\n\n“There has been cooperation "
+        "in some areas and competition in others.”",
+        # the second quoted sentence after the cue
+        "“We made a lot of progress on many issues,” Obama said. “There has been cooperation in "
+        "some areas and competition in others.”",
+    ],
+)
+def test_continuations_keep_the_speaker(nlp: Language, text: str) -> None:
+    found = quotes(nlp, text)
+    assert len(found) == 2
+    assert [q.kind for q in found] == ["direct", "direct"]
+    assert all(q.speaker_name is not None and "Obama" in q.speaker_name for q in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was under that backdrop that Hagel and Kerry’s “2+2 meeting” went on as scheduled.",
+        "Senator Robert “Bobby” Scott threw open his home to the public on Saturday.",
+        "The crowd cheered when the “Star Wars” theme started to play at the rally.",
+        "“Fox News Sunday” aired a long interview with the senator on Sunday morning.",
+    ],
+)
+def test_scare_quotes_titles_and_nicknames_are_not_quotations(nlp: Language, text: str) -> None:
+    assert quotes(nlp, text) == []
+
+
+# ---------------------------------------------------------------- mixed and indirect
+
+
+def test_mixed_quote_keeps_the_reported_clause(nlp: Language) -> None:
+    found = quotes(nlp, "Lavrov said the two nations “are united by a shared responsibility.”")
+    assert [q.kind for q in found] == ["mixed"]
+    assert content(found[0]).startswith("the two nations")
+    assert "are united by a shared responsibility" in content(found[0])
+    assert found[0].speaker is not None and found[0].speaker.text == "Lavrov"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "reported"),
+    [
+        ("Obama said the Snowden case was just the latest in a series of disagreements.",
+         "Obama", "the Snowden case was just the latest in a series of disagreements"),
+        ("Senior administration officials told reporters that the meetings were positive.",
+         "Senior administration officials", "that the meetings were positive"),
+        ("The talks will resume next week, according to a senior official.",
+         "a senior official", "The talks will resume next week"),
+        ("Lavrov was quoted as saying that the talks had been useful.",
+         "Lavrov", "that the talks had been useful"),
+        ("The economy is slowing down, the minister said on Monday.",
+         "the minister", "The economy is slowing down"),
+        ("A spokesman said the company would appeal the ruling.",
+         "A spokesman", "the company would appeal the ruling"),
+    ],
+)
+def test_indirect_quote(nlp: Language, text: str, speaker: str, reported: str) -> None:
+    found = quotes(nlp, text)
+    assert [q.kind for q in found] == ["indirect"]
+    assert content(found[0]) == reported
+    assert found[0].speaker is not None and found[0].speaker.text == speaker
+
+
+def test_unnamed_group_speaker_keeps_its_phrase(nlp: Language) -> None:
+    found = quotes(nlp, "Senior administration officials said the tone was positive.")
+    assert found[0].speaker_name is not None
+    assert "officials" in found[0].speaker_name.lower()
+
+
+def test_speaker_that_is_no_actor_is_the_full_noun_phrase(nlp: Language) -> None:
+    found = quotes(nlp, "The New York Post reports that the team avoided the emergency room.")
+    assert found[0].speaker is not None and found[0].speaker.text == "The New York Post"
+    assert found[0].speaker_name is not None and "Post" in found[0].speaker_name
+
+
+def test_pronoun_speaker_is_resolved_to_the_current_speaker(nlp: Language) -> None:
+    text = ("“We have a lot of work to do,” John Kerry said on Friday.\n\n"
+            "“We will talk again soon about Syria,” he said.")
+    found = quotes(nlp, text)
+    assert len(found) == 2
+    assert found[1].speaker is not None and found[1].speaker.text == "he"
+    assert found[1].speaker_name is not None and "Kerry" in found[1].speaker_name
+
+
+# ---------------------------------------------------------------- layout attributions
+
+
+def test_transcript_labels(nlp: Language) -> None:
+    text = ("Partial transcript as follows:\n\n"
+            "WALLACE: Let us start with breaking news on the debate story tonight.\n\n"
+            "PENCE: Well, look, this is serious business for the American people.")
+    labelled = transcript_paragraphs(text)
+    assert [text[a.label[0] : a.label[1]] for a in labelled] == ["WALLACE", "PENCE"]
+    found = quotes(nlp, text)
+    assert [q.speaker_name for q in found] == ["WALLACE", "PENCE"]
+
+
+def test_dash_signature(nlp: Language) -> None:
+    text = "“The most unqualified candidate in our history.” ― Oscar P. Quintero\n“Next one.”"
+    sig = signature_after(text, text.index("”"))
+    assert sig is not None and text[sig[1] : sig[2]] == "Oscar P. Quintero"
+    found = quotes(nlp, text)
+    assert found[0].speaker is not None and found[0].speaker.text == "Oscar P. Quintero"
+
+
+def test_component_sets_an_empty_list_without_quotes(nlp: Language) -> None:
+    assert quotes(nlp, "The weather was fine on Friday.") == []
+    assert quotes(nlp, "") == []
