@@ -32,12 +32,16 @@ def write_records(analyzer: Analyzer, source: Path, out: Path) -> float:
 
 
 def scorer(shared: Path, name: str, *args: str) -> str:
-    result = subprocess.run([sys.executable, str(shared / "eval" / name), *args], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, str(shared / "eval" / name), *args], capture_output=True, text=True
+    )
     return (result.stdout + result.stderr).strip()
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--out", type=Path, default=ROOT / ".eval")
     ap.add_argument("--only", nargs="+", default=["seed", "body", "quotes", "events", "actors"])
@@ -60,21 +64,42 @@ def main() -> int:
         with (args.out / "body.jsonl").open("w", encoding="utf-8") as fh:
             for line in gold_path.open(encoding="utf-8"):
                 g = json.loads(line)
-                fh.write(json.dumps({"id": g["id"], "text": g["text"], "body": analyse_layout(g["text"]).body}) + "\n")
-        print("body (plain-text cleaning):", scorer(shared, "score_body.py", str(gold_path), str(args.out / "body.jsonl")))
+                fh.write(
+                    json.dumps(
+                        {"id": g["id"], "text": g["text"], "body": analyse_layout(g["text"]).body}
+                    )
+                    + "\n"
+                )
+        print(
+            "body (plain-text cleaning):",
+            scorer(shared, "score_body.py", str(gold_path), str(args.out / "body.jsonl")),
+        )
     if "quotes" in args.only:
         gold_path = shared / "eval" / "quotes_dev.jsonl"
         secs = write_records(analyzer, gold_path, args.out / "quotes.jsonl")
         print(f"quotes_dev analysed in {secs:.1f} s")
         print(scorer(shared, "score_quotes.py", str(gold_path), str(args.out / "quotes.jsonl")))
-        print(scorer(shared, "score_quotes.py", str(gold_path), str(args.out / "quotes.jsonl"), "--kinds", "direct", "mixed"))
+        print(
+            scorer(
+                shared,
+                "score_quotes.py",
+                str(gold_path),
+                str(args.out / "quotes.jsonl"),
+                "--kinds",
+                "direct",
+                "mixed",
+            )
+        )
     if "events" in args.only or "actors" in args.only:
         gold_path = shared / "eval" / "events_dev.jsonl"
         write_records(analyzer, gold_path, args.out / "events.jsonl")
         if "events" in args.only:
             print(scorer(shared, "score_events.py", str(gold_path), str(args.out / "events.jsonl")))
         if "actors" in args.only:
-            print("actors:", scorer(shared, "score_actors.py", str(gold_path), str(args.out / "events.jsonl")))
+            print(
+                "actors:",
+                scorer(shared, "score_actors.py", str(gold_path), str(args.out / "events.jsonl")),
+            )
     return 0
 
 

@@ -41,7 +41,9 @@ def load_documents(corpus: Path | None, limit: int) -> tuple[list[Document], str
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--corpus", type=Path, help="JSONL, folder or file of articles")
     ap.add_argument("--limit", type=int, default=400, help="articles to use (default 400)")
     ap.add_argument("--batch-size", type=int, default=32)
@@ -94,15 +96,21 @@ def main() -> int:
         "bare_words_per_s": round(words / bare),
         "analyze_words_per_s": round(words / full),
         "ratio_analyze_to_bare": round(full / bare, 3),
-        "component_overhead_pct_of_bare": {k: round(100 * v / bare, 1) for k, v in per_component.items()},
+        "component_overhead_pct_of_bare": {
+            k: round(100 * v / bare, 1) for k, v in per_component.items()
+        },
         "peak_rss_mb": round(peak_mb),
     }
     if args.json:
         print(json.dumps(figures, indent=2))
         return 0
     print(f"corpus: {source} ({n} documents, {len(articles)} analysed, {words:,} body words)")
-    print(f"bare spaCy pass : {bare:7.2f} s  {figures['bare_articles_per_s']:7.2f} articles/s  {figures['bare_words_per_s']:>8,} words/s")
-    print(f"analyze (e2e)   : {full:7.2f} s  {figures['analyze_articles_per_s']:7.2f} articles/s  {figures['analyze_words_per_s']:>8,} words/s")
+    print(
+        f"bare spaCy pass : {bare:7.2f} s  {figures['bare_articles_per_s']:7.2f} articles/s  {figures['bare_words_per_s']:>8,} words/s"
+    )
+    print(
+        f"analyze (e2e)   : {full:7.2f} s  {figures['analyze_articles_per_s']:7.2f} articles/s  {figures['analyze_words_per_s']:>8,} words/s"
+    )
     print(f"ratio analyze / bare spaCy: {figures['ratio_analyze_to_bare']:.3f}")
     for name, pct in figures["component_overhead_pct_of_bare"].items():  # type: ignore[union-attr]
         print(f"  {name:<20} +{pct:5.1f}% of the bare pass")

@@ -17,7 +17,11 @@ from communique.cli import main
 
 from helpers import SAMPLES, SEED
 
-SCHEMA = json.loads((Path(__file__).resolve().parent.parent / "src/communique/schema/analysis.schema.json").read_text())
+SCHEMA = json.loads(
+    (
+        Path(__file__).resolve().parent.parent / "src/communique/schema/analysis.schema.json"
+    ).read_text()
+)
 
 
 @pytest.fixture(scope="module")
@@ -40,9 +44,22 @@ def test_analyze_seed_matches_the_schema_and_keeps_text() -> None:
 
 def test_analyze_keeps_jsonl_ids_and_reports_skips(tmp_path: Path) -> None:
     p = tmp_path / "in.jsonl"
-    p.write_text("\n".join([json.dumps({"id": "ok-1", "text": "The minister said the talks went well. " * 5}),
-                            "{broken", json.dumps({"id": "fr-1", "text": "Le ministre a dit que les négociations se sont bien passées, et que la France et l'Allemagne sont d'accord sur les sanctions contre la Russie pour la guerre en Ukraine. " * 3})]),
-                 encoding="utf-8")
+    p.write_text(
+        "\n".join(
+            [
+                json.dumps({"id": "ok-1", "text": "The minister said the talks went well. " * 5}),
+                "{broken",
+                json.dumps(
+                    {
+                        "id": "fr-1",
+                        "text": "Le ministre a dit que les négociations se sont bien passées, et que la France et l'Allemagne sont d'accord sur les sanctions contre la Russie pour la guerre en Ukraine. "
+                        * 3,
+                    }
+                ),
+            ]
+        ),
+        encoding="utf-8",
+    )
     result = CliRunner().invoke(main, ["analyze", str(p)])
     assert result.exit_code == 0
     records = [json.loads(ln) for ln in result.stdout.splitlines() if ln.startswith("{")]
@@ -63,7 +80,9 @@ def test_analyze_fails_when_nothing_could_be_processed(tmp_path: Path) -> None:
 def test_missing_input_is_one_line_error() -> None:
     result = CliRunner().invoke(main, ["analyze", "/no/such/file.txt"])
     assert result.exit_code == 1
-    assert result.stderr.strip().splitlines() == ["communique: /no/such/file.txt: no such file or folder"]
+    assert result.stderr.strip().splitlines() == [
+        "communique: /no/such/file.txt: no such file or folder"
+    ]
 
 
 def test_ingest_is_idempotent(seed_db: str) -> None:
@@ -76,8 +95,18 @@ def test_ingest_is_idempotent(seed_db: str) -> None:
     assert json.loads(before.stdout) == json.loads(after.stdout)
 
 
-@pytest.mark.parametrize("command", [["quotes"], ["actors"], ["events"], ["stats"], ["dyad", "USA", "RUS"],
-                                     ["quotes", "--speaker", "Lavrov"], ["actors", "--country", "RUS"]])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["quotes"],
+        ["actors"],
+        ["events"],
+        ["stats"],
+        ["dyad", "USA", "RUS"],
+        ["quotes", "--speaker", "Lavrov"],
+        ["actors", "--country", "RUS"],
+    ],
+)
 def test_listings_have_json(seed_db: str, command: list[str]) -> None:
     result = CliRunner().invoke(main, [*command, "--db", seed_db, "--json"])
     assert result.exit_code == 0, result.output
@@ -106,7 +135,16 @@ def test_queries_on_missing_database_are_clear(tmp_path: Path) -> None:
 
 def _rows(db: Path) -> dict[str, int]:
     conn = sqlite3.connect(db)
-    tables = ("documents", "skips", "actors", "doc_actors", "mentions", "quotes", "events", "actor_aliases")
+    tables = (
+        "documents",
+        "skips",
+        "actors",
+        "doc_actors",
+        "mentions",
+        "quotes",
+        "events",
+        "actor_aliases",
+    )
     out = {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in tables}
     conn.close()
     return out
@@ -118,14 +156,18 @@ def test_killed_ingest_resumes_to_the_rows_of_an_uninterrupted_run(tmp_path: Pat
     lines = (SAMPLES / "samples.jsonl").read_text(encoding="utf-8").splitlines()
     for i in range(8):
         record = json.loads(lines[i % len(lines)])
-        (folder / f"a{i:02d}.txt").write_text(record["text"] + f"\n\nEdition {i}.", encoding="utf-8")
+        (folder / f"a{i:02d}.txt").write_text(
+            record["text"] + f"\n\nEdition {i}.", encoding="utf-8"
+        )
     cmd = [sys.executable, "-m", "communique", "ingest", str(folder), "--batch-size", "1", "--db"]
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     clean = tmp_path / "clean.db"
     subprocess.run([*cmd, str(clean)], check=True, capture_output=True, env=env, timeout=300)
 
     killed = tmp_path / "killed.db"
-    proc = subprocess.Popen([*cmd, str(killed)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    proc = subprocess.Popen(
+        [*cmd, str(killed)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
+    )
     deadline = time.monotonic() + 240
     while time.monotonic() < deadline:
         if killed.exists() and proc.poll() is None:
@@ -148,4 +190,6 @@ def test_worker_processes_give_the_same_records_in_order() -> None:
     one = runner.invoke(main, ["analyze", str(SAMPLES), "--batch-size", "1"])
     two = runner.invoke(main, ["analyze", str(SAMPLES), "--batch-size", "1", "--workers", "2"])
     assert one.exit_code == two.exit_code == 0
-    assert [json.loads(x) for x in one.stdout.splitlines()] == [json.loads(x) for x in two.stdout.splitlines()]
+    assert [json.loads(x) for x in one.stdout.splitlines()] == [
+        json.loads(x) for x in two.stdout.splitlines()
+    ]

@@ -37,4 +37,6 @@ def test_readme_names_every_top_level_command() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for path in gen.commands(gen.main):
         if len(path) == 1:
-            assert re.search(rf"communique {path[0]}\b", readme), f"README does not mention `communique {path[0]}`"
+            assert re.search(rf"communique {path[0]}\b", readme), (
+                f"README does not mention `communique {path[0]}`"
+            )

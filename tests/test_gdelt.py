@@ -12,6 +12,7 @@ import pytest
 
 from communique.gdelt import GDELT_EVENT_COLUMNS, gdelt_rows
 from communique.records import Actor, Analysis, Article, Event, content_hash
+
 from helpers import SEED, SEED_GOLD
 
 
@@ -20,21 +21,48 @@ def _seed_analysis() -> Analysis:
     text = SEED.read_text(encoding="utf-8")
     gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
     actors = (
-        Actor(id="a1", name="John Kerry", kind="person", mentions=((0, 1),), country="USA", code="USAGOV"),
-        Actor(id="a2", name="Sergei Lavrov", kind="person", mentions=((2, 3),), country="RUS", code="RUSGOV"),
+        Actor(
+            id="a1",
+            name="John Kerry",
+            kind="person",
+            mentions=((0, 1),),
+            country="USA",
+            code="USAGOV",
+        ),
+        Actor(
+            id="a2",
+            name="Sergei Lavrov",
+            kind="person",
+            mentions=((2, 3),),
+            country="RUS",
+            code="RUSGOV",
+        ),
     )
     start = text.find("Obama put a chill")
     events = tuple(
         Event(
-            source=e["source"], target=e["target"], code=e["codes"][0] + "0", name="", plover=None,
-            goldstein=None, quad_class=None, start=start if i else 10, end=start + 50,
-            source_actor="a1" if e["source"] == "USAGOV" else "a2", date="2013-08-09" if i else None,
+            source=e["source"],
+            target=e["target"],
+            code=e["codes"][0] + "0",
+            name="",
+            plover=None,
+            goldstein=None,
+            quad_class=None,
+            start=start if i else 10,
+            end=start + 50,
+            source_actor="a1" if e["source"] == "USAGOV" else "a2",
+            date="2013-08-09" if i else None,
         )
         for i, e in enumerate(gold["events"])
     )
     article = Article(
-        id="seed", source=str(SEED), text=text, body=((0, len(text)),), content_hash=content_hash(text),
-        published="2013-08-10", url="https://www.defenseone.com/example",
+        id="seed",
+        source=str(SEED),
+        text=text,
+        body=((0, len(text)),),
+        content_hash=content_hash(text),
+        published="2013-08-10",
+        url="https://www.defenseone.com/example",
     )
     return Analysis(article=article, actors=actors, events=events, tone=-1.5)
 
@@ -51,7 +79,12 @@ def test_sixty_one_columns_with_gdelt_names() -> None:
     assert len(GDELT_EVENT_COLUMNS) == 61
     assert GDELT_EVENT_COLUMNS[:5] == ("GlobalEventID", "Day", "MonthYear", "Year", "FractionDate")
     assert GDELT_EVENT_COLUMNS[25:31] == (
-        "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+        "IsRootEvent",
+        "EventCode",
+        "EventBaseCode",
+        "EventRootCode",
+        "QuadClass",
+        "GoldsteinScale",
     )
     assert GDELT_EVENT_COLUMNS[-2:] == ("DATEADDED", "SOURCEURL")
     assert len(set(GDELT_EVENT_COLUMNS)) == 61
@@ -63,9 +96,17 @@ def test_seed_rows() -> None:
     first = rows[0]
     assert first["Day"] == "20130810"  # no event date: the publication date
     assert rows[1]["Day"] == "20130809"
-    assert (first["Actor1Code"], first["Actor1CountryCode"], first["Actor1Type1Code"]) == ("USAGOV", "USA", "GOV")
+    assert (first["Actor1Code"], first["Actor1CountryCode"], first["Actor1Type1Code"]) == (
+        "USAGOV",
+        "USA",
+        "GOV",
+    )
     assert first["Actor1Name"] == "JOHN KERRY"
-    assert (first["EventCode"], first["EventBaseCode"], first["EventRootCode"]) == ("040", "040", "04")
+    assert (first["EventCode"], first["EventBaseCode"], first["EventRootCode"]) == (
+        "040",
+        "040",
+        "04",
+    )
     assert (first["QuadClass"], first["GoldsteinScale"]) == ("1", "1.0")
     assert first["IsRootEvent"] == "1"
     assert first["AvgTone"] == "-1.5"
@@ -76,7 +117,9 @@ def test_seed_rows() -> None:
 
 def test_skipped_analysis_yields_no_rows() -> None:
     a = _seed_analysis()
-    skipped = Analysis(article=Article(**{**a.article.__dict__, "skipped": "not English"}), events=a.events)
+    skipped = Analysis(
+        article=Article(**{**a.article.__dict__, "skipped": "not English"}), events=a.events
+    )
     assert list(gdelt_rows([skipped])) == []
 
 
@@ -89,13 +132,17 @@ def test_export_loads_with_gdelt_column_names() -> None:
         return
     import pandas as pd
 
-    frame = pd.read_csv(io.StringIO(data), sep="\t", header=None, names=list(GDELT_EVENT_COLUMNS), dtype=str)
+    frame = pd.read_csv(
+        io.StringIO(data), sep="\t", header=None, names=list(GDELT_EVENT_COLUMNS), dtype=str
+    )
     assert frame.shape == (5, 61)
     assert list(frame["EventRootCode"]) == ["04", "12", "07", "11", "03"]
     assert set(frame["DATEADDED"]) == {"20130810120000"}
 
 
-@pytest.mark.parametrize(("code", "country", "types"), [("IGOUNO", "", ("IGO", "UNO", "")), ("RUS", "RUS", ("", "", ""))])
+@pytest.mark.parametrize(
+    ("code", "country", "types"), [("IGOUNO", "", ("IGO", "UNO", "")), ("RUS", "RUS", ("", "", ""))]
+)
 def test_actor_code_parts(code: str, country: str, types: tuple[str, str, str]) -> None:
     from communique.gdelt import _actor_columns
 

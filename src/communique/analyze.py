@@ -42,7 +42,9 @@ def blank_outside(text: str, body: Iterable[tuple[int, int]]) -> str:
 
 
 def _failure(stage: str, error: Exception) -> str:
-    return f"{stage} failed ({type(error).__name__}: {str(error)[:200]}); please report this document"
+    return (
+        f"{stage} failed ({type(error).__name__}: {str(error)[:200]}); please report this document"
+    )
 
 
 def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -71,8 +73,12 @@ class Analyzer:
         articles = [self._clean(d) for d in documents]
         todo = [a for a in articles if not a.skipped]
         try:
-            docs = list(self.nlp.pipe((self.make_doc(a) for a in todo), batch_size=self.settings.batch_size))
-            done = {id(a): doc_to_analysis(a, d, self.lookup) for a, d in zip(todo, docs, strict=True)}
+            docs = list(
+                self.nlp.pipe((self.make_doc(a) for a in todo), batch_size=self.settings.batch_size)
+            )
+            done = {
+                id(a): doc_to_analysis(a, d, self.lookup) for a, d in zip(todo, docs, strict=True)
+            }
         except Exception:  # noqa: BLE001 - isolate the failing document below
             done = {id(a): self._one_by_one(a) for a in todo}
         return [done.get(id(a)) or Analysis(article=a) for a in articles]
@@ -81,8 +87,14 @@ class Analyzer:
         try:
             return self.cleaner(document)
         except Exception as e:  # noqa: BLE001 - a bad document must not stop the batch
-            return Article(id=document.id or "", source=document.source, text="", body=(),
-                           content_hash="", skipped=_failure("cleaning", e))
+            return Article(
+                id=document.id or "",
+                source=document.source,
+                text="",
+                body=(),
+                content_hash="",
+                skipped=_failure("cleaning", e),
+            )
 
     def _one_by_one(self, article: Article) -> Analysis:
         """Analyse one article alone, turning a failure into a recorded skip reason."""
@@ -100,8 +112,14 @@ class Analyzer:
 
 
 def pipeline_from_settings(settings: Settings) -> Language:
-    dictionaries = [p for p in settings.actor_dictionaries.split(":") if p] if settings.actor_dictionaries else []
-    return load_pipeline(settings.model, knowledge_dir=settings.knowledge, actor_dictionaries=dictionaries)
+    dictionaries = (
+        [p for p in settings.actor_dictionaries.split(":") if p]
+        if settings.actor_dictionaries
+        else []
+    )
+    return load_pipeline(
+        settings.model, knowledge_dir=settings.knowledge, actor_dictionaries=dictionaries
+    )
 
 
 # --- worker processes -------------------------------------------------------------------------

@@ -39,6 +39,7 @@ def handle_errors(func: F) -> F:
         except BrokenPipeError:  # `communique analyze ... | head`
             sys.stderr.close()
             sys.exit(0)
+
     return wrapper  # type: ignore[return-value]
 
 
@@ -50,16 +51,23 @@ def _emit_json(rows: Any) -> None:
     click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
 
 
-def _table(rows: list[dict[str, Any]], columns: Iterable[str], widths: dict[str, int] | None = None) -> None:
+def _table(
+    rows: list[dict[str, Any]], columns: Iterable[str], widths: dict[str, int] | None = None
+) -> None:
     cols = list(columns)
     widths = widths or {}
     if not rows:
         click.echo("(nothing found)")
         return
+
     def cell(v: Any, w: int) -> str:
         s = "" if v is None else str(v).replace("\n", " ")
         return (s[: w - 1] + "…") if len(s) > w else s.ljust(w)
-    w = {c: widths.get(c, max(len(c), min(40, max(len(str(r.get(c) or "")) for r in rows)))) for c in cols}
+
+    w = {
+        c: widths.get(c, max(len(c), min(40, max(len(str(r.get(c) or "")) for r in rows))))
+        for c in cols
+    }
     click.echo("  ".join(cell(c, w[c]) for c in cols))
     for r in rows:
         click.echo("  ".join(cell(r.get(c), w[c]) for c in cols))
@@ -87,7 +95,9 @@ def _documents(paths: tuple[str, ...], settings: Settings) -> Iterator[Document]
 @click.option("--batch-size", type=int, help="Documents per NLP batch.")
 @click.option("--model", help="spaCy pipeline to load instead of en_core_web_sm.")
 @handle_errors
-def analyze(paths: tuple[str, ...], workers: int | None, batch_size: int | None, model: str | None) -> None:
+def analyze(
+    paths: tuple[str, ...], workers: int | None, batch_size: int | None, model: str | None
+) -> None:
     """Analyse documents and print one JSON analysis record per line.
 
     PATHS are files (.txt, .html, .jsonl, .warc.gz), folders (read recursively), http(s) URLs,
@@ -119,8 +129,14 @@ def analyze(paths: tuple[str, ...], workers: int | None, batch_size: int | None,
 @click.option("--model", help="spaCy pipeline to load instead of en_core_web_sm.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @handle_errors
-def ingest(paths: tuple[str, ...], db: str | None, workers: int | None, batch_size: int | None,
-           model: str | None, as_json: bool) -> None:
+def ingest(
+    paths: tuple[str, ...],
+    db: str | None,
+    workers: int | None,
+    batch_size: int | None,
+    model: str | None,
+    as_json: bool,
+) -> None:
     """Analyse documents and store them in the database.
 
     Documents already stored unchanged are not analysed again; each batch is one transaction,
@@ -136,18 +152,29 @@ def ingest(paths: tuple[str, ...], db: str | None, workers: int | None, batch_si
         progress.close()
         counts = store.counts()
     w = summary.written
-    result = {"seen": summary.seen, "added": w.added, "replaced": w.replaced,
-              "unchanged": w.unchanged, "skipped": w.skipped, "skip_reasons": summary.skip_reasons,
-              "database": settings.db, "totals": counts}
+    result = {
+        "seen": summary.seen,
+        "added": w.added,
+        "replaced": w.replaced,
+        "unchanged": w.unchanged,
+        "skipped": w.skipped,
+        "skip_reasons": summary.skip_reasons,
+        "database": settings.db,
+        "totals": counts,
+    }
     if as_json:
         _emit_json(result)
     else:
-        click.echo(f"{summary.seen} documents read: {w.added} added, {w.replaced} replaced, "
-                   f"{w.unchanged} unchanged, {w.skipped} skipped")
+        click.echo(
+            f"{summary.seen} documents read: {w.added} added, {w.replaced} replaced, "
+            f"{w.unchanged} unchanged, {w.skipped} skipped"
+        )
         for reason, n in sorted(summary.skip_reasons.items(), key=lambda x: -x[1]):
             click.echo(f"  skipped {n}: {reason}")
-        click.echo(f"{settings.db}: {counts['documents']} articles, {counts['actors']} actors, "
-                   f"{counts['quotes']} quotes, {counts['events']} events")
+        click.echo(
+            f"{settings.db}: {counts['documents']} articles, {counts['actors']} actors, "
+            f"{counts['quotes']} quotes, {counts['events']} events"
+        )
     if summary.seen and w.added + w.replaced + w.unchanged == 0:
         _fail("nothing could be processed")
     if summary.seen == 0:
@@ -162,7 +189,9 @@ def _open(db: str | None) -> Any:
 
 db_option = click.option("--db", help="Database file (default communique.db).")
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
-limit_option = click.option("--limit", type=int, default=50, show_default=True, help="Rows at most.")
+limit_option = click.option(
+    "--limit", type=int, default=50, show_default=True, help="Rows at most."
+)
 offset_option = click.option("--offset", type=int, default=0, help="Rows to skip first.")
 
 
@@ -178,15 +207,33 @@ offset_option = click.option("--offset", type=int, default=0, help="Rows to skip
 @offset_option
 @json_option
 @handle_errors
-def quotes(speaker: str | None, about: str | None, since: str | None, until: str | None,
-           kind: str | None, country: str | None, db: str | None, limit: int, offset: int,
-           as_json: bool) -> None:
+def quotes(
+    speaker: str | None,
+    about: str | None,
+    since: str | None,
+    until: str | None,
+    kind: str | None,
+    country: str | None,
+    db: str | None,
+    limit: int,
+    offset: int,
+    as_json: bool,
+) -> None:
     """List stored quotations, newest first."""
     from .store import queries
 
     with _open(db) as store:
-        rows = queries.quotes(store, speaker=speaker, about=about, since=since, until=until,
-                              kind=kind, country=country, limit=limit, offset=offset)
+        rows = queries.quotes(
+            store,
+            speaker=speaker,
+            about=about,
+            since=since,
+            until=until,
+            kind=kind,
+            country=country,
+            limit=limit,
+            offset=offset,
+        )
     if as_json:
         _emit_json(rows)
     else:
@@ -202,17 +249,28 @@ def quotes(speaker: str | None, about: str | None, since: str | None, until: str
 @offset_option
 @json_option
 @handle_errors
-def actors(country: str | None, kind: str | None, query: str | None, db: str | None,
-           limit: int, offset: int, as_json: bool) -> None:
+def actors(
+    country: str | None,
+    kind: str | None,
+    query: str | None,
+    db: str | None,
+    limit: int,
+    offset: int,
+    as_json: bool,
+) -> None:
     """List actors across articles, most quoted first."""
     from .store import queries
 
     with _open(db) as store:
-        rows = queries.actors(store, country=country, kind=kind, query=query, limit=limit, offset=offset)
+        rows = queries.actors(
+            store, country=country, kind=kind, query=query, limit=limit, offset=offset
+        )
     if as_json:
         _emit_json(rows)
     else:
-        _table(rows, ["id", "name", "kind", "country", "role", "code", "articles", "quotes", "events"])
+        _table(
+            rows, ["id", "name", "kind", "country", "role", "code", "articles", "quotes", "events"]
+        )
 
 
 @main.command()
@@ -232,9 +290,13 @@ def actor(name: str, db: str | None, as_json: bool) -> None:
     click.echo(f"{info['name']}  ({info['kind']}, {info['country'] or '?'}, {info['code'] or '-'})")
     click.echo(f"aliases: {', '.join(info['aliases'])}")
     for r in info["roles"]:
-        click.echo(f"role: {r['role'] or '-'} ({r['code'] or '-'}) {r['first'] or '?'} .. {r['last'] or '?'}"
-                   f" in {r['articles']} article(s)")
-    click.echo(f"{info['articles']} articles, {info['quote_count']} quotes, {info['event_count']} events")
+        click.echo(
+            f"role: {r['role'] or '-'} ({r['code'] or '-'}) {r['first'] or '?'} .. {r['last'] or '?'}"
+            f" in {r['articles']} article(s)"
+        )
+    click.echo(
+        f"{info['articles']} articles, {info['quote_count']} quotes, {info['event_count']} events"
+    )
     for q in info["quotes"][:10]:
         click.echo(f"  “{q['text'][:100]}” ({q['published'] or '?'}, {q['doc_id']})")
 
@@ -254,10 +316,14 @@ def show(doc_id: str, db: str | None, as_json: bool) -> None:
         _emit_json(analysis.to_dict())
         return
     a = analysis.article
-    click.echo(f"{a.title or '(untitled)'}\n{a.outlet or ''} {a.published or ''} {', '.join(a.byline)}".rstrip())
+    click.echo(
+        f"{a.title or '(untitled)'}\n{a.outlet or ''} {a.published or ''} {', '.join(a.byline)}".rstrip()
+    )
     click.echo(f"\nactors ({len(analysis.actors)}):")
     for x in analysis.actors:
-        click.echo(f"  {x.id:>4} {x.name} [{x.kind}] {x.country or ''} {x.role or ''} {x.code or ''}".rstrip())
+        click.echo(
+            f"  {x.id:>4} {x.name} [{x.kind}] {x.country or ''} {x.role or ''} {x.code or ''}".rstrip()
+        )
     click.echo(f"\nquotes ({len(analysis.quotes)}):")
     for q in analysis.quotes:
         click.echo(f"  {q.speaker or '?'} ({q.kind}, {q.cue or '-'}): “{q.text[:110]}”")
@@ -279,8 +345,10 @@ def stats(db: str | None, as_json: bool) -> None:
     if as_json:
         _emit_json(info)
         return
-    click.echo(f"{info['documents']} articles ({info['skips']} skipped inputs), {info['actors']} actors, "
-               f"{info['quotes']} quotes, {info['events']} events")
+    click.echo(
+        f"{info['documents']} articles ({info['skips']} skipped inputs), {info['actors']} actors, "
+        f"{info['quotes']} quotes, {info['events']} events"
+    )
     if info["top_speakers"]:
         click.echo("quotes by speaker:")
         for r in info["top_speakers"]:
@@ -300,24 +368,47 @@ def stats(db: str | None, as_json: bool) -> None:
 @offset_option
 @json_option
 @handle_errors
-def events(source: str | None, target: str | None, code: str | None, since: str | None,
-           until: str | None, db: str | None, limit: int, offset: int, as_json: bool) -> None:
+def events(
+    source: str | None,
+    target: str | None,
+    code: str | None,
+    since: str | None,
+    until: str | None,
+    db: str | None,
+    limit: int,
+    offset: int,
+    as_json: bool,
+) -> None:
     """List coded events, newest first."""
     from .store import queries
 
     with _open(db) as store:
-        rows = queries.events(store, source=source, target=target, code=code, since=since,
-                              until=until, limit=limit, offset=offset)
+        rows = queries.events(
+            store,
+            source=source,
+            target=target,
+            code=code,
+            since=since,
+            until=until,
+            limit=limit,
+            offset=offset,
+        )
     if as_json:
         _emit_json(rows)
     else:
-        _table(rows, ["date", "source", "target", "code", "name", "goldstein", "text"], {"text": 50, "name": 24})
+        _table(
+            rows,
+            ["date", "source", "target", "code", "name", "goldstein", "text"],
+            {"text": 50, "name": 24},
+        )
 
 
 @main.command()
 @click.argument("a")
 @click.argument("b")
-@click.option("--by", type=click.Choice(["day", "week", "month", "year"]), default="month", show_default=True)
+@click.option(
+    "--by", type=click.Choice(["day", "week", "month", "year"]), default="month", show_default=True
+)
 @click.option("--one-way", is_flag=True, help="Only events from A to B.")
 @db_option
 @json_option
@@ -331,14 +422,35 @@ def dyad(a: str, b: str, by: str, one_way: bool, db: str | None, as_json: bool) 
     if as_json:
         _emit_json(rows)
     else:
-        _table(rows, ["period", "events", "verbal_cooperation", "material_cooperation",
-                      "verbal_conflict", "material_conflict", "mean_goldstein"])
+        _table(
+            rows,
+            [
+                "period",
+                "events",
+                "verbal_cooperation",
+                "material_cooperation",
+                "verbal_conflict",
+                "material_conflict",
+                "mean_goldstein",
+            ],
+        )
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "gdelt"]), default="jsonl", show_default=True,
-              help="jsonl: analysis records; csv: quotes; gdelt: GDELT 2.0 event rows (tab-separated).")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="File to write (default stdout).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv", "gdelt"]),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: analysis records; csv: quotes; gdelt: GDELT 2.0 event rows (tab-separated).",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True),
+    help="File to write (default stdout).",
+)
 @db_option
 @handle_errors
 def export(fmt: str, output: str | None, db: str | None) -> None:
@@ -364,7 +476,10 @@ def settings_cmd(markdown: bool, as_json: bool) -> None:
     if markdown:
         click.echo(settings_markdown(), nl=False)
         return
-    rows = [{"setting": s.name, "env": s.env, "value": getattr(current, s.name), "help": s.help} for s in SETTINGS]
+    rows = [
+        {"setting": s.name, "env": s.env, "value": getattr(current, s.name), "help": s.help}
+        for s in SETTINGS
+    ]
     if as_json:
         _emit_json(rows)
     else:
@@ -375,4 +490,3 @@ from .cli_extra import eval_group, load, serve, spark  # noqa: E402  (commands k
 
 for _command in (eval_group, serve, spark, load):
     main.add_command(_command)
-

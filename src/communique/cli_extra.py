@@ -37,29 +37,50 @@ def eval_group() -> None:
 
 @eval_group.command(name="quotes")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
-@click.option("--pred", type=click.Path(exists=True, dir_okay=False), help="Analysis records to score (default: analyse GOLD now).")
-@click.option("--kinds", multiple=True, type=click.Choice(["direct", "mixed", "indirect"]), help="Restrict gold to these kinds (repeatable).")
+@click.option(
+    "--pred",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Analysis records to score (default: analyse GOLD now).",
+)
+@click.option(
+    "--kinds",
+    multiple=True,
+    type=click.Choice(["direct", "mixed", "indirect"]),
+    help="Restrict gold to these kinds (repeatable).",
+)
 @click.option("--mode", type=click.Choice(["cover", "one2one"]), default="cover", show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @handle_errors
-def eval_quotes(gold: str, pred: str | None, kinds: tuple[str, ...], mode: str, as_json: bool) -> None:
+def eval_quotes(
+    gold: str, pred: str | None, kinds: tuple[str, ...], mode: str, as_json: bool
+) -> None:
     """Quote P/R/F1 at overlap thresholds and speaker accuracy."""
     from .evaluate.quotes import evaluate_quotes
 
-    result = evaluate_quotes(_read_jsonl(gold), list(_predictions(gold, pred)), mode=mode, kinds=list(kinds) or None)
+    result = evaluate_quotes(
+        _read_jsonl(gold), list(_predictions(gold, pred)), mode=mode, kinds=list(kinds) or None
+    )
     if as_json:
         _emit_json(result)
         return
-    click.echo(f"{'match':<7} {'tp':>6} {'fp':>6} {'fn':>6} {'P':>7} {'R':>7} {'F1':>7} {'spk_acc':>8}")
+    click.echo(
+        f"{'match':<7} {'tp':>6} {'fp':>6} {'fn':>6} {'P':>7} {'R':>7} {'F1':>7} {'spk_acc':>8}"
+    )
     for level, v in result.items():
         if isinstance(v, dict) and "f1" in v:
-            click.echo(f"{level:<7} {v['tp']:>6} {v['fp']:>6} {v['fn']:>6} {v['precision']:>7.3f} "
-                       f"{v['recall']:>7.3f} {v['f1']:>7.3f} {v.get('speaker_acc', 0.0):>8.3f}")
+            click.echo(
+                f"{level:<7} {v['tp']:>6} {v['fp']:>6} {v['fn']:>6} {v['precision']:>7.3f} "
+                f"{v['recall']:>7.3f} {v['f1']:>7.3f} {v.get('speaker_acc', 0.0):>8.3f}"
+            )
 
 
 @eval_group.command(name="events")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
-@click.option("--pred", type=click.Path(exists=True, dir_okay=False), help="Analysis records to score (default: analyse GOLD now).")
+@click.option(
+    "--pred",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Analysis records to score (default: analyse GOLD now).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @handle_errors
 def eval_events(gold: str, pred: str | None, as_json: bool) -> None:
@@ -74,16 +95,24 @@ def eval_events(gold: str, pred: str | None, as_json: bool) -> None:
     for level in ("root", "full", "code", "event"):
         v = result.get(level)
         if isinstance(v, dict):
-            click.echo(f"{level:<6} {v['tp']:>5} {v['fp']:>5} {v['fn']:>5} {v['precision']:>7.3f} "
-                       f"{v['recall']:>7.3f} {v['f1']:>7.3f}")
+            click.echo(
+                f"{level:<6} {v['tp']:>5} {v['fp']:>5} {v['fn']:>5} {v['precision']:>7.3f} "
+                f"{v['recall']:>7.3f} {v['f1']:>7.3f}"
+            )
     if "no_event_false_alarm_rate" in result:
-        click.echo(f"no-event cases {result.get('no_event_cases')}, false-alarm rate "
-                   f"{result['no_event_false_alarm_rate']:.3f}")
+        click.echo(
+            f"no-event cases {result.get('no_event_cases')}, false-alarm rate "
+            f"{result['no_event_false_alarm_rate']:.3f}"
+        )
 
 
 @eval_group.command(name="body")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
-@click.option("--pred", type=click.Path(exists=True, dir_okay=False), help="Analysis records to score (default: clean GOLD now).")
+@click.option(
+    "--pred",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Analysis records to score (default: clean GOLD now).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @handle_errors
 def eval_body(gold: str, pred: str | None, as_json: bool) -> None:
@@ -96,19 +125,28 @@ def eval_body(gold: str, pred: str | None, as_json: bool) -> None:
     else:
         from .article.plaintext import analyse_layout
 
-        preds = [{"id": g["id"], "text": g["text"], "body": analyse_layout(g["text"]).body} for g in gold_rows]
+        preds = [
+            {"id": g["id"], "text": g["text"], "body": analyse_layout(g["text"]).body}
+            for g in gold_rows
+        ]
     result = evaluate_body(gold_rows, preds)
     if as_json:
         _emit_json(result)
     else:
-        click.echo(f"docs {result['docs']}  P {result['precision']:.3f}  R {result['recall']:.3f}  F1 {result['f1']:.3f}")
+        click.echo(
+            f"docs {result['docs']}  P {result['precision']:.3f}  R {result['recall']:.3f}  F1 {result['f1']:.3f}"
+        )
 
 
 @click.command()
 @click.option("--db", help="Database file (default communique.db).")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
-@click.option("--token", envvar="COMMUNIQUE_TOKEN", help="Enables POST /api/articles, which then requires this bearer token.")
+@click.option(
+    "--token",
+    envvar="COMMUNIQUE_TOKEN",
+    help="Enables POST /api/articles, which then requires this bearer token.",
+)
 @handle_errors
 def serve(db: str | None, host: str, port: int, token: str | None) -> None:
     """Start the web application and HTTP API (read-only unless --token is given)."""
@@ -129,18 +167,24 @@ def serve(db: str | None, host: str, port: int, token: str | None) -> None:
 @click.option("--partitions", type=int, help="Repartition the input into this many partitions.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @handle_errors
-def spark(input_path: str, output_path: str, master: str | None, partitions: int | None, as_json: bool) -> None:
+def spark(
+    input_path: str, output_path: str, master: str | None, partitions: int | None, as_json: bool
+) -> None:
     """Analyse JSON Lines on Apache Spark; write analysis records to OUTPUT_PATH.
 
     Store the result with `communique load OUTPUT_PATH`. Each partition loads the pipeline once.
     """
     from .spark import run
 
-    result = run(input_path, output_path, master=master, partitions=partitions, settings=_settings())
+    result = run(
+        input_path, output_path, master=master, partitions=partitions, settings=_settings()
+    )
     if as_json:
         _emit_json(result)
     else:
-        click.echo(f"{result['records']} records ({result['skipped']} skipped) written to {result['output']}")
+        click.echo(
+            f"{result['records']} records ({result['skipped']} skipped) written to {result['output']}"
+        )
 
 
 @click.command()
@@ -163,7 +207,9 @@ def load(paths: tuple[str, ...], db: str | None, as_json: bool) -> None:
     files: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            files += sorted(f for f in p.rglob("*") if f.is_file() and not f.name.startswith((".", "_")))
+            files += sorted(
+                f for f in p.rglob("*") if f.is_file() and not f.name.startswith((".", "_"))
+            )
         elif p.is_file():
             files.append(p)
         else:
@@ -184,8 +230,15 @@ def load(paths: tuple[str, ...], db: str | None, as_json: bool) -> None:
                     total += store.write(batch)
                     progress.update(len(batch))
     progress.close()
-    summary = {"added": total.added, "replaced": total.replaced, "unchanged": total.unchanged, "skipped": total.skipped}
+    summary = {
+        "added": total.added,
+        "replaced": total.replaced,
+        "unchanged": total.unchanged,
+        "skipped": total.skipped,
+    }
     if as_json:
         _emit_json(summary)
     else:
-        click.echo(f"{total.added} added, {total.replaced} replaced, {total.unchanged} unchanged, {total.skipped} skipped")
+        click.echo(
+            f"{total.added} added, {total.replaced} replaced, {total.unchanged} unchanged, {total.skipped} skipped"
+        )

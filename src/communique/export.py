@@ -13,7 +13,19 @@ from .store import queries as q
 
 FORMATS = ("jsonl", "csv", "gdelt")
 
-QUOTE_COLUMNS = ("doc_id", "published", "speaker", "kind", "cue", "text", "start", "end", "country", "code", "title")
+QUOTE_COLUMNS = (
+    "doc_id",
+    "published",
+    "speaker",
+    "kind",
+    "cue",
+    "text",
+    "start",
+    "end",
+    "country",
+    "code",
+    "title",
+)
 
 
 def analyses(store: Store) -> Iterator[Analysis]:

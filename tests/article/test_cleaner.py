@@ -37,19 +37,29 @@ def test_html_gives_text_title_author_date_and_site(cleaner: ArticleCleaner) -> 
 
 
 def test_html_without_article_is_skipped(cleaner: ArticleCleaner) -> None:
-    art = cleaner(Document(source="nav.html", html="<html><body><nav><a href='/'>Home</a></nav></body></html>"))
+    art = cleaner(
+        Document(
+            source="nav.html", html="<html><body><nav><a href='/'>Home</a></nav></body></html>"
+        )
+    )
     assert art.skipped and art.skipped.startswith("no article text found in the HTML")
 
 
 def test_metadata_date_wins_and_is_normalised(cleaner: ArticleCleaner) -> None:
-    text = "The minister said on Friday that the talks with the delegation had gone well and would continue. " * 3
+    text = (
+        "The minister said on Friday that the talks with the delegation had gone well and would continue. "
+        * 3
+    )
     art = cleaner(Document(source="a.jsonl:1", id="a", text=text, published="August 9, 2013"))
     assert art.published == "2013-08-09"
     assert art.text == text
 
 
 def test_non_english_is_skipped(cleaner: ArticleCleaner) -> None:
-    text = "Der Außenminister sagte am Freitag, dass die Gespräche mit der Delegation gut verlaufen seien und fortgesetzt würden. " * 4
+    text = (
+        "Der Außenminister sagte am Freitag, dass die Gespräche mit der Delegation gut verlaufen seien und fortgesetzt würden. "
+        * 4
+    )
     art = cleaner(Document(source="de.txt", text=text))
     assert art.skipped and art.skipped.startswith("not English")
 
@@ -66,25 +76,44 @@ def test_reader_skip_is_carried_over(cleaner: ArticleCleaner) -> None:
 
 
 def test_id_defaults_to_content_hash(cleaner: ArticleCleaner) -> None:
-    doc = Document(source="-", text="The minister said the talks went well and would continue soon. " * 3)
+    doc = Document(
+        source="-", text="The minister said the talks went well and would continue soon. " * 3
+    )
     assert cleaner(doc).id == cleaner(doc).content_hash
 
 
-@pytest.mark.parametrize(("value", "expected"), [
-    ("2013-08-09", dt.date(2013, 8, 9)), ("2013-08-09T10:00:00Z", dt.date(2013, 8, 9)),
-    ("Fri, 09 Aug 2013 10:00:00 GMT", dt.date(2013, 8, 9)), ("August 9, 2013", dt.date(2013, 8, 9)),
-    ("", None), (None, None), ("not a date at all", None),
-])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2013-08-09", dt.date(2013, 8, 9)),
+        ("2013-08-09T10:00:00Z", dt.date(2013, 8, 9)),
+        ("Fri, 09 Aug 2013 10:00:00 GMT", dt.date(2013, 8, 9)),
+        ("August 9, 2013", dt.date(2013, 8, 9)),
+        ("", None),
+        (None, None),
+        ("not a date at all", None),
+    ],
+)
 def test_parse_date(value: str | None, expected: dt.date | None) -> None:
     assert parse_date(value) == expected
 
 
-@pytest.mark.parametrize(("expression", "expected"), [
-    ("Friday", dt.date(2013, 8, 9)), ("on Monday", dt.date(2013, 8, 5)), ("last year", dt.date(2012, 1, 1)),
-    ("2008", dt.date(2008, 1, 1)), ("four years", None), ("my first four years", None),
-    ("August 1", dt.date(2013, 8, 1)), ("yesterday", dt.date(2013, 8, 8)),
-])
-def test_relative_dates_resolve_against_publication(expression: str, expected: dt.date | None) -> None:
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        ("Friday", dt.date(2013, 8, 9)),
+        ("on Monday", dt.date(2013, 8, 5)),
+        ("last year", dt.date(2012, 1, 1)),
+        ("2008", dt.date(2008, 1, 1)),
+        ("four years", None),
+        ("my first four years", None),
+        ("August 1", dt.date(2013, 8, 1)),
+        ("yesterday", dt.date(2013, 8, 8)),
+    ],
+)
+def test_relative_dates_resolve_against_publication(
+    expression: str, expected: dt.date | None
+) -> None:
     assert DateResolver().resolve(expression, dt.date(2013, 8, 9)) == expected
 
 

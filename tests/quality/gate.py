@@ -33,7 +33,10 @@ def seed_metrics(analyzer: Analyzer) -> dict[str, float]:
     fixtures = ROOT / "tests" / "fixtures"
     gold = json.loads((fixtures / "seed-defenseone-2013.gold.json").read_text(encoding="utf-8"))
     (record,) = records(analyzer, fixtures / "seed-defenseone-2013.txt")
-    return {f"seed.{part}": found / total for part, (found, total) in evaluate_article(gold, record).items()}
+    return {
+        f"seed.{part}": found / total
+        for part, (found, total) in evaluate_article(gold, record).items()
+    }
 
 
 def dev_metrics(analyzer: Analyzer, shared: Path = SHARED) -> dict[str, float]:
@@ -63,7 +66,10 @@ def dev_metrics(analyzer: Analyzer, shared: Path = SHARED) -> dict[str, float]:
     from communique.article.plaintext import analyse_layout
 
     body_gold = _jsonl(shared / "eval" / "plaintext" / "boilerplate_dev.jsonl")
-    body_pred = [{"id": g["id"], "text": g["text"], "body": analyse_layout(g["text"]).body} for g in body_gold]
+    body_pred = [
+        {"id": g["id"], "text": g["text"], "body": analyse_layout(g["text"]).body}
+        for g in body_gold
+    ]
     out["body_dev.f1"] = evaluate_body(body_gold, body_pred)["f1"]
     return out
 

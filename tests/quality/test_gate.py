@@ -7,13 +7,18 @@ import shutil
 import subprocess
 
 import pytest
+
 from gate import FLOORS, ROOT, SHARED, dev_metrics, load_floors, seed_metrics
 
 
 def _check(measured: dict[str, float], prefix: tuple[str, ...]) -> None:
     floors = {k: v for k, v in load_floors()["floors"].items() if k.startswith(prefix)}
     assert floors, f"no floors pinned for {prefix}"
-    low = {k: (round(measured.get(k, 0.0), 4), v) for k, v in floors.items() if measured.get(k, 0.0) < v}
+    low = {
+        k: (round(measured.get(k, 0.0), 4), v)
+        for k, v in floors.items()
+        if measured.get(k, 0.0) < v
+    }
     assert not low, f"below the pinned floors (measured, floor): {low}"
 
 
@@ -36,5 +41,7 @@ def test_floors_are_never_lowered_silently() -> None:
     committed = json.loads(shown.stdout)["floors"]
     data = load_floors()
     explained = {h["key"] for h in data.get("history", []) if h.get("reason")}
-    lowered = [k for k, v in committed.items() if data["floors"].get(k, 0.0) < v and k not in explained]
+    lowered = [
+        k for k, v in committed.items() if data["floors"].get(k, 0.0) < v and k not in explained
+    ]
     assert not lowered, f"floors lowered without a recorded reason: {lowered}"

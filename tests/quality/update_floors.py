@@ -18,13 +18,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from gate import FLOORS, SHARED, dev_metrics, load_floors, seed_metrics  # noqa: E402
-
 from communique.analyze import Analyzer  # noqa: E402
+
+from gate import FLOORS, SHARED, dev_metrics, load_floors, seed_metrics  # noqa: E402
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--allow-lower", metavar="REASON", help="accept lower floors, recording why")
     ap.add_argument("--seed-only", action="store_true", help="skip the ../shared development sets")
     args = ap.parse_args()
@@ -41,13 +43,23 @@ def main() -> int:
             if not args.allow_lower:
                 refused.append(f"{key}: measured {value:.4f} < floor {old}")
                 continue
-            data["history"].append({"date": dt.date.today().isoformat(), "key": key, "from": old, "to": new,
-                                    "reason": args.allow_lower})
+            data["history"].append(
+                {
+                    "date": dt.date.today().isoformat(),
+                    "key": key,
+                    "from": old,
+                    "to": new,
+                    "reason": args.allow_lower,
+                }
+            )
         if old is None or new > old or args.allow_lower:
             data["floors"][key] = new
         print(f"{key:32} measured {value:.4f}  floor {data['floors'].get(key)}")
     if refused:
-        print("refusing to lower floors (use --allow-lower REASON):\n  " + "\n  ".join(refused), file=sys.stderr)
+        print(
+            "refusing to lower floors (use --allow-lower REASON):\n  " + "\n  ".join(refused),
+            file=sys.stderr,
+        )
         return 1
     FLOORS.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     return 0

@@ -15,7 +15,11 @@ from communique.settings import Settings
 from communique.sources import read_sources
 from communique.sources.url import FetchResult, UrllibFetcher
 
-HTML = b"<html><head><title>T</title></head><body><article><p>" + b"Words of the article. " * 40 + b"</p></article></body></html>"
+HTML = (
+    b"<html><head><title>T</title></head><body><article><p>"
+    + b"Words of the article. " * 40
+    + b"</p></article></body></html>"
+)
 
 
 def test_plain_text_file_keeps_text_unchanged(tmp_path: Path) -> None:
@@ -34,13 +38,26 @@ def test_html_file_is_read_as_html(tmp_path: Path) -> None:
 
 def test_jsonl_fields_and_bad_lines(tmp_path: Path) -> None:
     p = tmp_path / "d.jsonl"
-    p.write_text("\n".join([
-        json.dumps({"id": "x1", "text": "Some text.", "date": "2013-08-09", "url": "http://e.com/a", "extra": 1}),
-        "{not json",
-        json.dumps({"id": "x3"}),
-        json.dumps({"id": "x4", "html": "<p>hi</p>", "outlet": "O"}),
-        json.dumps([1, 2]),
-    ]), encoding="utf-8")
+    p.write_text(
+        "\n".join(
+            [
+                json.dumps(
+                    {
+                        "id": "x1",
+                        "text": "Some text.",
+                        "date": "2013-08-09",
+                        "url": "http://e.com/a",
+                        "extra": 1,
+                    }
+                ),
+                "{not json",
+                json.dumps({"id": "x3"}),
+                json.dumps({"id": "x4", "html": "<p>hi</p>", "outlet": "O"}),
+                json.dumps([1, 2]),
+            ]
+        ),
+        encoding="utf-8",
+    )
     docs = list(read_sources([str(p)]))
     assert [d.id for d in docs[:1]] == ["x1"]
     assert docs[0].published == "2013-08-09" and docs[0].url == "http://e.com/a"
@@ -52,8 +69,12 @@ def test_jsonl_fields_and_bad_lines(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("content", "reason"),
-    [(b"", "empty"), (b"   \n", "empty"), (b"\x00\x01\x02binary\x00" * 10, "binary"),
-     (b"caf\xe9 au lait " * 10, "not valid UTF-8")],
+    [
+        (b"", "empty"),
+        (b"   \n", "empty"),
+        (b"\x00\x01\x02binary\x00" * 10, "binary"),
+        (b"caf\xe9 au lait " * 10, "not valid UTF-8"),
+    ],
 )
 def test_bad_files_are_skipped_with_a_reason(tmp_path: Path, content: bytes, reason: str) -> None:
     p = tmp_path / "bad.txt"
@@ -86,7 +107,11 @@ def test_missing_path_raises() -> None:
 def test_stdin_text_and_jsonl() -> None:
     (doc,) = read_sources(["-"], stdin=io.BytesIO(b"Plain words here."))
     assert doc.text == "Plain words here."
-    docs = list(read_sources(["-"], stdin=io.BytesIO(b'{"id": "s1", "text": "x"}\n{"id": "s2", "text": "y"}\n')))
+    docs = list(
+        read_sources(
+            ["-"], stdin=io.BytesIO(b'{"id": "s1", "text": "x"}\n{"id": "s2", "text": "y"}\n')
+        )
+    )
     assert [d.id for d in docs] == ["s1", "s2"]
 
 
@@ -97,12 +122,20 @@ def test_warc_one_document_per_response(tmp_path: Path) -> None:
     path = tmp_path / "crawl.warc.gz"
     with path.open("wb") as fh:
         writer = WARCWriter(fh, gzip=True)
-        for i, (ctype, body) in enumerate([("text/html", HTML), ("image/png", b"\x89PNG"), ("text/html", HTML)]):
+        for i, (ctype, body) in enumerate(
+            [("text/html", HTML), ("image/png", b"\x89PNG"), ("text/html", HTML)]
+        ):
             headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
-            rec = writer.create_warc_record(f"http://example.com/{i}", "response",
-                                            payload=io.BytesIO(body), http_headers=headers)
+            rec = writer.create_warc_record(
+                f"http://example.com/{i}",
+                "response",
+                payload=io.BytesIO(body),
+                http_headers=headers,
+            )
             writer.write_record(rec)
-            req = writer.create_warc_record(f"http://example.com/{i}", "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n"))
+            req = writer.create_warc_record(
+                f"http://example.com/{i}", "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")
+            )
             writer.write_record(req)
     docs = list(read_sources([str(path)]))
     assert len(docs) == 3
@@ -155,7 +188,9 @@ def test_url_is_fetched_from_a_local_server(server: str) -> None:
     assert doc.html is not None and doc.url == server + "/article"
 
 
-@pytest.mark.parametrize(("path", "message"), [("/missing", "HTTP 404"), ("/big", "cap"), ("/loop", "redirect")])
+@pytest.mark.parametrize(
+    ("path", "message"), [("/missing", "HTTP 404"), ("/big", "cap"), ("/loop", "redirect")]
+)
 def test_url_failures_are_clear(server: str, path: str, message: str) -> None:
     settings = Settings(fetch_max_bytes=1000, fetch_max_redirects=2)
     with pytest.raises(FetchError, match=message):

@@ -15,29 +15,73 @@ from communique.store.schema import SCHEMA_VERSION
 TEXT = "Sergei Lavrov said the talks were useful. Russia and the United States met."
 
 
-def make(doc_id: str, *, text: str = TEXT, published: str = "2013-08-09", actors: tuple[Actor, ...] = (),
-         quotes: tuple[Quote, ...] = (), events: tuple[Event, ...] = (), skipped: str | None = None,
-         chash: str | None = None) -> Analysis:
-    art = Article(id=doc_id, source=f"{doc_id}.txt", text=text, body=((0, len(text)),),
-                  content_hash=chash or f"h-{doc_id}", title=f"Title {doc_id}", published=published,
-                  skipped=skipped)
+def make(
+    doc_id: str,
+    *,
+    text: str = TEXT,
+    published: str = "2013-08-09",
+    actors: tuple[Actor, ...] = (),
+    quotes: tuple[Quote, ...] = (),
+    events: tuple[Event, ...] = (),
+    skipped: str | None = None,
+    chash: str | None = None,
+) -> Analysis:
+    art = Article(
+        id=doc_id,
+        source=f"{doc_id}.txt",
+        text=text,
+        body=((0, len(text)),),
+        content_hash=chash or f"h-{doc_id}",
+        title=f"Title {doc_id}",
+        published=published,
+        skipped=skipped,
+    )
     return Analysis(article=art, actors=actors, quotes=quotes, events=events)
 
 
 def lavrov(name: str = "Sergei Lavrov", role: str | None = "Foreign Minister") -> Actor:
-    return Actor(id="a1", name=name, kind="person", mentions=((0, 13),), country="RUS", role=role,
-                 code="RUSGOV", aliases=(name,))
+    return Actor(
+        id="a1",
+        name=name,
+        kind="person",
+        mentions=((0, 13),),
+        country="RUS",
+        role=role,
+        code="RUSGOV",
+        aliases=(name,),
+    )
 
 
 def quote(actor_id: str = "a1", speaker: str = "Sergei Lavrov") -> Quote:
-    return Quote(start=19, end=41, fragments=((19, 41),), text="the talks were useful", kind="indirect",
-                 speaker=speaker, speaker_actor=actor_id, speaker_start=0, speaker_end=13, cue="said",
-                 cue_start=14, cue_end=18)
+    return Quote(
+        start=19,
+        end=41,
+        fragments=((19, 41),),
+        text="the talks were useful",
+        kind="indirect",
+        speaker=speaker,
+        speaker_actor=actor_id,
+        speaker_start=0,
+        speaker_end=13,
+        cue="said",
+        cue_start=14,
+        cue_end=18,
+    )
 
 
 def event(code: str = "040", date: str = "2013-08-09") -> Event:
-    return Event(source="RUSGOV", target="USAGOV", code=code, name="Consult", plover="CONSULT",
-                 goldstein=1.0, quad_class=1, start=42, end=74, date=date)
+    return Event(
+        source="RUSGOV",
+        target="USAGOV",
+        code=code,
+        name="Consult",
+        plover="CONSULT",
+        goldstein=1.0,
+        quad_class=1,
+        start=42,
+        end=74,
+        date=date,
+    )
 
 
 @pytest.fixture()
@@ -68,7 +112,10 @@ def test_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_writing_twice_changes_nothing(store: Store) -> None:
-    batch = [make("d1", actors=(lavrov(),), quotes=(quote(),), events=(event(),)), make("d2", skipped="empty document")]
+    batch = [
+        make("d1", actors=(lavrov(),), quotes=(quote(),), events=(event(),)),
+        make("d2", skipped="empty document"),
+    ]
     first = store.write(batch)
     counts = store.counts()
     second = store.write(batch)
@@ -105,21 +152,43 @@ def test_same_person_in_two_articles_is_one_actor_with_both_quotes(store: Store)
 def test_surname_alone_joins_with_country_and_role_evidence(store: Store) -> None:
     store.write([make("d1", actors=(lavrov(),))])
     store.write([make("d2", actors=(lavrov("Lavrov"),))])
-    store.write([make("d3", actors=(Actor(id="a1", name="Lavrov", kind="person", mentions=((0, 6),)),))])
+    store.write(
+        [make("d3", actors=(Actor(id="a1", name="Lavrov", kind="person", mentions=((0, 6),)),))]
+    )
     names = sorted(r["name"] for r in q.actors(store, kind="person"))
     assert names == ["Lavrov", "Sergei Lavrov"]  # the bare Lavrov with no evidence stays apart
 
 
 def test_two_smiths_stay_two(store: Store) -> None:
-    a = Actor(id="a1", name="John Smith", kind="person", mentions=((0, 10),), country="USA", role="Senator", code="USALEG")
-    b = Actor(id="a1", name="Mary Smith", kind="person", mentions=((0, 10),), country="USA", role="Senator", code="USALEG")
+    a = Actor(
+        id="a1",
+        name="John Smith",
+        kind="person",
+        mentions=((0, 10),),
+        country="USA",
+        role="Senator",
+        code="USALEG",
+    )
+    b = Actor(
+        id="a1",
+        name="Mary Smith",
+        kind="person",
+        mentions=((0, 10),),
+        country="USA",
+        role="Senator",
+        code="USALEG",
+    )
     store.write([make("d1", actors=(a,)), make("d2", actors=(b,))])
     assert len(q.actors(store, kind="person")) == 2
 
 
 def test_quote_queries_filter(store: Store) -> None:
-    store.write([make("d1", actors=(lavrov(),), quotes=(quote(),)),
-                 make("d2", actors=(lavrov(),), quotes=(quote(),), published="2014-03-17")])
+    store.write(
+        [
+            make("d1", actors=(lavrov(),), quotes=(quote(),)),
+            make("d2", actors=(lavrov(),), quotes=(quote(),), published="2014-03-17"),
+        ]
+    )
     assert len(q.quotes(store, speaker="Lavrov")) == 2
     assert len(q.quotes(store, speaker="Lavrov", since="2014-01-01")) == 1
     assert len(q.quotes(store, about="talks useful")) == 2
@@ -130,8 +199,12 @@ def test_quote_queries_filter(store: Store) -> None:
 
 
 def test_events_and_dyad(store: Store) -> None:
-    store.write([make("d1", events=(event("040", "2013-08-09"),)),
-                 make("d2", events=(event("111", "2013-09-02"),))])
+    store.write(
+        [
+            make("d1", events=(event("040", "2013-08-09"),)),
+            make("d2", events=(event("111", "2013-09-02"),)),
+        ]
+    )
     assert [e["code"] for e in q.events(store, source="RUS")] == ["111", "040"]
     assert q.events(store, code="04")[0]["num_mentions"] == 1
     rows = q.dyad(store, "USA", "RUS", by="month")
@@ -157,7 +230,14 @@ def test_readonly_store_refuses_missing_file(tmp_path: Path) -> None:
         Store(tmp_path / "missing.db", readonly=True)
 
 
-@pytest.mark.parametrize(("name", "key"), [("Mr. Putin", "putin"), ("Sergei Lavrov’s", "sergei lavrov"),
-                                            ("the Kremlin", "kremlin"), ("Sergéi  Lavrov", "sergei lavrov")])
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Mr. Putin", "putin"),
+        ("Sergei Lavrov’s", "sergei lavrov"),
+        ("the Kremlin", "kremlin"),
+        ("Sergéi  Lavrov", "sergei lavrov"),
+    ],
+)
 def test_name_key(name: str, key: str) -> None:
     assert name_key(name) == key

@@ -146,7 +146,7 @@ def test_stats_and_network(client: TestClient) -> None:
     net = client.get("/api/network").json()
     names = {n["name"] for n in net["nodes"]}
     assert {"John Kerry", "Sergei Lavrov"} <= names
-    assert {e["kind"] for e in net["edges"]} == {"event", "cooccurrence"}
+    assert {e["kind"] for e in net["edges"]} == {"event", "quote", "coquoted"}
     later = client.get("/api/network", params={"since": "2013-09-01"}).json()
     assert "John Kerry" not in {n["name"] for n in later["nodes"]}
 

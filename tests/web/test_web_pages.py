@@ -170,7 +170,7 @@ def test_relations_without_events_or_sides(client: TestClient) -> None:
 def test_network_page(client: TestClient) -> None:
     tags = Tags(page(client, "/network"))
     assert len(tags.find("circle", class_="node")) == 5
-    assert tags.find("line", class_="edge-event") and tags.find("line", class_="edge-cooccurrence")
+    assert tags.find("line", class_="edge-event") and tags.find("line", class_="edge-coquoted") and tags.find("line", class_="edge-quote")
     later = page(client, "/network?since=2014-01-01")
     assert "No connected actors in this period" in later
 

@@ -36,16 +36,27 @@ class ArticleCleaner:
         chash = raw_hash(doc)
         doc_id = doc.id or chash
         if doc.skipped:
-            return Article(id=doc_id, source=doc.source, text="", body=(), content_hash=chash,
-                           title=doc.title, url=doc.url, skipped=doc.skipped)
+            return Article(
+                id=doc_id,
+                source=doc.source,
+                text="",
+                body=(),
+                content_hash=chash,
+                title=doc.title,
+                url=doc.url,
+                skipped=doc.skipped,
+            )
         if doc.html is not None:
             return self._from_html(doc, doc_id, chash)
         return self._from_text(doc, doc_id, chash)
 
     def _finish(self, article: Article) -> Article:
+        reason: str | None
         if len(article.text) > self.settings.max_chars:
-            reason = (f"text has {len(article.text):,} characters, over the "
-                      f"{self.settings.max_chars:,} limit (COMMUNIQUE_MAX_CHARS)")
+            reason = (
+                f"text has {len(article.text):,} characters, over the "
+                f"{self.settings.max_chars:,} limit (COMMUNIQUE_MAX_CHARS)"
+            )
         elif not article.body:
             reason = "no article body found"
         else:
@@ -61,22 +72,47 @@ class ArticleCleaner:
         words = len(ex.text.split())
         if words < MIN_HTML_WORDS:
             detail = f" (only {words} words of main text)" if words else ""
-            return Article(id=doc_id, source=doc.source, text="", body=(), content_hash=chash,
-                           url=doc.url, skipped="no article text found in the HTML" + detail)
+            return Article(
+                id=doc_id,
+                source=doc.source,
+                text="",
+                body=(),
+                content_hash=chash,
+                url=doc.url,
+                skipped="no article text found in the HTML" + detail,
+            )
         text = ex.text
-        return self._finish(Article(
-            id=doc_id, source=doc.source, text=text, body=((0, len(text)),), content_hash=chash,
-            title=doc.title or ex.title, byline=ex.authors, outlet=doc.outlet or ex.sitename,
-            published=iso(parse_date(doc.published) or parse_date(ex.published)),
-            url=doc.url or ex.url, language="en",
-        ))
+        return self._finish(
+            Article(
+                id=doc_id,
+                source=doc.source,
+                text=text,
+                body=((0, len(text)),),
+                content_hash=chash,
+                title=doc.title or ex.title,
+                byline=ex.authors,
+                outlet=doc.outlet or ex.sitename,
+                published=iso(parse_date(doc.published) or parse_date(ex.published)),
+                url=doc.url or ex.url,
+                language="en",
+            )
+        )
 
     def _from_text(self, doc: Document, doc_id: str, chash: str) -> Article:
         text = doc.text or ""
         layout = analyse_layout(text)
-        return self._finish(Article(
-            id=doc_id, source=doc.source, text=text, body=tuple(layout.body), content_hash=chash,
-            title=doc.title or layout.title, byline=tuple(layout.byline),
-            outlet=doc.outlet or layout.outlet, published=iso(parse_date(doc.published)),
-            url=doc.url, language="en",
-        ))
+        return self._finish(
+            Article(
+                id=doc_id,
+                source=doc.source,
+                text=text,
+                body=tuple(layout.body),
+                content_hash=chash,
+                title=doc.title or layout.title,
+                byline=tuple(layout.byline),
+                outlet=doc.outlet or layout.outlet,
+                published=iso(parse_date(doc.published)),
+                url=doc.url,
+                language="en",
+            )
+        )

@@ -54,19 +54,19 @@ class DateResolver:
         text = expression.strip().lower().rstrip(".")
         if not text or _NOT_DATES.match(text) or not any(c.isalpha() or c.isdigit() for c in text):
             return None
-        if reference is None:
-            # Without a publication date only absolute dates can be resolved.
-            if not re.search(r"\d{4}", text):
-                return None
+        if reference is None and not re.search(r"\d{4}", text):
+            return None  # without a publication date only absolute dates can be resolved
         for prefix in ("on ", "this ", "last ", "early ", "late "):
-            if text.startswith(prefix) and text[len(prefix):] in _WEEKDAYS and reference:
-                text = text[len(prefix):]
+            if text.startswith(prefix) and text[len(prefix) :] in _WEEKDAYS and reference:
+                text = text[len(prefix) :]
         if text in _WEEKDAYS and reference is not None:
             delta = (reference.weekday() - _WEEKDAYS.index(text)) % 7
             return reference - dt.timedelta(days=delta)
         settings: dict[str, Any] = {
-            "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False,
-            "PREFER_DAY_OF_MONTH": "first", "PREFER_MONTH_OF_YEAR": "first",
+            "PREFER_DATES_FROM": "past",
+            "RETURN_AS_TIMEZONE_AWARE": False,
+            "PREFER_DAY_OF_MONTH": "first",
+            "PREFER_MONTH_OF_YEAR": "first",
         }
         if reference is not None:
             settings["RELATIVE_BASE"] = dt.datetime(reference.year, reference.month, reference.day)

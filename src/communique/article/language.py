@@ -16,8 +16,12 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 class LanguageGuess:
     """Decides whether a text is English from a function-word list (a knowledge file)."""
 
-    def __init__(self, knowledge_dir: str = "", threshold: float = 0.08, min_words: int = 25) -> None:
-        self.words = frozenset(w.lower() for w in read_lines("english_function_words.txt", knowledge_dir))
+    def __init__(
+        self, knowledge_dir: str = "", threshold: float = 0.08, min_words: int = 25
+    ) -> None:
+        self.words = frozenset(
+            w.lower() for w in read_lines("english_function_words.txt", knowledge_dir)
+        )
         self.threshold = threshold
         self.min_words = min_words
 

@@ -409,11 +409,6 @@ def _body_mask(lines: Sequence[_Line], title: str | None, model: LayoutModel) ->
         half = max(p) / 2.0
         lo, hi = _densest_run([q - half for q in p])
         mask = [lo <= i <= hi and q >= half for i, q in enumerate(p)]
-    import os
-    g = float(os.environ.get("GAP", "2"))
-    for i in range(1, len(p) - 1):
-        if mask[i - 1] and mask[i + 1] and not mask[i] and p[i] > g:
-            mask[i] = True
     return mask
 
 

@@ -27,11 +27,19 @@ def _gold_actors(record: Mapping[str, Any]) -> Iterable[tuple[int, int, str, str
                 continue
             start = text.find(surface)
             if start >= 0:
-                yield start, start + len(surface), ALIASES.get(code, code), (a.get("sector") or "").upper()
+                yield (
+                    start,
+                    start + len(surface),
+                    ALIASES.get(code, code),
+                    (a.get("sector") or "").upper(),
+                )
 
 
-def evaluate_actors(gold: Iterable[Mapping[str, Any]], predictions: Iterable[Mapping[str, Any]],
-                    errors: list[str] | None = None) -> dict[str, float]:
+def evaluate_actors(
+    gold: Iterable[Mapping[str, Any]],
+    predictions: Iterable[Mapping[str, Any]],
+    errors: list[str] | None = None,
+) -> dict[str, float]:
     """Country and country+role accuracy over the gold actors; misses go to ``errors``."""
     pred = {p["id"]: p for p in predictions}
     n = ok_country = ok_role = 0
@@ -39,12 +47,25 @@ def evaluate_actors(gold: Iterable[Mapping[str, Any]], predictions: Iterable[Map
         rec = pred.get(g["id"], {})
         for start, end, code, sector in _gold_actors(g):
             n += 1
-            hits = [x for x in rec.get("actors") or [] if any(s < end and start < e for s, e in x.get("mentions") or [])]
-            country = any((x.get("country") or (x.get("code") or "")[:3]).upper() == code
-                          or (x.get("code") or "").upper().startswith(code) for x in hits)
+            hits = [
+                x
+                for x in rec.get("actors") or []
+                if any(s < end and start < e for s, e in x.get("mentions") or [])
+            ]
+            country = any(
+                (x.get("country") or (x.get("code") or "")[:3]).upper() == code
+                or (x.get("code") or "").upper().startswith(code)
+                for x in hits
+            )
             role = any((x.get("code") or "").upper() == code + sector for x in hits)
             ok_country += country
             ok_role += role
             if not role and errors is not None:
-                errors.append(f"{g['text'][start:end]!r} gold {code}{sector} got {[(x.get('name'), x.get('code')) for x in hits]}")
-    return {"actors": n, "country": ok_country / n if n else 0.0, "country_role": ok_role / n if n else 0.0}
+                errors.append(
+                    f"{g['text'][start:end]!r} gold {code}{sector} got {[(x.get('name'), x.get('code')) for x in hits]}"
+                )
+    return {
+        "actors": n,
+        "country": ok_country / n if n else 0.0,
+        "country_role": ok_role / n if n else 0.0,
+    }

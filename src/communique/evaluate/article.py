@@ -46,7 +46,9 @@ def _body(gold: Mapping[str, Any], rec: Mapping[str, Any]) -> tuple[int, int]:
     for p in {p for p in paragraphs if paragraphs.count(p) > 1}:
         first = text.find(p)
         second = text.find(p, first + 1)
-        checks.append(not (_inside(body, first, first + len(p)) and _inside(body, second, second + len(p))))
+        checks.append(
+            not (_inside(body, first, first + len(p)) and _inside(body, second, second + len(p)))
+        )
     for q in gold.get("quotes", []):
         checks.append(_inside(body, q["start"], q["end"]))
     checks.append(_norm(rec.get("title")) == _norm(gold["meta"].get("title")))
@@ -61,7 +63,10 @@ def _actors(gold: Mapping[str, Any], rec: Mapping[str, Any]) -> tuple[int, int]:
     ok = 0
     for g in gold.get("actors", []):
         cands = [a for a in acts if _last(a.get("name")) == _last(g["name"])]
-        ok += any(a.get("country") == g["country"] and _norm(g["role"]) in _norm(a.get("role")) for a in cands)
+        ok += any(
+            a.get("country") == g["country"] and _norm(g["role"]) in _norm(a.get("role"))
+            for a in cands
+        )
     return ok, len(gold.get("actors", []))
 
 
@@ -83,7 +88,8 @@ def _quotes(gold: Mapping[str, Any], rec: Mapping[str, Any]) -> tuple[int, int]:
         covered = len(span & chars) / len(span)
         speaker = g.get("speaker") or ""
         right = _last(best.get("speaker")) == _last(speaker) or (
-            speaker.lower().startswith("senior") and "official" in _norm(best.get("speaker")))
+            speaker.lower().startswith("senior") and "official" in _norm(best.get("speaker"))
+        )
         ok += covered >= 0.8 and right
     return ok, len(gold.get("quotes", []))
 
@@ -92,12 +98,22 @@ def _events(gold: Mapping[str, Any], rec: Mapping[str, Any]) -> tuple[int, int]:
     evs = rec.get("events") or []
     ok = 0
     for g in gold.get("events", []):
-        ok += any((e.get("source") or "").startswith(g["source"][:3]) and (e.get("target") or "").startswith(g["target"][:3])
-                  and str(e.get("code") or "")[:2] in g["codes"] for e in evs)
+        ok += any(
+            (e.get("source") or "").startswith(g["source"][:3])
+            and (e.get("target") or "").startswith(g["target"][:3])
+            and str(e.get("code") or "")[:2] in g["codes"]
+            for e in evs
+        )
     return ok, len(gold.get("events", []))
 
 
-def evaluate_article(gold: Mapping[str, Any], record: Mapping[str, Any]) -> dict[str, tuple[int, int]]:
+def evaluate_article(
+    gold: Mapping[str, Any], record: Mapping[str, Any]
+) -> dict[str, tuple[int, int]]:
     """``{part: (found, total)}`` for the four parts of a hand-made article gold."""
-    return {"body": _body(gold, record), "actors": _actors(gold, record),
-            "quotes": _quotes(gold, record), "events": _events(gold, record)}
+    return {
+        "body": _body(gold, record),
+        "actors": _actors(gold, record),
+        "quotes": _quotes(gold, record),
+        "events": _events(gold, record),
+    }

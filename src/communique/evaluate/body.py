@@ -15,7 +15,9 @@ def _bag(text: str) -> Counter[str]:
     return Counter(t.lower() for t in _TOKEN.findall(text or ""))
 
 
-def evaluate_body(gold: Iterable[Mapping[str, Any]], predictions: Iterable[Mapping[str, Any]]) -> dict[str, float]:
+def evaluate_body(
+    gold: Iterable[Mapping[str, Any]], predictions: Iterable[Mapping[str, Any]]
+) -> dict[str, float]:
     pred = {p["id"]: p for p in predictions}
     n = 0
     sums = [0.0, 0.0, 0.0]
@@ -34,5 +36,9 @@ def evaluate_body(gold: Iterable[Mapping[str, Any]], predictions: Iterable[Mappi
         sums[0] += p
         sums[1] += rc
         sums[2] += f
-    return {"docs": n, "precision": sums[0] / n if n else 0.0, "recall": sums[1] / n if n else 0.0,
-            "f1": sums[2] / n if n else 0.0}
+    return {
+        "docs": n,
+        "precision": sums[0] / n if n else 0.0,
+        "recall": sums[1] / n if n else 0.0,
+        "f1": sums[2] / n if n else 0.0,
+    }

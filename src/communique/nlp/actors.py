@@ -533,7 +533,7 @@ class _Resolution:
         found = self._countries_in(self.scan.sent_start[tok.i], self.scan.sent_end[tok.i])
         if not found:
             return None
-        return max(found, key=lambda c: (found.count(c), -found.index(c)))
+        return found[0]
 
     def _countries_in(self, s: int, e: int) -> list[str]:
         key = s * 1_000_003 + e

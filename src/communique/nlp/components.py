@@ -24,7 +24,9 @@ from spacy.tokens import Doc
 _registered = False
 
 
-def _actors(nlp: Language, name: str, knowledge_dir: str, actor_dictionaries: list[str]) -> Callable[[Doc], Doc]:
+def _actors(
+    nlp: Language, name: str, knowledge_dir: str, actor_dictionaries: list[str]
+) -> Callable[[Doc], Doc]:
     from .actors import ActorResolver
 
     return ActorResolver(knowledge_dir=knowledge_dir, actor_dictionaries=actor_dictionaries)

@@ -26,7 +26,9 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 class ContextAnnotator:
     """spaCy component: sets ``doc._.dates``, ``places``, ``topics`` and ``tone``."""
 
-    def __init__(self, knowledge_dir: str = "", max_topics: int = 3, min_topic_hits: int = 2) -> None:
+    def __init__(
+        self, knowledge_dir: str = "", max_topics: int = 3, min_topic_hits: int = 2
+    ) -> None:
         self.resolver = DateResolver()
         self.topic_of: dict[str, str] = {}
         for row in read_table("topics.tsv", knowledge_dir):
@@ -34,7 +36,8 @@ class ContextAnnotator:
                 if lemma.strip():
                     self.topic_of[lemma.strip().lower()] = row["topic"]
         self.polarity: dict[str, int] = {
-            row["lemma"].lower(): int(row["polarity"]) for row in read_table("tone.tsv", knowledge_dir)
+            row["lemma"].lower(): int(row["polarity"])
+            for row in read_table("tone.tsv", knowledge_dir)
         }
         self.max_topics = max_topics
         self.min_topic_hits = min_topic_hits
@@ -71,6 +74,8 @@ class ContextAnnotator:
                     positive += 1
                 else:
                     negative += 1
-        doc._.topics = [t for t, n in topics.most_common(self.max_topics) if n >= self.min_topic_hits]
+        doc._.topics = [
+            t for t, n in topics.most_common(self.max_topics) if n >= self.min_topic_hits
+        ]
         doc._.tone = round(100.0 * (positive - negative) / words, 3) if words else 0.0
         return doc

@@ -99,9 +99,10 @@ def find_cues(doc: Doc, lexicon: CueLexicon) -> list[CueHit]:
 
 def subject_of(tok: Token, depth: int = 0) -> Token | None:
     """The subject of a verb, looking up through non-finite and coordinated verbs."""
-    for child in tok.children:
-        if child.dep_ in _SUBJECTS:
-            return child
+    subjects = [c for c in tok.children if c.dep_ in _SUBJECTS]
+    if subjects:
+        # two subjects happen when the parser takes quoted words for one: keep the nearest
+        return min(subjects, key=lambda c: abs(c.i - tok.i))
     if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return tok.head
     if depth < 3 and tok.dep_ in _UP_DEPS and tok.head is not tok:

@@ -78,8 +78,8 @@ class _Found:
     attr: Attribution | None
     para: int
     pieces: list[_Piece] = field(default_factory=list)
-    inherit: bool = False
-    """True for a continuation: the speaker is the previous quote's."""
+    source: _Found | None = None
+    """For a continuation (no cue of its own): the quote whose speaker it shares."""
 
 
 class QuoteExtractor:
@@ -376,6 +376,7 @@ def extract_quotes(doc: Doc, lexicon: CueLexicon) -> list[QuoteSpan]:
                 mixed[key] = _Found("mixed", [], host, chain[0].para)
             mixed[key].pieces.extend(chain)
             used.add(key)
+            previous = mixed[key]
             continue
         attr = _adjacent_cue(doc, index, chain, near, in_quote)
         if attr is None:
@@ -403,13 +404,12 @@ def extract_quotes(doc: Doc, lexicon: CueLexicon) -> list[QuoteSpan]:
             found.append(previous)
             continue
         if words >= MIN_WORDS_UNATTRIBUTED and any(p.has_verb for p in chain):
-            cont = (
-                previous is not None
-                and previous.kind == "direct"
-                and chain[0].para - previous.para <= 1
+            source = (
+                previous
+                if previous is not None and chain[0].para - previous.para <= 1
+                else None
             )
-            previous = _Found("direct", frags, previous.attr if cont and previous else None,
-                              chain[0].para, list(chain), inherit=cont)
+            previous = _Found("direct", frags, None, chain[0].para, list(chain), source=source)
             found.append(previous)
             continue
         implicit = _object_host(doc, chain[0], in_quote)
@@ -445,7 +445,7 @@ def _to_spans(doc: Doc, found: list[_Found], in_quote: list[int]) -> list[QuoteS
     out: list[QuoteSpan] = []
     current: ActorCluster | None = None
     current_para = -10
-    last: QuoteSpan | None = None
+    made: dict[int, QuoteSpan] = {}
     for f in found:
         if f.para - current_para > 1:
             current = None
@@ -456,12 +456,15 @@ def _to_spans(doc: Doc, found: list[_Found], in_quote: list[int]) -> list[QuoteS
         if not fragments:
             continue
         quote = QuoteSpan(fragments=fragments, kind=f.kind)
+        made[id(f)] = quote
+        source = made.get(id(f.source)) if f.source is not None else None
+        if source is not None:
+            quote.speaker, quote.actor = source.speaker, source.actor
+            quote.speaker_name = source.speaker_name
         if f.attr is not None:
             hit = f.attr.hit
             quote.cue = doc[hit.start : hit.end]
-            if f.inherit and last is not None:
-                quote.speaker, quote.actor, quote.speaker_name = last.speaker, last.actor, last.speaker_name
-            elif f.attr.speaker_range is not None:
+            if f.attr.speaker_range is not None:
                 span = doc[f.attr.speaker_range[0] : f.attr.speaker_range[1]]
                 actor = actor_of(doc, span.start, span.end)
                 quote.speaker, quote.actor = span, actor
@@ -472,5 +475,4 @@ def _to_spans(doc: Doc, found: list[_Found], in_quote: list[int]) -> list[QuoteS
         if quote.actor is not None:
             current, current_para = quote.actor, f.para
         out.append(quote)
-        last = quote
     return out

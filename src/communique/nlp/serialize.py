@@ -57,18 +57,31 @@ def _actor_record(cluster: ActorCluster) -> Actor:
         if alias and alias not in aliases:
             aliases.append(alias)
     return Actor(
-        id=cluster.id, name=cluster.name, kind=cluster.kind, mentions=tuple(spans),
-        country=cluster.country, role=cluster.role, code=cluster.code, aliases=tuple(aliases),
+        id=cluster.id,
+        name=cluster.name,
+        kind=cluster.kind,
+        mentions=tuple(spans),
+        country=cluster.country,
+        role=cluster.role,
+        code=cluster.code,
+        aliases=tuple(aliases),
     )
 
 
 def _quote_record(q: QuoteSpan) -> Quote:
-    frags = tuple((f.start_char, f.end_char) for f in sorted(q.fragments, key=lambda f: f.start_char))
+    frags = tuple(
+        (f.start_char, f.end_char) for f in sorted(q.fragments, key=lambda f: f.start_char)
+    )
     text = " … ".join(f.text for f in sorted(q.fragments, key=lambda f: f.start_char))
     speaker = q.actor.name if q.actor is not None else q.speaker_name
     return Quote(
-        start=frags[0][0], end=frags[-1][1], fragments=frags, text=text, kind=q.kind,
-        speaker=speaker, speaker_actor=q.actor.id if q.actor is not None else None,
+        start=frags[0][0],
+        end=frags[-1][1],
+        fragments=frags,
+        text=text,
+        kind=q.kind,
+        speaker=speaker,
+        speaker_actor=q.actor.id if q.actor is not None else None,
         speaker_start=q.speaker.start_char if q.speaker is not None else None,
         speaker_end=q.speaker.end_char if q.speaker is not None else None,
         cue=q.cue.text if q.cue is not None else None,
@@ -90,7 +103,9 @@ def _event_record(e: EventSpan, lookup: CodeLookup, published: str | None) -> Ev
         goldstein=info.goldstein if info else None,
         quad_class=info.quad_class if info else None,
         date=iso(e.date) or published,
-        start=e.evidence.start_char, end=e.evidence.end_char, text=e.evidence.text,
+        start=e.evidence.start_char,
+        end=e.evidence.end_char,
+        text=e.evidence.text,
     )
 
 
@@ -104,7 +119,9 @@ def doc_to_analysis(article: Article, doc: Doc, lookup: CodeLookup = _no_lookup)
     return Analysis(
         article=article,
         actors=tuple(_actor_record(c) for c in doc._.actors or ()),
-        quotes=tuple(_quote_record(q) for q in sorted(quotes, key=lambda q: q.fragments[0].start_char)),
+        quotes=tuple(
+            _quote_record(q) for q in sorted(quotes, key=lambda q: q.fragments[0].start_char)
+        ),
         events=tuple(_event_record(e, lookup, article.published) for e in doc._.events or ()),
         topics=tuple(doc._.topics or ()),
         places=tuple(_mention(p, c) for p, c in doc._.places or ()),

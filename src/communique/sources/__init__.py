@@ -27,8 +27,17 @@ from .warc import read_warc
 __all__ = ["read_sources", "Fetcher", "UrllibFetcher", "document_from_bytes", "KNOWN_SUFFIXES"]
 
 KNOWN_SUFFIXES: tuple[str, ...] = (
-    ".txt", ".text", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".jsonl.gz",
-    ".warc", ".warc.gz", ".arc.gz",
+    ".txt",
+    ".text",
+    ".html",
+    ".htm",
+    ".xhtml",
+    ".jsonl",
+    ".ndjson",
+    ".jsonl.gz",
+    ".warc",
+    ".warc.gz",
+    ".arc.gz",
 )
 """File endings a directory walk picks up."""
 
@@ -91,7 +100,10 @@ def _read_path(path: Path, settings: Settings) -> Iterator[Document]:
 
 def _from_stream_bytes(data: bytes, source: str, settings: Settings) -> Iterator[Document]:
     if len(data) > settings.max_bytes:
-        yield Document(source=source, skipped=f"input is over the {settings.max_bytes:,}-byte limit (COMMUNIQUE_MAX_BYTES)")
+        yield Document(
+            source=source,
+            skipped=f"input is over the {settings.max_bytes:,}-byte limit (COMMUNIQUE_MAX_BYTES)",
+        )
         return
     head = data.lstrip()[:1]
     if head == b"{":
@@ -100,4 +112,3 @@ def _from_stream_bytes(data: bytes, source: str, settings: Settings) -> Iterator
         yield from documents_from_lines(data.decode("utf-8", "replace").splitlines(), source)
     else:
         yield document_from_bytes(data, source, settings)
-

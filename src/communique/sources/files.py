@@ -17,20 +17,25 @@ def _mb(n: int) -> str:
 
 def looks_like_html(data: bytes) -> bool:
     head = data[:2048].lstrip().lower()
-    return head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<html" in head or (
-        b"<body" in head or b"<div" in head or b"<p>" in head
+    return (
+        head.startswith((b"<!doctype html", b"<html", b"<?xml"))
+        or b"<html" in head
+        or (b"<body" in head or b"<div" in head or b"<p>" in head)
     )
 
 
 def decode_text(data: bytes) -> tuple[str | None, str | None]:
     """Decode bytes as UTF-8 (a BOM is honoured). Returns ``(text, None)`` or ``(None, reason)``."""
     if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8):]
+        data = data[len(codecs.BOM_UTF8) :]
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16"), None
         except UnicodeDecodeError as e:
-            return None, f"not valid UTF-16 despite its byte-order mark ({e.reason} at byte {e.start})"
+            return (
+                None,
+                f"not valid UTF-16 despite its byte-order mark ({e.reason} at byte {e.start})",
+            )
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as e:
@@ -54,19 +59,19 @@ def document_from_bytes(
 ) -> Document:
     """A Document from raw bytes, with a ``skipped`` reason for empty or binary content."""
     if not data.strip():
-        return Document(source=source, skipped="empty document", **meta)  # type: ignore[arg-type]
+        return Document(source=source, skipped="empty document", **meta)
     if is_binary(data):
-        return Document(source=source, skipped="binary content, not text or HTML", **meta)  # type: ignore[arg-type]
+        return Document(source=source, skipped="binary content, not text or HTML", **meta)
     if html is None:
         html = looks_like_html(data)
     if html:
         # HTML declares its own encoding more often than not: decode leniently.
         text = data.decode("utf-8", "replace")
-        return Document(source=source, html=text, **meta)  # type: ignore[arg-type]
+        return Document(source=source, html=text, **meta)
     text_or_none, reason = decode_text(data)
     if text_or_none is None:
-        return Document(source=source, skipped=reason, **meta)  # type: ignore[arg-type]
-    return Document(source=source, text=text_or_none, **meta)  # type: ignore[arg-type]
+        return Document(source=source, skipped=reason, **meta)
+    return Document(source=source, text=text_or_none, **meta)
 
 
 def read_file(path: Path, settings: Settings) -> Document:

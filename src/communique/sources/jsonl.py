@@ -26,7 +26,9 @@ def _str(v: Any) -> str | None:
 
 def document_from_object(obj: Any, source: str) -> Document:
     if not isinstance(obj, dict):
-        return Document(source=source, skipped=f"line holds a JSON {type(obj).__name__}, not an object")
+        return Document(
+            source=source, skipped=f"line holds a JSON {type(obj).__name__}, not an object"
+        )
     doc_id = _str(obj.get("id"))
     meta = {
         "id": doc_id,
@@ -54,19 +56,24 @@ def documents_from_lines(
         source = f"{name}:{number}"
         if max_bytes is not None and len(line) > max_bytes:
             yield Document(
-                source=source, id=source,
+                source=source,
+                id=source,
                 skipped=f"line {number} is over the {max_bytes:,}-byte limit (COMMUNIQUE_MAX_BYTES)",
             )
             continue
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as e:
-            yield Document(source=source, id=source, skipped=f"line {number} is not valid JSON: {e.msg} at column {e.colno}")
+            yield Document(
+                source=source,
+                id=source,
+                skipped=f"line {number} is not valid JSON: {e.msg} at column {e.colno}",
+            )
             continue
         yield document_from_object(obj, source)
 
 
 def read_jsonl_lines(path: Path, settings: Settings) -> Iterator[Document]:
     opener = gzip.open if path.name.lower().endswith(".gz") else open
-    with opener(path, "rt", encoding="utf-8", errors="replace") as fh:  # type: ignore[operator]
+    with opener(path, "rt", encoding="utf-8", errors="replace") as fh:
         yield from documents_from_lines(fh, str(path), settings.max_bytes)

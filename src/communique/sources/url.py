@@ -31,10 +31,12 @@ class Fetcher(Protocol):
     def fetch(self, url: str) -> FetchResult: ...
 
 
-class _CappedRedirects(urllib.request.HTTPRedirectHandler):
-    def __init__(self, limit: int) -> None:
-        self.max_redirections = limit
-        self.max_repeats = limit
+def _capped_redirects(limit: int) -> urllib.request.HTTPRedirectHandler:
+    class CappedRedirects(urllib.request.HTTPRedirectHandler):
+        max_redirections = limit
+        max_repeats = limit
+
+    return CappedRedirects()
 
 
 class UrllibFetcher:
@@ -44,7 +46,7 @@ class UrllibFetcher:
         self.timeout = settings.fetch_timeout
         self.max_bytes = settings.fetch_max_bytes
         self.max_redirects = settings.fetch_max_redirects
-        self.opener = urllib.request.build_opener(_CappedRedirects(settings.fetch_max_redirects))
+        self.opener = urllib.request.build_opener(_capped_redirects(settings.fetch_max_redirects))
 
     def fetch(self, url: str) -> FetchResult:
         request = urllib.request.Request(url, headers={"User-Agent": "communique/0.1"})
@@ -52,14 +54,20 @@ class UrllibFetcher:
             with self.opener.open(request, timeout=self.timeout) as response:
                 declared = response.headers.get("Content-Length")
                 if declared and declared.isdigit() and int(declared) > self.max_bytes:
-                    raise FetchError(f"{url}: response is {int(declared):,} bytes, over the {self.max_bytes:,}-byte cap")
+                    raise FetchError(
+                        f"{url}: response is {int(declared):,} bytes, over the {self.max_bytes:,}-byte cap"
+                    )
                 content = response.read(self.max_bytes + 1)
                 if len(content) > self.max_bytes:
                     raise FetchError(f"{url}: response is over the {self.max_bytes:,}-byte cap")
-                return FetchResult(response.geturl(), content, response.headers.get("Content-Type", ""))
+                return FetchResult(
+                    response.geturl(), content, response.headers.get("Content-Type", "")
+                )
         except urllib.error.HTTPError as e:
             if e.code in (301, 302, 303, 307, 308):
-                raise FetchError(f"{url}: too many redirects (more than {self.max_redirects})") from e
+                raise FetchError(
+                    f"{url}: too many redirects (more than {self.max_redirects})"
+                ) from e
             raise FetchError(f"{url}: HTTP {e.code} {e.reason}") from e
         except urllib.error.URLError as e:
             raise FetchError(f"{url}: cannot fetch ({e.reason})") from e
@@ -76,5 +84,10 @@ def read_url(url: str, fetcher: Fetcher, settings: Settings) -> Document:
     elif ctype.startswith("text/plain"):
         html = False
     elif ctype and not ctype.startswith("text/"):
-        return Document(source=url, id=url, url=result.url, skipped=f"content type {ctype!r} is not text or HTML")
+        return Document(
+            source=url,
+            id=url,
+            url=result.url,
+            skipped=f"content type {ctype!r} is not text or HTML",
+        )
     return document_from_bytes(result.content, url, settings, html=html, id=url, url=result.url)

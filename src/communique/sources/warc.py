@@ -25,7 +25,7 @@ def _looks_like_warc(path: Path) -> bool:
         magic = raw.read(2)
     opener = gzip.open if magic == b"\x1f\x8b" else open
     try:
-        with opener(path, "rb") as fh:  # type: ignore[operator]
+        with opener(path, "rb") as fh:
             head: bytes = fh.read(16)
     except (OSError, EOFError):
         return False
@@ -45,18 +45,30 @@ def read_warc(path: Path, settings: Settings) -> Iterator[Document]:
                 url = record.rec_headers.get_header("WARC-Target-URI") or ""
                 rec_id = record.rec_headers.get_header("WARC-Record-ID") or url
                 source = f"{path}#{rec_id}"
-                ctype = (record.http_headers.get_header("Content-Type") if record.http_headers else "") or ""
+                ctype = (
+                    record.http_headers.get_header("Content-Type") if record.http_headers else ""
+                ) or ""
                 status = record.http_headers.get_statuscode() if record.http_headers else "200"
                 content = record.content_stream().read(settings.max_bytes + 1)
                 meta = {"id": rec_id.strip("<>"), "url": url or None, "published": None}
                 if status and not str(status).startswith("2"):
-                    yield Document(source=source, skipped=f"HTTP status {status}, not a page", **meta)
+                    yield Document(
+                        source=source, skipped=f"HTTP status {status}, not a page", **meta
+                    )
                 elif len(content) > settings.max_bytes:
-                    yield Document(source=source, skipped="response is over the size limit (COMMUNIQUE_MAX_BYTES)", **meta)
+                    yield Document(
+                        source=source,
+                        skipped="response is over the size limit (COMMUNIQUE_MAX_BYTES)",
+                        **meta,
+                    )
                 elif ctype and not any(t in ctype.lower() for t in ("html", "text", "xml")):
-                    yield Document(source=source, skipped=f"content type {ctype!r} is not text or HTML", **meta)
+                    yield Document(
+                        source=source, skipped=f"content type {ctype!r} is not text or HTML", **meta
+                    )
                 else:
-                    html = None if not ctype else ("html" in ctype.lower() or "xml" in ctype.lower())
+                    html = (
+                        None if not ctype else ("html" in ctype.lower() or "xml" in ctype.lower())
+                    )
                     yield document_from_bytes(content, source, settings, html=html, **meta)
         except ArchiveLoadFailed as e:
             raise SourceError(f"{path}: not a readable WARC file ({e})") from e

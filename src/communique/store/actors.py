@@ -45,7 +45,7 @@ class StoredActor:
 
 
 def _row(r: sqlite3.Row | tuple[object, ...]) -> StoredActor:
-    return StoredActor(*r)  # type: ignore[arg-type]
+    return StoredActor(*r)
 
 
 def _countries_agree(a: str | None, b: str | None) -> bool:
@@ -62,9 +62,12 @@ def resolve(conn: sqlite3.Connection, actor: Actor) -> int:
     """The id of the stored actor ``actor`` is, inserting a new one when none matches."""
     key = actor_key(actor)
     cols = "id, name, kind, country, code, role, name_key"
-    for cand in map(_row, conn.execute(
-        f"SELECT {cols} FROM actors WHERE name_key = ? AND kind = ?", (key, actor.kind)
-    )):
+    for cand in map(
+        _row,
+        conn.execute(
+            f"SELECT {cols} FROM actors WHERE name_key = ? AND kind = ?", (key, actor.kind)
+        ),
+    ):
         if _countries_agree(cand.country, actor.country):
             _enrich(conn, cand, actor)
             return cand.id
@@ -74,7 +77,8 @@ def resolve(conn: sqlite3.Connection, actor: Actor) -> int:
             # A surname alone joins a known full name with the same country and role or code.
             rows = conn.execute(
                 f"SELECT {cols} FROM actors WHERE kind = 'person' AND country = ? "
-                "AND (name_key = ? OR name_key LIKE ?)", (actor.country, key, "% " + key),
+                "AND (name_key = ? OR name_key LIKE ?)",
+                (actor.country, key, "% " + key),
             )
         else:
             # A full name upgrades a stored surname-only actor with the same evidence.
@@ -87,8 +91,10 @@ def resolve(conn: sqlite3.Connection, actor: Actor) -> int:
             same_code = bool(actor.code) and cand.code == actor.code
             if same_role or same_code:
                 if len(words) > 1:
-                    conn.execute("UPDATE actors SET name = ?, name_key = ? WHERE id = ?",
-                                 (actor.name, key, cand.id))
+                    conn.execute(
+                        "UPDATE actors SET name = ?, name_key = ? WHERE id = ?",
+                        (actor.name, key, cand.id),
+                    )
                 _enrich(conn, cand, actor)
                 return cand.id
     cur = conn.execute(

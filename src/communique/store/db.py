@@ -23,7 +23,7 @@ from .schema import migrate
 
 
 def utc_now() -> str:
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
 
 
 @dataclass
@@ -47,19 +47,33 @@ class Store:
     ``clock`` returns the ISO time stamp recorded on writes (injected in tests).
     """
 
-    def __init__(self, path: str | Path = "communique.db", *, clock: Callable[[], str] = utc_now,
-                 readonly: bool = False) -> None:
+    def __init__(
+        self,
+        path: str | Path = "communique.db",
+        *,
+        clock: Callable[[], str] = utc_now,
+        readonly: bool = False,
+    ) -> None:
         self.path = str(path)
         self.clock = clock
         try:
             if readonly:
                 if self.path != ":memory:" and not Path(self.path).exists():
-                    raise StoreError(f"{self.path}: no such database (run `communique ingest` first)")
-                uri = f"file:{Path(self.path).resolve()}?mode=ro" if self.path != ":memory:" else ":memory:"
-                self.conn = sqlite3.connect(uri, uri=self.path != ":memory:", isolation_level=None,
-                                            check_same_thread=False)
+                    raise StoreError(
+                        f"{self.path}: no such database (run `communique ingest` first)"
+                    )
+                uri = (
+                    f"file:{Path(self.path).resolve()}?mode=ro"
+                    if self.path != ":memory:"
+                    else ":memory:"
+                )
+                self.conn = sqlite3.connect(
+                    uri, uri=self.path != ":memory:", isolation_level=None, check_same_thread=False
+                )
             else:
-                self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+                self.conn = sqlite3.connect(
+                    self.path, isolation_level=None, check_same_thread=False
+                )
             self.conn.execute("PRAGMA foreign_keys = ON")
             self.conn.execute("PRAGMA busy_timeout = 10000")
             if not readonly:
@@ -91,7 +105,8 @@ class Store:
         """The content hash stored for ``doc_id`` (as a document or a skip), else None."""
         row = self.conn.execute(
             "SELECT content_hash FROM documents WHERE id = ? UNION ALL "
-            "SELECT content_hash FROM skips WHERE id = ?", (doc_id, doc_id)
+            "SELECT content_hash FROM skips WHERE id = ?",
+            (doc_id, doc_id),
         ).fetchone()
         return row[0] if row else None
 
@@ -100,7 +115,9 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         tables = ("documents", "skips", "actors", "doc_actors", "mentions", "quotes", "events")
-        return {t: int(self.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]) for t in tables}
+        return {
+            t: int(self.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]) for t in tables
+        }
 
     # --- writing -----------------------------------------------------------------------------
     def write(self, analyses: Iterable[Analysis]) -> WriteResult:
@@ -141,11 +158,24 @@ class Store:
             "INSERT INTO documents(id, content_hash, source, title, byline, outlet, published, url,"
             " language, text, body, topics, places, dates, tone, ingested_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (art.id, art.content_hash, art.source, art.title, json.dumps(list(art.byline)),
-             art.outlet, art.published, art.url, art.language, art.text,
-             json.dumps([list(b) for b in art.body]), json.dumps(list(a.topics)),
-             json.dumps([p.to_dict() for p in a.places]), json.dumps([d.to_dict() for d in a.dates]),
-             a.tone, now),
+            (
+                art.id,
+                art.content_hash,
+                art.source,
+                art.title,
+                json.dumps(list(art.byline)),
+                art.outlet,
+                art.published,
+                art.url,
+                art.language,
+                art.text,
+                json.dumps([list(b) for b in art.body]),
+                json.dumps(list(a.topics)),
+                json.dumps([p.to_dict() for p in a.places]),
+                json.dumps([d.to_dict() for d in a.dates]),
+                a.tone,
+                now,
+            ),
         )
         local_to_global: dict[str, int] = {}
         for actor in a.actors:
@@ -154,7 +184,16 @@ class Store:
             self.conn.execute(
                 "INSERT INTO doc_actors(doc_id, local_id, actor_id, name, kind, country, role, code)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (art.id, actor.id, gid, actor.name, actor.kind, actor.country, actor.role, actor.code),
+                (
+                    art.id,
+                    actor.id,
+                    gid,
+                    actor.name,
+                    actor.kind,
+                    actor.country,
+                    actor.role,
+                    actor.code,
+                ),
             )
             self.conn.executemany(
                 "INSERT INTO mentions(doc_id, local_id, start, end, text) VALUES (?, ?, ?, ?, ?)",
@@ -162,7 +201,10 @@ class Store:
             )
             self.conn.executemany(
                 "INSERT OR IGNORE INTO actor_aliases(actor_id, alias, alias_key) VALUES (?, ?, ?)",
-                [(gid, alias, actor_store.name_key(alias)) for alias in (actor.name, *actor.aliases)],
+                [
+                    (gid, alias, actor_store.name_key(alias))
+                    for alias in (actor.name, *actor.aliases)
+                ],
             )
             if actor.role or actor.code:
                 self.conn.execute(
@@ -175,9 +217,23 @@ class Store:
                 "INSERT INTO quotes(doc_id, start, end, fragments, text, kind, speaker, local_actor,"
                 " actor_id, speaker_start, speaker_end, cue, cue_start, cue_end, published)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (art.id, q.start, q.end, json.dumps([list(f) for f in q.fragments]), q.text, q.kind,
-                 q.speaker, q.speaker_actor, local_to_global.get(q.speaker_actor or ""),
-                 q.speaker_start, q.speaker_end, q.cue, q.cue_start, q.cue_end, art.published),
+                (
+                    art.id,
+                    q.start,
+                    q.end,
+                    json.dumps([list(f) for f in q.fragments]),
+                    q.text,
+                    q.kind,
+                    q.speaker,
+                    q.speaker_actor,
+                    local_to_global.get(q.speaker_actor or ""),
+                    q.speaker_start,
+                    q.speaker_end,
+                    q.cue,
+                    q.cue_start,
+                    q.cue_end,
+                    art.published,
+                ),
             )
         for e in a.events:
             self.conn.execute(
@@ -185,8 +241,25 @@ class Store:
                 " source_local, target_local, source_actor_id, target_actor_id, code, root, name,"
                 " plover, goldstein, quad_class, date, start, end, text)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (art.id, e.source, e.target, (e.source or "")[:3] or None, (e.target or "")[:3] or None,
-                 e.source_actor, e.target_actor, local_to_global.get(e.source_actor or ""),
-                 local_to_global.get(e.target_actor or ""), e.code, e.code[:2], e.name, e.plover,
-                 e.goldstein, e.quad_class, e.date, e.start, e.end, e.text),
+                (
+                    art.id,
+                    e.source,
+                    e.target,
+                    (e.source or "")[:3] or None,
+                    (e.target or "")[:3] or None,
+                    e.source_actor,
+                    e.target_actor,
+                    local_to_global.get(e.source_actor or ""),
+                    local_to_global.get(e.target_actor or ""),
+                    e.code,
+                    e.code[:2],
+                    e.name,
+                    e.plover,
+                    e.goldstein,
+                    e.quad_class,
+                    e.date,
+                    e.start,
+                    e.end,
+                    e.text,
+                ),
             )

@@ -38,12 +38,23 @@ def _speaker_actor_ids(store: Store, speaker: str) -> list[int]:
     return [r[0] for r in rows]
 
 
-def quotes(store: Store, *, speaker: str | None = None, about: str | None = None,
-           since: str | None = None, until: str | None = None, kind: str | None = None,
-           country: str | None = None, actor_id: int | None = None, doc_id: str | None = None,
-           limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+def quotes(
+    store: Store,
+    *,
+    speaker: str | None = None,
+    about: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    kind: str | None = None,
+    country: str | None = None,
+    actor_id: int | None = None,
+    doc_id: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
     """Quotes, newest first, filtered by speaker name, words, date range, kind and country."""
-    where, params = [], []  # type: ignore[var-annotated]
+    where: list[str] = []
+    params: list[Any] = []
     if speaker:
         ids = _speaker_actor_ids(store, speaker)
         marks = ",".join("?" * len(ids))
@@ -93,10 +104,18 @@ def quotes(store: Store, *, speaker: str | None = None, about: str | None = None
     return out
 
 
-def actors(store: Store, *, country: str | None = None, kind: str | None = None,
-           query: str | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+def actors(
+    store: Store,
+    *,
+    country: str | None = None,
+    kind: str | None = None,
+    query: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
     """Cross-article actors with their article, quote and event counts, most quoted first."""
-    where, params = [], []  # type: ignore[var-annotated]
+    where: list[str] = []
+    params: list[Any] = []
     if country:
         where.append("a.country = ?")
         params.append(country.upper())
@@ -111,7 +130,8 @@ def actors(store: Store, *, country: str | None = None, kind: str | None = None,
         " (SELECT COUNT(DISTINCT doc_id) FROM doc_actors WHERE actor_id = a.id) AS articles,"
         " (SELECT COUNT(*) FROM quotes WHERE actor_id = a.id) AS quotes,"
         " (SELECT COUNT(*) FROM events WHERE source_actor_id = a.id OR target_actor_id = a.id) AS events"
-        " FROM actors a" + (" WHERE " + " AND ".join(where) if where else "")
+        " FROM actors a"
+        + (" WHERE " + " AND ".join(where) if where else "")
         + " ORDER BY quotes DESC, articles DESC, a.name LIMIT ? OFFSET ?"
     )
     return [dict(r) for r in store.query(sql, [*params, _limit(limit), max(0, offset)])]
@@ -127,7 +147,9 @@ def find_actor(store: Store, name_or_id: str | int) -> int:
             "SELECT a.id FROM actors a JOIN actor_aliases x ON x.actor_id = a.id"
             " WHERE x.alias_key = ? OR a.name_key = ? OR x.alias_key LIKE ? GROUP BY a.id"
             " ORDER BY (a.name_key = ?) DESC,"
-            " (SELECT COUNT(*) FROM doc_actors WHERE actor_id = a.id) DESC", (key, key, "% " + key, key))
+            " (SELECT COUNT(*) FROM doc_actors WHERE actor_id = a.id) DESC",
+            (key, key, "% " + key, key),
+        )
     if not rows:
         raise NotFound(f"no actor named {name_or_id!r}")
     return int(rows[0][0])
@@ -136,35 +158,63 @@ def find_actor(store: Store, name_or_id: str | int) -> int:
 def actor(store: Store, name_or_id: str | int, *, limit: int = 20) -> dict[str, Any]:
     """One actor: aliases, roles over time, counts, recent quotes and events, frequent co-actors."""
     aid = find_actor(store, name_or_id)
-    row = store.query("SELECT id, name, kind, country, role, code FROM actors WHERE id = ?", (aid,))[0]
+    row = store.query(
+        "SELECT id, name, kind, country, role, code FROM actors WHERE id = ?", (aid,)
+    )[0]
     out = dict(row)
-    out["aliases"] = [r[0] for r in store.query(
-        "SELECT alias FROM actor_aliases WHERE actor_id = ? ORDER BY alias", (aid,))]
-    out["roles"] = [dict(r) for r in store.query(
-        "SELECT role, country, code, MIN(date) AS first, MAX(date) AS last, COUNT(*) AS articles"
-        " FROM actor_roles WHERE actor_id = ? GROUP BY role, country, code ORDER BY first", (aid,))]
+    out["aliases"] = [
+        r[0]
+        for r in store.query(
+            "SELECT alias FROM actor_aliases WHERE actor_id = ? ORDER BY alias", (aid,)
+        )
+    ]
+    out["roles"] = [
+        dict(r)
+        for r in store.query(
+            "SELECT role, country, code, MIN(date) AS first, MAX(date) AS last, COUNT(*) AS articles"
+            " FROM actor_roles WHERE actor_id = ? GROUP BY role, country, code ORDER BY first",
+            (aid,),
+        )
+    ]
     out["articles"] = store.query(
-        "SELECT COUNT(DISTINCT doc_id) FROM doc_actors WHERE actor_id = ?", (aid,))[0][0]
+        "SELECT COUNT(DISTINCT doc_id) FROM doc_actors WHERE actor_id = ?", (aid,)
+    )[0][0]
     out["quote_count"] = store.query("SELECT COUNT(*) FROM quotes WHERE actor_id = ?", (aid,))[0][0]
     out["event_count"] = store.query(
-        "SELECT COUNT(*) FROM events WHERE source_actor_id = ? OR target_actor_id = ?", (aid, aid))[0][0]
+        "SELECT COUNT(*) FROM events WHERE source_actor_id = ? OR target_actor_id = ?", (aid, aid)
+    )[0][0]
     out["quotes"] = quotes(store, actor_id=aid, limit=limit)
     out["events"] = events(store, actor_id=aid, limit=limit)
-    out["co_actors"] = [dict(r) for r in store.query(
-        "SELECT a.id, a.name, a.country, a.code, COUNT(DISTINCT o.doc_id) AS articles"
-        " FROM doc_actors me JOIN doc_actors o ON o.doc_id = me.doc_id AND o.actor_id != me.actor_id"
-        " JOIN actors a ON a.id = o.actor_id WHERE me.actor_id = ?"
-        " GROUP BY a.id ORDER BY articles DESC, a.name LIMIT ?", (aid, limit))]
+    out["co_actors"] = [
+        dict(r)
+        for r in store.query(
+            "SELECT a.id, a.name, a.country, a.code, COUNT(DISTINCT o.doc_id) AS articles"
+            " FROM doc_actors me JOIN doc_actors o ON o.doc_id = me.doc_id AND o.actor_id != me.actor_id"
+            " JOIN actors a ON a.id = o.actor_id WHERE me.actor_id = ?"
+            " GROUP BY a.id ORDER BY articles DESC, a.name LIMIT ?",
+            (aid, limit),
+        )
+    ]
     return out
 
 
-def events(store: Store, *, source: str | None = None, target: str | None = None,
-           code: str | None = None, since: str | None = None, until: str | None = None,
-           actor_id: int | None = None, doc_id: str | None = None,
-           limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+def events(
+    store: Store,
+    *,
+    source: str | None = None,
+    target: str | None = None,
+    code: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    actor_id: int | None = None,
+    doc_id: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
     """Events filtered by source/target (ISO3 country or actor-code prefix), CAMEO code prefix
     and date range, newest first."""
-    where, params = [], []  # type: ignore[var-annotated]
+    where: list[str] = []
+    params: list[Any] = []
     for col, value in (("source", source), ("target", target)):
         if value:
             where.append(f"e.{col} LIKE ?")
@@ -201,7 +251,9 @@ def events(store: Store, *, source: str | None = None, target: str | None = None
 _PERIODS = {"day": 10, "month": 7, "year": 4}
 
 
-def dyad(store: Store, a: str, b: str, *, by: str = "month", both_ways: bool = True) -> list[dict[str, Any]]:
+def dyad(
+    store: Store, a: str, b: str, *, by: str = "month", both_ways: bool = True
+) -> list[dict[str, Any]]:
     """Events between two countries (or actor-code prefixes) per period: counts per quad class
     and mean Goldstein score, as in GDELT's dyad views. ``by`` is day, week, month or year."""
     if by == "week":
@@ -233,48 +285,89 @@ def show(store: Store, doc_id: str) -> Analysis:
     d = dict(rows[0])
     acts = []
     for r in store.query("SELECT * FROM doc_actors WHERE doc_id = ? ORDER BY rowid", (doc_id,)):
-        ms = store.query("SELECT start, end, text FROM mentions WHERE doc_id = ? AND local_id = ?"
-                         " ORDER BY start", (doc_id, r["local_id"]))
+        ms = store.query(
+            "SELECT start, end, text FROM mentions WHERE doc_id = ? AND local_id = ?"
+            " ORDER BY start",
+            (doc_id, r["local_id"]),
+        )
         aliases = list(dict.fromkeys(m["text"] for m in ms))
-        acts.append({"id": r["local_id"], "name": r["name"], "kind": r["kind"], "country": r["country"],
-                     "role": r["role"], "code": r["code"], "aliases": aliases, "global_id": r["actor_id"],
-                     "mentions": [[m["start"], m["end"]] for m in ms]})
-    qs = [{**dict(r), "fragments": json.loads(r["fragments"]), "speaker_actor": r["local_actor"]}
-          for r in store.query("SELECT * FROM quotes WHERE doc_id = ? ORDER BY start", (doc_id,))]
-    evs = [{**dict(r), "source_actor": r["source_local"], "target_actor": r["target_local"]}
-           for r in store.query("SELECT * FROM events WHERE doc_id = ? ORDER BY start", (doc_id,))]
-    record = {**d, "byline": json.loads(d["byline"]), "body": json.loads(d["body"]),
-              "topics": json.loads(d["topics"]), "places": json.loads(d["places"]),
-              "dates": json.loads(d["dates"]), "actors": acts, "quotes": qs, "events": evs,
-              "skipped": None}
+        acts.append(
+            {
+                "id": r["local_id"],
+                "name": r["name"],
+                "kind": r["kind"],
+                "country": r["country"],
+                "role": r["role"],
+                "code": r["code"],
+                "aliases": aliases,
+                "global_id": r["actor_id"],
+                "mentions": [[m["start"], m["end"]] for m in ms],
+            }
+        )
+    qs = [
+        {**dict(r), "fragments": json.loads(r["fragments"]), "speaker_actor": r["local_actor"]}
+        for r in store.query("SELECT * FROM quotes WHERE doc_id = ? ORDER BY start", (doc_id,))
+    ]
+    evs = [
+        {**dict(r), "source_actor": r["source_local"], "target_actor": r["target_local"]}
+        for r in store.query("SELECT * FROM events WHERE doc_id = ? ORDER BY start", (doc_id,))
+    ]
+    record = {
+        **d,
+        "byline": json.loads(d["byline"]),
+        "body": json.loads(d["body"]),
+        "topics": json.loads(d["topics"]),
+        "places": json.loads(d["places"]),
+        "dates": json.loads(d["dates"]),
+        "actors": acts,
+        "quotes": qs,
+        "events": evs,
+        "skipped": None,
+    }
     return Analysis.from_dict(record)
 
 
-def documents(store: Store, *, about: str | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+def documents(
+    store: Store, *, about: str | None = None, limit: int = 50, offset: int = 0
+) -> list[dict[str, Any]]:
     """Articles, newest first, optionally matching words (FTS5 over title and text)."""
     params: list[Any] = []
     where = ""
     if about and fts_query(about):
         where = " WHERE d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)"
         params.append(fts_query(about))
-    sql = ("SELECT d.id, d.title, d.outlet, d.published, d.url,"
-           " (SELECT COUNT(*) FROM quotes WHERE doc_id = d.id) AS quotes,"
-           " (SELECT COUNT(*) FROM events WHERE doc_id = d.id) AS events"
-           f" FROM documents d{where} ORDER BY d.published DESC, d.id LIMIT ? OFFSET ?")
+    sql = (
+        "SELECT d.id, d.title, d.outlet, d.published, d.url,"
+        " (SELECT COUNT(*) FROM quotes WHERE doc_id = d.id) AS quotes,"
+        " (SELECT COUNT(*) FROM events WHERE doc_id = d.id) AS events"
+        f" FROM documents d{where} ORDER BY d.published DESC, d.id LIMIT ? OFFSET ?"
+    )
     return [dict(r) for r in store.query(sql, [*params, _limit(limit), max(0, offset)])]
 
 
 def stats(store: Store) -> dict[str, Any]:
     """Row counts, top speakers and skip reasons."""
     out: dict[str, Any] = dict(store.counts())
-    out["top_speakers"] = [dict(r) for r in store.query(
-        "SELECT COALESCE(a.name, q.speaker) AS speaker, COUNT(*) AS quotes FROM quotes q"
-        " LEFT JOIN actors a ON a.id = q.actor_id WHERE q.speaker IS NOT NULL"
-        " GROUP BY 1 ORDER BY quotes DESC, speaker LIMIT 10")]
-    out["skip_reasons"] = [dict(r) for r in store.query(
-        "SELECT reason, COUNT(*) AS n FROM skips GROUP BY reason ORDER BY n DESC LIMIT 10")]
-    out["event_roots"] = [dict(r) for r in store.query(
-        "SELECT root, COUNT(*) AS n FROM events GROUP BY root ORDER BY n DESC LIMIT 10")]
+    out["top_speakers"] = [
+        dict(r)
+        for r in store.query(
+            "SELECT COALESCE(a.name, q.speaker) AS speaker, COUNT(*) AS quotes FROM quotes q"
+            " LEFT JOIN actors a ON a.id = q.actor_id WHERE q.speaker IS NOT NULL"
+            " GROUP BY 1 ORDER BY quotes DESC, speaker LIMIT 10"
+        )
+    ]
+    out["skip_reasons"] = [
+        dict(r)
+        for r in store.query(
+            "SELECT reason, COUNT(*) AS n FROM skips GROUP BY reason ORDER BY n DESC LIMIT 10"
+        )
+    ]
+    out["event_roots"] = [
+        dict(r)
+        for r in store.query(
+            "SELECT root, COUNT(*) AS n FROM events GROUP BY root ORDER BY n DESC LIMIT 10"
+        )
+    ]
     return out
 
 

@@ -142,12 +142,16 @@ def dyad_series(store: Store, a: str, b: str, *, by: str = "month", since: str |
 
 
 def network(store: Store, *, since: str | None = None, until: str | None = None,
-            max_nodes: int = MAX_NETWORK_NODES, min_weight: int = 1) -> dict[str, Any]:
-    """Actors as nodes; events (either direction) and co-occurrence in an article as edges.
+            max_nodes: int = MAX_NETWORK_NODES) -> dict[str, Any]:
+    """Actors as nodes and three kinds of edges, counted over articles published in
+    ``[since, until]``:
 
-    Only articles published in ``[since, until]`` count. Nodes are the ``max_nodes`` actors with
-    the most connections; each edge has ``kind`` (``event`` or ``cooccurrence``), a ``weight``
-    (events, or shared articles) and, for events, the mean Goldstein score.
+    - ``event``: events between the two, either direction (``mean_goldstein`` is their mean);
+    - ``quote``: the first (``source``) is quoted mentioning the second (``target``);
+    - ``coquoted``: both are quoted in the same article.
+
+    Nodes are the ``max_nodes`` actors with the most connections; ``weight`` is the number of
+    events, quotes or shared articles.
     """
     date_where: list[str] = []
     params: list[Any] = []
@@ -165,14 +169,21 @@ def network(store: Store, *, since: str | None = None, until: str | None = None,
         " WHERE e.source_actor_id IS NOT NULL AND e.target_actor_id IS NOT NULL"
         f" AND e.source_actor_id != e.target_actor_id AND e.doc_id IN ({docs})"
         " GROUP BY 1, 2", params)
+    quote_rows = store.query(
+        "SELECT q.actor_id AS a, da.actor_id AS b, COUNT(DISTINCT q.id) AS weight FROM quotes q"
+        " JOIN mentions m ON m.doc_id = q.doc_id AND m.start >= q.start AND m.end <= q.end"
+        " JOIN doc_actors da ON da.doc_id = m.doc_id AND da.local_id = m.local_id"
+        f" WHERE q.actor_id IS NOT NULL AND da.actor_id != q.actor_id AND q.doc_id IN ({docs})"
+        " GROUP BY 1, 2", params)
+    speakers = f"SELECT DISTINCT doc_id, actor_id FROM quotes WHERE actor_id IS NOT NULL AND doc_id IN ({docs})"
     co_rows = store.query(
-        "SELECT x.actor_id AS a, y.actor_id AS b, COUNT(DISTINCT x.doc_id) AS weight"
-        " FROM doc_actors x JOIN doc_actors y ON y.doc_id = x.doc_id AND y.actor_id > x.actor_id"
-        f" WHERE x.doc_id IN ({docs}) GROUP BY 1, 2 HAVING weight >= ?", [*params, min_weight])
-    edges = [{"source": r["a"], "target": r["b"], "kind": "event", "weight": r["weight"],
-              "mean_goldstein": r["mean_goldstein"]} for r in event_rows]
-    edges += [{"source": r["a"], "target": r["b"], "kind": "cooccurrence", "weight": r["weight"],
-               "mean_goldstein": None} for r in co_rows]
+        f"SELECT x.actor_id AS a, y.actor_id AS b, COUNT(*) AS weight FROM ({speakers}) x"
+        f" JOIN ({speakers}) y ON y.doc_id = x.doc_id AND y.actor_id > x.actor_id GROUP BY 1, 2",
+        [*params, *params])
+    edges: list[dict[str, Any]] = []
+    for kind, rows in (("event", event_rows), ("quote", quote_rows), ("coquoted", co_rows)):
+        edges += [{"source": r["a"], "target": r["b"], "kind": kind, "weight": r["weight"],
+                   "mean_goldstein": r["mean_goldstein"] if kind == "event" else None} for r in rows]
     degree: dict[int, int] = {}
     for e in edges:
         for end in (e["source"], e["target"]):
