@@ -39,7 +39,7 @@ DEFAULT_GOLD = REPO.parent / "shared" / "eval" / "plaintext" / "boilerplate_dev.
 def read_gold(path: Path, split: str) -> Iterator[dict[str, Any]]:
     """Gold pages in file order; ``split`` keeps all, the even or the odd positions."""
     with path.open(encoding="utf-8") as fh:
-        for i, line in enumerate(l for l in fh if l.strip()):
+        for i, line in enumerate(raw for raw in fh if raw.strip()):
             if split == "all" or (i % 2 == 0) == (split == "even"):
                 yield json.loads(line)
 

@@ -21,7 +21,9 @@ from typing import Any
 from communique.evaluate.events import evaluate_events
 from communique.nlp.pipeline import OUR_COMPONENTS, load_pipeline
 
-DEFAULT_GOLD = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "events_dev.jsonl"
+DEFAULT_GOLD = (
+    Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "events_dev.jsonl"
+)
 
 
 def _run(nlp: Any, text: str, published: dt.date | None, clock: dict[str, float]) -> Any:
@@ -30,7 +32,11 @@ def _run(nlp: Any, text: str, published: dt.date | None, clock: dict[str, float]
     for name, proc in nlp.pipeline:
         t0 = time.perf_counter()
         doc = proc(doc)
-        key = "events" if name == "communique_events" else ("ours" if name in OUR_COMPONENTS else "spacy")
+        key = (
+            "events"
+            if name == "communique_events"
+            else ("ours" if name in OUR_COMPONENTS else "spacy")
+        )
         clock[key] = clock.get(key, 0.0) + time.perf_counter() - t0
     return doc
 
@@ -43,7 +49,9 @@ def _date(value: str | None) -> dt.date | None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("gold", nargs="?", default=str(DEFAULT_GOLD))
     ap.add_argument("--pred", help="also write the predictions (analysis-record subset) here")
     ap.add_argument("--article", help="a long plain-text article to time the coder on")
@@ -51,24 +59,34 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     nlp = load_pipeline()
-    gold = [json.loads(line) for line in Path(args.gold).read_text(encoding="utf-8").splitlines() if line.strip()]
+    gold = [
+        json.loads(line)
+        for line in Path(args.gold).read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
     clock: dict[str, float] = {}
     preds = []
     for case in gold:
         doc = _run(nlp, case.get("text") or "", _date(case.get("date")), clock)
-        events = [{"source": e.source_code, "target": e.target_code, "code": e.code} for e in doc._.events]
+        events = [
+            {"source": e.source_code, "target": e.target_code, "code": e.code} for e in doc._.events
+        ]
         preds.append({"id": case["id"], "events": events})
     if args.pred:
         Path(args.pred).write_text("".join(json.dumps(p) + "\n" for p in preds), encoding="utf-8")
     report: dict[str, Any] = {"scores": evaluate_events(gold, preds), "time_sentences": clock}
-    report["events_over_spacy_sentences"] = clock.get("events", 0.0) / clock["spacy"] if clock.get("spacy") else None
+    report["events_over_spacy_sentences"] = (
+        clock.get("events", 0.0) / clock["spacy"] if clock.get("spacy") else None
+    )
     if args.article:
         text = Path(args.article).read_text(encoding="utf-8")
         article_clock: dict[str, float] = {}
         for _ in range(args.repeat):
             _run(nlp, text, None, article_clock)
         report["time_article"] = article_clock
-        report["events_over_spacy_article"] = article_clock.get("events", 0.0) / article_clock["spacy"]
+        report["events_over_spacy_article"] = (
+            article_clock.get("events", 0.0) / article_clock["spacy"]
+        )
     json.dump(report, sys.stdout, indent=2)
     sys.stdout.write("\n")
     return 0

@@ -149,3 +149,12 @@ def test_actor_code_parts(code: str, country: str, types: tuple[str, str, str]) 
     cols = _actor_columns(code, None)
     assert cols[2] == country
     assert tuple(cols[7:10]) == types
+
+
+def test_seed_analysis_from_the_pipeline_exports(seed_analysis: Analysis) -> None:
+    rows = list(gdelt_rows([seed_analysis]))
+    assert len(rows) == len(seed_analysis.events) > 0
+    assert all(len(r) == len(GDELT_EVENT_COLUMNS) for r in rows)
+    by_name = [dict(zip(GDELT_EVENT_COLUMNS, r, strict=True)) for r in rows]
+    assert {"04", "07", "11"} <= {r["EventRootCode"] for r in by_name}
+    assert all(r["QuadClass"] in {"1", "2", "3", "4"} for r in by_name)

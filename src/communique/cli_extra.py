@@ -138,6 +138,26 @@ def eval_body(gold: str, pred: str | None, as_json: bool) -> None:
         )
 
 
+@eval_group.command(name="actors")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--pred", type=click.Path(exists=True, dir_okay=False), help="Analysis records to score (default: analyse GOLD now).")
+@click.option("--errors", type=int, default=0, help="Print this many misses.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@handle_errors
+def eval_actors(gold: str, pred: str | None, errors: int, as_json: bool) -> None:
+    """Actor country and country+role accuracy on PLOVER-coded gold records."""
+    from .evaluate.actors import evaluate_actors
+
+    misses: list[str] = []
+    result = evaluate_actors(_read_jsonl(gold), list(_predictions(gold, pred)), misses)
+    if as_json:
+        _emit_json(result)
+        return
+    for line in misses[:errors]:
+        click.echo(f"- {line}", err=True)
+    click.echo(f"country {result['country']:.3f}, country+role {result['country_role']:.3f} ({result['actors']} actors)")
+
+
 @click.command()
 @click.option("--db", help="Database file (default communique.db).")
 @click.option("--host", default="127.0.0.1", show_default=True)

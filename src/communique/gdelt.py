@@ -32,11 +32,26 @@ from .knowledge.cameo import Codebook
 from .records import Analysis, Event
 
 _ACTOR_FIELDS: tuple[str, ...] = (
-    "Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
-    "Religion2Code", "Type1Code", "Type2Code", "Type3Code",
+    "Code",
+    "Name",
+    "CountryCode",
+    "KnownGroupCode",
+    "EthnicCode",
+    "Religion1Code",
+    "Religion2Code",
+    "Type1Code",
+    "Type2Code",
+    "Type3Code",
 )
 _GEO_FIELDS: tuple[str, ...] = (
-    "Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID",
+    "Type",
+    "FullName",
+    "CountryCode",
+    "ADM1Code",
+    "ADM2Code",
+    "Lat",
+    "Long",
+    "FeatureID",
 )
 
 GDELT_EVENT_COLUMNS: tuple[str, ...] = (
@@ -44,8 +59,16 @@ GDELT_EVENT_COLUMNS: tuple[str, ...] = (
     + tuple(f"Actor1{f}" for f in _ACTOR_FIELDS)
     + tuple(f"Actor2{f}" for f in _ACTOR_FIELDS)
     + (
-        "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass",
-        "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone",
+        "IsRootEvent",
+        "EventCode",
+        "EventBaseCode",
+        "EventRootCode",
+        "QuadClass",
+        "GoldsteinScale",
+        "NumMentions",
+        "NumSources",
+        "NumArticles",
+        "AvgTone",
     )
     + tuple(f"Actor1Geo_{f}" for f in _GEO_FIELDS)
     + tuple(f"Actor2Geo_{f}" for f in _GEO_FIELDS)
@@ -84,7 +107,9 @@ def _date_columns(day: dt.date | None) -> list[str]:
 def _actor_columns(code: str | None, name: str | None) -> list[str]:
     code = (code or "").upper()
     parts = [code[i : i + 3] for i in range(0, len(code), 3)]
-    country = parts[0] if parts and parts[0] not in NON_COUNTRY_PREFIXES and len(parts[0]) == 3 else ""
+    country = (
+        parts[0] if parts and parts[0] not in NON_COUNTRY_PREFIXES and len(parts[0]) == 3 else ""
+    )
     types = (parts[1:] if country else parts) + ["", "", ""]
     if not code:
         types = ["", "", ""]
@@ -129,7 +154,18 @@ def gdelt_rows(
         for index, event in enumerate(analysis.events):
             if (event.quad_class is None or event.goldstein is None) and book is None:
                 book = Codebook.load()
-            yield _row(event, index, article.id, names, lead_end, published, analysis.tone, added, article.url, book)
+            yield _row(
+                event,
+                index,
+                article.id,
+                names,
+                lead_end,
+                published,
+                analysis.tone,
+                added,
+                article.url,
+                book,
+            )
 
 
 def _row(
@@ -145,8 +181,14 @@ def _row(
     book: Codebook | None,
 ) -> list[str]:
     code = event.code
-    quad = event.quad_class if event.quad_class is not None else (book.quad_class(code) if book else None)
-    goldstein = event.goldstein if event.goldstein is not None else (book.goldstein(code) if book else None)
+    quad = (
+        event.quad_class
+        if event.quad_class is not None
+        else (book.quad_class(code) if book else None)
+    )
+    goldstein = (
+        event.goldstein if event.goldstein is not None else (book.goldstein(code) if book else None)
+    )
     source_name = names.get(event.source_actor or "")
     target_name = names.get(event.target_actor or "")
     row = [_event_id(article_id, index)]

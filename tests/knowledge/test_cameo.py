@@ -8,6 +8,7 @@ import pytest
 
 from communique.knowledge import read_table
 from communique.knowledge.cameo import Codebook
+
 from helpers import shared_path
 
 
@@ -30,9 +31,16 @@ def test_every_root_is_present(book: Codebook) -> None:
         ("010", "Make statement", 0.0, 1, None),
     ],
 )
-def test_lookup(book: Codebook, code: str, name: str, goldstein: float, quad: int, plover: str | None) -> None:
+def test_lookup(
+    book: Codebook, code: str, name: str, goldstein: float, quad: int, plover: str | None
+) -> None:
     entry = book[code]
-    assert (entry.name, entry.goldstein, entry.quad_class, entry.plover) == (name, goldstein, quad, plover)
+    assert (entry.name, entry.goldstein, entry.quad_class, entry.plover) == (
+        name,
+        goldstein,
+        quad,
+        plover,
+    )
     assert book.quad_class(code) == quad
     assert book.root_name(code) == book[code[:2]].name
 

@@ -6,7 +6,6 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from helpers import shared_path
 
 from communique.errors import DictionaryError
 from communique.knowledge.petrarch import (
@@ -18,6 +17,8 @@ from communique.knowledge.petrarch import (
     parse_code,
     parse_date,
 )
+
+from helpers import shared_path
 
 TINY_ACTORS = """\
 # comment line

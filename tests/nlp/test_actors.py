@@ -7,10 +7,11 @@ import json
 from pathlib import Path
 
 import pytest
-from helpers import SEED, SEED_GOLD
 from spacy.language import Language
 
 from communique.nlp.extensions import ActorCluster, actor_of, actors_at
+
+from helpers import SEED, SEED_GOLD
 
 
 @pytest.fixture(scope="module")

@@ -17,15 +17,26 @@ def blank() -> Language:
     return spacy.blank("en")
 
 
-def make(blank: Language, text: str, actors: dict[str, tuple[str, str | None, bool, str | None]]) -> Doc:
+def make(
+    blank: Language, text: str, actors: dict[str, tuple[str, str | None, bool, str | None]]
+) -> Doc:
     """A doc whose actors have every mention of their last name (kind, gender, plural, role)."""
     doc = blank(text)
     clusters = []
     for n, (name, (kind, gender, plural, role)) in enumerate(actors.items()):
         key = name.split()[-1]
         mentions = [doc[t.i : t.i + 1] for t in doc if t.text == key]
-        clusters.append(ActorCluster(id=f"a{n}", name=name, kind=kind, mentions=mentions,
-                                     gender=gender, plural=plural, role=role))
+        clusters.append(
+            ActorCluster(
+                id=f"a{n}",
+                name=name,
+                kind=kind,
+                mentions=mentions,
+                gender=gender,
+                plural=plural,
+                role=role,
+            )
+        )
     doc._.actors = clusters
     return doc
 
@@ -59,8 +70,11 @@ def test_nearest_compatible_by_gender_and_number(
 
 
 def test_current_speaker_of_the_paragraph_wins(blank: Language) -> None:
-    doc = make(blank, "Trump spoke . Smith arrived . he said no",
-               {**PEOPLE, "John Smith": ("person", "m", False, None)})
+    doc = make(
+        blank,
+        "Trump spoke . Smith arrived . he said no",
+        {**PEOPLE, "John Smith": ("person", "m", False, None)},
+    )
     trump = next(a for a in doc._.actors if a.name == "Donald Trump")
     assert resolve_pronoun(doc, doc[token(doc, "he")]).name == "John Smith"  # type: ignore[union-attr]
     assert resolve_pronoun(doc, doc[token(doc, "he")], current=trump) is trump
@@ -74,22 +88,38 @@ def test_incompatible_current_speaker_is_passed_over(blank: Language) -> None:
 
 
 def test_mentions_that_are_skipped_are_no_antecedents(blank: Language) -> None:
-    doc = make(blank, "Trump spoke : Smith is wrong . he said", {
-        "Donald Trump": ("person", "m", False, None), "John Smith": ("person", "m", False, None)})
+    doc = make(
+        blank,
+        "Trump spoke : Smith is wrong . he said",
+        {"Donald Trump": ("person", "m", False, None), "John Smith": ("person", "m", False, None)},
+    )
     inside = set(range(token(doc, ":") + 1, token(doc, ".")))
     found = resolve_pronoun(doc, doc[token(doc, "he")], skip=inside.__contains__)
     assert found is not None and found.name == "Donald Trump"
 
 
+def test_first_and_second_person_are_not_resolved(blank: Language) -> None:
+    doc = make(blank, "Republicans met . we said no", PEOPLE)
+    assert resolve_pronoun(doc, doc[token(doc, "we")]) is None
+
+
 def test_nothing_compatible_gives_none(blank: Language) -> None:
-    doc = make(blank, "Clinton spoke . he said no", {"Hillary Clinton": ("person", "f", False, None)})
+    doc = make(
+        blank, "Clinton spoke . he said no", {"Hillary Clinton": ("person", "f", False, None)}
+    )
     assert resolve_pronoun(doc, doc[token(doc, "he")]) is None
 
 
 @pytest.mark.parametrize(
     ("kind", "plural", "pronoun", "ok"),
-    [("person", False, "he", True), ("country", False, "he", False), ("country", False, "it", True),
-     ("group", True, "they", True), ("person", False, "they", False), ("organization", False, "it", True)],
+    [
+        ("person", False, "he", True),
+        ("country", False, "he", False),
+        ("country", False, "it", True),
+        ("group", True, "they", True),
+        ("person", False, "they", False),
+        ("organization", False, "it", True),
+    ],
 )
 def test_compatible(kind: str, plural: bool, pronoun: str, ok: bool) -> None:
     actor = ActorCluster(id="a", name="X", kind=kind, plural=plural)
@@ -97,10 +127,14 @@ def test_compatible(kind: str, plural: bool, pronoun: str, ok: bool) -> None:
 
 
 def test_title_resolves_to_the_role_holder(blank: Language) -> None:
-    doc = make(blank, "Lavrov met Kerry . the Russian foreign minister said no", {
-        "Sergei Lavrov": ("person", "m", False, "Foreign Minister"),
-        "John Kerry": ("person", "m", False, "Secretary of State"),
-    })
+    doc = make(
+        blank,
+        "Lavrov met Kerry . the Russian foreign minister said no",
+        {
+            "Sergei Lavrov": ("person", "m", False, "Foreign Minister"),
+            "John Kerry": ("person", "m", False, "Secretary of State"),
+        },
+    )
     doc._.actors[0].country = "RUS"
     doc._.actors[1].country = "USA"
     start = token(doc, "the")

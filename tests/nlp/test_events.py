@@ -75,7 +75,9 @@ def _code(base: Language, coder: EventCoder, text: str) -> Doc:
     return coder(doc)
 
 
-def triples(base: Language, coder: EventCoder, text: str) -> set[tuple[str | None, str | None, str]]:
+def triples(
+    base: Language, coder: EventCoder, text: str
+) -> set[tuple[str | None, str | None, str]]:
     return {(e.source_code, e.target_code, e.code) for e in _code(base, coder, text)._.events}
 
 
@@ -94,7 +96,9 @@ def roots(base: Language, coder: EventCoder, text: str) -> set[tuple[str | None,
         ("Obama canceled a summit with Putin.", ("USAGOV", "RUSGOV", "161")),
     ],
 )
-def test_active_clause(base: Language, coder: EventCoder, text: str, expected: tuple[str, str, str] | None) -> None:
+def test_active_clause(
+    base: Language, coder: EventCoder, text: str, expected: tuple[str, str, str] | None
+) -> None:
     found = triples(base, coder, text)
     if expected is None:
         assert all(s != t for s, t, _ in found)
@@ -128,7 +132,11 @@ def test_passive_voice_swaps_source_and_target(
     ],
 )
 def test_negation_never_codes_the_negated_act(
-    base: Language, coder: EventCoder, text: str, expected_root: str | None, forbidden_roots: set[str]
+    base: Language,
+    coder: EventCoder,
+    text: str,
+    expected_root: str | None,
+    forbidden_roots: set[str],
 ) -> None:
     found = {c for _, _, c in roots(base, coder, text)}
     assert not found & forbidden_roots
@@ -139,7 +147,10 @@ def test_negation_never_codes_the_negated_act(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Obama and Putin met in Geneva.", {("USAGOV", "RUSGOV", "04"), ("RUSGOV", "USAGOV", "04")}),
+        (
+            "Obama and Putin met in Geneva.",
+            {("USAGOV", "RUSGOV", "04"), ("RUSGOV", "USAGOV", "04")},
+        ),
         (
             "Senior Hungarian and Romanian officials agreed on Wednesday that their countries should cooperate.",
             {("HUNGOV", "ROUGOV", "03"), ("ROUGOV", "HUNGOV", "03")},
@@ -162,6 +173,8 @@ def test_compound_actors_code_one_event_per_dyad(
     ("text", "expected"),
     [
         ("Russia threatened to attack Turkey.", ("RUS", "TUR", "138")),
+        ("Obama said he would not provide support to Israel.", ("USAGOV", "ISR", "121")),
+        ("Russia will release the prisoners to France.", ("RUS", "FRA", "0353")),
         ("Obama pledged to provide aid to Israel.", ("USAGOV", "ISR", "033")),
         ("Obama urged Putin to negotiate.", ("USAGOV", "RUSGOV", "026")),
         ("Obama demanded that Russia release the journalists.", ("USAGOV", "RUS", "105")),
@@ -178,25 +191,79 @@ def test_modality_and_speech_acts(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The summit between Obama and Putin ended without a deal.", {("USAGOV", "RUSGOV", "04"), ("RUSGOV", "USAGOV", "04")}),
+        (
+            "The summit between Obama and Putin ended without a deal.",
+            {("USAGOV", "RUSGOV", "04"), ("RUSGOV", "USAGOV", "04")},
+        ),
         ("Russia's attack on Turkey drew wide criticism.", {("RUS", "TUR", "19")}),
     ],
 )
-def test_nominal_events(base: Language, coder: EventCoder, text: str, expected: set[tuple[str, str, str]]) -> None:
+def test_nominal_events(
+    base: Language, coder: EventCoder, text: str, expected: set[tuple[str, str, str]]
+) -> None:
     assert expected <= roots(base, coder, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected", "forbidden"),
+    [
+        # a conditional threat is aimed at whoever must meet the condition
+        (
+            "Russia threatened to stop negotiations if the United States deploys missiles.",
+            ("RUS", "USA", "13"),
+            None,
+        ),
+        # a country's own forces are its instrument, not its target
+        (
+            "Israel said it will withdraw its troops from Iran.",
+            ("ISR", "IRN", "03"),
+            ("ISR", "ISR", "03"),
+        ),
+        # whom a protest is against, not where it happens
+        (
+            "Demonstrators in Iran staged a rally to protest against France.",
+            None,
+            ("IRN", "IRN", "14"),
+        ),
+        # partial negation is neither agreement nor refusal
+        ("Kerry and Lavrov do not always agree.", None, ("USAGOV", "RUSGOV", "12")),
+        # hypothetical modality codes nothing
+        ("Russia could attack Turkey.", None, ("RUS", "TUR", "19")),
+    ],
+)
+def test_targets_and_hedges(
+    base: Language,
+    coder: EventCoder,
+    text: str,
+    expected: tuple[str, str, str] | None,
+    forbidden: tuple[str, str, str] | None,
+) -> None:
+    found = roots(base, coder, text)
+    if expected is not None:
+        assert expected in found
+    if forbidden is not None:
+        assert forbidden not in found
+
+
 def test_role_nominal_gives_the_sector(base: Language, coder: EventCoder) -> None:
-    assert ("RUSGOV", "FRA", "11") in roots(base, coder, "The Russian government criticized France.")
+    assert ("RUSGOV", "FRA", "11") in roots(
+        base, coder, "The Russian government criticized France."
+    )
 
 
 def test_same_event_twice_is_kept_once(base: Language, coder: EventCoder) -> None:
-    doc = _code(base, coder, "Obama criticized Putin on Friday. Later, Obama criticized Putin again.")
-    assert [(e.source_code, e.target_code, e.code) for e in doc._.events] == [("USAGOV", "RUSGOV", "111")]
+    doc = _code(
+        base, coder, "Obama criticized Putin on Friday. Later, Obama criticized Putin again."
+    )
+    assert [(e.source_code, e.target_code, e.code) for e in doc._.events] == [
+        ("USAGOV", "RUSGOV", "111")
+    ]
     assert doc._.events[0].evidence.text.startswith("Obama criticized Putin on Friday")
 
 
-def test_event_date_is_publication_date_unless_sentence_has_one(base: Language, coder: EventCoder) -> None:
+def test_event_date_is_publication_date_unless_sentence_has_one(
+    base: Language, coder: EventCoder
+) -> None:
     doc = _with_actors(base("Obama criticized Putin. Last week, Russia accused France of spying."))
     doc._.published = dt.date(2013, 8, 9)
     last_week = next(e for e in doc.ents if e.label_ == "DATE")

@@ -53,7 +53,9 @@ def test_every_style_of_mark(text: str, inside: str) -> None:
     assert [text[s.start : s.end] for s in spans] == [inside]
 
 
-@pytest.mark.parametrize("text", ["Obama's day", "the regions’ large communities", "the '90s", "don’t"])
+@pytest.mark.parametrize(
+    "text", ["Obama's day", "the regions’ large communities", "the '90s", "don’t"]
+)
 def test_apostrophes_are_not_marks(text: str) -> None:
     assert find_quoted(text) == []
 
@@ -75,7 +77,13 @@ def test_mismatched_closing_mark_degrades_locally() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["“Never closed at all and the paragraph ends", "closed” with no opener", "“a” “b” “c", '"', "“”"],
+    [
+        "“Never closed at all and the paragraph ends",
+        "closed” with no opener",
+        "“a” “b” “c",
+        '"',
+        "“”",
+    ],
 )
 def test_unbalanced_marks_never_raise(text: str) -> None:
     for s in find_quoted(text):
@@ -106,8 +114,23 @@ def test_inflections(lemma: str, forms: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
-    "word", ["said", "told", "added", "warned", "urged", "insisted", "argued", "noted", "wrote",
-             "tweeted", "asked", "admitted", "says", "telling"],
+    "word",
+    [
+        "said",
+        "told",
+        "added",
+        "warned",
+        "urged",
+        "insisted",
+        "argued",
+        "noted",
+        "wrote",
+        "tweeted",
+        "asked",
+        "admitted",
+        "says",
+        "telling",
+    ],
 )
 def test_bundled_cues_cover_common_speech_verbs(word: str) -> None:
     assert load_cues().word(word, word) is not None
@@ -139,18 +162,33 @@ def test_user_cue_file_overrides_the_bundled_one(tmp_path: Path, nlp: Language) 
 @pytest.mark.parametrize(
     ("text", "speaker", "quoted"),
     [
-        ("“We will discuss these differences today,” Kerry said.", "Kerry",
-         "We will discuss these differences today,"),
+        (
+            "“We will discuss these differences today,” Kerry said.",
+            "Kerry",
+            "We will discuss these differences today,",
+        ),
         ("“We must act on this now,” said Kerry.", "Kerry", "We must act on this now,"),
-        ("Kerry told reporters, “it is no secret that we disagree.”", "Kerry",
-         "it is no secret that we disagree."),
+        (
+            "Kerry told reporters, “it is no secret that we disagree.”",
+            "Kerry",
+            "it is no secret that we disagree.",
+        ),
         ("Kerry said: “We must act on this now.”", "Kerry", "We must act on this now."),
-        ("Through an interpreter, Lavrov said, “Syria is at the top of our agenda.”", "Lavrov",
-         "Syria is at the top of our agenda."),
-        ("“This is not the end of the road,” Kerry warned on Friday.", "Kerry",
-         "This is not the end of the road,"),
-        ('"We will not give up on this fight," Warren wrote.', "Warren",
-         "We will not give up on this fight,"),
+        (
+            "Through an interpreter, Lavrov said, “Syria is at the top of our agenda.”",
+            "Lavrov",
+            "Syria is at the top of our agenda.",
+        ),
+        (
+            "“This is not the end of the road,” Kerry warned on Friday.",
+            "Kerry",
+            "This is not the end of the road,",
+        ),
+        (
+            '"We will not give up on this fight," Warren wrote.',
+            "Warren",
+            "We will not give up on this fight,",
+        ),
     ],
 )
 def test_direct_quote_and_speaker(nlp: Language, text: str, speaker: str, quoted: str) -> None:
@@ -162,8 +200,10 @@ def test_direct_quote_and_speaker(nlp: Language, text: str, speaker: str, quoted
 
 
 def test_split_quote_is_one_quote_with_two_fragments(nlp: Language) -> None:
-    text = ("“One thing I would emphasize is that on Syria,” Kerry said, “while we do not always "
-            "agree, the answer is a political solution.”")
+    text = (
+        "“One thing I would emphasize is that on Syria,” Kerry said, “while we do not always "
+        "agree, the answer is a political solution.”"
+    )
     found = quotes(nlp, text)
     assert len(found) == 1
     assert [f.text for f in found[0].fragments] == [
@@ -219,18 +259,36 @@ def test_mixed_quote_keeps_the_reported_clause(nlp: Language) -> None:
 @pytest.mark.parametrize(
     ("text", "speaker", "reported"),
     [
-        ("Obama said the Snowden case was just the latest in a series of disagreements.",
-         "Obama", "the Snowden case was just the latest in a series of disagreements"),
-        ("Senior administration officials told reporters that the meetings were positive.",
-         "Senior administration officials", "that the meetings were positive"),
-        ("The talks will resume next week, according to a senior official.",
-         "a senior official", "The talks will resume next week"),
-        ("Lavrov was quoted as saying that the talks had been useful.",
-         "Lavrov", "that the talks had been useful"),
-        ("The economy is slowing down, the minister said on Monday.",
-         "the minister", "The economy is slowing down"),
-        ("A spokesman said the company would appeal the ruling.",
-         "A spokesman", "the company would appeal the ruling"),
+        (
+            "Obama said the Snowden case was just the latest in a series of disagreements.",
+            "Obama",
+            "the Snowden case was just the latest in a series of disagreements",
+        ),
+        (
+            "Senior administration officials told reporters that the meetings were positive.",
+            "Senior administration officials",
+            "that the meetings were positive",
+        ),
+        (
+            "The talks will resume next week, according to a senior official.",
+            "a senior official",
+            "The talks will resume next week",
+        ),
+        (
+            "Lavrov was quoted as saying that the talks had been useful.",
+            "Lavrov",
+            "that the talks had been useful",
+        ),
+        (
+            "The economy is slowing down, the minister said on Monday.",
+            "the minister",
+            "The economy is slowing down",
+        ),
+        (
+            "A spokesman said the company would appeal the ruling.",
+            "A spokesman",
+            "the company would appeal the ruling",
+        ),
     ],
 )
 def test_indirect_quote(nlp: Language, text: str, speaker: str, reported: str) -> None:
@@ -238,6 +296,24 @@ def test_indirect_quote(nlp: Language, text: str, speaker: str, reported: str) -
     assert [q.kind for q in found] == ["indirect"]
     assert content(found[0]) == reported
     assert found[0].speaker is not None and found[0].speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is believed that more than 270 hunts went out on Saturday.",
+        "Everything went well at the summit, and it was reported that the talks would go on.",
+    ],
+)
+def test_impersonal_reports_have_no_speaker_and_are_not_quotes(nlp: Language, text: str) -> None:
+    assert [q for q in quotes(nlp, text) if q.kind == "indirect"] == []
+
+
+def test_quoted_words_in_a_reported_clause_are_one_mixed_quote(nlp: Language) -> None:
+    text = "Senior officials told reporters that Snowden “did not dominate the agenda” at all."
+    found = quotes(nlp, text)
+    assert [q.kind for q in found] == ["mixed"]
+    assert content(found[0]).startswith("that Snowden")
 
 
 def test_unnamed_group_speaker_keeps_its_phrase(nlp: Language) -> None:
@@ -253,8 +329,10 @@ def test_speaker_that_is_no_actor_is_the_full_noun_phrase(nlp: Language) -> None
 
 
 def test_pronoun_speaker_is_resolved_to_the_current_speaker(nlp: Language) -> None:
-    text = ("“We have a lot of work to do,” John Kerry said on Friday.\n\n"
-            "“We will talk again soon about Syria,” he said.")
+    text = (
+        "“We have a lot of work to do,” John Kerry said on Friday.\n\n"
+        "“We will talk again soon about Syria,” he said."
+    )
     found = quotes(nlp, text)
     assert len(found) == 2
     assert found[1].speaker is not None and found[1].speaker.text == "he"
@@ -265,9 +343,11 @@ def test_pronoun_speaker_is_resolved_to_the_current_speaker(nlp: Language) -> No
 
 
 def test_transcript_labels(nlp: Language) -> None:
-    text = ("Partial transcript as follows:\n\n"
-            "WALLACE: Let us start with breaking news on the debate story tonight.\n\n"
-            "PENCE: Well, look, this is serious business for the American people.")
+    text = (
+        "Partial transcript as follows:\n\n"
+        "WALLACE: Let us start with breaking news on the debate story tonight.\n\n"
+        "PENCE: Well, look, this is serious business for the American people."
+    )
     labelled = transcript_paragraphs(text)
     assert [text[a.label[0] : a.label[1]] for a in labelled] == ["WALLACE", "PENCE"]
     found = quotes(nlp, text)
@@ -285,3 +365,39 @@ def test_dash_signature(nlp: Language) -> None:
 def test_component_sets_an_empty_list_without_quotes(nlp: Language) -> None:
     assert quotes(nlp, "The weather was fine on Friday.") == []
     assert quotes(nlp, "") == []
+
+
+# ---------------------------------------------------------------- quality gate on the seed
+
+SEED_GOLD = (
+    Path(__file__).resolve().parents[3] / "shared" / "examples" / "seed-defenseone-2013.gold.json"
+)
+if not SEED_GOLD.is_file():
+    SEED_GOLD = Path("/work/shared/examples/seed-defenseone-2013.gold.json")
+
+
+def _last_word(name: str | None) -> str:
+    words = "".join(c if c.isalnum() else " " for c in (name or "").lower()).split()
+    return words[-1] if words else ""
+
+
+@pytest.mark.skipif(not SEED_GOLD.is_file(), reason="shared seed gold absent")
+def test_seed_article_every_gold_quote_found_with_its_speaker(nlp: Language) -> None:
+    import json
+
+    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+    found = quotes(nlp, gold["text"])
+    covered = [
+        (set().union(*(set(range(f.start_char, f.end_char)) for f in q.fragments)), q)
+        for q in found
+    ]
+    misses = []
+    for g in gold["quotes"]:
+        chars = set(range(g["start"], g["end"]))
+        best_cover, best = max(((len(chars & c), q) for c, q in covered), key=lambda x: x[0])
+        speaker_ok = _last_word(best.speaker_name) == _last_word(g["speaker"]) or (
+            g["speaker"].startswith("Senior") and "official" in (best.speaker_name or "").lower()
+        )
+        if best_cover / len(chars) < 0.8 or not speaker_ok:
+            misses.append((g["quote"][:40], best.speaker_name))
+    assert misses == []

@@ -5,7 +5,8 @@
 Without ``--db`` it builds a temporary database: the seed article
 (tests/fixtures/seed-defenseone-2013.txt) through the real pipeline, dated 9 August 2013, plus
 the ten short invented "Sample dispatch" articles of ``web_fixtures.timeline_analyses`` so the
-relations chart has a year of United States-Russia events to draw.
+relations chart has a year of United States-Russia events to draw. The PNGs are reduced to
+256-colour palettes (``png_palette``) to keep them small.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ ROOT = HERE.parents[1]
 sys.path.insert(0, str(HERE))
 
 from chromium import Browser, LiveServer, ensure_chromium  # noqa: E402
+from png_palette import to_palette  # noqa: E402
 from web_fixtures import timeline_analyses  # noqa: E402
 
 from communique.settings import Settings  # noqa: E402
@@ -81,8 +83,9 @@ def main() -> int:
             build(db)
         with LiveServer(create_app(str(db))) as base:
             for name, url in pages(db).items():
-                path = browser.screenshot(base + url, args.out / f"{name}.png",
-                                          width=args.width, height=args.height)
+                height = args.height * 3 // 2 if name == "article" else args.height  # reach the quotes
+                path = to_palette(browser.screenshot(base + url, args.out / f"{name}.png",
+                                                     width=args.width, height=height))
                 sys.stdout.write(f"{path} ({path.stat().st_size // 1024} KB) <- {url}\n")
     return 0
 

@@ -254,3 +254,32 @@ def test_post_body_over_the_limit_is_413(writable: Writable) -> None:
     r = c.post("/api/articles", content=chunks(), headers={"Authorization": "Bearer s3cret"})
     assert r.status_code == 413
     assert built == []
+
+
+def test_docs_list_every_endpoint(client: TestClient) -> None:
+    docs = Path(__file__).resolve().parents[2] / "docs" / "web.md"
+    if not docs.exists():
+        pytest.skip("docs/web.md is missing")
+    text = docs.read_text(encoding="utf-8")
+    schema = client.get("/api/openapi.json").json()
+    for path, ops in schema["paths"].items():
+        for method in ops:
+            assert f"`{method.upper()} {path}`" in text, f"{method.upper()} {path} is not in docs/web.md"
+
+
+def test_two_apps_in_one_process_are_independent(web_db: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other"
+    other.mkdir()
+    empty = TestClient(create_app(str(build_db_empty(other / "empty.db"))))
+    full = TestClient(create_app(str(web_db)))
+    assert empty.get("/api/stats").json()["documents"] == 0
+    assert full.get("/api/stats").json()["documents"] == 2
+    app = create_app(str(web_db), token="t")
+    assert app.state.ctx._analyzer is None, "the analyzer is built on the first POST, not before"
+
+
+def build_db_empty(path: Path) -> Path:
+    from communique.store.db import Store
+
+    Store(path).close()
+    return path

@@ -204,3 +204,13 @@ def test_api_index_lists_endpoints(client: TestClient) -> None:
 def test_hostile_actor_name_is_escaped_in_search(client: TestClient) -> None:
     html = page(client, "/?speaker=Mallory")
     assert "&lt;i&gt;Mallory&lt;/i&gt;" in html and HOSTILE_ACTOR not in html
+
+
+def test_a_file_that_is_not_a_database_is_a_clear_503(tmp_path: Path) -> None:
+    bogus = tmp_path / "notes.db"
+    bogus.write_text("just some notes, not SQLite\n" * 100)
+    c = TestClient(create_app(str(bogus)))
+    html = page(c, "/", status=503)
+    assert "Database unavailable" in html and "Traceback" not in html
+    r = c.get("/api/stats")
+    assert r.status_code == 503 and r.json()["detail"]

@@ -4,29 +4,33 @@ Scraped or flattened web pages carry the article among menus, captions, share bu
 links, comment threads and cookie notices. ``analyse_layout`` never edits the text; it returns
 character spans of the lines that are article body, so offsets stay valid in the input.
 
-The method works on lines (each trimmed of surrounding whitespace) in two stages:
+The method scores lines (each trimmed of surrounding whitespace, blank lines skipped) in stages:
 
-1. **Local score.** Each line gets a dozen-odd features from its own text: length in words
-   (CJK characters count as half a word), whether it ends like a sentence, internal sentence
-   breaks, commas, the share of capitalised words (menus and teaser headlines are Title Case),
-   digits, link-like marks (``|``, ``»``, URLs, handles), boilerplate vocabulary (cookie,
-   subscribe, share, copyright ...), date/time stamps, bylines, whether it repeats an earlier
-   line or the page title, and how many title words it shares. A logistic model turns them
-   into ``p1``, the chance that the line is body judged alone.
-2. **Context score.** Article text comes in a run of prose. From ``p1`` we take windowed means
-   (one, three and eight lines either side) and the densest run of prose: the contiguous
-   stretch that maximises the sum of ``(p1 - 0.5)`` weighted by line length (Kadane's
-   algorithm). A second logistic model combines position relative to that run, the window
-   means and a few local features into ``p2``; lines with ``p2`` over the threshold are body.
-   When no line passes, the lines of the densest run that score at least half the best
-   ``p2`` are kept, so every page with prose yields some body.
+1. **Local stage.** Each line is judged on its own text (``LOCAL_FEATURES``): length in words
+   (a CJK character counts as half a word), whether it ends like a sentence or with a colon,
+   internal sentence breaks, commas, the share of capitalised words and the length of a leading
+   Title-Case run (menus and teaser headlines), digits, link marks (``|``, ``»``, URLs,
+   handles), boilerplate vocabulary (cookie, subscribe, share, ©), date/time stamps, "By ..."
+   lines, list bullets, whether it repeats another line or the page title, how many title words
+   it shares, and whether its digit-blanked shape recurs ("Rating: 12 Votes"). A logistic
+   model turns these into ``p``, the chance that the line is body judged alone.
+2. **Context stages** (two). Article text comes as a run of prose. Each stage sees the previous
+   ``p`` around every line (``CONTEXT_FEATURES``): means over one, three and eight lines either
+   side, whether the line is sandwiched between likely body, and its place relative to the
+   densest run of prose, i.e. the contiguous stretch that maximises the sum of ``p - 0.5`` (and
+   of ``p - 0.25``) weighted by the square root of line length (Kadane's algorithm); plus
+   text-only context: distance from the headline's repeat in the page, a comment-section
+   marker ("167 comments") after the prose starts, the density of timestamps and recurring
+   shapes nearby, and word overlap with neighbouring lines and with the title. A logistic model
+   per stage gives a new ``p``. Lines whose last ``p`` exceeds the threshold are body; when none
+   does, the densest run of lines scoring at least half the best ``p`` is kept instead.
 
-Both models are plain weights in ``knowledge/plaintext_layout.json`` (with the boilerplate and
-role vocabularies), fitted by ``benchmarks/eval_body.py --fit`` on the development pages. The
-headline is the first line with a site suffix (" - WSJ", " | VentureBeat") cut off; that suffix,
-or failing it a "More from X" / copyright line, names the outlet. Bylines are "By Name" (or
-"Posted by", "Written by") at a line start or after a sentence, preferring the one nearest the
-start of the body.
+All weights live in ``knowledge/plaintext_layout.json`` with the boilerplate phrases and the
+words that end a byline name; ``benchmarks/eval_body.py --fit`` refits them on the development
+pages. The headline is the first line with a site suffix (" - WSJ", " | VentureBeat") cut off;
+that suffix, or failing it a "More from X" or copyright line, names the outlet. Bylines are
+"By Name" (or "Posted by", "Written by") at a line start or after a sentence, or a lone "By"
+line followed by a name; the one nearest before the body wins.
 """
 
 from __future__ import annotations
@@ -39,19 +43,14 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import takewhile
 from typing import Any, NamedTuple
 
 from communique.errors import ConfigError
 from communique.knowledge import data_path
 
-__all__ = [
-    "CONTEXT_FEATURES",
-    "LOCAL_FEATURES",
-    "LayoutModel",
-    "PlainTextLayout",
-    "analyse_layout",
-    "load_layout_model",
-]
+__all__ = ["CONTEXT_FEATURES", "LOCAL_FEATURES", "LayoutModel", "PlainTextLayout",
+           "analyse_layout", "load_layout_model"]
 
 MODEL_FILE = "plaintext_layout.json"
 
@@ -88,7 +87,7 @@ class LayoutModel:
     boilerplate: frozenset[tuple[str, ...]]  # lower-cased word sequences
     longest_phrase: int
     phrase_heads: frozenset[str]  # first words of the boilerplate phrases
-    role_words: frozenset[str]  # words that end a byline name ("staff", "writer")
+    name_stops: frozenset[str]  # words that end a byline name ("staff", "writer", "november")
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> LayoutModel:
@@ -97,24 +96,18 @@ class LayoutModel:
             local = _stage(data["local"], LOCAL_FEATURES)
             context = tuple(_stage(st, CONTEXT_FEATURES) for st in data["context"])
             words = [str(w) for w in data["boilerplate"]]
-            roles = frozenset(str(w).lower() for w in data["role_words"])
+            stops = frozenset(str(w).lower() for w in data["name_stops"])
             threshold = float(data["threshold"])
         except (KeyError, TypeError, ValueError) as e:
             raise ConfigError(
                 f"the plain-text layout model is malformed ({e!r}); it needs 'local', 'context', "
-                "'threshold', 'boilerplate' and 'role_words' with known feature names, so body "
+                "'threshold', 'boilerplate' and 'name_stops' with known feature names, so body "
                 "detection cannot run: refit it with benchmarks/eval_body.py --fit"
             ) from e
         phrases = frozenset(tuple(_WORD.findall(w.lower())) for w in words if _WORD.search(w))
-        return cls(
-            local=local,
-            context=context,
-            threshold=threshold,
-            boilerplate=phrases,
-            longest_phrase=max(map(len, phrases), default=0),
-            phrase_heads=frozenset(phrase[0] for phrase in phrases),
-            role_words=roles,
-        )
+        return cls(local=local, context=context, threshold=threshold, boilerplate=phrases,
+                   longest_phrase=max(map(len, phrases), default=0),
+                   phrase_heads=frozenset(phrase[0] for phrase in phrases), name_stops=stops)
 
 
 def _stage(raw: Any, names: Sequence[str]) -> tuple[tuple[float, ...], float]:
@@ -187,9 +180,12 @@ def _split_lines(text: str) -> list[_Line]:
         words = float(len(tokens))
         if cjk:
             words = sum(1 for t in tokens if not _CJK.search(t)) + cjk / 2.0
-        vocab = frozenset(t.lower() for t in tokens if len(t) > 3 and not t.isdigit())
-        lines.append(_Line(start, start + len(stripped), stripped, words, tokens, vocab))
+        lines.append(_Line(start, start + len(stripped), stripped, words, tokens, _vocab(tokens)))
     return lines
+
+
+def _vocab(tokens: Sequence[str]) -> frozenset[str]:
+    return frozenset(t.lower() for t in tokens if len(t) > 3 and not t.isdigit())
 
 
 def _is_linky(s: str) -> bool:
@@ -218,7 +214,7 @@ def _is_boilerplate(line: _Line, model: LayoutModel) -> bool:
 LOCAL_FEATURES = (
     "lw", "lw2", "end", "colon", "sents", "caps", "head_caps", "short_words", "comma", "digits",
     "boiler", "linky", "upper", "dupe", "multi", "title", "overlap", "datetime", "byline",
-    "enum", "template", "cmark", "caps_run", "ellipsis", "pos",
+    "enum", "template", "cmark", "caps_run", "ellipsis",
 )
 _CARRIED = ("lw", "end", "enum", "boiler", "dupe", "title", "datetime", "template")
 _CARRIED_AT = tuple(LOCAL_FEATURES.index(name) for name in _CARRIED)
@@ -241,7 +237,7 @@ def _local_features(
     counts = Counter(line.text for line in lines)
     shapes = Counter(_DIGITS.sub("0", line.text) for line in lines)
     title_core = _split_title(title)[0] if title else ""
-    title_words = _split_lines(title_core)[0].vocab if title_core else frozenset()
+    title_words = _vocab(_WORD.findall(title_core))
     seen: set[str] = set()
     feats = []
     for i, line in enumerate(lines):
@@ -282,21 +278,11 @@ def _local_features(
             float(bool(_ENUM.match(s))),
             float(w < 15 and counts[s] < 3 and shapes[_DIGITS.sub("0", s)] >= 3),
             float(w <= 6 and bool(_COMMENTS.search(s))),
-            _caps_run(alpha) / 8.0,
+            sum(1 for _ in takewhile(lambda t: t[0].isupper(), alpha[:8])) / 8.0,
             float(s.endswith(("...", "…"))),
-            i / max(len(lines) - 1, 1),
         ])
         seen.add(s)
     return feats
-
-
-def _caps_run(alpha: Sequence[str]) -> int:
-    run = 0
-    for t in alpha[:8]:
-        if not t[0].isupper():
-            break
-        run += 1
-    return run
 
 
 def _neighbourhood(lines: Sequence[_Line], local: Sequence[Sequence[float]]) -> list[list[float]]:
@@ -309,19 +295,22 @@ def _neighbourhood(lines: Sequence[_Line], local: Sequence[Sequence[float]]) -> 
             acc.append(acc[-1] + f[at])
         sums.append(acc)
     headline = next((i for i in range(n) if local[i][_TITLE_AT]), n)
+    window: Counter[str] = Counter()  # words of the lines within five either side
+    for line in lines[:5]:
+        window.update(line.vocab)
     feats = []
     for i, line in enumerate(lines):
         a, b = max(0, i - 5), min(n, i + 6)
-        near: set[str] = set()
-        if line.vocab:
-            for j in range(a, b):
-                if j != i:
-                    near |= lines[j].vocab
+        if i + 5 < n:
+            window.update(lines[i + 5].vocab)
+        if i - 6 >= 0:
+            window.subtract(lines[i - 6].vocab)
+        shared = sum(1 for word in line.vocab if window[word] > 1)
         feats.append([
             float(i > headline),
             1.0 / (1.0 + abs(i - headline) / 10.0) if headline < n else 0.0,
             *((acc[b] - acc[a]) / 11.0 for acc in sums),
-            len(line.vocab & near) / len(line.vocab) if line.vocab else 0.0,
+            shared / len(line.vocab) if line.vocab else 0.0,
             *(local[i][at] for at in _CARRIED_AT),
         ])
     return feats
@@ -417,21 +406,23 @@ def _body_mask(lines: Sequence[_Line], title: str | None, model: LayoutModel) ->
 
 def _split_title(first: str) -> tuple[str, str | None]:
     """Cut site names (" - WSJ", " | News | Al Jazeera") off a page title: (headline, site)."""
-    parts = _TITLE_SEP.split(first)
-    site: str | None = None
-    while len(parts) > 1 and len(parts[-1].split()) <= 4 and len(" ".join(parts[:-1]).split()) >= 2:
-        tail = parts.pop()
-        site = site or tail.strip()
-    return " - ".join(parts).strip() if site else first, site
+    cut, site = len(first), None
+    for sep in reversed(list(_TITLE_SEP.finditer(first))):
+        tail, head = first[sep.end():cut].strip(), first[:sep.start()].strip()
+        if len(tail.split()) > 4 or len(head.split()) < 2:
+            break
+        cut, site = sep.start(), site or tail
+    return first[:cut].strip(), site
 
 
 def _find_title(lines: Sequence[_Line]) -> str | None:
-    if not lines:
+    """The first line when it reads like a headline: 2-30 words, not ending in a full stop."""
+    first = lines[0] if lines else None
+    if first is None or not 2 <= first.words <= 30 or (
+        first.text.endswith(".") and not first.text.endswith("..")
+    ):
         return None
-    first = lines[0].text
-    if not 2 <= lines[0].words <= 30 or (first.endswith(".") and not first.endswith("..")):
-        return None
-    return first
+    return first.text
 
 
 _NAME_TOKEN = r"(?:[A-Z][a-z'’\-]+|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+|[A-ZÀ-Þ][a-zß-ÿ'’\-]+)(?!\w)"
@@ -444,12 +435,12 @@ _NAME_ONLY = re.compile(rf"^({_NAME})$")
 _SPLIT_NAMES = re.compile(r"\s*(?:,|\band\b|&)\s*")
 
 
-def _clean_names(raw: str, role_words: frozenset[str]) -> tuple[str, ...]:
+def _clean_names(raw: str, stops: frozenset[str]) -> tuple[str, ...]:
     names = []
     for part in _SPLIT_NAMES.split(raw):
         kept = []
         for tok in part.split():
-            if tok.lower().strip(".") in role_words:
+            if tok.lower().strip(".,") in stops:
                 break
             kept.append(tok)
         if len(kept) >= 2:
@@ -460,13 +451,12 @@ def _clean_names(raw: str, role_words: frozenset[str]) -> tuple[str, ...]:
 def _find_byline(lines: Sequence[_Line], body_start: int, model: LayoutModel) -> tuple[str, ...]:
     candidates: list[tuple[int, tuple[str, ...]]] = []
     for i, line in enumerate(lines):
-        names: tuple[str, ...] = ()
-        if line.text.lower() in ("by", "by:") and i + 1 < len(lines):
-            m = _NAME_ONLY.match(lines[i + 1].text)
-            names = _clean_names(m.group(1), model.role_words) if m else ()
+        s = line.text
+        if s.lower() in ("by", "by:"):  # "By" alone, the name on the next line
+            m = _NAME_ONLY.match(lines[i + 1].text) if i + 1 < len(lines) else None
         else:
-            m = _BYLINE.search(line.text) if "y" in line.text.lower() else None
-            names = _clean_names(m.group(1), model.role_words) if m else ()
+            m = _BYLINE.search(s) if "by" in s or "By" in s or "BY" in s else None
+        names = _clean_names(m.group(1), model.name_stops) if m else ()
         if names:
             # the nearest byline at or before the body wins over any later one
             rank = body_start - i if i <= body_start else len(lines) + i - body_start
@@ -479,6 +469,7 @@ _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|Copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)\s*,?\s*"
     r"([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})"
 )
+_RIGHTS = re.compile(r"(?i)\s+all(?:\s+rights\b|$)")
 
 
 def _find_outlet(lines: Sequence[_Line], site: str | None) -> str | None:
@@ -487,8 +478,9 @@ def _find_outlet(lines: Sequence[_Line], site: str | None) -> str | None:
     for pattern in (_MORE_FROM, _COPYRIGHT):
         for line in lines:
             m = pattern.search(line.text)
-            if m:
-                return m.group(1).strip()
+            name = _RIGHTS.split(m.group(1))[0].strip(" .,") if m else ""
+            if name:
+                return name
     return None
 
 
@@ -506,11 +498,9 @@ def analyse_layout(text: str, model: LayoutModel | None = None) -> PlainTextLayo
     page_title = _find_title(lines)
     headline, site = _split_title(page_title) if page_title else (None, None)
     mask = _body_mask(lines, page_title, model)
+    if page_title:  # the headline is metadata, not body
+        mask[0] = False
     body = tuple((line.start, line.end) for line, keep in zip(lines, mask, strict=True) if keep)
     body_start = mask.index(True) if any(mask) else 0
-    return PlainTextLayout(
-        body=body,
-        title=headline,
-        byline=_find_byline(lines, body_start, model),
-        outlet=_find_outlet(lines, site),
-    )
+    return PlainTextLayout(body=body, title=headline, byline=_find_byline(lines, body_start, model),
+                           outlet=_find_outlet(lines, site))

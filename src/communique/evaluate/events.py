@@ -83,7 +83,9 @@ def evaluate_events(
     cases: list[Mapping[str, Any]] = []
     for g in gold:
         if "id" not in g:
-            raise EvalError(f"gold case without an 'id': {str(dict(g))[:120]}; every case needs one")
+            raise EvalError(
+                f"gold case without an 'id': {str(dict(g))[:120]}; every case needs one"
+            )
         if suite is None or g.get("suite") == suite:
             cases.append(g)
     predicted: dict[str, list[Mapping[str, Any]]] = {}

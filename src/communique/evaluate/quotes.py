@@ -72,7 +72,9 @@ class _Tally:
 
 def _chars(quote: Record) -> frozenset[int]:
     """Content characters: ``quote_fragments``, else ``fragments``, else ``[start, end)``."""
-    spans = quote.get("quote_fragments") or quote.get("fragments") or [(quote["start"], quote["end"])]
+    spans = (
+        quote.get("quote_fragments") or quote.get("fragments") or [(quote["start"], quote["end"])]
+    )
     out: set[int] = set()
     for a, b in spans:
         out.update(range(a, b))
@@ -127,7 +129,9 @@ def _greedy_pairs(
     return pairs
 
 
-def _exact_pairs(text: str, gold: Sequence[Record], pred: Sequence[Record]) -> list[tuple[int, int]]:
+def _exact_pairs(
+    text: str, gold: Sequence[Record], pred: Sequence[Record]
+) -> list[tuple[int, int]]:
     by_bounds: dict[tuple[int, int], list[int]] = {}
     for i, q in enumerate(gold):
         by_bounds.setdefault(_trim(text, q["start"], q["end"]), []).append(i)
@@ -173,8 +177,12 @@ def _score_article(
     pred_sets = [_chars(q) for q in pred]
     if thr is not None and mode == "cover":
         covered = frozenset().union(*pred_sets) if pred_sets else frozenset()
-        kept_chars = frozenset().union(*(s for s, q in zip(gold_sets, gold) if keep(q)))
-        dropped_chars = frozenset().union(*(s for s, q in zip(gold_sets, gold) if not keep(q)))
+        kept_chars = frozenset().union(
+            *(s for s, q in zip(gold_sets, gold, strict=True) if keep(q))
+        )
+        dropped_chars = frozenset().union(
+            *(s for s, q in zip(gold_sets, gold, strict=True) if not keep(q))
+        )
         good: list[tuple[int, int]] = []
         for i, g in enumerate(gold_sets):
             found = bool(g) and len(g & covered) / len(g) >= thr

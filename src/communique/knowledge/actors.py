@@ -11,6 +11,7 @@ with a leading "the"/"The" ignored; role words are matched in lower case, singul
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -54,14 +55,42 @@ class OrgEntry:
 
 
 @dataclass(frozen=True)
+class Term:
+    """An office a well-known person holds; ``since``/``until`` ``None`` mean open-ended."""
+
+    role: str | None
+    code: str | None
+    since: dt.date | None = None
+    until: dt.date | None = None
+
+    def covers(self, day: dt.date) -> bool:
+        return (self.since is None or self.since <= day) and (self.until is None or day <= self.until)
+
+
+@dataclass(frozen=True)
 class PersonEntry:
-    """A well-known person. ``country`` ``None`` for international office holders."""
+    """A well-known person. ``country`` ``None`` for international office holders;
+    ``terms`` in file order (at least one)."""
 
     name: str
     country: str | None
-    role: str | None
-    code: str | None
     gender: str | None
+    terms: tuple[Term, ...]
+
+    def term_on(self, day: dt.date | None) -> Term | None:
+        """The office held on ``day``. Without a date (``None``), the last office listed.
+        After the last office ended: that office as a former one (code ``ELI``). ``None``
+        when ``day`` falls before or between offices."""
+        if day is None:
+            return self.terms[-1]
+        for t in self.terms:
+            if t.covers(day):
+                return t
+        last = self.terms[-1]
+        if last.until is not None and day > last.until:
+            base = (last.code or "")[:3] or None
+            return Term(f"former {last.role}" if last.role else None, base and base + "ELI")
+        return None
 
 
 @dataclass(frozen=True)
@@ -135,6 +164,14 @@ class ActorKnowledge:
         return self.roles.get(" ".join(text.lower().split()))
 
 
+def _date(cell: str) -> dt.date | None:
+    """An ISO date, ``None`` for an empty or malformed cell."""
+    try:
+        return dt.date.fromisoformat(cell.strip()) if cell.strip() else None
+    except ValueError:
+        return None
+
+
 def _split(cell: str) -> list[str]:
     return [x.strip() for x in cell.split(";") if x.strip()]
 
@@ -195,15 +232,19 @@ def load_actor_knowledge(knowledge_dir: str = "") -> ActorKnowledge:
         for n in [row["name"], *_split(row.get("aliases", ""))]:
             add(n, NameHit("org", iso3=org.country, org=org))
     surnames: dict[str, list[PersonEntry]] = {}
+    rows: dict[str, list[dict[str, str]]] = {}
     for row in read_table(PEOPLE_FILE, knowledge_dir):
-        person = PersonEntry(
-            row["name"],
-            row.get("country") or None,
-            row.get("role") or None,
-            row.get("code") or None,
-            row.get("gender") or None,
+        rows.setdefault(row["name"], []).append(row)
+    for name, group in rows.items():
+        row = group[0]
+        terms = tuple(
+            Term(r.get("role") or None, r.get("code") or None,
+                 _date(r.get("since", "")), _date(r.get("until", "")))
+            for r in group
         )
-        for n in [row["name"], *_split(row.get("aliases", ""))]:
+        person = PersonEntry(name, row.get("country") or None, row.get("gender") or None, terms)
+        aliases = [a for r in group for a in _split(r.get("aliases", ""))]
+        for n in [name, *aliases]:
             add(n, NameHit("person", iso3=person.country, person=person))
             last = n.split()[-1]
             if person not in surnames.setdefault(last, []):

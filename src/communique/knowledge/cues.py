@@ -9,9 +9,9 @@ word may be inflected when the row's type is ``verb``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Mapping
 
 from . import read_table
 
@@ -108,10 +108,9 @@ def load_cues(knowledge_dir: str = "") -> CueLexicon:
         )
         head, *rest = lemma.split()
         listed = [f.strip().lower() for f in row.get("forms", "").split(",") if f.strip()]
+        heads = [head, *listed] if listed else inflections(head)
         if cue.type == "phrase":
             heads = [head]
-        else:
-            heads = [head, *listed] if listed else inflections(head)
         if rest:
             for h in dict.fromkeys(heads):
                 sequences.setdefault(h, []).append((tuple(rest), cue))

@@ -254,9 +254,10 @@ class _Resolution:
     def _attach_single(self, s: int, e: int) -> None:
         word = self.doc[s].text
         best: _Draft | None = None
-        for p in self.people:
+        for p in self.people:  # the first person introduced with this surname
             if any(n.split()[-1] == word for n in p.names):
                 best = p
+                break
         if best is None:
             byfirst = [p for p in self.people if any(len(n.split()) > 1 and n.split()[0] == word for n in p.names)]
             if len(byfirst) == 1:
@@ -347,6 +348,8 @@ class _Resolution:
                 continue
             if head.dep_ == "compound" and (head.head.i in self.scan.role_at or head.head.i in self.token_person):
                 continue
+            if head.dep_ == "pobj" and head.head.lower_ == "as" and rm.entry.kind == "person":
+                continue  # "serve as President": a predicate, not a mention of anyone
             aff = premodifiers(doc, rm.start, self.scan, coordinate=rm.entry.kind != "person" or rm.entry.plural)
             aff.roles.insert(0, rm.entry)
             end = postmodifiers(head, self.scan, aff) if head.i + 1 < len(doc) else rm.end
@@ -373,7 +376,7 @@ class _Resolution:
             self._mark(mstart, span_end)
             sector = sector_of(aff)
             own = aff.country() or base_of(aff, None)
-            countries = aff.countries or [aff.country() or (None if own else self._fallback_country(head, sector))]
+            countries: list[str | None] = list(aff.countries) or [aff.country() or (None if own else self._fallback_country(head, sector))]
             plural = rm.entry.plural or head.tag_ in ("NNS", "NNPS")
             kind = "person" if rm.entry.kind == "person" and not plural else (
                 "organization" if rm.entry.kind == "body" else "group")
@@ -489,8 +492,13 @@ class _Resolution:
                 d = self._draft(("country", iso), "country", self.kb.country_names.get(iso, m_text(doc, m.start, m.end)))
                 d.country = iso
             elif hit.kind == "people":
-                d = self._draft(("people", iso), "group", m_text(doc, m.start, m.end))
+                counted = _counted(head)
+                d = self._draft(
+                    ("people", iso, "CVL" if counted else ""), "group", m_text(doc, m.start, m.end)
+                )
                 d.country, d.plural = iso, True
+                if counted:  # "100 Palestinians", "thousands of Nigerians": people, not the state
+                    d.sector = "CVL"
             else:
                 # a capital that acts is its government ("Moscow said"); a city acted on or
                 # in stands for its people (CAMEO: CVL); a region is a territory
@@ -576,30 +584,34 @@ class _Resolution:
             hit = self.kb.first(n, ("person",))
             if hit is not None and hit.person is not None:
                 return hit.person
-        for n in p.names:
+        full = [n for n in p.names if len(n.split()) > 1]
+        for n in full or p.names:
             w = n.split()
             cands = self.kb.surnames.get(w[-1], ())
             if len(w) > 1:
-                cands = tuple(c for c in cands if c.name.split()[0][0] == w[0][0])
-            if len(cands) == 1:
-                return cands[0]
+                cands = tuple(c for c in cands if c.name.split()[0] == w[0])
+            if cands and len({(c.country, c.terms[-1].code) for c in cands}) == 1:
+                return cands[0]  # one person, or namesakes of one country and office (Bush)
         return None
 
     def _finish(self) -> list[ActorCluster]:
         doc = self.doc
+        published = doc._.published
+        day = published if isinstance(published, dt.date) else None
         for p in self.people:
             p.name = max(p.names, key=len) if p.names else p.name
             known = self._known(p)
             if known is not None:
+                term = known.term_on(day)
+                code = term.code if term else None
                 if p.country is None and p.base is None:
                     p.country = known.country
-                    if known.country is None and known.code:
-                        p.base = known.code[:3]
-                if p.role is None:
-                    p.role = known.role
-                    if known.code and p.sector is None:
-                        rest = known.code[3:]
-                        p.sector = rest or None
+                    if known.country is None and code:
+                        p.base = code[:3]
+                if p.role is None and term is not None:
+                    p.role = term.role
+                    if code and p.sector is None:
+                        p.sector = code[3:] or None
                 p.gender = p.gender or known.gender
             if p.gender is None and p.names:
                 p.gender = self.kb.given_names.get(max(p.names, key=len).split()[0])
@@ -616,6 +628,17 @@ class _Resolution:
                 role=d.role, sector=d.sector, code=code, gender=d.gender, plural=d.plural,
             ))
         return out
+
+
+QUANTITY_NOUNS = frozenset({"thousands", "hundreds", "dozens", "millions", "scores", "tens"})
+
+
+def _counted(tok: Token) -> bool:
+    """True for a counted group: "100 Palestinians", "thousands of Nigerians"."""
+    if any(c.dep_ == "nummod" for c in tok.children):
+        return True
+    prep = tok.head if tok.dep_ == "pobj" else None
+    return bool(prep is not None and prep.lower_ == "of" and prep.head.lower_ in QUANTITY_NOUNS)
 
 
 def _priority(sector: str) -> int:

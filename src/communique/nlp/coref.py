@@ -27,11 +27,18 @@ PRONOUN_FEATURES: dict[str, tuple[str | None, bool, frozenset[str]]] = {
     "they": (None, True, frozenset({"person", "group", "organization", "country"})),
     "them": (None, True, frozenset({"person", "group", "organization", "country"})),
     "it": (None, False, frozenset({"organization", "country"})),
-    "we": (None, True, frozenset({"person", "group", "organization", "country"})),
 }
 """Pronoun -> (gender or None for any, plural, actor kinds it can refer to)."""
 
-_PERSONAL_TITLES: dict[str, str] = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f"}
+_SINGULAR_PERSONAL = frozenset({"he", "him", "she", "her"})
+_PERSONAL_TITLES: dict[str, str] = {
+    "mr.": "m",
+    "mr": "m",
+    "mrs.": "f",
+    "mrs": "f",
+    "ms.": "f",
+    "ms": "f",
+}
 
 
 def is_resolvable_pronoun(token: Token) -> bool:
@@ -106,6 +113,8 @@ def resolve_pronoun(
     for actor in doc._.actors or ():
         if not compatible(actor, pronoun):
             continue
+        if pronoun in _SINGULAR_PERSONAL and not actor.name[:1].isupper():
+            continue  # "the doctor", "a nurse": a generic person is rarely the one speaking
         last = _last_mention_before(actor, token.i, skip)
         if last is None or token.i - last > max_distance:
             continue
@@ -114,7 +123,9 @@ def resolve_pronoun(
     return best[1] if best else None
 
 
-def resolve_title(doc: Doc, span: Span, demonyms: dict[str, str] | None = None) -> ActorCluster | None:
+def resolve_title(
+    doc: Doc, span: Span, demonyms: dict[str, str] | None = None
+) -> ActorCluster | None:
     """The actor holding the role that ``span`` names ("the Russian foreign minister"), or ``None``.
 
     ``demonyms`` maps lower-case nationality words to ISO alpha-3 codes (``None``: no country

@@ -8,7 +8,9 @@ country actor ("Russian" -> ``RUS``) plus the sector of its head noun (``GOV``).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from spacy.tokens import Doc, Token
 
@@ -17,7 +19,14 @@ from .extensions import ActorCluster, actors_at
 
 PRONOUNS: frozenset[str] = frozenset({"he", "she", "they", "it", "we", "i", "who", "which", "that"})
 FIRST_PERSON: frozenset[str] = frozenset({"i", "we"})
-CUT_DEPS: frozenset[str] = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep"})
+THIRD_PERSON: Mapping[str, str] = MappingProxyType(
+    {"he": "person", "she": "person", "it": "thing", "they": "any"}
+)
+"""Subject pronouns resolved to the previous sentence's subject, with the kind of actor each
+can stand for."""
+CUT_DEPS: frozenset[str] = frozenset(
+    {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep"}
+)
 """Children that do not belong to the core of a noun phrase (the core is what names it)."""
 OF_PREPS: frozenset[str] = frozenset({"of", "from", "in", "against", "with", "for"})
 """Prepositions whose object may name the actor when the core does not ("opponents of X",
@@ -47,7 +56,9 @@ def conjuncts(tok: Token) -> list[Token]:
     out = [tok]
     for child in tok.children:
         # "The US, Russia, and Switzerland" is often parsed as an apposition holding the list
-        if child.dep_ == "conj" or (child.dep_ == "appos" and any(g.dep_ == "conj" for g in child.children)):
+        if child.dep_ == "conj" or (
+            child.dep_ == "appos" and any(g.dep_ == "conj" for g in child.children)
+        ):
             out.extend(conjuncts(child))
     return out
 
@@ -116,18 +127,21 @@ class PartyFinder:
             # "opponents of Rwanda's Senate", "the mayor of Nablus", "demonstrators in Baghdad",
             # "the US commander in Iraq, General David Petraeus"
             if depth < 2:
+                found: list[Party] = []
                 for child in head.children:
                     if child.dep_ == "appos":
-                        inner = self.parties(child, depth + 1)
-                        if inner:
-                            return inner
+                        found = found or self.parties(child, depth + 1)
+                        if any(p.code for p in found):
+                            return found
+                sector = self.lexicon.agents.get(head.lemma_.lower())
                 for child in head.children:
                     if child.dep_ == "prep" and child.lower_ in OF_PREPS:
                         for pobj in child.children:
                             if pobj.dep_ == "pobj":
                                 inner = self.parties(pobj, depth + 1)
-                                sector = self.lexicon.agents.get(head.lemma_.lower())
-                                return [self._with_sector(p, sector, head.i) for p in inner]
+                                if any(p.code for p in inner):
+                                    return [self._with_sector(p, sector, head.i) for p in inner]
+                return found
             return []
         sector = self._sector(head, start)
         out: list[Party] = []
@@ -172,6 +186,32 @@ class PartyFinder:
             seen += 1
             verb = verb.head
             for child in verb.children:
-                if child.dep_ in ("nsubj", "nsubjpass") and child.i != tok.i and child.lower_ not in PRONOUNS:
+                if (
+                    child.dep_ in ("nsubj", "nsubjpass")
+                    and child.i != tok.i
+                    and child.lower_ not in PRONOUNS
+                ):
                     return self.parties(child, 1)
+        if tok.lower_ in THIRD_PERSON and tok.dep_ in ("nsubj", "nsubjpass"):
+            return self._previous_subject(tok)
         return []
+
+    def _previous_subject(self, tok: Token) -> list[Party]:
+        """ "Lavrov spoke on Friday. He criticized ...": the subject of the sentence before, if
+        its actor can be the pronoun ("he"/"she" a person, "it" not a person)."""
+        sent = tok.sent
+        if sent.start == 0:
+            return []
+        previous = self.doc[sent.start - 1].sent
+        root = previous.root
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.lower_ in PRONOUNS:
+            return []
+        wanted = THIRD_PERSON[tok.lower_]
+        return [
+            p
+            for p in self.parties(subj, 1)
+            if p.actor is None
+            or wanted == "any"
+            or (p.actor.kind == "person") == (wanted == "person")
+        ]

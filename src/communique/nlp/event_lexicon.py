@@ -62,17 +62,23 @@ class EventLexicon:
             if "light" in flags:
                 light.add(verb)
         nouns = {
-            " ".join(r["noun"].lower().split()): Pattern(r["code"], frozenset(r.get("flags", "").split()))
+            " ".join(r["noun"].lower().split()): Pattern(
+                r["code"], frozenset(r.get("flags", "").split())
+            )
             for r in read_table("event_nouns.tsv", knowledge_dir)
         }
-        modals = {r["word"].lower(): r["kind"] for r in read_table("event_modals.tsv", knowledge_dir)}
+        modals = {
+            r["word"].lower(): r["kind"] for r in read_table("event_modals.tsv", knowledge_dir)
+        }
         unknown = {k for k in modals.values() if k not in MODAL_KINDS}
         if unknown:
             raise ConfigError(
                 f"event_modals.tsv has unknown kinds {sorted(unknown)} (expected {sorted(MODAL_KINDS)}); "
                 "fix the file in the knowledge folder"
             )
-        agents = {r["noun"].lower(): r["sector"] for r in read_table("event_agents.tsv", knowledge_dir)}
+        agents = {
+            r["noun"].lower(): r["sector"] for r in read_table("event_agents.tsv", knowledge_dir)
+        }
         return cls(
             verbs=MappingProxyType({k: MappingProxyType(v) for k, v in verbs.items()}),
             nouns=MappingProxyType(nouns),

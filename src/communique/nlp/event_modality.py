@@ -19,19 +19,35 @@ INTENT: Mapping[str, str] = MappingProxyType(
 )
 """Root of cooperative content -> "express intent to" code (default ``030``)."""
 INTENT_FULL: Mapping[str, str] = MappingProxyType(
-    {"081": "0351", "084": "0353", "085": "0354", "086": "0355", "087": "0356", "0332": "0332", "072": "0332"}
+    {
+        "081": "0351",
+        "084": "0353",
+        "085": "0354",
+        "086": "0355",
+        "087": "0356",
+        "0332": "0332",
+        "072": "0332",
+    }
 )
 """Full cooperative codes with an exact "intent" counterpart."""
 THREAT: Mapping[str, str] = MappingProxyType(
     {"14": "133", "15": "138", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138"}
 )
 """Root of hostile content -> "threaten" code (default ``130``)."""
-THREAT_FULL: Mapping[str, str] = MappingProxyType({"163": "1312", "164": "134", "166": "136", "162": "1311"})
-REFUSE: Mapping[str, str] = MappingProxyType({"04": "125", "06": "121", "07": "121", "08": "124", "03": "120"})
+THREAT_FULL: Mapping[str, str] = MappingProxyType(
+    {"163": "1312", "164": "134", "166": "136", "162": "1311"}
+)
+REFUSE: Mapping[str, str] = MappingProxyType(
+    {"04": "125", "06": "121", "07": "121", "08": "124", "03": "120"}
+)
 """Root of cooperative content -> "reject/refuse" code (default ``120``)."""
-APPEAL: Mapping[str, str] = MappingProxyType({"04": "026", "05": "022", "06": "021", "07": "023", "08": "025"})
+APPEAL: Mapping[str, str] = MappingProxyType(
+    {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025"}
+)
 """Root of the requested act -> "appeal for" code (default ``020``)."""
-DEMAND: Mapping[str, str] = MappingProxyType({"04": "106", "05": "102", "06": "101", "07": "103", "08": "105"})
+DEMAND: Mapping[str, str] = MappingProxyType(
+    {"04": "106", "05": "102", "06": "101", "07": "103", "08": "105"}
+)
 """Root of the demanded act -> "demand" code (default ``100``)."""
 
 

@@ -24,19 +24,100 @@ _CLAUSE_DEPS = frozenset({"ccomp"})
 _UP_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "acl"})
 _RELATIVE = frozenset({"who", "which", "that"})
 _VERB_POS = frozenset({"VERB", "AUX"})
-_SOURCE_NOUNS = frozenset({
-    "official", "spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor",
-    "source", "expert", "analyst", "critic", "supporter", "opponent", "leader", "lawmaker",
-    "senator", "governor", "president", "minister", "secretary", "candidate", "nominee",
-    "campaign", "administration", "government", "committee", "group", "party", "republican",
-    "democrat", "voter", "activist", "advocate", "lawyer", "attorney", "judge", "court",
-    "police", "agency", "department", "company", "report", "study", "statement", "letter",
-    "mayor", "chairman", "director", "member", "resident", "team", "council", "ministry",
-    "economist", "researcher", "scientist", "doctor", "officer", "prosecutor", "reporter",
-    "writer", "author", "editor", "people", "americans", "student", "worker", "union",
-})
+_SOURCE_NOUNS = frozenset(
+    {
+        "official",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "aide",
+        "adviser",
+        "advisor",
+        "source",
+        "expert",
+        "analyst",
+        "critic",
+        "supporter",
+        "opponent",
+        "leader",
+        "lawmaker",
+        "senator",
+        "governor",
+        "president",
+        "minister",
+        "secretary",
+        "candidate",
+        "nominee",
+        "campaign",
+        "administration",
+        "government",
+        "committee",
+        "group",
+        "party",
+        "republican",
+        "democrat",
+        "voter",
+        "activist",
+        "advocate",
+        "lawyer",
+        "attorney",
+        "judge",
+        "court",
+        "police",
+        "agency",
+        "department",
+        "company",
+        "report",
+        "study",
+        "statement",
+        "letter",
+        "mayor",
+        "chairman",
+        "director",
+        "member",
+        "resident",
+        "team",
+        "council",
+        "ministry",
+        "economist",
+        "researcher",
+        "scientist",
+        "doctor",
+        "officer",
+        "prosecutor",
+        "reporter",
+        "writer",
+        "author",
+        "editor",
+        "people",
+        "americans",
+        "student",
+        "worker",
+        "union",
+    }
+)
+_COMPLEMENTIZERS = frozenset({"that", "whether", "if"})
+_PARENTHETICAL_OPENERS = frozenset(
+    {",", "\u2014", "\u2013", "--", "-", "\u201d", '"', "''", "\u2019", "'"}
+)
 _OBJECT_DEPS = frozenset({"dobj", "xcomp", "oprd", "dative"})
-_OBJECT_BLIND = frozenset({"say", "tell", "ask", "write", "post", "answer", "continue", "add"})
+_OBJECT_BLIND = frozenset(
+    {
+        "say",
+        "tell",
+        "ask",
+        "write",
+        "post",
+        "answer",
+        "continue",
+        "add",
+        "maintain",
+        "advise",
+        "challenge",
+    }
+)
+"""Cues whose direct object is not what was said ("said nothing", "told reporters",
+"maintains a program")."""
 
 
 @dataclass
@@ -129,6 +210,16 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _impersonal(subj: Token) -> bool:
+    """An expletive subject ("it is said", "there are reports")."""
+    if subj.dep_ == "expl" or subj.lower_ == "there":
+        return True
+    verb = subj.head
+    return subj.lower_ == "it" and (
+        subj.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in verb.children)
+    )
+
+
 def _animate(tok: Token) -> bool:
     """Whether a subject can be a source: a name, a personal pronoun or a named entity."""
     if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
@@ -137,7 +228,8 @@ def _animate(tok: Token) -> bool:
         return tok.lower_ not in ("it", "this", "that", "which", "what", "there")
     if tok.pos_ == "NOUN":
         return tok.lemma_.lower() in _SOURCE_NOUNS or any(
-            c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children)
+            c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children
+        )
     return False
 
 
@@ -152,6 +244,62 @@ def _object_content(doc: Doc, verb: Token, hit: CueHit) -> tuple[int, int] | Non
     start = min(c.left_edge.i for c in parts)
     end = max(c.right_edge.i for c in parts) + 1
     return _trim(doc, start, end)
+
+
+def _parenthetical(doc: Doc, verb: Token) -> bool:
+    """Whether the cue's clause sits between commas inside the clause it reports."""
+    head = verb.head
+    if head is verb or verb.dep_ not in ("parataxis", "ccomp", "advcl", "conj"):
+        return False
+    words = [t.i for t in verb.subtree if not t.is_punct]
+    left, right = words[0], words[-1]
+    return (
+        head.left_edge.i < left
+        and right < head.right_edge.i
+        and left > 0
+        and doc[left - 1].text == ","
+        and right + 1 < len(doc)
+        and doc[right + 1].text == ","
+        and doc[left].dep_ != "mark"
+    )
+
+
+def _inline(doc: Doc, verb: Token, subj: Token | None) -> tuple[int, int] | None:
+    """The sentence around "..., he said, ..." when the parser made the cue its root."""
+    if subj is None or verb.head is not verb or subj.i > verb.i:
+        return None
+    left = subj.left_edge.i
+    if left == 0 or doc[left - 1].text != "," or verb.i + 1 >= len(doc):
+        return None
+    if doc[verb.i + 1].text != ",":
+        return None
+    sides = [c for c in verb.children if c.dep_ in ("advcl", "ccomp", "csubj", "parataxis")]
+    if not any(c.i < left for c in sides) or not any(c.i > verb.i for c in sides):
+        return None
+    sent = verb.sent
+    return _trim(doc, sent.start, sent.end)
+
+
+def _reported_clause(doc: Doc, verb: Token) -> Token | None:
+    """The clausal complement of a cue verb, or ``None``.
+
+    A complement after the verb wins; one before it counts only when a comma, dash or closing
+    quotation mark separates them ("X is Y, he said"), not a semicolon or colon.  Clauses
+    opened by a temporal or causal conjunction ("said before he died") are adverbials.
+    """
+    best: Token | None = None
+    for child in verb.children:
+        if child.dep_ not in _CLAUSE_DEPS:
+            continue
+        first = doc[child.left_edge.i]
+        if first.dep_ == "mark" and first.lower_ not in _COMPLEMENTIZERS:
+            continue
+        if child.i > verb.i:
+            return child
+        after = child.right_edge.i + 1
+        if after < verb.i and doc[after].text in _PARENTHETICAL_OPENERS:
+            best = child
+    return best
 
 
 def attribution(doc: Doc, hit: CueHit) -> Attribution:
@@ -173,17 +321,31 @@ def attribution(doc: Doc, hit: CueHit) -> Attribution:
             elif p_right >= b - 1:
                 b = p_left
             return Attribution(hit, speaker, _trim(doc, a, b))
+        # the parser left "according to X" unattached: the rest of its sentence is the content
+        sent = prep.sent
+        p_left, p_right = prep.left_edge.i, max(prep.right_edge.i, hit.end - 1) + 1
+        if p_left - sent.start <= 1 and sent.end - p_right > 2:
+            return Attribution(hit, speaker, _trim(doc, p_right, sent.end))
+        if sent.end - p_right <= 2 and p_left - sent.start > 2:
+            return Attribution(hit, speaker, _trim(doc, sent.start, p_left))
         return Attribution(hit, speaker, None)
     if hit.cue.lemma == "quoted as saying":
         quoted = doc[hit.start]
         subj = next((c for c in quoted.children if c.dep_ in _SUBJECTS), None)
         saying = doc[hit.end - 1]
         clause = next((c for c in saying.children if c.dep_ in _CLAUSE_DEPS), None)
-        content = _trim(doc, *_subtree_range(clause)) if clause is not None else None
-        return Attribution(hit, subj.i if subj is not None else None, content)
+        said = _trim(doc, *_subtree_range(clause)) if clause is not None else None
+        return Attribution(hit, subj.i if subj is not None else None, said)
     subj = subject_of(verb)
+    if subj is not None and _impersonal(subj):
+        subj = None  # "It is believed that ...", "it was reported": no one in particular
     content: tuple[int, int] | None = None
-    clause = next((c for c in verb.children if c.dep_ in _CLAUSE_DEPS), None)
+    clause = _reported_clause(doc, verb)
+    if clause is None:
+        # "tweeted ... that X was": a that-clause the parser attached as an adverbial
+        clause = next(
+            (c for c in verb.rights if c.dep_ == "advcl" and c.left_edge.lower_ == "that"), None
+        )
     if clause is not None:
         content = _trim(doc, *_subtree_range(clause))
     elif (
@@ -193,9 +355,15 @@ def attribution(doc: Doc, hit: CueHit) -> Attribution:
         and verb.dep_ in ("parataxis", "ccomp")
         and verb.left_edge.i > 0
         and doc[verb.left_edge.i - 1].text in (",", "\u2014", "\u2013", "--")
+        and doc[verb.left_edge.i].dep_ != "mark"  # ", that he wants ...": a complement
     ):
         # "The Snowden case is the latest, he said." / "X, the Post has learned."
         content = _trim(doc, *_subtree_range(verb.head, skip=verb))
+    elif _parenthetical(doc, verb) and subj is not None:
+        # "The museum, Mr. Obama said, would make visitors face uncomfortable truths."
+        content = _trim(doc, verb.head.left_edge.i, verb.head.right_edge.i + 1)
+    elif (inline := _inline(doc, verb, subj)) is not None:
+        content = inline
     elif (
         hit.cue.cls not in ("cognitive", "evidential")
         and hit.cue.lemma not in _OBJECT_BLIND

@@ -28,8 +28,23 @@ _SIGNATURE = re.compile(
     r"(?P<name>[A-Z][\w.'\u2019-]*(?:[ \t\u00a0]+(?:[A-Z][\w.'\u2019-]*|de|van|von|da|del|la)){0,5})"
 )
 _QUOTE_CHARS = "\"'\u201c\u201d\u2018\u2019 \t"
-_NOT_LABELS = frozenset({"update", "note", "editor", "correction", "photo", "video", "watch",
-                         "read", "related", "source", "sources", "q", "a"})
+_NOT_LABELS = frozenset(
+    {
+        "update",
+        "note",
+        "editor",
+        "correction",
+        "photo",
+        "video",
+        "watch",
+        "read",
+        "related",
+        "source",
+        "sources",
+        "q",
+        "a",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -63,8 +78,13 @@ def transcript_paragraphs(text: str, min_body_words: int = 4) -> list[Labelled]:
             b_end -= 1
         if len(text[b_start:b_end].split()) < min_body_words:
             continue
-        out.append(Labelled((m.start("label"), m.end("label")), text.index(":", m.end("label")),
-                            (b_start, b_end)))
+        out.append(
+            Labelled(
+                (m.start("label"), m.end("label")),
+                text.index(":", m.end("label")),
+                (b_start, b_end),
+            )
+        )
     return out
 
 

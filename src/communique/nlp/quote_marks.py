@@ -21,7 +21,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_MARKS = re.compile("''|``|[\"'\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018\u2019\u201a\u201b\u2039\u203a\n]")
+_MARKS = re.compile(
+    "''|``|[\"'\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018\u2019\u201a\u201b\u2039\u203a\n]"
+)
 _DOUBLE = frozenset(['"', "''", "``", *"\u201c\u201d\u201e\u201f\u00ab\u00bb"])
 _OPENERS = frozenset("\u201c\u201e\u201f\u00ab\u2018\u201a\u201b\u2039")
 _CLOSERS = frozenset("\u201d\u00bb\u2019\u203a")
@@ -125,79 +127,99 @@ def _opens_paragraph(text: str, para: tuple[int, int, list[_Mark]]) -> bool:
     return not text[start : marks[0].pos].strip()
 
 
-def find_quoted(text: str) -> list[MarkedSpan]:
-    """Every quoted stretch of ``text``, in text order (see the module docstring)."""
-    out: list[MarkedSpan] = []
-    paras = _paragraphs(text)
-    chain_from: int | None = None
-    for n, (p_start, p_end, marks) in enumerate(paras):
-        doubles = [m for m in marks if m.double]
-        singles = [m for m in marks if not m.double]
+class _Pairer:
+    """Pairs the marks of one text, paragraph by paragraph, into ``MarkedSpan``s."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.out: list[MarkedSpan] = []
+        self.chain_from: int | None = None
+        """Chain of a quote left open at the end of the previous paragraph (``None``: none)."""
+        self.singles: list[_Mark] = []
+        self.used_singles: set[int] = set()
+        self.double_spans: list[tuple[int, int]] = []
+
+    def emit(self, opener: _Mark, end: int, close_pos: int | None, double: bool) -> None:
+        a, b = _trimmed(self.text, opener.pos + len(opener.char), end)
+        if b <= a:
+            return
+        index = len(self.out)
+        chain = self.chain_from if self.chain_from is not None else index
+        self.out.append(
+            MarkedSpan(a, b, opener.pos, close_pos, close_pos is not None, chain, double)
+        )
+        self.chain_from = None
+        if double:
+            self.double_spans.append((opener.pos, end))
+
+    def close_unclosed(self, opener: _Mark, limit: int) -> None:
+        """An opener left open before ``limit``: a stray single closer, else ``limit``."""
+        stray = next(
+            (
+                s
+                for s in self.singles
+                if opener.pos < s.pos < limit
+                and s.role in (_CLOSE, _EITHER)
+                and s.pos not in self.used_singles
+                and self.text[s.pos - 1] in ",.!?"
+            ),
+            None,
+        )
+        if stray is not None:
+            self.used_singles.add(stray.pos)
+            self.emit(opener, stray.pos, stray.pos, True)
+        else:
+            self.emit(opener, limit, None, True)
+
+    def paragraph(self, p_end: int, marks: list[_Mark], next_opens: bool) -> None:
+        """Pair one paragraph's marks; ``next_opens`` when the next paragraph opens a quote."""
+        self.singles = [m for m in marks if not m.double]
+        self.used_singles = set()
+        self.double_spans = []
         pending: _Mark | None = None
-        used_singles: set[int] = set()
-        double_spans: list[tuple[int, int]] = []
-
-        def emit(a: int, b: int, open_pos: int, close_pos: int | None, closed: bool,
-                 double: bool) -> None:
-            nonlocal chain_from
-            a, b = _trimmed(text, a, b)
-            if b <= a:
-                return
-            index = len(out)
-            chain = chain_from if chain_from is not None else index
-            out.append(MarkedSpan(a, b, open_pos, close_pos, closed, chain, double))
-            chain_from = None
-
-        def close_unclosed(opener: _Mark, limit: int) -> None:
-            """An opener left open before ``limit``: a stray single closer, else ``limit``."""
-            stray = next(
-                (s for s in singles if opener.pos < s.pos < limit and s.role in (_CLOSE, _EITHER)
-                 and s.pos not in used_singles and text[s.pos - 1] in ",.!?"),
-                None,
-            )
-            if stray is not None:
-                used_singles.add(stray.pos)
-                emit(opener.pos + len(opener.char), stray.pos, opener.pos, stray.pos, True, True)
-                double_spans.append((opener.pos, stray.pos))
-            else:
-                emit(opener.pos + len(opener.char), limit, opener.pos, None, False, True)
-                double_spans.append((opener.pos, limit))
-
-        for mark in doubles:
+        for mark in (m for m in marks if m.double):
             if pending is None:
                 if mark.role in (_OPEN, _EITHER):
                     pending = mark
-                continue
-            if mark.role in (_CLOSE, _EITHER):
-                emit(pending.pos + len(pending.char), mark.pos, pending.pos, mark.pos, True, True)
-                double_spans.append((pending.pos, mark.pos))
+            elif mark.role in (_CLOSE, _EITHER):
+                self.emit(pending, mark.pos, mark.pos, True)
                 pending = None
             else:  # a second opener: the first was never closed
-                close_unclosed(pending, mark.pos)
+                self.close_unclosed(pending, mark.pos)
                 pending = mark
         if pending is not None:
-            nxt = paras[n + 1] if n + 1 < len(paras) else None
-            if nxt is not None and _opens_paragraph(text, nxt):
-                index = len(out)
-                emit(pending.pos + len(pending.char), p_end, pending.pos, None, False, True)
-                double_spans.append((pending.pos, p_end))
-                if len(out) > index:
-                    chain_from = out[index].chain
+            if next_opens:
+                index = len(self.out)
+                self.emit(pending, p_end, None, True)
+                if len(self.out) > index:
+                    self.chain_from = self.out[index].chain
             else:
-                close_unclosed(pending, p_end)
-        # single marks outside double-quoted stretches
+                self.close_unclosed(pending, p_end)
+        self._singles()
+
+    def _singles(self) -> None:
+        """Single marks outside double-quoted stretches pair among themselves."""
         open_single: _Mark | None = None
-        for mark in singles:
-            if mark.pos in used_singles or any(a < mark.pos <= b for a, b in double_spans):
+        for mark in self.singles:
+            if mark.pos in self.used_singles or any(
+                a < mark.pos <= b for a, b in self.double_spans
+            ):
                 continue
             if open_single is None:
                 if mark.role in (_OPEN, _EITHER) and mark.char != "\u2019":
                     open_single = mark
-                continue
-            if mark.role in (_CLOSE, _EITHER):
-                emit(open_single.pos + len(open_single.char), mark.pos, open_single.pos, mark.pos, True, False)
+            elif mark.role in (_CLOSE, _EITHER):
+                self.emit(open_single, mark.pos, mark.pos, False)
                 open_single = None
             elif mark.role == _OPEN:
                 open_single = mark
-    out.sort(key=lambda s: s.start)
-    return out
+
+
+def find_quoted(text: str) -> list[MarkedSpan]:
+    """Every quoted stretch of ``text``, in text order (see the module docstring)."""
+    pairer = _Pairer(text)
+    paras = _paragraphs(text)
+    for n, (_, p_end, marks) in enumerate(paras):
+        next_opens = n + 1 < len(paras) and _opens_paragraph(text, paras[n + 1])
+        pairer.paragraph(p_end, marks, next_opens)
+    return sorted(pairer.out, key=lambda s: s.start)

@@ -17,7 +17,9 @@ from .coref import is_resolvable_pronoun, resolve_pronoun, resolve_title
 from .extensions import ActorCluster, actor_of
 
 _CUT_DEPS = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis", "prep_skip"})
-_CORE_DEPS = frozenset({"compound", "amod", "det", "nmod", "flat", "poss", "case", "nummod", "quantmod"})
+_CORE_DEPS = frozenset(
+    {"compound", "amod", "det", "nmod", "flat", "poss", "case", "nummod", "quantmod"}
+)
 _RELATIVES = frozenset({"who", "which", "that"})
 _TITLE_DETS = frozenset({"the", "a", "an", "this", "that"})
 
@@ -86,7 +88,11 @@ def name_speaker(
     ``skip`` marks tokens whose mentions cannot be antecedents (``None``: none).
     """
     head = doc[head_i]
-    if head.lower_ in _RELATIVES and head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "relcl":
+    if (
+        head.lower_ in _RELATIVES
+        and head.dep_ in ("nsubj", "nsubjpass")
+        and head.head.dep_ == "relcl"
+    ):
         # "Figueroa, who said ...": the mention here is "who", the speaker its antecedent
         named = name_speaker(doc, head.head.head.i, current, skip)
         return Speaker(doc[head_i : head_i + 1], named.actor, named.name)
@@ -98,4 +104,7 @@ def name_speaker(
     actor = actor_of(doc, core.start, core.end)
     if actor is None and core[0].lower_ in _TITLE_DETS and head.pos_ == "NOUN":
         actor = resolve_title(doc, core)
-    return Speaker(span, actor, actor.name if actor else span.text)
+    if actor is None or not actor.name[:1].isupper():
+        # no actor, or a generic one ("firm"): the words of the text name the speaker better
+        return Speaker(span, actor, span.text)
+    return Speaker(span, actor, actor.name)

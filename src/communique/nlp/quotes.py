@@ -21,24 +21,27 @@ pass over the tokens for cues, then work local to each cue or quote.
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from ..knowledge.cues import Cue, CueLexicon, load_cues
 from .extensions import ActorCluster, QuoteSpan, actor_of
 from .quote_cues import Attribution, CueHit, attribution, find_cues, subject_of
+from .quote_index import DocIndex, clip_to_paragraph
 from .quote_layout import signature_after, transcript_paragraphs
 from .quote_marks import MarkedSpan, find_quoted
 from .quote_speakers import name_speaker
 
 MIN_WORDS_ATTRIBUTED = 2
 """A quoted stretch next to a cue needs this many words to be a direct quotation."""
+MAX_CONTINUATION_PARAS = 2
+"""How far back (in paragraphs) an uncued direct quote looks for the speaker it continues."""
 MAX_TITLE_WORDS = 6
 """A quoted stretch of at most this many words, all capitalised, is a title or a name."""
-_TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to",
-                                "for", "with", "by", "from", "is"})
+_TITLE_SMALL_WORDS = frozenset(
+    {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "is"}
+)
 MIN_WORDS_UNATTRIBUTED = 6
 """A quoted stretch with no cue needs this many words (and a verb) to count."""
 MAX_CUE_GAP_BEFORE = 10
@@ -48,7 +51,8 @@ MAX_CUE_GAP_AFTER = 8
 MAX_CUE_GAP_APPOSITION = 45
 """... or this many when the speaker stands between them with an apposition ("Burman, director
 of the Tax Policy Center, said")."""
-_PARAGRAPH = re.compile(r"\n\s*")
+_NOT_IMPLICIT = frozenset({"be", "have", "say", "tell"})
+"""Verbs whose complement is no reported content ("are “safe”"; "said on “Face the Nation”")."""
 _SUBJECT_SIDE = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 
 
@@ -94,72 +98,7 @@ class QuoteExtractor:
         return doc
 
 
-class _Index:
-    """Per-doc lookups built once: token of a character, sentence and paragraph of a token."""
-
-    def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-        self.starts = [t.idx for t in doc]
-        self.sent_of = [0] * len(doc)
-        self.sents: list[tuple[int, int]] = []
-        for n, sent in enumerate(doc.sents):
-            self.sents.append((sent.start, sent.end))
-            for i in range(sent.start, sent.end):
-                self.sent_of[i] = n
-        runs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(doc.text)]
-        self.breaks = [a for a, _ in runs]
-        self.break_ends = [b for _, b in runs]
-
-    def token_at(self, char: int) -> int:
-        """Index of the token containing (or first after) character ``char``."""
-        i = bisect.bisect_right(self.starts, char) - 1
-        if i < 0:
-            return 0
-        tok = self.doc[i]
-        if char >= tok.idx + len(tok.text) and i + 1 < len(self.doc):
-            return i + 1
-        return i
-
-    def token_end(self, char: int) -> int:
-        """Exclusive token index for a range ending at character ``char``."""
-        return bisect.bisect_left(self.starts, char)
-
-    def para_of_char(self, char: int) -> int:
-        return bisect.bisect_right(self.breaks, char)
-
-    def para_of(self, token: int) -> int:
-        return self.para_of_char(self.starts[token]) if self.starts else 0
-
-    def para_tokens(self, token: int) -> tuple[int, int]:
-        """Token range of the paragraph holding ``token``."""
-        p = self.para_of(token)
-        first = self.break_ends[p - 1] if p > 0 else 0
-        last = self.breaks[p] if p < len(self.breaks) else len(self.doc.text)
-        return bisect.bisect_left(self.starts, first), bisect.bisect_left(self.starts, last)
-
-
-def _clip(doc: Doc, index: _Index, attr: Attribution) -> Attribution:
-    """Keep a reported clause inside its cue's paragraph (the parser may run over a break)."""
-    if attr.content is None:
-        return attr
-    lo, hi = index.para_tokens(attr.hit.start)
-    a, b = max(attr.content[0], lo), min(attr.content[1], hi)
-    while a < b and (doc[a].is_space or doc[a].is_punct):
-        a += 1
-    while b > a and (doc[b - 1].is_space or doc[b - 1].is_punct):
-        b -= 1
-    attr.content = (a, b) if b - a >= 2 else None
-    if attr.speaker is not None and not lo <= attr.speaker < hi:
-        # the parser took a heading ("5:45 p.m.") for the subject: use the words before the cue
-        i = attr.hit.start - 1
-        while i >= lo and (doc[i].pos_ in ("AUX", "ADV", "PART") or doc[i].is_space):
-            i -= 1
-        ok = i >= lo and doc[i].pos_ in ("PROPN", "NOUN", "PRON")
-        attr.speaker = i if ok else None
-    return attr
-
-
-def _pieces(doc: Doc, index: _Index, marked: list[MarkedSpan]) -> list[_Piece]:
+def _pieces(doc: Doc, index: DocIndex, marked: list[MarkedSpan]) -> list[_Piece]:
     out: list[_Piece] = []
     for m in marked:
         start, end = index.token_at(m.start), index.token_end(m.end)
@@ -172,11 +111,14 @@ def _pieces(doc: Doc, index: _Index, marked: list[MarkedSpan]) -> list[_Piece]:
         while word_end > start + 1 and doc[word_end - 1].is_punct:
             word_end -= 1
         alpha = [t.text for t in toks if t.is_alpha]
-        title = 0 < len(alpha) <= MAX_TITLE_WORDS and all(
-            w[0].isupper() or w in _TITLE_SMALL_WORDS for w in alpha
-        ) and alpha[0][0].isupper()
-        out.append(_Piece(m, start, end, words, has_verb, index.para_of_char(m.start), word_end,
-                          title))
+        title = (
+            0 < len(alpha) <= MAX_TITLE_WORDS
+            and all(w[0].isupper() or w in _TITLE_SMALL_WORDS for w in alpha)
+            and alpha[0][0].isupper()
+        )
+        out.append(
+            _Piece(m, start, end, words, has_verb, index.para_of_char(m.start), word_end, title)
+        )
     return out
 
 
@@ -195,7 +137,7 @@ def _outside_words(doc: Doc, attr: Attribution, in_quote: list[int]) -> int:
 
 
 def _adjacent_cue(
-    doc: Doc, index: _Index, chain: list[_Piece], attrs: list[Attribution], in_quote: list[int]
+    doc: Doc, index: DocIndex, chain: list[_Piece], attrs: list[Attribution], in_quote: list[int]
 ) -> Attribution | None:
     """The speech cue that attributes a chain of quoted pieces, or ``None``."""
     first, last = chain[0], chain[-1]
@@ -209,7 +151,9 @@ def _adjacent_cue(
             if gap > MAX_CUE_GAP_BEFORE or index.para_of(hit.start) != first.para:
                 # colon lead-in at the end of the previous paragraph
                 j = first.start - 2
-                colon = j >= 0 and any(doc[k].text == ":" for k in range(max(j - 1, hit.end), first.start))
+                colon = j >= 0 and any(
+                    doc[k].text == ":" for k in range(max(j - 1, hit.end), first.start)
+                )
                 if not (colon and gap <= MAX_CUE_GAP_BEFORE + 2):
                     continue
             elif any(in_quote[k] >= 0 for k in range(hit.end, first.start - 1)):
@@ -231,7 +175,10 @@ def _adjacent_cue(
                 continue
             if any(in_quote[k] >= 0 for k in range(last.end, hit.start)):
                 continue
-            if any(doc[k].text in (".", "?", "!") and doc[k].i > last.end for k in range(last.end + 1, hit.start)):
+            if any(
+                doc[k].text in (".", "?", "!") and doc[k].i > last.end
+                for k in range(last.end + 1, hit.start)
+            ):
                 continue
             dist = gap
         else:
@@ -248,7 +195,7 @@ def _adjacent_cue(
     return best[1] if best else None
 
 
-def _attach_window(index: _Index, piece: _Piece, attrs: list[Attribution]) -> list[Attribution]:
+def _attach_window(index: DocIndex, piece: _Piece, attrs: list[Attribution]) -> list[Attribution]:
     """Cues near a piece: those in the sentences it touches and in the one after it."""
     lo = index.sents[index.sent_of[piece.start]][0]
     hi_sent = index.sent_of[min(piece.end, len(index.sent_of) - 1)]
@@ -258,7 +205,7 @@ def _attach_window(index: _Index, piece: _Piece, attrs: list[Attribution]) -> li
     return attrs[bisect.bisect_left(keys, lo) : bisect.bisect_left(keys, hi)]
 
 
-def _signature(doc: Doc, index: _Index, last: _Piece) -> Attribution | None:
+def _signature(doc: Doc, index: DocIndex, last: _Piece) -> Attribution | None:
     """An attribution from a dash signature after the piece ("” ― Oscar P. Quintero")."""
     if last.mark.close_mark is None:
         return None
@@ -284,8 +231,14 @@ def _object_host(doc: Doc, piece: _Piece, in_quote: list[int]) -> Attribution | 
     runs from the verb to the end of its complement.  ``None`` when the quoted words sit in a
     subject, or no verb with a subject governs them.
     """
-    root = next((doc[i] for i in range(piece.start, piece.word_end)
-                 if not piece.start <= doc[i].head.i < piece.word_end), None)
+    root = next(
+        (
+            doc[i]
+            for i in range(piece.start, piece.word_end)
+            if not piece.start <= doc[i].head.i < piece.word_end
+        ),
+        None,
+    )
     if root is None:
         return None
     tok = root
@@ -299,6 +252,8 @@ def _object_host(doc: Doc, piece: _Piece, in_quote: list[int]) -> Attribution | 
         return None
     if not (tok.pos_ in ("VERB", "AUX") and tok.i < piece.start):
         return None
+    if tok.lemma_.lower() in _NOT_IMPLICIT:
+        return None
     subj = subject_of(tok)
     if subj is None or in_quote[subj.i] >= 0 or subj.lower_ in ("it", "there", "that", "this"):
         return None
@@ -306,23 +261,55 @@ def _object_host(doc: Doc, piece: _Piece, in_quote: list[int]) -> Attribution | 
     limit = tok.right_edge.i + 1
     if doc[piece.end - 1].text in (",", ".", ";", "?", "!"):
         limit = end  # the quoted words end the clause: “...,” where ...
-    while end < limit and doc[end].text not in (",", ";", ":", ".", "\u2014", "\u2013", "--", "(") or (
-        end < limit and in_quote[end] >= 0
+    while (
+        end < limit
+        and doc[end].text not in (",", ";", ":", ".", "\u2014", "\u2013", "--", "(")
+        or (end < limit and in_quote[end] >= 0)
     ):
         end += 1
     start = tok.i + 1
     while start < piece.start and (doc[start].is_punct or doc[start].dep_ in ("prt", "neg")):
         start += 1
-    cue = Cue(lemma=tok.lemma_.lower(), type="verb", cls="implicit",
-              notes="quoted words in the object of a verb that is not a speech cue")
+    cue = Cue(
+        lemma=tok.lemma_.lower(),
+        type="verb",
+        cls="implicit",
+        notes="quoted words in the object of a verb that is not a speech cue",
+    )
     return Attribution(CueHit(tok.i, tok.i + 1, tok.i, cue), subj.i, (start, end))
+
+
+def _reported(
+    doc: Doc,
+    index: DocIndex,
+    attrs: list[Attribution],
+    mixed: dict[int, _Found],
+    used: set[int],
+    in_quote: list[int],
+) -> list[_Found]:
+    """Mixed quotes (clauses hosting quoted words) and indirect ones (clauses without)."""
+    out: list[_Found] = []
+    for attr in attrs:
+        if attr.content is None:
+            continue
+        a, b = attr.content
+        chars = [_char_range(doc, a, b)]
+        key = id(attr)
+        if key in mixed:
+            mixed[key].fragments = chars
+            out.append(mixed[key])
+        elif key in used or attr.speaker is None:
+            continue  # a reported clause without a speaker in reach is too often not speech
+        elif not any(in_quote[i] >= 0 for i in range(a, b)):
+            out.append(_Found("indirect", chars, attr, index.para_of(a)))
+    return out
 
 
 def extract_quotes(doc: Doc, lexicon: CueLexicon) -> list[QuoteSpan]:
     """All quotations of ``doc`` (see the module docstring), in text order."""
     if not len(doc):
         return []
-    index = _Index(doc)
+    index = DocIndex(doc)
     pieces = _pieces(doc, index, find_quoted(doc.text))
     in_quote = [-1] * len(doc)
     for n, p in enumerate(pieces):
@@ -341,16 +328,19 @@ def extract_quotes(doc: Doc, lexicon: CueLexicon) -> list[QuoteSpan]:
         ):
             continue
         cue = Cue(lemma=":", type="phrase", cls="label", notes="transcript speaker label")
-        attr = Attribution(CueHit(colon, colon + 1, colon, cue), label[1] - 1, None, label)
-        found.append(_Found("direct", [lab.body], attr, index.para_of_char(lab.body[0])))
+        said_by = Attribution(CueHit(colon, colon + 1, colon, cue), label[1] - 1, None, label)
+        found.append(_Found("direct", [lab.body], said_by, index.para_of_char(lab.body[0])))
         for n, p in enumerate(pieces):
             if lab.label[0] - 3 <= p.mark.start < lab.body[1]:
                 labelled_pieces.add(n)
         for i in range(*body):
             if in_quote[i] < 0:
                 in_quote[i] = len(pieces)
-    attrs = [_clip(doc, index, attribution(doc, h))
-             for h in find_cues(doc, lexicon) if in_quote[h.start] < 0]
+    attrs = [
+        clip_to_paragraph(doc, index, attribution(doc, h))
+        for h in find_cues(doc, lexicon)
+        if in_quote[h.start] < 0
+    ]
     mixed: dict[int, _Found] = {}
     used: set[int] = set()
     chains: dict[int, list[_Piece]] = {}
@@ -366,8 +356,13 @@ def extract_quotes(doc: Doc, lexicon: CueLexicon) -> list[QuoteSpan]:
             near = near + [a for a in _attach_window(index, chain[-1], attrs) if a not in near]
         # mixed: the quoted words sit inside a reported clause with words of its own
         host = next(
-            (a for a in near if a.content is not None and all(_inside(a, p) for p in chain)
-             and _outside_words(doc, a, in_quote) >= 2),
+            (
+                a
+                for a in near
+                if a.content is not None
+                and all(_inside(a, p) for p in chain)
+                and _outside_words(doc, a, in_quote) >= 2
+            ),
             None,
         )
         if host is not None:
@@ -378,9 +373,7 @@ def extract_quotes(doc: Doc, lexicon: CueLexicon) -> list[QuoteSpan]:
             used.add(key)
             previous = mixed[key]
             continue
-        attr = _adjacent_cue(doc, index, chain, near, in_quote)
-        if attr is None:
-            attr = _signature(doc, index, chain[-1])
+        attr = _adjacent_cue(doc, index, chain, near, in_quote) or _signature(doc, index, chain[-1])
         words = sum(p.words for p in chain)
         frags = [(p.mark.start, p.mark.end) for p in chain]
         speechlike = (
@@ -405,38 +398,22 @@ def extract_quotes(doc: Doc, lexicon: CueLexicon) -> list[QuoteSpan]:
             continue
         if words >= MIN_WORDS_UNATTRIBUTED and any(p.has_verb for p in chain):
             source = (
-                previous
-                if previous is not None and chain[0].para - previous.para <= 1
-                else None
+                previous if previous is not None and chain[0].para - previous.para <= 1 else None
             )
             previous = _Found("direct", frags, None, chain[0].para, list(chain), source=source)
             found.append(previous)
             continue
         implicit = _object_host(doc, chain[0], in_quote)
-        if implicit is not None:
+        if implicit is not None and implicit.content is not None:
             key = implicit.hit.verb
             if key in implicit_hosts:
                 implicit_hosts[key].pieces.extend(chain)
                 continue
-            implicit_hosts[key] = _Found("mixed", [_char_range(doc, *implicit.content)], implicit,
-                                         chain[0].para, list(chain))
+            implicit_hosts[key] = _Found(
+                "mixed", [_char_range(doc, *implicit.content)], implicit, chain[0].para, list(chain)
+            )
             found.append(implicit_hosts[key])
-    for attr in attrs:
-        if attr.content is None:
-            continue
-        key = id(attr)
-        if key in mixed:
-            a, b = attr.content
-            mixed[key].fragments = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))]
-            found.append(mixed[key])
-            continue
-        if key in used or attr.speaker is None:
-            continue  # a reported clause without a speaker in reach is too often not speech
-        a, b = attr.content
-        if any(in_quote[i] >= 0 for i in range(a, b)):
-            continue
-        found.append(_Found("indirect", [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))],
-                            attr, index.para_of(a)))
+    found.extend(_reported(doc, index, attrs, mixed, used, in_quote))
     found.sort(key=lambda f: f.fragments[0][0])
     return _to_spans(doc, found, in_quote)
 
@@ -446,11 +423,13 @@ def _to_spans(doc: Doc, found: list[_Found], in_quote: list[int]) -> list[QuoteS
     current: ActorCluster | None = None
     current_para = -10
     made: dict[int, QuoteSpan] = {}
+    paras: list[int] = []
     for f in found:
         if f.para - current_para > 1:
             current = None
         fragments = [
-            s for s in (doc.char_span(a, b, alignment_mode="expand") for a, b in f.fragments)
+            s
+            for s in (doc.char_span(a, b, alignment_mode="expand") for a, b in f.fragments)
             if s is not None and len(s)
         ]
         if not fragments:
@@ -471,8 +450,47 @@ def _to_spans(doc: Doc, found: list[_Found], in_quote: list[int]) -> list[QuoteS
                 quote.speaker_name = actor.name if actor else span.text
             elif f.attr.speaker is not None:
                 speaker = name_speaker(doc, f.attr.speaker, current, lambda i: in_quote[i] >= 0)
-                quote.speaker, quote.actor, quote.speaker_name = speaker.span, speaker.actor, speaker.name
+                quote.speaker, quote.actor, quote.speaker_name = (
+                    speaker.span,
+                    speaker.actor,
+                    speaker.name,
+                )
         if quote.actor is not None:
             current, current_para = quote.actor, f.para
         out.append(quote)
+        paras.append(f.para)
+    _nearby_speakers(out, paras)
     return out
+
+
+def _nearby_speakers(quotes: list[QuoteSpan], paras: list[int]) -> None:
+    """A direct quote with no cue of its own takes the speaker of the quote before it (within
+    ``MAX_CONTINUATION_PARAS`` paragraphs), else of the quote right after it in its paragraph
+    or the next (a quoted paragraph that leads into "..., she said")."""
+    for n, quote in enumerate(quotes):
+        if quote.kind != "direct" or quote.speaker is not None or quote.cue is not None:
+            continue
+        before = next(
+            (
+                m
+                for m in range(n - 1, -1, -1)
+                if quotes[m].speaker is not None and paras[n] - paras[m] <= MAX_CONTINUATION_PARAS
+            ),
+            None,
+        )
+        after = next(
+            (
+                m
+                for m in range(n + 1, len(quotes))
+                if quotes[m].speaker is not None and paras[m] - paras[n] <= 1
+            ),
+            None,
+        )
+        source = before if before is not None else after
+        if source is not None:
+            other = quotes[source]
+            quote.speaker, quote.actor, quote.speaker_name = (
+                other.speaker,
+                other.actor,
+                other.speaker_name,
+            )

@@ -17,6 +17,7 @@ missing or unreadable database a 503 that says how to create one, a request body
 from __future__ import annotations
 
 import json
+import sqlite3
 import threading
 from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass, field
@@ -271,6 +272,11 @@ def _install_error_handlers(app: FastAPI, ctx: WebContext) -> None:
                        "then reload this page.")
         return error(request, 503, "Database unavailable", message)
 
+    async def on_sqlite(request: Request, exc: Exception) -> Response:
+        return error(request, 503, "Database unavailable",
+                     f"The database at {ctx.db_path} cannot be read ({exc}). Is it a Communiqué "
+                     "database? `communique ingest FILES --db FILE` creates one.")
+
     async def on_error(request: Request, exc: Exception) -> Response:
         return error(request, 500, "Internal error",
                      "Something went wrong while building this page; the server log has details.")
@@ -279,6 +285,7 @@ def _install_error_handlers(app: FastAPI, ctx: WebContext) -> None:
     app.add_exception_handler(RequestValidationError, on_validation)
     app.add_exception_handler(NotFound, on_not_found)
     app.add_exception_handler(StoreError, on_store)
+    app.add_exception_handler(sqlite3.Error, on_sqlite)
     app.add_exception_handler(Exception, on_error)
 
 

@@ -206,7 +206,7 @@ def _nice_max(value: int, ticks: int = 4) -> int:
     """The smallest ``ticks * step`` at least ``value``, with ``step`` 1, 2 or 5 times a power
     of ten, so every tick is a whole number."""
     target = max(value, 1) / ticks
-    magnitude = 10 ** max(0, math.floor(math.log10(target)))
+    magnitude: int = 10 ** max(0, math.floor(math.log10(target)))
     for m in (1, 2, 5, 10):
         if m * magnitude >= target:
             return ticks * m * magnitude

@@ -1,0 +1,81 @@
+"""Accuracy and cost of the quotation extractor on a gold JSONL file (not a timed test).
+
+    .venv/bin/python benchmarks/eval_quotes.py GOLD.jsonl [--out PRED.jsonl] [--kinds direct mixed]
+
+Runs the full pipeline over each record's ``text``, writes the predictions in the analysis
+record's ``quotes`` format (when ``--out`` is given), prints the figures of
+``communique.evaluate.quotes.evaluate_quotes`` and the time spent in the quotation component
+relative to the spaCy model's own components.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc
+
+from communique.evaluate.quotes import evaluate_quotes
+from communique.nlp.pipeline import load_pipeline
+
+
+def quote_records(doc: Doc) -> list[dict[str, Any]]:
+    """``doc._.quotes`` as analysis-record dicts with character offsets."""
+    out: list[dict[str, Any]] = []
+    for q in doc._.quotes or ():
+        frags = [[f.start_char, f.end_char] for f in q.fragments]
+        out.append(
+            {
+                "start": frags[0][0],
+                "end": frags[-1][1],
+                "fragments": frags,
+                "text": " ".join(f.text for f in q.fragments),
+                "kind": q.kind,
+                "speaker": q.speaker_name,
+                "speaker_start": q.speaker.start_char if q.speaker is not None else None,
+                "speaker_end": q.speaker.end_char if q.speaker is not None else None,
+                "cue": q.cue.text if q.cue is not None else None,
+                "cue_start": q.cue.start_char if q.cue is not None else None,
+                "cue_end": q.cue.end_char if q.cue is not None else None,
+            }
+        )
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("gold")
+    ap.add_argument("--out", default="")
+    ap.add_argument("--kinds", nargs="+", default=None)
+    args = ap.parse_args(argv)
+    gold = [json.loads(line) for line in Path(args.gold).read_text(encoding="utf-8").splitlines()]
+    nlp = load_pipeline()
+    timings: dict[str, float] = {name: 0.0 for name in nlp.pipe_names}
+    preds: list[dict[str, Any]] = []
+    for record in gold:
+        doc = nlp.make_doc(record["text"])
+        for name, proc in nlp.pipeline:
+            t0 = time.perf_counter()
+            doc = proc(doc)
+            timings[name] += time.perf_counter() - t0
+        preds.append({"id": record["id"], "quotes": quote_records(doc)})
+    if args.out:
+        Path(args.out).write_text("".join(json.dumps(p) + "\n" for p in preds), encoding="utf-8")
+    results = evaluate_quotes(gold, preds, kinds=args.kinds)
+    sys.stdout.write(json.dumps(results, indent=2) + "\n")
+    base = sum(v for k, v in timings.items() if not k.startswith("communique"))
+    quotes = timings.get("communique_quotes", 0.0)
+    sys.stdout.write(
+        f"spaCy components {base:.2f}s, quotes {quotes:.2f}s ({100 * quotes / base:.1f}% of spaCy)\n"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,307 @@
+"""Plain-text layout: body spans, headline, byline and outlet (``communique.article.plaintext``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.article.plaintext import (
+    LOCAL_FEATURES,
+    LayoutModel,
+    PlainTextLayout,
+    analyse_layout,
+    load_layout_model,
+)
+from communique.errors import ConfigError
+
+from helpers import SEED
+
+CAPTION = "Secretary of State John Kerry and Defense Secretary Chuck Hagel attend a meeting"
+
+PAGE = """Ministers meet in Washington to mend ties - The Daily Courier
+
+Home
+World
+Politics
+Subscribe Sign In
+Ministers meet in Washington to mend ties
+By Jane Roe and John Smith
+August 9, 2013 10:42 AM
+The foreign ministers of the two countries met in Washington on Friday to discuss the war in \
+Syria and the future of a relationship that both sides describe as strained.
+“We will discuss these differences today, for certain, but this meeting remains important,” \
+the secretary of state said before the talks, which lasted four hours.
+Officials said afterwards that the talks had been constructive, and that further meetings \
+would follow in the autumn, when both sides expect progress on arms control.
+The defence ministers, who joined the second half of the meeting, agreed to restore a \
+military hotline that was suspended last year after a series of incidents at sea.
+Share this article
+Facebook
+Twitter
+Related
+Senate passes budget bill
+12 Comments
+jimbo77
+August 9, 2013 at 11:02 am
+This is a disgrace and everyone involved should be ashamed of themselves, frankly.
+Reply
+We use cookies to improve your experience on our site. By continuing to browse you agree to \
+our use of cookies.
+Privacy Policy
+© 2013 The Daily Courier. All rights reserved.
+"""
+
+CLEAN = """Rain returns to the valley
+
+Farmers in the valley welcomed the first heavy rain in three months on Tuesday, saying it \
+came just in time for the autumn planting.
+
+The regional weather office said more than forty millimetres fell overnight, filling \
+reservoirs that had dropped to a third of their capacity.
+
+"We had started to think it would never come," said one grower, who has farmed the same \
+fields for thirty years.
+"""
+
+BODY_TEXT = (
+    "Officials said the talks had been constructive and that further meetings would follow in "
+    "the autumn, when both sides expect progress on arms control."
+)
+
+
+def body_text(text: str, layout: PlainTextLayout) -> list[str]:
+    return [text[s:e] for s, e in layout.body]
+
+
+def in_body(layout: PlainTextLayout, start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in layout.body)
+
+
+@pytest.fixture(scope="module")
+def seed() -> str:
+    return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def seed_layout(seed: str) -> PlainTextLayout:
+    return analyse_layout(seed)
+
+
+# ------------------------------------------------------------------------------ the seed
+
+
+@pytest.mark.parametrize(
+    "boilerplate",
+    ["AP Photo/Charles Dharapak", "AA Font size + Print", "Close [ x ] More from DefenseOne"],
+)
+def test_seed_boilerplate_is_not_body(seed: str, seed_layout: PlainTextLayout,
+                                      boilerplate: str) -> None:
+    start = seed.index(boilerplate)
+    assert not in_body(seed_layout, start, start + len(boilerplate))
+
+
+def test_seed_keeps_at_most_one_copy_of_the_repeated_caption(
+    seed: str, seed_layout: PlainTextLayout
+) -> None:
+    first = seed.index(CAPTION)
+    second = seed.index(CAPTION, first + 1)
+    assert not (in_body(seed_layout, first, first + len(CAPTION))
+                and in_body(seed_layout, second, second + len(CAPTION)))
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "With President Obama in a standoff",
+        "Senior administration officials told reporters",
+        "Lavrov said the two nations",
+        "Obama clearly misses Medvedev.",
+        "The Russian foreign minister also took a dig at the U.S.",
+    ],
+)
+def test_seed_article_paragraphs_are_body(seed: str, seed_layout: PlainTextLayout,
+                                          paragraph: str) -> None:
+    start = seed.index(paragraph)
+    assert in_body(seed_layout, start, start + len(paragraph))
+
+
+def test_seed_metadata(seed_layout: PlainTextLayout) -> None:
+    assert seed_layout.title == "With Summit’s Collapse, Now Russia is Kerry and Hagel’s\xa0Problem"
+    assert "Stephanie Gaskell" in seed_layout.byline
+    assert seed_layout.outlet == "DefenseOne"
+
+
+# ------------------------------------------------------------------- spans and offsets
+
+
+@pytest.mark.parametrize("name", ["seed", "page", "clean", "crlf"])
+def test_body_spans_are_sorted_trimmed_whole_lines(seed: str, name: str) -> None:
+    text = {"seed": seed, "page": PAGE, "clean": CLEAN,
+            "crlf": "\u00a0" + CLEAN.replace("\n", "\r\n")}[name]
+    layout = analyse_layout(text)
+    assert layout.body
+    ends = [0]
+    for start, end in layout.body:
+        assert ends[-1] <= start < end <= len(text)
+        piece = text[start:end]
+        assert piece == piece.strip() and "\n" not in piece
+        assert start == 0 or text[start - 1] in "\n\u00a0 \t"
+        assert end == len(text) or text[end] in "\r\n\u00a0 \t"
+        ends.append(end)
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n\t\n", "\u200b\n"])
+def test_empty_text_has_no_layout(text: str) -> None:
+    assert analyse_layout(text) == PlainTextLayout(body=(), title=None, byline=(), outlet=None)
+
+
+# ----------------------------------------------------------------- a flattened page
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The foreign ministers of the two countries met in Washington",
+        "“We will discuss these differences today",
+        "Officials said afterwards that the talks had been constructive",
+        "The defence ministers, who joined the second half of the meeting",
+    ],
+)
+def test_page_article_lines_are_body(line: str) -> None:
+    assert any(piece.startswith(line) for piece in body_text(PAGE, analyse_layout(PAGE)))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ministers meet in Washington to mend ties - The Daily Courier",
+        "Ministers meet in Washington to mend ties",
+        "Home",
+        "Subscribe Sign In",
+        "By Jane Roe and John Smith",
+        "Share this article",
+        "Senate passes budget bill",
+        "This is a disgrace and everyone involved should be ashamed of themselves, frankly.",
+        "We use cookies to improve your experience on our site.",
+        "© 2013 The Daily Courier. All rights reserved.",
+    ],
+)
+def test_page_boilerplate_is_not_body(line: str) -> None:
+    assert not any(piece.startswith(line) for piece in body_text(PAGE, analyse_layout(PAGE)))
+
+
+def test_page_metadata() -> None:
+    layout = analyse_layout(PAGE)
+    assert layout.title == "Ministers meet in Washington to mend ties"
+    assert layout.byline == ("Jane Roe", "John Smith")
+    assert layout.outlet == "The Daily Courier"
+
+
+def test_clean_article_keeps_every_paragraph_but_the_headline() -> None:
+    layout = analyse_layout(CLEAN)
+    assert layout.title == "Rain returns to the valley"
+    pieces = body_text(CLEAN, layout)
+    assert len(pieces) == 3
+    assert pieces[0].startswith("Farmers in the valley") and pieces[-1].startswith('"We had')
+
+
+# -------------------------------------------------------------- headline and outlet
+
+
+@pytest.mark.parametrize(
+    ("first_line", "title", "outlet"),
+    [
+        ("Google Stadia, Apple Arcade: So Many Ways to Play - WSJ",
+         "Google Stadia, Apple Arcade: So Many Ways to Play", "WSJ"),
+        ("Opinion | Republicans Are Following Trump to Nowhere - The New York Times",
+         "Opinion | Republicans Are Following Trump to Nowhere", "The New York Times"),
+        ("NASA’s commercial moon shot: firms to bid | News | Al Jazeera",
+         "NASA’s commercial moon shot: firms to bid", "Al Jazeera"),
+        ("Michael Webb: Dramatic video shows rescue of a kidnapped girl",
+         "Michael Webb: Dramatic video shows rescue of a kidnapped girl", None),
+        ("Trump - Live", "Trump - Live", None),
+    ],
+)
+def test_headline_and_outlet_from_the_first_line(first_line: str, title: str,
+                                                 outlet: str | None) -> None:
+    layout = analyse_layout(f"{first_line}\n\n{BODY_TEXT}\n")
+    assert (layout.title, layout.outlet) == (title, outlet)
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        (f"{BODY_TEXT}\nCopyright © 2019 Capitol Hill Publishing Corp. All Rights Reserved.\n",
+         "Capitol Hill Publishing Corp"),
+        (f"{BODY_TEXT}\nMore from Reuters\n", "Reuters"),
+        (f"{BODY_TEXT}\n", None),
+    ],
+)
+def test_outlet_from_the_page_when_the_title_names_none(text: str, outlet: str | None) -> None:
+    assert analyse_layout(text).outlet == outlet
+
+
+def test_a_first_line_that_is_a_sentence_is_no_headline() -> None:
+    layout = analyse_layout(f"{BODY_TEXT}\n\n{BODY_TEXT}\n")
+    assert layout.title is None
+    assert len(layout.body) == 2
+
+
+# ------------------------------------------------------------------------------ bylines
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        ("By Jane Doe and John Roe", ("Jane Doe", "John Roe")),
+        ("By Meg James Staff Writer", ("Meg James",)),
+        ("BY: Amy Kuperinsky | NJ Advance Media for NJ.com", ("Amy Kuperinsky",)),
+        ("By\nSarah E. Needleman", ("Sarah E. Needleman",)),
+        ("Posted by Joe Rossignol", ("Joe Rossignol",)),
+        ("By Joseph Tsidulko November 19, 2019, 07:47 PM EST", ("Joseph Tsidulko",)),
+        ("Kerry and Hagel huddle in Washington. By Stephanie Gaskell", ("Stephanie Gaskell",)),
+        ("By clicking Subscribe you agree to the terms", ()),
+        ("Stand By Me is on tonight", ()),
+    ],
+)
+def test_byline(byline: str, names: tuple[str, ...]) -> None:
+    text = f"A headline about the talks\n\n{byline}\n\n{BODY_TEXT}\n\n{BODY_TEXT}\n"
+    assert analyse_layout(text).byline == names
+
+
+def test_the_byline_nearest_before_the_body_wins() -> None:
+    text = (f"A headline about the talks\nBy Jane Doe\n{BODY_TEXT}\n{BODY_TEXT}\n"
+            f"Related\nBy Someone Else\n")
+    assert analyse_layout(text).byline == ("Jane Doe",)
+
+
+# -------------------------------------------------------------------------------- model
+
+
+def test_the_bundled_model_weighs_every_local_feature() -> None:
+    model = load_layout_model()
+    assert len(model.local[0]) == len(LOCAL_FEATURES)
+    assert model.context and 0.0 < model.threshold < 1.0
+    assert ("cookie",) in model.boilerplate
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        {"local": {}, "context": [], "threshold": 0.5, "boilerplate": []},
+        {"local": {"no_such_feature": 1.0}, "context": [], "threshold": 0.5,
+         "boilerplate": [], "name_stops": []},
+        {"local": [], "context": [], "threshold": 0.5, "boilerplate": [], "name_stops": []},
+        {"local": {}, "context": [], "threshold": "high", "boilerplate": [], "name_stops": []},
+    ],
+)
+def test_a_malformed_model_is_a_config_error(broken: dict[str, object]) -> None:
+    with pytest.raises(ConfigError, match="layout model"):
+        LayoutModel.from_dict(broken)
+
+
+def test_an_injected_model_is_used() -> None:
+    # a model whose only weight is a large bias calls every line body
+    everything = LayoutModel.from_dict({"local": {"bias": 30.0}, "context": [],
+                                        "threshold": 0.5, "boilerplate": [], "name_stops": []})
+    layout = analyse_layout(PAGE, everything)
+    assert len(layout.body) == len([ln for ln in PAGE.splitlines() if ln.strip()]) - 1
