@@ -238,7 +238,7 @@ class _Resolution:
                 if len(w) > 1:
                     firsts.setdefault(w[0], []).append(p)
         for tok in doc:
-            if tok.i in self.token_person or not tok.is_title or tok.is_sent_start and tok.pos_ != "PROPN":
+            if tok.i in self.token_person or not tok.text[:1].isupper() or tok.is_sent_start and tok.pos_ != "PROPN":
                 continue
             cands = surnames.get(tok.text) or firsts.get(tok.text)
             if not cands or len(set(map(id, cands))) != 1:
@@ -247,7 +247,7 @@ class _Resolution:
             if nm is not None and nm.first("person") is None:
                 continue
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-            if nxt is not None and nxt.pos_ == "PROPN" and nxt.is_title and nxt.i not in self.token_person:
+            if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and nxt.i not in self.token_person:
                 continue
             self._person_mention(cands[0], tok.i, tok.i + 1)
 
