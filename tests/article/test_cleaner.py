@@ -120,3 +120,11 @@ def test_relative_dates_resolve_against_publication(
 def test_relative_date_without_reference_is_unknown() -> None:
     assert DateResolver().resolve("Friday", None) is None
     assert DateResolver().resolve("March 3, 2011", None) == dt.date(2011, 3, 3)
+
+
+@pytest.mark.parametrize("text", ["Obama said he would not provide support to Israel",
+                                  "  Russia granted asylum to Snowden\n\nReuters  "])
+def test_a_snippet_of_few_lines_is_all_body(cleaner: ArticleCleaner, text: str) -> None:
+    art = cleaner(Document(source="s", text=text))
+    assert art.skipped is None
+    assert [text[s:e] for s, e in art.body] == [line.strip() for line in text.splitlines() if line.strip()]

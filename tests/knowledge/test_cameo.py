@@ -87,3 +87,20 @@ def test_facts_agree_with_the_public_codebook(book: Codebook) -> None:
         assert entry.quad_class == int(row["quad_class"])
         if row["goldstein"]:
             assert entry.goldstein == float(row["goldstein"])
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("verbs.tsv", ("verb", "object")),
+        ("event_nouns.tsv", ("noun",)),
+        ("event_modals.tsv", ("word",)),
+        ("event_agents.tsv", ("noun",)),
+    ],
+)
+def test_lexicon_files_have_no_duplicate_keys(name: str, key: tuple[str, ...]) -> None:
+    seen: set[tuple[str, ...]] = set()
+    for row in read_table(name):
+        k = tuple(row[c] for c in key)
+        assert k not in seen, f"{name}: {k} appears twice (the later row would silently win)"
+        seen.add(k)

@@ -168,3 +168,71 @@ def test_seed_people(nlp_actors: Language) -> None:
         for alias in g["aliases"]:
             i = gold["text"].find(alias)
             assert any(m.start_char <= i < m.end_char for m in a.mentions), alias
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        ("Israeli soldiers arrested more than 100 Palestinians on Saturday.", "Palestinians", "PSECVL"),
+        ("Palestinians blamed Israel for the bombing.", "Palestinians", "PSE"),
+        ("The official Syrian newspaper called on Arabs to unite.", "Syrian newspaper", "SYRGOV"),
+        ("Burmese troops captured part of a Karen guerrilla stronghold.", "Karen guerrilla", "MMRREB"),
+        ("Russian aircraft killed 46 Afghan civilians.", "Afghan civilians", "AFGCVL"),
+        ("Turkish authorities imposed a curfew in the town of Cizre.", "Cizre", "TURCVL"),
+        ("Poland's parliament has demanded an admission by Moscow.", "Moscow", "RUSGOV"),
+        ("The Association of African Jurists investigated the case.", "Association of African Jurists", "NGOJUD"),
+    ],
+)
+def test_group_and_place_conventions(nlp_actors: Language, text: str, words: str, code: str) -> None:
+    doc = nlp_actors(text)
+    assert _find(doc._.actors, text, words).code == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The injured were flown to hospital by helicopter.",
+        "Voters doubt she could serve as President.",
+    ],
+)
+def test_no_actor_for_bare_equipment_or_predicates(nlp_actors: Language, text: str) -> None:
+    doc = nlp_actors(text)
+    assert all(a.sector not in ("MIL", "GOV") for a in doc._.actors), [(a.name, a.code) for a in doc._.actors]
+
+
+@pytest.mark.parametrize(
+    ("day", "role", "code"),
+    [
+        (dt.date(2013, 8, 9), "Secretary of State", "USAGOV"),
+        (dt.date(2010, 1, 1), None, "USA"),  # before his term: no office assumed
+        (dt.date(2020, 1, 1), "former Secretary of State", "USAELI"),
+        (None, "Secretary of State", "USAGOV"),
+    ],
+)
+def test_known_people_offices_follow_the_publication_date(
+    nlp_actors: Language, day: dt.date | None, role: str | None, code: str
+) -> None:
+    text = "John Kerry arrived in Geneva on Friday."
+    doc = nlp_actors.make_doc(text)
+    doc._.published = day
+    doc = nlp_actors(doc)
+    kerry = _find(doc._.actors, text, "John Kerry")
+    assert (kerry.role, kerry.code, kerry.country) == (role, code, "USA")
+
+
+def test_title_in_text_beats_known_office(nlp_actors: Language) -> None:
+    text = "He worked with former Russian President Dmitry Medvedev."
+    doc = nlp_actors.make_doc(text)
+    doc._.published = dt.date(2013, 8, 9)  # Medvedev was prime minister then
+    doc = nlp_actors(doc)
+    assert _find(doc._.actors, text, "Dmitry Medvedev").role == "former President"
+
+
+def test_mislabelled_surnames_and_possessives_join_the_person(nlp_actors: Language) -> None:
+    text = ("Ronna McDaniel talked to the board. McDaniel is the party chair. "
+            "Later Donald Trump spoke. Donald’s aides were silent.")
+    doc = nlp_actors(text)
+    mcd = _find(doc._.actors, text, "Ronna McDaniel")
+    assert _find(doc._.actors, text, "McDaniel is") is mcd
+    trump = _find(doc._.actors, text, "Donald Trump")
+    assert _find(doc._.actors, text, "Donald’s") is trump

@@ -174,6 +174,7 @@ def test_compound_actors_code_one_event_per_dyad(
     [
         ("Russia threatened to attack Turkey.", ("RUS", "TUR", "138")),
         ("Obama said he would not provide support to Israel.", ("USAGOV", "ISR", "121")),
+        ("Israel vowed not to return the prisoners to Iran.", ("ISR", "IRN", "124")),
         ("Russia will release the prisoners to France.", ("RUS", "FRA", "0353")),
         ("Obama pledged to provide aid to Israel.", ("USAGOV", "ISR", "033")),
         ("Obama urged Putin to negotiate.", ("USAGOV", "RUSGOV", "026")),
@@ -243,6 +244,13 @@ def test_targets_and_hedges(
         assert expected in found
     if forbidden is not None:
         assert forbidden not in found
+
+
+def test_pronoun_subject_takes_the_previous_sentence_subject(
+    base: Language, coder: EventCoder
+) -> None:
+    found = triples(base, coder, "Russia held elections on Sunday. It later criticized France.")
+    assert ("RUS", "FRA", "111") in found
 
 
 def test_role_nominal_gives_the_sector(base: Language, coder: EventCoder) -> None:

@@ -199,6 +199,27 @@ def test_direct_quote_and_speaker(nlp: Language, text: str, speaker: str, quoted
     assert found[0].speaker_name is not None and speaker in found[0].speaker_name
 
 
+def test_colon_lead_in_at_the_end_of_the_previous_paragraph(nlp: Language) -> None:
+    text = (
+        "Secretary of State John Kerry told reporters on Friday:\n\n"
+        "“We will discuss these differences today, and we will make progress.”"
+    )
+    found = quotes(nlp, text)
+    assert [q.kind for q in found] == ["direct"]
+    assert found[0].speaker_name is not None and "Kerry" in found[0].speaker_name
+
+
+def test_quote_over_two_paragraphs_is_one_quote_attributed_at_its_end(nlp: Language) -> None:
+    text = (
+        "“We made a lot of progress on many issues this year.\n\n"
+        "“There has been cooperation in some areas and competition in others,” Obama said."
+    )
+    found = quotes(nlp, text)
+    assert len(found) == 1
+    assert len(found[0].fragments) == 2
+    assert found[0].speaker is not None and found[0].speaker.text == "Obama"
+
+
 def test_split_quote_is_one_quote_with_two_fragments(nlp: Language) -> None:
     text = (
         "“One thing I would emphasize is that on Syria,” Kerry said, “while we do not always "
@@ -273,6 +294,11 @@ def test_mixed_quote_keeps_the_reported_clause(nlp: Language) -> None:
             "The talks will resume next week, according to a senior official.",
             "a senior official",
             "The talks will resume next week",
+        ),
+        (
+            "According to a senior official, the talks will resume next week in Geneva.",
+            "a senior official",
+            "the talks will resume next week in Geneva",
         ),
         (
             "Lavrov was quoted as saying that the talks had been useful.",

@@ -107,6 +107,8 @@ class RoleEntry:
     generic: bool = False
     """True when the title says nothing about the branch ("spokesman", "official"), so that a
     named organisation next to it gives the sector."""
+    country: str | None = None
+    """The country the title itself implies ("pope": VAT); ``None`` for almost all."""
 
 
 @dataclass(frozen=True)
@@ -258,13 +260,15 @@ def load_actor_knowledge(knowledge_dir: str = "") -> ActorKnowledge:
             row.get("title") or None,
             row.get("kind") or "person",
             generic=row.get("generic", "") == "yes",
+            country=row.get("country") or None,
         )
         roles.setdefault(phrase, entry)
         plural = row.get("plural") or _pluralise_phrase(phrase)
         if plural != phrase:
             roles.setdefault(
                 plural,
-                RoleEntry(phrase, entry.sector, entry.title, entry.kind, True, entry.generic),
+                RoleEntry(phrase, entry.sector, entry.title, entry.kind, True, entry.generic,
+                          entry.country),
             )
     given: dict[str, str] = {}
     for row in read_table(GIVEN_NAME_FILE, knowledge_dir):

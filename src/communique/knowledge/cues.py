@@ -30,7 +30,9 @@ class Cue:
     type: str
     """``verb`` (inflected) or ``phrase`` (matched as written)."""
     cls: str
-    """One of ``CLASSES``."""
+    """One of ``CLASSES`` for rows of the file; the extractor also makes cues of its own with
+    class ``implicit`` (a verb whose object holds quoted words), ``label`` (a transcript
+    speaker label) and ``signature`` (a dash signature)."""
     notes: str = ""
 
     @property

@@ -28,6 +28,7 @@ SKIPPABLE = frozenset({
     "defeated", "angry", "local", "regional", "federal", "national", "state", "official",
     "armed", "riot", "military", "civilian", "ethnic", "rebel", "opposition", "pro", "anti",
 })
+STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 COUNTRY_KINDS = ("country", "adjective", "people", "capital", "city", "place", "ethnic")
 LOCATIVE = frozenset({"of", "in", "from", "for", "at", "inside", "near"})
 
@@ -48,11 +49,16 @@ class Affiliation:
     honorific: bool = False
 
     def country(self) -> str | None:
+        """The first country named, else a named organisation's, else the one a role implies
+        ("the Pope"); ``None`` when nothing says."""
         if self.countries:
             return self.countries[0]
         for org in self.orgs:
             if org.country:
                 return org.country
+        for role in self.roles:
+            if role.country:
+                return role.country
         return None
 
 
@@ -65,6 +71,15 @@ def _is_country_hit(scan: ScanResult, end: int) -> tuple[int, str | None] | None
     if hit is not None:
         return m.start, hit.iso3
     return None
+
+
+def _pro_or_anti(doc: Doc, start: int, sent_start: int) -> bool:
+    """True when the word before ``start`` is "pro-"/"anti-" ("pro-Russian")."""
+    return (
+        start - 2 >= sent_start
+        and doc[start - 1].text == "-"
+        and doc[start - 2].lower_ in ("pro", "anti")
+    )
 
 
 def premodifiers(doc: Doc, boundary: int, scan: ScanResult, *, coordinate: bool) -> Affiliation:
@@ -87,8 +102,11 @@ def premodifiers(doc: Doc, boundary: int, scan: ScanResult, *, coordinate: bool)
             org = nm.first("org")
             hit = nm.first(*COUNTRY_KINDS)
             if hit is not None and hit.iso3:
-                aff.countries.insert(0, hit.iso3)
                 left = nm.start
+                if _pro_or_anti(doc, left, sent_start):
+                    left -= 2  # "pro-Russian rebels" are not Russian
+                    continue
+                aff.countries.insert(0, hit.iso3)
                 continue
             if org is not None and org.org is not None:
                 aff.orgs.insert(0, org.org)
@@ -161,6 +179,8 @@ def postmodifiers(head: Token, scan: ScanResult, aff: Affiliation) -> int:
             if obj.dep_ != "pobj":
                 continue
             found = _country_in_phrase(obj, scan)
+            if found and aff.countries and child.lower_ not in ("of", "from"):
+                break  # "the Japanese embassy in Seoul": a location, not a second country
             if found:
                 aff.countries.extend(c for c in found if c not in aff.countries)
                 end = max(end, obj.right_edge.i + 1)
@@ -209,8 +229,8 @@ def sector_of(aff: Affiliation) -> str | None:
     sector of a named organisation next to it ("Pentagon spokesman" -> MIL, "UN official" ->
     GOV of the IGO); otherwise the nearest role word decides, then an organisation's sector.
     """
-    if aff.former and aff.roles:
-        return "ELI"
+    if aff.former and aff.roles and aff.roles[0].sector in STATE_SECTORS:
+        return "ELI"  # a former office holder (CAMEO elites)
     org_sector = next((o.sector for o in aff.orgs if o.sector), None)
     if aff.roles:
         first = aff.roles[0]

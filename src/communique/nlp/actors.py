@@ -168,6 +168,10 @@ class _Resolution:
             while s < e and (doc[s].lower_ in HONORIFICS or doc[s].text in DETERMINERS
                              or (s in self.scan.role_at and self.scan.role_at[s].end <= e - 1)):
                 s += 1
+            for k in range(s + 1, e):
+                if doc[k].text in POSSESSIVE:
+                    e = k  # "Donald's Georgia": the name ends at the possessive
+                    break
             while e > s and (doc[e - 1].text in POSSESSIVE or doc[e - 1].is_punct):
                 e -= 1
             if s >= e:
@@ -373,6 +377,8 @@ class _Resolution:
                         holder.country = aff.country()
                     self._mark(mstart, span_end)
                     continue
+            if rm.entry.kind == "equipment" and not (aff.countries or aff.orgs):
+                continue  # "by helicopter": no one's aircraft
             self._mark(mstart, span_end)
             sector = sector_of(aff)
             own = aff.country() or base_of(aff, None)
@@ -436,7 +442,7 @@ class _Resolution:
                 if h is not None and h.iso3 and h.iso3 not in countries:
                     countries.append(h.iso3)
                 r = self.scan.role_at.get(i)
-                if r is not None and r.entry.sector:
+                if r is not None and r.entry.sector and r.entry.sector != "CVL":
                     sectors.append(r.entry.sector)
             base = None
             if not countries and "NGO" in sectors:
@@ -503,8 +509,8 @@ class _Resolution:
                 # a capital that acts is its government ("Moscow said"); a city acted on or
                 # in stands for its people (CAMEO: CVL); a region is a territory
                 text = m_text(doc, m.start, m.end)
-                acts = head.dep_ in SUBJECT_DEPS or (head.dep_ == "conj" and head.head.dep_ in SUBJECT_DEPS) or (
-                    head.dep_ == "pobj" and head.head.lower_ == "by")
+                # a capital is its government unless it is the place where something happens
+                acts = head.dep_ != "pobj" or head.head.lower_ == "by"
                 if hit.kind == "capital" and acts:
                     d = self._draft(("seat", iso), "organization", text)
                     d.country, d.sector = iso, "GOV"
@@ -581,12 +587,14 @@ class _Resolution:
     # ---------------------------------------------------------------- finish
     def _known(self, p: _Draft) -> PersonEntry | None:
         for n in sorted(p.names, key=len, reverse=True):
-            hit = self.kb.first(n, ("person",))
+            hit = self.kb.first(n, ("person",)) or (
+                self.kb.first(n.title(), ("person",)) if n.islower() else None
+            )
             if hit is not None and hit.person is not None:
                 return hit.person
         full = [n for n in p.names if len(n.split()) > 1]
         for n in full or p.names:
-            w = n.split()
+            w = n.title().split() if n.islower() else n.split()
             cands = self.kb.surnames.get(w[-1], ())
             if len(w) > 1:
                 cands = tuple(c for c in cands if c.name.split()[0] == w[0])

@@ -20,7 +20,6 @@ from .event_modality import negate, transform
 FUTURE_AUX: frozenset[str] = frozenset({"will", "would", "shall", "'ll"})
 OBLIGATION_AUX: frozenset[str] = frozenset({"must", "should"})
 HYPOTHETICAL_AUX: frozenset[str] = frozenset({"could", "might", "may"})
-NEGATIONS: frozenset[str] = frozenset({"not", "n't", "never", "no"})
 PARTIAL_ADVERBS: frozenset[str] = frozenset(
     {"always", "completely", "entirely", "fully", "quite", "necessarily"}
 )

@@ -70,8 +70,8 @@ def transform(kind: str, content: str | None, lexicon: EventLexicon) -> str | No
     cooperative = lexicon.cooperative(content)
     root = content[:2]
     if kind == "intent":
-        if root in ("03", "13"):
-            return content
+        if root in ("03", "12", "13"):
+            return content  # "vowed not to return the Golan" stays a refusal
         if cooperative:
             return _lookup(content, INTENT_FULL, INTENT, "030")
         return _lookup(content, THREAT_FULL, THREAT, "130")

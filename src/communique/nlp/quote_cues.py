@@ -220,6 +220,11 @@ def _impersonal(subj: Token) -> bool:
     )
 
 
+def _not_infinitive(verb: Token) -> bool:
+    """Not an infinitive: "refused to endorse" reports the refusal, not an endorsement."""
+    return not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _animate(tok: Token) -> bool:
     """Whether a subject can be a source: a name, a personal pronoun or a named entity."""
     if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
@@ -324,6 +329,11 @@ def attribution(doc: Doc, hit: CueHit) -> Attribution:
         # the parser left "according to X" unattached: the rest of its sentence is the content
         sent = prep.sent
         p_left, p_right = prep.left_edge.i, max(prep.right_edge.i, hit.end - 1) + 1
+        if p_left - sent.start <= 1:
+            # "According to X, the move reeks ...": X ends at the first comma
+            comma = next((i for i in range(hit.end, sent.end) if doc[i].text == ","), None)
+            if comma is not None:
+                p_right = comma + 1
         if p_left - sent.start <= 1 and sent.end - p_right > 2:
             return Attribution(hit, speaker, _trim(doc, p_right, sent.end))
         if sent.end - p_right <= 2 and p_left - sent.start > 2:
@@ -369,6 +379,7 @@ def attribution(doc: Doc, hit: CueHit) -> Attribution:
         and hit.cue.lemma not in _OBJECT_BLIND
         and subj is not None
         and _animate(subj)
+        and _not_infinitive(verb)
     ):
         content = _object_content(doc, verb, hit)
     if content is not None and content[1] - content[0] < 2:

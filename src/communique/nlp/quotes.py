@@ -361,7 +361,7 @@ def extract_quotes(doc: Doc, lexicon: CueLexicon) -> list[QuoteSpan]:
                 for a in near
                 if a.content is not None
                 and all(_inside(a, p) for p in chain)
-                and _outside_words(doc, a, in_quote) >= 2
+                and _outside_words(doc, a, in_quote) >= 1
             ),
             None,
         )
