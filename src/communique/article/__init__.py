@@ -7,6 +7,8 @@ article (no text in the HTML, not English, too long) get a ``skipped`` reason.
 
 from __future__ import annotations
 
+import re
+
 from ..records import Article, Document, content_hash
 from ..settings import Settings
 from .dates import iso, parse_date
@@ -16,6 +18,9 @@ from .plaintext import analyse_layout
 
 __all__ = ["ArticleCleaner", "raw_hash", "MIN_HTML_WORDS"]
 
+SNIPPET_LINES = 3
+"""Texts of at most this many non-empty lines are body as a whole."""
+
 MIN_HTML_WORDS = 15
 """Main text shorter than this is navigation or a stub, not an article."""
 
@@ -23,6 +28,18 @@ MIN_HTML_WORDS = 15
 def raw_hash(doc: Document) -> str:
     """Content hash of what the source delivered (HTML or text) plus its id."""
     return content_hash((doc.id or "") + "\x00" + (doc.html or doc.text or ""))
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the non-empty lines of ``text``, trimmed of surrounding whitespace."""
+    spans = []
+    for m in re.finditer(r"[^\n]+", text):
+        line = m.group()
+        stripped = line.strip()
+        if stripped:
+            start = m.start() + (len(line) - len(line.lstrip()))
+            spans.append((start, start + len(stripped)))
+    return spans
 
 
 class ArticleCleaner:
@@ -101,12 +118,15 @@ class ArticleCleaner:
     def _from_text(self, doc: Document, doc_id: str, chash: str) -> Article:
         text = doc.text or ""
         layout = analyse_layout(text)
+        lines = _line_spans(text)
+        # A snippet of a few lines (a sentence, a wire item) has no page around it to strip.
+        body = tuple(lines) if len(lines) <= SNIPPET_LINES else tuple(layout.body)
         return self._finish(
             Article(
                 id=doc_id,
                 source=doc.source,
                 text=text,
-                body=tuple(layout.body),
+                body=body,
                 content_hash=chash,
                 title=doc.title or layout.title,
                 byline=tuple(layout.byline),

@@ -43,6 +43,17 @@ _NOT_LABELS = frozenset(
         "sources",
         "q",
         "a",
+        "clarification",
+        "disclosure",
+        "editor's note",
+        "editor’s note",
+        "breaking",
+        "exclusive",
+        "analysis",
+        "opinion",
+        "warning",
+        "ps",
+        "p.s",
     }
 )
 
