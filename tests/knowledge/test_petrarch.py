@@ -49,8 +49,13 @@ THIEF {THIEVES} [~CRM]
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("700101", dt.date(1970, 1, 1)), ("120507", dt.date(2012, 5, 7)),
-     ("19270101", dt.date(1927, 1, 1)), ("2004017", None), ("991399", None)],
+    [
+        ("700101", dt.date(1970, 1, 1)),
+        ("120507", dt.date(2012, 5, 7)),
+        ("19270101", dt.date(1927, 1, 1)),
+        ("2004017", None),
+        ("991399", None),
+    ],
 )
 def test_parse_date(text: str, expected: dt.date | None) -> None:
     assert parse_date(text) == expected
@@ -122,8 +127,11 @@ def test_load_files_later_overrides(tmp_path: Path) -> None:
 def test_phoenix_reference_dictionaries() -> None:
     ref = shared_path("reference", "petrarch2")
     actors, agents = load_dictionaries(
-        [str(ref / "Phoenix.Countries.actors.txt"), str(ref / "Phoenix.International.actors.txt"),
-         str(ref / "Phoenix.agents.txt")]
+        [
+            str(ref / "Phoenix.Countries.actors.txt"),
+            str(ref / "Phoenix.International.actors.txt"),
+            str(ref / "Phoenix.agents.txt"),
+        ]
     )
     putin = actors.lookup("Vladimir Putin")
     assert putin is not None

@@ -37,23 +37,48 @@ def _find(actors: list[ActorCluster], text: str, words: str) -> ActorCluster:
 @pytest.mark.parametrize(
     ("text", "words", "code", "country"),
     [
-        ("Russian President Vladimir Putin met Chinese leaders on Monday.", "Vladimir Putin", "RUSGOV", "RUS"),
+        (
+            "Russian President Vladimir Putin met Chinese leaders on Monday.",
+            "Vladimir Putin",
+            "RUSGOV",
+            "RUS",
+        ),
         ("Secretary of State John Kerry spoke to reporters.", "John Kerry", "USAGOV", "USA"),
-        ("The Russian government granted asylum to the former contractor.", "Russian government", "RUSGOV", "RUS"),
+        (
+            "The Russian government granted asylum to the former contractor.",
+            "Russian government",
+            "RUSGOV",
+            "RUS",
+        ),
         ("Russia said it would not extradite him.", "Russia", "RUS", "RUS"),
         ("A Pentagon spokesman declined to comment.", "Pentagon spokesman", "USAMIL", "USA"),
         ("The United Nations will provide food aid.", "United Nations", "IGO", None),
         ("Turkish police dispersed the crowd.", "Turkish police", "TURCOP", "TUR"),
         ("Sudanese rebels shelled the town.", "Sudanese rebels", "SDNREB", "SDN"),
-        ("The Latvian Constitutional Court cancelled the restrictions.", "Latvian Constitutional Court", "LVAJUD", "LVA"),
+        (
+            "The Latvian Constitutional Court cancelled the restrictions.",
+            "Latvian Constitutional Court",
+            "LVAJUD",
+            "LVA",
+        ),
         ("Moscow rejected the demand on Tuesday.", "Moscow", "RUSGOV", "RUS"),
         ("Swiss doctors handed over medicine.", "Swiss doctors", "CHEMED", "CHE"),
         ("Lavrov, Russia's foreign minister, said the talks went well.", "Lavrov", "RUSGOV", "RUS"),
         ("The president of Armenia met the delegation.", "president", "ARMGOV", "ARM"),
-        ("Opposition groups in Zimbabwe are demanding new elections.", "Opposition groups", "ZWEOPP", "ZWE"),
+        (
+            "Opposition groups in Zimbabwe are demanding new elections.",
+            "Opposition groups",
+            "ZWEOPP",
+            "ZWE",
+        ),
         ("The Kremlin denied the report.", "Kremlin", "RUSGOV", "RUS"),
         ("Bangladesh rejected an Indian proposal.", "Indian", "IND", "IND"),
-        ("U.N. Secretary-General Kofi Annan announced the withdrawal.", "Kofi Annan", "IGOGOV", None),
+        (
+            "U.N. Secretary-General Kofi Annan announced the withdrawal.",
+            "Kofi Annan",
+            "IGOGOV",
+            None,
+        ),
     ],
 )
 def test_codes(nlp_actors: Language, text: str, words: str, code: str, country: str | None) -> None:
@@ -66,10 +91,22 @@ def test_codes(nlp_actors: Language, text: str, words: str, code: str, country: 
 @pytest.mark.parametrize(
     ("text", "full", "alias"),
     [
-        ("Foreign Minister Sergei Lavrov arrived. Lavrov said the talks were useful.", "Sergei Lavrov", "Lavrov said"),
-        ("Kerry met Sergei Lavrov. \u201cSergei and I do not always agree,\u201d Kerry said.", "Sergei Lavrov", "Sergei and"),
+        (
+            "Foreign Minister Sergei Lavrov arrived. Lavrov said the talks were useful.",
+            "Sergei Lavrov",
+            "Lavrov said",
+        ),
+        (
+            "Kerry met Sergei Lavrov. \u201cSergei and I do not always agree,\u201d Kerry said.",
+            "Sergei Lavrov",
+            "Sergei and",
+        ),
         ("President Vladimir Putin spoke. Mr. Putin then left.", "Vladimir Putin", "Mr. Putin"),
-        ("Defense Minister Sergey Shoygu met Chuck Hagel. Shoygu said little.", "Sergey Shoygu", "Shoygu said"),
+        (
+            "Defense Minister Sergey Shoygu met Chuck Hagel. Shoygu said little.",
+            "Sergey Shoygu",
+            "Shoygu said",
+        ),
         ("Edward Snowden fled. Officials want Snowden back.", "Edward Snowden", "Snowden back"),
     ],
 )
@@ -83,8 +120,10 @@ def test_aliases_join_one_actor(nlp_actors: Language, text: str, full: str, alia
 
 
 def test_role_only_mention_joins_its_holder(nlp_actors: Language) -> None:
-    text = ("Foreign Minister Sergei Lavrov met John Kerry in Washington. "
-            "The Russian foreign minister said Moscow wanted better ties.")
+    text = (
+        "Foreign Minister Sergei Lavrov met John Kerry in Washington. "
+        "The Russian foreign minister said Moscow wanted better ties."
+    )
     doc = nlp_actors(text)
     lavrov = _find(doc._.actors, text, "Sergei Lavrov")
     assert _find(doc._.actors, text, "Russian foreign minister") is lavrov
@@ -146,7 +185,11 @@ def test_user_dictionary_overrides_by_date(tmp_path: Path) -> None:
     base = load_pipeline(components_to_add=())
     resolver = ActorResolver(actor_dictionaries=[str(path)])
     text = "Ivan Petrov said the army was ready."
-    for day, code in [(dt.date(2005, 1, 1), "RUSELI"), (dt.date(2013, 8, 9), "RUSMIL"), (None, "RUSMIL")]:
+    for day, code in [
+        (dt.date(2005, 1, 1), "RUSELI"),
+        (dt.date(2013, 8, 9), "RUSMIL"),
+        (None, "RUSMIL"),
+    ]:
         doc = base(text)
         doc._.published = day
         resolver(doc)
@@ -173,17 +216,31 @@ def test_seed_people(nlp_actors: Language) -> None:
 @pytest.mark.parametrize(
     ("text", "words", "code"),
     [
-        ("Israeli soldiers arrested more than 100 Palestinians on Saturday.", "Palestinians", "PSECVL"),
+        (
+            "Israeli soldiers arrested more than 100 Palestinians on Saturday.",
+            "Palestinians",
+            "PSECVL",
+        ),
         ("Palestinians blamed Israel for the bombing.", "Palestinians", "PSE"),
         ("The official Syrian newspaper called on Arabs to unite.", "Syrian newspaper", "SYRGOV"),
-        ("Burmese troops captured part of a Karen guerrilla stronghold.", "Karen guerrilla", "MMRREB"),
+        (
+            "Burmese troops captured part of a Karen guerrilla stronghold.",
+            "Karen guerrilla",
+            "MMRREB",
+        ),
         ("Russian aircraft killed 46 Afghan civilians.", "Afghan civilians", "AFGCVL"),
         ("Turkish authorities imposed a curfew in the town of Cizre.", "Cizre", "TURCVL"),
         ("Poland's parliament has demanded an admission by Moscow.", "Moscow", "RUSGOV"),
-        ("The Association of African Jurists investigated the case.", "Association of African Jurists", "NGOJUD"),
+        (
+            "The Association of African Jurists investigated the case.",
+            "Association of African Jurists",
+            "NGOJUD",
+        ),
     ],
 )
-def test_group_and_place_conventions(nlp_actors: Language, text: str, words: str, code: str) -> None:
+def test_group_and_place_conventions(
+    nlp_actors: Language, text: str, words: str, code: str
+) -> None:
     doc = nlp_actors(text)
     assert _find(doc._.actors, text, words).code == code
 
@@ -197,7 +254,9 @@ def test_group_and_place_conventions(nlp_actors: Language, text: str, words: str
 )
 def test_no_actor_for_bare_equipment_or_predicates(nlp_actors: Language, text: str) -> None:
     doc = nlp_actors(text)
-    assert all(a.sector not in ("MIL", "GOV") for a in doc._.actors), [(a.name, a.code) for a in doc._.actors]
+    assert all(a.sector not in ("MIL", "GOV") for a in doc._.actors), [
+        (a.name, a.code) for a in doc._.actors
+    ]
 
 
 @pytest.mark.parametrize(
@@ -229,8 +288,10 @@ def test_title_in_text_beats_known_office(nlp_actors: Language) -> None:
 
 
 def test_mislabelled_surnames_and_possessives_join_the_person(nlp_actors: Language) -> None:
-    text = ("Ronna McDaniel talked to the board. McDaniel is the party chair. "
-            "Later Donald Trump spoke. Donald’s aides were silent.")
+    text = (
+        "Ronna McDaniel talked to the board. McDaniel is the party chair. "
+        "Later Donald Trump spoke. Donald’s aides were silent."
+    )
     doc = nlp_actors(text)
     mcd = _find(doc._.actors, text, "Ronna McDaniel")
     assert _find(doc._.actors, text, "McDaniel is") is mcd

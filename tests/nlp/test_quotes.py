@@ -311,6 +311,11 @@ def test_mixed_quote_keeps_the_reported_clause(nlp: Language) -> None:
             "The economy is slowing down",
         ),
         (
+            "The museum, Mr. Obama said, would make visitors face uncomfortable truths.",
+            "Mr. Obama",
+            "The museum, Mr. Obama said, would make visitors face uncomfortable truths",
+        ),
+        (
             "A spokesman said the company would appeal the ruling.",
             "A spokesman",
             "the company would appeal the ruling",

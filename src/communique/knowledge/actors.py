@@ -30,7 +30,17 @@ GIVEN_NAME_FILE = "given_names.tsv"
 INTERNATIONAL = frozenset({"IGO", "NGO", "IMG"})
 
 #: What a matched proper-name phrase denotes.
-NAME_KINDS = ("country", "adjective", "people", "capital", "city", "place", "ethnic", "org", "person")
+NAME_KINDS = (
+    "country",
+    "adjective",
+    "people",
+    "capital",
+    "city",
+    "place",
+    "ethnic",
+    "org",
+    "person",
+)
 """``place`` is a region; ``city`` a city other than a capital; ``ethnic`` an ethnic group's
 adjective ("Karen"), which gives its home country to the noun it modifies."""
 
@@ -64,7 +74,9 @@ class Term:
     until: dt.date | None = None
 
     def covers(self, day: dt.date) -> bool:
-        return (self.since is None or self.since <= day) and (self.until is None or day <= self.until)
+        return (self.since is None or self.since <= day) and (
+            self.until is None or day <= self.until
+        )
 
 
 @dataclass(frozen=True)
@@ -240,8 +252,12 @@ def load_actor_knowledge(knowledge_dir: str = "") -> ActorKnowledge:
     for name, group in rows.items():
         row = group[0]
         terms = tuple(
-            Term(r.get("role") or None, r.get("code") or None,
-                 _date(r.get("since", "")), _date(r.get("until", "")))
+            Term(
+                r.get("role") or None,
+                r.get("code") or None,
+                _date(r.get("since", "")),
+                _date(r.get("until", "")),
+            )
             for r in group
         )
         person = PersonEntry(name, row.get("country") or None, row.get("gender") or None, terms)
@@ -267,8 +283,15 @@ def load_actor_knowledge(knowledge_dir: str = "") -> ActorKnowledge:
         if plural != phrase:
             roles.setdefault(
                 plural,
-                RoleEntry(phrase, entry.sector, entry.title, entry.kind, True, entry.generic,
-                          entry.country),
+                RoleEntry(
+                    phrase,
+                    entry.sector,
+                    entry.title,
+                    entry.kind,
+                    True,
+                    entry.generic,
+                    entry.country,
+                ),
             )
     given: dict[str, str] = {}
     for row in read_table(GIVEN_NAME_FILE, knowledge_dir):

@@ -17,17 +17,67 @@ from ..knowledge.actors import OrgEntry, RoleEntry
 from .actor_scan import POSSESSIVE, ScanResult
 
 HONORIFICS: dict[str, str | None] = {
-    "mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f",
-    "dr": None, "dr.": None, "sir": "m", "madam": "f", "lord": "m", "lady": "f",
+    "mr": "m",
+    "mr.": "m",
+    "mrs": "f",
+    "mrs.": "f",
+    "ms": "f",
+    "ms.": "f",
+    "miss": "f",
+    "dr": None,
+    "dr.": None,
+    "sir": "m",
+    "madam": "f",
+    "lord": "m",
+    "lady": "f",
 }
 FORMER = frozenset({"former", "ex", "ex-"})
-SKIPPABLE = frozenset({
-    "senior", "top", "acting", "interim", "outgoing", "incoming", "new", "then", "current",
-    "chief", "junior", "high", "ranking", "high-ranking", "leading", "veteran", "powerful",
-    "visiting", "newly", "elected", "newly-elected", "sitting", "de", "facto", "radical",
-    "defeated", "angry", "local", "regional", "federal", "national", "state", "official",
-    "armed", "riot", "military", "civilian", "ethnic", "rebel", "opposition", "pro", "anti",
-})
+SKIPPABLE = frozenset(
+    {
+        "senior",
+        "top",
+        "acting",
+        "interim",
+        "outgoing",
+        "incoming",
+        "new",
+        "then",
+        "current",
+        "chief",
+        "junior",
+        "high",
+        "ranking",
+        "high-ranking",
+        "leading",
+        "veteran",
+        "powerful",
+        "visiting",
+        "newly",
+        "elected",
+        "newly-elected",
+        "sitting",
+        "de",
+        "facto",
+        "radical",
+        "defeated",
+        "angry",
+        "local",
+        "regional",
+        "federal",
+        "national",
+        "state",
+        "official",
+        "armed",
+        "riot",
+        "military",
+        "civilian",
+        "ethnic",
+        "rebel",
+        "opposition",
+        "pro",
+        "anti",
+    }
+)
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 COUNTRY_KINDS = ("country", "adjective", "people", "capital", "city", "place", "ethnic")
 LOCATIVE = frozenset({"of", "in", "from", "for", "at", "inside", "near"})

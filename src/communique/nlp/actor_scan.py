@@ -99,7 +99,12 @@ def scan(doc: Doc, kb: ActorKnowledge) -> ScanResult:
         text = tok.text
         if text in kb.name_starts or text.replace("\u2019", "'") in kb.name_starts:
             for end in range(min(n, i + kb.max_name_words), i, -1):
-                if doc[end - 1].is_space or doc[end - 1].is_punct and end - 1 > i and doc[end - 1].text not in (".", "-", "/"):
+                if (
+                    doc[end - 1].is_space
+                    or doc[end - 1].is_punct
+                    and end - 1 > i
+                    and doc[end - 1].text not in (".", "-", "/")
+                ):
                     continue
                 key = _norm_text(doc, full, i, end)
                 hits = kb.names.get(key)

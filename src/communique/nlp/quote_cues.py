@@ -258,7 +258,7 @@ def _parenthetical(doc: Doc, verb: Token) -> bool:
         return False
     words = [t.i for t in verb.subtree if not t.is_punct]
     left, right = words[0], words[-1]
-    return (
+    if (
         head.left_edge.i < left
         and right < head.right_edge.i
         and left > 0
@@ -266,6 +266,18 @@ def _parenthetical(doc: Doc, verb: Token) -> bool:
         and right + 1 < len(doc)
         and doc[right + 1].text == ","
         and doc[left].dep_ != "mark"
+    ):
+        return True
+    # "Though X was seamless, he said, replacing Clinton would be ...": the first part of the
+    # reported sentence hangs from the cue
+    subj = next((c for c in verb.lefts if c.dep_ in _SUBJECTS), None)
+    return (
+        head.i > verb.i
+        and subj is not None
+        and subj.left_edge.i > 0
+        and doc[subj.left_edge.i - 1].text == ","
+        and verb.i + 1 < len(doc)
+        and doc[verb.i + 1].text == ","
     )
 
 
