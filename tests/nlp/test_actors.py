@@ -297,3 +297,81 @@ def test_mislabelled_surnames_and_possessives_join_the_person(nlp_actors: Langua
     assert _find(doc._.actors, text, "McDaniel is") is mcd
     trump = _find(doc._.actors, text, "Donald Trump")
     assert _find(doc._.actors, text, "Donald’s") is trump
+
+
+def test_knowledge_dir_overrides_bundled_files(tmp_path: Path) -> None:
+    from communique.nlp.actors import ActorResolver
+    from communique.nlp.pipeline import load_pipeline
+
+    (tmp_path / "people.tsv").write_text(
+        "name\taliases\tcountry\trole\tcode\tgender\tsince\tuntil\n"
+        "Ivo Zelenko\t\tHRV\tMayor\tHRVGOV\tm\t\t\n",
+        encoding="utf-8",
+    )
+    base = load_pipeline(components_to_add=())
+    text = "Zelenko said the bridge would reopen."
+    doc = ActorResolver(knowledge_dir=str(tmp_path))(base(text))
+    actor = _find(doc._.actors, text, "Zelenko")
+    assert (actor.country, actor.role, actor.code) == ("HRV", "Mayor", "HRVGOV")
+    doc = ActorResolver()(base(text))
+    assert _find(doc._.actors, text, "Zelenko").code is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "found"),
+    [
+        ("Foreign Ministers", "foreign minister"),
+        ("secretaries of state", "secretary of state"),
+        ("policemen", "policeman"),
+        ("police", "police"),
+    ],
+)
+def test_role_table_plurals(phrase: str, found: str) -> None:
+    from communique.knowledge.actors import load_actor_knowledge
+
+    entry = load_actor_knowledge().role(phrase)
+    assert entry is not None and entry.phrase == found
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "iso3"),
+    [
+        ("Russian", "adjective", "RUS"),
+        ("the United States", "country", "USA"),
+        ("Palestinians", "people", "PSE"),
+        ("Moscow", "capital", "RUS"),
+        ("Darfur", "place", "SDN"),
+        ("Cizre", "city", "TUR"),
+        ("Karen", "ethnic", "MMR"),
+    ],
+)
+def test_name_table(text: str, kind: str, iso3: str) -> None:
+    from communique.knowledge.actors import load_actor_knowledge
+
+    hit = load_actor_knowledge().first(text, (kind,))
+    assert hit is not None and hit.iso3 == iso3
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        ("Kenya held elections on Monday. Police said three people died.", "Police", "KENCOP"),
+        ("Kenya held elections on Monday. Officials said three people died.", "Officials", "GOV"),
+        (
+            "Judge Alejandro Rivera opened investigations against Chilean officials.",
+            "Alejandro Rivera",
+            "CHLJUD",
+        ),
+    ],
+)
+def test_country_from_context(nlp_actors: Language, text: str, words: str, code: str) -> None:
+    doc = nlp_actors(text)
+    assert _find(doc._.actors, text, words).code == code
+
+
+def test_published_may_be_a_datetime(nlp_actors: Language) -> None:
+    text = "John Kerry arrived in Geneva on Friday."
+    doc = nlp_actors.make_doc(text)
+    doc._.published = dt.datetime(2013, 8, 9, 12, 30)
+    doc = nlp_actors(doc)
+    assert _find(doc._.actors, text, "John Kerry").code == "USAGOV"

@@ -16,6 +16,8 @@ from ..knowledge.petrarch import ActorDictionary
 from .actor_roles import COUNTRY_KINDS
 from .actor_scan import POSSESSIVE, ScanResult, scan
 
+DOMESTIC_SECTORS = frozenset({"COP", "JUD", "LEG"})
+"""Institutions that, unnamed, belong to the country an article is about ("police said")."""
 HEAD_VERBS = frozenset({"head", "lead", "run", "chair", "command", "direct"})
 DETERMINERS = frozenset({"the", "a", "an", "The", "A", "An"})
 #: Which sector an organisation name with several role words takes ("Union of Teachers": EDU).
@@ -111,15 +113,29 @@ class ResolutionState:
         return s, e
 
     # ------------------------------------------------------------ fallbacks
-    def _fallback_country(self, tok: Token, sector: str | None) -> str | None:
-        """The country most named in the token's sentence (then document), for state actors
-        whose own words name none; ``None`` otherwise."""
+    def _fallback_country(
+        self, tok: Token, sector: str | None, *, institution: bool = False, office: bool = False
+    ) -> str | None:
+        """A country for an actor whose own words name none. An unqualified institution ("the
+        government") belongs to the country the document names most; other actors take the
+        first country named in their sentence, and office holders (``office``: "Home Secretary
+        Charles Clarke", news names domestic officials without a country) and domestic bodies
+        (police, courts, parliament) with none there the document's. ``None`` for actors
+        without a sector, international ones, or when nothing is named."""
         if sector is None or sector in INTERNATIONAL:
             return None
+        if institution:
+            found = self._countries_in(0, len(self.doc))
+            if found:
+                return max(found, key=lambda c: (found.count(c), -found.index(c)))
         found = self._countries_in(self.scan.sent_start[tok.i], self.scan.sent_end[tok.i])
-        if not found:
-            return None
-        return found[0]
+        if found:
+            return found[0]
+        if sector in DOMESTIC_SECTORS or office:
+            found = self._countries_in(0, len(self.doc))
+            if found:
+                return max(found, key=lambda c: (found.count(c), -found.index(c)))
+        return None
 
     def _countries_in(self, s: int, e: int) -> list[str]:
         key = s * 1_000_003 + e

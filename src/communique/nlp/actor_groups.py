@@ -88,7 +88,12 @@ class GroupsMixin(ResolutionState):
             sector = sector_of(aff)
             own = aff.country() or base_of(aff, None)
             countries: list[str | None] = list(aff.countries) or [
-                aff.country() or (None if own else self._fallback_country(head, sector))
+                aff.country()
+                or (
+                    None
+                    if own
+                    else self._fallback_country(head, sector, institution=rm.entry.kind == "body")
+                )
             ]
             plural = rm.entry.plural or head.tag_ in ("NNS", "NNPS")
             kind = (
@@ -164,6 +169,11 @@ class GroupsMixin(ResolutionState):
                 base = "NGO"
                 sectors = [x for x in sectors if x != "NGO"]
             sector = min(sectors, key=_priority) if sectors else None
+            whole = self.scan.roles_by_start.get(s)
+            if not countries and base is None and whole is not None and whole.end == e:
+                # "Parliament", "Congress" alone: the document's own institution
+                found = self._fallback_country(doc[e - 1], sector, institution=True)
+                countries = [found] if found else []
             name = " ".join(t.text for t in doc[s:e])
             d = self._draft(("org", name), "organization", name)
             d.add(s, e)
@@ -245,9 +255,11 @@ class GroupsMixin(ResolutionState):
             s, e = self._trim(ent.start, ent.end)
             if s >= e or doc[s:e].root.pos_ not in ("PROPN", "NOUN", "ADJ"):
                 continue
-            if any(i in self.scan.name_at for i in range(s, e)):
-                continue  # "U.S.-Russia": its known parts are actors already
             name = m_text(doc, s, e)
+            if any(i in self.scan.name_at for i in range(s, e)) or any(
+                self.kb.name(part) for part in name.replace("/", "-").split("-") if part
+            ):
+                continue  # "U.S.-Russia": a compound of known names, not a new actor
             kind = "country" if ent.label_ == "GPE" else "group"
             if ent.label_ == "GPE" and doc[s:e].root.dep_ == "pobj":
                 continue  # an unknown place named as a location, not an actor

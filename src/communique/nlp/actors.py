@@ -84,6 +84,7 @@ class _Resolution(PeopleMixin, GroupsMixin, ResolutionState):
     # ----------------------------------------------------------------- driver
     def run(self) -> list[ActorCluster]:
         self._people()
+        self._complete_people()
         self._organisations()
         self._role_nominals()
         self._countries()
@@ -95,7 +96,7 @@ class _Resolution(PeopleMixin, GroupsMixin, ResolutionState):
         if self.dictionary is None:
             return
         published = self.doc._.published
-        day = published if isinstance(published, dt.date) else None
+        day = _day(published)
         for d in self.drafts:
             texts = [*sorted(d.names, key=len, reverse=True), d.name]
             texts += [m_text(self.doc, s, e) for s, e in d.mentions]
@@ -109,10 +110,12 @@ class _Resolution(PeopleMixin, GroupsMixin, ResolutionState):
                         d.sector = code[3:6] or d.sector
                     break
 
-    def _finish(self) -> list[ActorCluster]:
+    def _complete_people(self) -> None:
+        """Fill what the text leaves out of each person from ``people.tsv`` (the office held
+        at the publication date), the given-name list and the sentence's country."""
         doc = self.doc
         published = doc._.published
-        day = published if isinstance(published, dt.date) else None
+        day = _day(published)
         for p in self.people:
             p.name = max(p.names, key=len) if p.names else p.name
             known = self._known(p)
@@ -125,13 +128,22 @@ class _Resolution(PeopleMixin, GroupsMixin, ResolutionState):
                         p.base = code[:3]
                 if p.role is None and term is not None:
                     p.role = term.role
+                    if term.role and not term.role.startswith("former "):
+                        p.title_phrase = term.role.lower()
                     if code and p.sector is None:
                         p.sector = code[3:] or None
                 p.gender = p.gender or known.gender
             if p.gender is None and p.names:
                 p.gender = self.kb.given_names.get(max(p.names, key=len).split()[0])
             if p.country is None and p.base is None and p.role is not None and p.mentions:
-                p.country = self._fallback_country(doc[p.mentions[0][1] - 1], p.sector)
+                p.country = self._fallback_country(
+                    doc[p.mentions[0][1] - 1], p.sector, office=p.sector == "GOV"
+                )
+
+    def _finish(self) -> list[ActorCluster]:
+        doc = self.doc
+        for p in self.people:
+            p.name = max(p.names, key=len) if p.names else p.name
         out: list[ActorCluster] = []
         live = [d for d in self.drafts if d.mentions]
         live.sort(key=lambda d: min(s for s, _ in d.mentions))
@@ -153,3 +165,10 @@ class _Resolution(PeopleMixin, GroupsMixin, ResolutionState):
                 )
             )
         return out
+
+
+def _day(published: object) -> dt.date | None:
+    """``doc._.published`` as a date (a datetime is cut to its day); ``None`` when unknown."""
+    if isinstance(published, dt.datetime):
+        return published.date()
+    return published if isinstance(published, dt.date) else None
