@@ -49,6 +49,9 @@ class Document:
     outlet: str | None = None
     skipped: str | None = None
     """Why the source could not produce content (binary file, invalid JSON, ...), else ``None``."""
+    extracted: bool = False
+    """``text`` is already an extracted article (a dump record with its own title), so no
+    boilerplate detection is needed; ``False`` for scraped or unknown text."""
 
 
 @dataclass(frozen=True)

@@ -55,6 +55,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("fetch_max_bytes", 10_000_000, int, "largest http(s) response accepted, in bytes"),
     Setting("fetch_max_redirects", 5, int, "most redirects an http(s) fetch follows"),
     Setting(
+        "body_detection",
+        "auto",
+        str,
+        "boilerplate detection for plain text: auto (skipped for JSONL records that carry their "
+        "own title, i.e. already-extracted articles), always, or never",
+    ),
+    Setting(
         "knowledge",
         "",
         str,
@@ -83,6 +90,7 @@ class Settings:
     fetch_timeout: float = 20.0
     fetch_max_bytes: int = 10_000_000
     fetch_max_redirects: int = 5
+    body_detection: str = "auto"
     knowledge: str = ""
     actor_dictionaries: str = ""
 
@@ -109,6 +117,10 @@ class Settings:
             raise ConfigError(f"batch_size must be at least 1, got {self.batch_size}")
         if self.workers < 1:
             raise ConfigError(f"workers must be at least 1, got {self.workers}")
+        if self.body_detection not in ("auto", "always", "never"):
+            raise ConfigError(
+                f"body_detection must be auto, always or never, not {self.body_detection!r}"
+            )
         return self
 
 

@@ -128,3 +128,18 @@ def test_a_snippet_of_few_lines_is_all_body(cleaner: ArticleCleaner, text: str) 
     art = cleaner(Document(source="s", text=text))
     assert art.skipped is None
     assert [text[s:e] for s, e in art.body] == [line.strip() for line in text.splitlines() if line.strip()]
+
+
+PAGE = "Menu\nHome | World | Sport\n\n" + "The minister said the talks with the delegation had gone well and would continue. " * 3 + "\n\nShare this article\nCookie settings\n"
+
+
+@pytest.mark.parametrize(
+    ("mode", "extracted", "whole"),
+    [("auto", False, False), ("auto", True, True), ("always", True, False), ("never", False, True)],
+)
+def test_body_detection_setting(mode: str, extracted: bool, whole: bool) -> None:
+    cleaner = ArticleCleaner(Settings(body_detection=mode))
+    art = cleaner(Document(source="p", text=PAGE, extracted=extracted))
+    kept = [PAGE[s:e] for s, e in art.body]
+    assert ("Cookie settings" in kept) is whole
+    assert any(k.startswith("The minister said") for k in kept)

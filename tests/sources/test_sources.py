@@ -210,3 +210,9 @@ def test_injected_fetcher_is_used() -> None:
 
     (doc,) = read_sources(["https://example.org/x"], fetcher=Fake())
     assert doc.text == "Just some plain text."
+
+
+def test_jsonl_record_with_title_is_an_extracted_article(tmp_path: Path) -> None:
+    p = tmp_path / "d.jsonl"
+    p.write_text(json.dumps({"id": "a", "title": "T", "text": "x"}) + "\n" + json.dumps({"id": "b", "text": "y"}) + "\n", encoding="utf-8")
+    assert [d.extracted for d in read_sources([str(p)])] == [True, False]

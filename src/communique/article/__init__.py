@@ -119,8 +119,11 @@ class ArticleCleaner:
         text = doc.text or ""
         layout = analyse_layout(text)
         lines = _line_spans(text)
-        # A snippet of a few lines (a sentence, a wire item) has no page around it to strip.
-        body = tuple(lines) if len(lines) <= SNIPPET_LINES else tuple(layout.body)
+        mode = self.settings.body_detection
+        # A snippet of a few lines (a sentence, a wire item) has no page around it to strip,
+        # and an already-extracted article (``doc.extracted``) has had its page stripped.
+        whole = mode == "never" or len(lines) <= SNIPPET_LINES or (mode == "auto" and doc.extracted)
+        body = tuple(lines) if whole else tuple(layout.body)
         return self._finish(
             Article(
                 id=doc_id,

@@ -41,7 +41,7 @@ def document_from_object(obj: Any, source: str) -> Document:
     if isinstance(html, str) and html.strip():
         return Document(source=source, html=html, **meta)
     if isinstance(text, str) and text.strip():
-        return Document(source=source, text=text, **meta)
+        return Document(source=source, text=text, extracted=meta["title"] is not None, **meta)
     if text is None and html is None:
         return Document(source=source, skipped="line has neither 'text' nor 'html'", **meta)
     return Document(source=source, skipped="empty document", **meta)
