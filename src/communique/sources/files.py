@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 from pathlib import Path
+from typing import Any
 
 from ..records import Document
 from ..settings import Settings
@@ -55,7 +56,7 @@ def is_binary(data: bytes) -> bool:
 
 
 def document_from_bytes(
-    data: bytes, source: str, settings: Settings, *, html: bool | None = None, **meta: str | None
+    data: bytes, source: str, settings: Settings, *, html: bool | None = None, **meta: Any
 ) -> Document:
     """A Document from raw bytes, with a ``skipped`` reason for empty or binary content."""
     if not data.strip():

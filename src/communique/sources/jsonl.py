@@ -30,7 +30,7 @@ def document_from_object(obj: Any, source: str) -> Document:
             source=source, skipped=f"line holds a JSON {type(obj).__name__}, not an object"
         )
     doc_id = _str(obj.get("id"))
-    meta = {
+    meta: dict[str, Any] = {
         "id": doc_id,
         "title": _str(obj.get("title")),
         "published": _str(obj.get("published") or obj.get("date")),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
@@ -50,7 +51,7 @@ def read_warc(path: Path, settings: Settings) -> Iterator[Document]:
                 ) or ""
                 status = record.http_headers.get_statuscode() if record.http_headers else "200"
                 content = record.content_stream().read(settings.max_bytes + 1)
-                meta = {"id": rec_id.strip("<>"), "url": url or None, "published": None}
+                meta: dict[str, Any] = {"id": rec_id.strip("<>"), "url": url or None, "published": None}
                 if status and not str(status).startswith("2"):
                     yield Document(
                         source=source, skipped=f"HTTP status {status}, not a page", **meta
