@@ -327,20 +327,46 @@ def show(store: Store, doc_id: str) -> Analysis:
     return Analysis.from_dict(record)
 
 
+SNIPPET_OPEN = "\x02"
+SNIPPET_CLOSE = "\x03"
+"""Markers FTS5 puts around matched words in ``documents`` snippets; a page splits on them and
+escapes every piece, so no markup from an article can leak through."""
+
+
 def documents(
-    store: Store, *, about: str | None = None, limit: int = 50, offset: int = 0
+    store: Store,
+    *,
+    about: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
 ) -> list[dict[str, Any]]:
-    """Articles, newest first, optionally matching words (FTS5 over title and text)."""
+    """Articles newest first, optionally matching words (FTS5 over title and text) and within a
+    publication-date range. With words, each row has a ``snippet`` whose matches are wrapped in
+    ``SNIPPET_OPEN``/``SNIPPET_CLOSE``; without, ``snippet`` is ``None``."""
+    where: list[str] = []
     params: list[Any] = []
-    where = ""
-    if about and fts_query(about):
-        where = " WHERE d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)"
-        params.append(fts_query(about))
+    match = fts_query(about or "")
+    snippet = "NULL"
+    source = "documents d"
+    if match:
+        snippet = f"snippet(documents_fts, 1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', ' … ', 24)"
+        source = "documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
+        where.append("documents_fts MATCH ?")
+        params.append(match)
+    if since:
+        where.append("d.published >= ?")
+        params.append(since)
+    if until:
+        where.append("d.published <= ?")
+        params.append(until)
     sql = (
-        "SELECT d.id, d.title, d.outlet, d.published, d.url,"
+        f"SELECT d.id, d.title, d.outlet, d.published, d.url, {snippet} AS snippet,"
         " (SELECT COUNT(*) FROM quotes WHERE doc_id = d.id) AS quotes,"
         " (SELECT COUNT(*) FROM events WHERE doc_id = d.id) AS events"
-        f" FROM documents d{where} ORDER BY d.published DESC, d.id LIMIT ? OFFSET ?"
+        f" FROM {source}" + (" WHERE " + " AND ".join(where) if where else "")
+        + " ORDER BY d.published DESC, d.id LIMIT ? OFFSET ?"
     )
     return [dict(r) for r in store.query(sql, [*params, _limit(limit), max(0, offset)])]
 

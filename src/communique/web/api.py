@@ -91,7 +91,7 @@ def router(ctx: WebContext) -> APIRouter:
     def list_articles(store: Store = store_dep, q: Words = None, since: Since = None, until: Until = None,
                       limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
         """Articles, newest first; ``q`` searches titles and text (FTS5)."""
-        rows = data.search_documents(store, about=q, since=since, until=until, limit=limit, offset=offset)
+        rows = queries.documents(store, about=q, since=since, until=until, limit=limit, offset=offset)
         for r in rows:
             if r["snippet"] is not None:
                 r["snippet"] = r["snippet"].replace(data.SNIPPET_OPEN, "").replace(data.SNIPPET_CLOSE, "")

@@ -13,44 +13,14 @@ from typing import Any
 from ..store import queries
 from ..store.db import Store
 
-SNIPPET_OPEN = "\x02"
-SNIPPET_CLOSE = "\x03"
-"""Markers FTS5 puts around matched words in snippets; the pages split on them and escape
-every piece, so no markup from the article can leak through."""
+SNIPPET_OPEN = queries.SNIPPET_OPEN
+SNIPPET_CLOSE = queries.SNIPPET_CLOSE
 
 MAX_NETWORK_NODES = 60
 
 
 def _limit(limit: int) -> int:
     return max(1, min(int(limit), queries.MAX_LIMIT))
-
-
-def search_documents(store: Store, *, about: str | None = None, since: str | None = None,
-                     until: str | None = None, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
-    """Articles matching words (FTS5 over title and text) in a date range, newest first, each
-    with a ``snippet`` whose matches are wrapped in ``SNIPPET_OPEN``/``SNIPPET_CLOSE``."""
-    where: list[str] = []
-    params: list[Any] = []
-    match = queries.fts_query(about or "")
-    snippet = "NULL"
-    source = "documents d"
-    if match:
-        snippet = (f"snippet(documents_fts, 1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', ' … ', 24)")
-        source = "documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
-        where.append("documents_fts MATCH ?")
-        params.append(match)
-    if since:
-        where.append("d.published >= ?")
-        params.append(since)
-    if until:
-        where.append("d.published <= ?")
-        params.append(until)
-    sql = (f"SELECT d.id, d.title, d.outlet, d.published, d.url, {snippet} AS snippet,"
-           " (SELECT COUNT(*) FROM quotes WHERE doc_id = d.id) AS quotes,"
-           " (SELECT COUNT(*) FROM events WHERE doc_id = d.id) AS events"
-           f" FROM {source}" + (" WHERE " + " AND ".join(where) if where else "")
-           + " ORDER BY d.published DESC, d.id LIMIT ? OFFSET ?")
-    return [dict(r) for r in store.query(sql, [*params, _limit(limit), max(0, offset)])]
 
 
 def document_exists(store: Store, doc_id: str) -> bool:

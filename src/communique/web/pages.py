@@ -109,7 +109,7 @@ def router(ctx: WebContext) -> APIRouter:
         quotes = queries.quotes(store, about=q, speaker=speaker, country=country, kind=kind,
                                 since=since, until=until, limit=PAGE_SIZE, offset=offset)
         quote_only = bool(speaker or country or kind)
-        articles = [] if quote_only else data.search_documents(
+        articles = [] if quote_only else queries.documents(
             store, about=q, since=since, until=until, limit=10, offset=0)
         for a in articles:
             a["pieces"] = snippet_pieces(a.pop("snippet"))
