@@ -89,6 +89,11 @@ def actor_code(actor: ActorCluster) -> str | None:
     return None
 
 
+MAX_DEPTH = 4
+"""How far ``parties`` follows appositions, "of" phrases and pronouns before giving up; the
+bound also guarantees termination on cyclic pronoun chains."""
+
+
 class PartyFinder:
     """Maps argument tokens to ``Party`` lists for one doc (quotes' speakers help with "we")."""
 
@@ -105,6 +110,8 @@ class PartyFinder:
     def parties(self, tok: Token, depth: int = 0) -> list[Party]:
         """Every party named by the phrase headed by ``tok`` and its conjuncts; ``[]`` if none."""
         found: list[Party] = []
+        if depth > MAX_DEPTH:
+            return found
         for head in conjuncts(tok):
             for party in self._one(head, depth):
                 if not any(p.same(party) for p in found):
@@ -122,7 +129,7 @@ class PartyFinder:
                 # "Russian President Boris Yeltsin" when the name has no code: the country does
                 actors = [a for a in actors if a not in covering]
         if not actors and head.lower_ in PRONOUNS:
-            return self._pronoun(head)
+            return self._pronoun(head, depth)
         if not actors:
             # "opponents of Rwanda's Senate", "the mayor of Nablus", "demonstrators in Baghdad",
             # "the US commander in Iraq, General David Petraeus"
@@ -170,7 +177,7 @@ class PartyFinder:
             code = code + sector
         return Party(party.actor, code, token)
 
-    def _pronoun(self, tok: Token) -> list[Party]:
+    def _pronoun(self, tok: Token, depth: int) -> list[Party]:
         """Resolve a pronoun the actors component left alone: a first-person pronoun inside a
         quote is the quote's speaker; otherwise the nearest enclosing clause's subject, else
         the relative clause's head noun ("Hagel and Shoygu, who met")."""
@@ -180,7 +187,7 @@ class PartyFinder:
                     return [Party(actor, actor_code(actor), tok.i)]
         verb = tok.head
         if tok.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
-            return self.parties(verb.head, 1)
+            return self.parties(verb.head, depth + 1)
         seen = 0
         while verb.head is not verb and seen < 6:
             seen += 1
@@ -191,7 +198,7 @@ class PartyFinder:
                     and child.i != tok.i
                     and child.lower_ not in PRONOUNS
                 ):
-                    return self.parties(child, 1)
+                    return self.parties(child, depth + 1)
         if tok.lower_ in THIRD_PERSON and tok.dep_ in ("nsubj", "nsubjpass"):
             return self._previous_subject(tok)
         return []
@@ -210,7 +217,7 @@ class PartyFinder:
         wanted = THIRD_PERSON[tok.lower_]
         return [
             p
-            for p in self.parties(subj, 1)
+            for p in self.parties(subj, MAX_DEPTH)
             if p.actor is None
             or wanted == "any"
             or (p.actor.kind == "person") == (wanted == "person")
