@@ -6,6 +6,7 @@ scores the predictions with the shared ``score_body.py`` when it is present::
 
     python benchmarks/eval_body.py --out /tmp/body.jsonl
     python benchmarks/eval_body.py --split odd --model /tmp/even.json   # a cross-validation half
+    python benchmarks/eval_body.py --cv 5       # 5-fold cross-validation of the fit
 
 ``--fit MODEL.json`` first refits the logistic weights on the chosen pages (needs numpy) and
 writes a complete model file: the vocabulary is kept from the model in force, the weights are
@@ -16,6 +17,7 @@ is body when the gold clean text keeps it. Nothing from the gold file is written
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import math
 import statistics
@@ -88,10 +90,8 @@ def fit_logistic(rows: Sequence[Sequence[float]], labels: Sequence[int],
     return [round(float(b), 4) for b in beta[:-1]], round(float(beta[-1]), 4)
 
 
-def fit_model(pages: Sequence[dict[str, Any]], base: dict[str, Any], stages: int,
-              l2: float) -> dict[str, Any]:
-    """Refit the stage weights of ``base`` on ``pages``; each page weighs the same in total."""
-    model = dict(base)
+def prepare(pages: Sequence[dict[str, Any]], base: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """Per page: lines, local features, gold line labels and line weights (each page sums to 1)."""
     vocab = pt.LayoutModel.from_dict({**base, "local": {}, "context": []})
     docs = []
     for page in pages:
@@ -99,24 +99,60 @@ def fit_model(pages: Sequence[dict[str, Any]], base: dict[str, Any], stages: int
         labels = line_labels(page["text"], page["clean_text"])
         local = pt._local_features(lines, pt._find_title(lines), vocab)
         mass = sum(1.0 + line.words for line in lines) or 1.0
-        docs.append((lines, local, labels, [(1.0 + line.words) / mass for line in lines]))
+        docs.append((lines, local, labels, [(1.0 + line.words) / mass for line in lines],
+                     pt._neighbourhood(lines, local)))
+    return docs
+
+
+def fit_model(pages: Sequence[dict[str, Any]], base: dict[str, Any], stages: int,
+              l2: float, docs: Sequence[tuple[Any, ...]] | None = None) -> dict[str, Any]:
+    """Refit the stage weights of ``base`` on ``pages``; each page weighs the same in total."""
+    model = dict(base)
+    docs = prepare(pages, base) if docs is None else docs
     labels = [y for d in docs for y in d[2]]
     sample = [w for d in docs for w in d[3]]
     coef, bias = fit_logistic([f for d in docs for f in d[1]], labels, sample, l2)
     model["local"] = {**dict(zip(pt.LOCAL_FEATURES, coef, strict=True)), "bias": bias}
     local_stage = (tuple(coef), bias)
     probs = [[pt._logistic(f, local_stage) for f in d[1]] for d in docs]
-    statics = [pt._neighbourhood(d[0], d[1]) for d in docs]
     model["context"] = []
     for _ in range(stages):
-        feats = [pt._context_features(d[0], d[1], st, p)
-                 for d, st, p in zip(docs, statics, probs, strict=True)]
+        feats = [pt._context_features(d[0], d[1], d[4], p) for d, p in zip(docs, probs, strict=True)]
         coef, bias = fit_logistic([f for fs in feats for f in fs], labels, sample, l2)
         model["context"].append({**dict(zip(pt.CONTEXT_FEATURES, coef, strict=True)),
                                  "bias": bias})
         stage = (tuple(coef), bias)
         probs = [[pt._logistic(f, stage) for f in fs] for fs in feats]
     return model
+
+
+def _load_scorer(path: Path) -> Any:
+    spec = importlib.util.spec_from_file_location("score_body", path)
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"cannot load the scorer {path}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def cross_validate(pages: Sequence[dict[str, Any]], base: dict[str, Any], folds: int,
+                   stages: int, l2: float, scorer: Path) -> list[float]:
+    """Mean body F1 on each held-out fold (page ``i`` is in fold ``i % folds``), fitting on the
+    other folds; scored with the shared scorer's per-page token F1."""
+    score = _load_scorer(scorer)
+    docs = prepare(pages, base)
+    result = []
+    for fold in range(folds):
+        train = [i for i in range(len(pages)) if i % folds != fold]
+        model = pt.LayoutModel.from_dict(
+            fit_model([pages[i] for i in train], base, stages, l2, [docs[i] for i in train]))
+        f1s = []
+        for page in pages[fold::folds]:
+            text = page["text"]
+            body = "\n".join(text[s:e] for s, e in pt.analyse_layout(text, model).body)
+            f1s.append(score.prf(score.bag(body), score.bag(page["clean_text"]))[2])
+        result.append(statistics.fmean(f1s))
+    return result
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -133,6 +169,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--stages", type=int, default=2, help="context stages when fitting")
     ap.add_argument("--l2", type=float, default=10.0, help="L2 penalty when fitting")
     ap.add_argument("--scorer", type=Path, help="score_body.py (default: next to the gold dir)")
+    ap.add_argument("--cv", type=int, metavar="K",
+                    help="K-fold cross-validation of --fit on the chosen pages, then exit")
     args = ap.parse_args(argv)
 
     if not args.gold.is_file():
@@ -141,6 +179,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     pages = list(read_gold(args.gold, args.split))
     model_path = args.model or data_path(pt.MODEL_FILE)
     raw_model = json.loads(model_path.read_text(encoding="utf-8"))
+    scorer = args.scorer or args.gold.parent.parent / "score_body.py"
+    if args.cv:
+        folds = cross_validate(pages, raw_model, args.cv, args.stages, args.l2, scorer)
+        print(f"{args.cv}-fold F1 mean {statistics.fmean(folds):.4f}; folds "
+              + " ".join(f"{f:.4f}" for f in folds))
+        return 0
     if args.fit:
         raw_model = fit_model(pages, raw_model, args.stages, args.l2)
         args.fit.write_text(json.dumps(raw_model, indent=1, ensure_ascii=False) + "\n",
@@ -162,7 +206,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"{len(pages)} pages -> {out}; ms per page: median {statistics.median(ms):.2f}, "
           f"mean {statistics.fmean(ms):.2f}, p90 {sorted(ms)[math.ceil(0.9 * len(ms)) - 1]:.2f}")
 
-    scorer = args.scorer or args.gold.parent.parent / "score_body.py"
     if not scorer.is_file():
         print(f"no scorer at {scorer}; predictions written, not scored")
         return 0

@@ -193,3 +193,14 @@ def test_worker_processes_give_the_same_records_in_order() -> None:
     assert [json.loads(x) for x in one.stdout.splitlines()] == [
         json.loads(x) for x in two.stdout.splitlines()
     ]
+
+
+def test_lavrov_in_several_articles_is_one_actor_with_all_his_quotes(seed_db: str) -> None:
+    result = CliRunner().invoke(main, ["actor", "Lavrov", "--db", seed_db, "--json"])
+    assert result.exit_code == 0, result.output
+    info = json.loads(result.stdout)
+    assert info["name"] == "Sergei Lavrov" and info["code"] == "RUSGOV"
+    assert info["articles"] == 3
+    assert len({q["doc_id"] for q in info["quotes"]}) == 3
+    people = json.loads(CliRunner().invoke(main, ["actors", "--db", seed_db, "--name", "Lavrov", "--json"]).stdout)
+    assert [p["name"] for p in people] == ["Sergei Lavrov"]

@@ -15,6 +15,7 @@ no actors, quotes or events.
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from itertools import islice
@@ -112,11 +113,8 @@ class Analyzer:
 
 
 def pipeline_from_settings(settings: Settings) -> Language:
-    dictionaries = (
-        [p for p in settings.actor_dictionaries.split(":") if p]
-        if settings.actor_dictionaries
-        else []
-    )
+    """The pipeline the settings name, with the actor dictionaries they list (``os.pathsep``)."""
+    dictionaries = [p for p in settings.actor_dictionaries.split(os.pathsep) if p]
     return load_pipeline(
         settings.model, knowledge_dir=settings.knowledge, actor_dictionaries=dictionaries
     )

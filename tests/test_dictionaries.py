@@ -1,0 +1,31 @@
+"""PETRARCH/TABARI dictionaries loaded through the settings change the codes the pipeline gives."""
+
+from __future__ import annotations
+
+import os
+
+from helpers import shared_path
+
+from communique.analyze import Analyzer
+from communique.records import Document
+from communique.settings import Settings
+
+TEXT = "The United Nations criticized Russia on Friday. Vladimir Putin rejected the criticism."
+
+
+def _codes(analyzer: Analyzer) -> dict[str, str | None]:
+    doc = Document(source="t", id="t", text=TEXT, published="2013-08-09")
+    return {a.name: a.code for a in analyzer.analyze_one(doc).actors}
+
+
+def test_reference_phoenix_dictionaries_change_codes(analyzer: Analyzer) -> None:
+    ref = shared_path("reference", "petrarch2")
+    files = [ref / "Phoenix.Countries.actors.txt", ref / "Phoenix.International.actors.txt", ref / "Phoenix.agents.txt"]
+    settings = Settings(actor_dictionaries=os.pathsep.join(map(str, files)))
+    ours = _codes(analyzer)
+    theirs = _codes(Analyzer(settings=settings))
+    un_ours = next(c for n, c in ours.items() if "United Nations" in n)
+    un_theirs = next(c for n, c in theirs.items() if "United Nations" in n)
+    assert un_ours == "IGO"
+    assert un_theirs is not None and un_theirs.startswith("IGOUNO")  # Phoenix codes the UN as IGOUNO
+    assert next(c for n, c in theirs.items() if n.endswith("Putin")) == "RUSGOV"  # in office on that date
