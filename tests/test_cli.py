@@ -202,5 +202,20 @@ def test_lavrov_in_several_articles_is_one_actor_with_all_his_quotes(seed_db: st
     assert info["name"] == "Sergei Lavrov" and info["code"] == "RUSGOV"
     assert info["articles"] == 3
     assert len({q["doc_id"] for q in info["quotes"]}) == 3
-    people = json.loads(CliRunner().invoke(main, ["actors", "--db", seed_db, "--name", "Lavrov", "--json"]).stdout)
+    people = json.loads(
+        CliRunner().invoke(main, ["actors", "--db", seed_db, "--name", "Lavrov", "--json"]).stdout
+    )
     assert [p["name"] for p in people] == ["Sergei Lavrov"]
+
+
+def test_gdelt_export_from_the_store_loads_in_pandas(seed_db: str, tmp_path: Path) -> None:
+    pd = pytest.importorskip("pandas")
+    from communique.gdelt import GDELT_EVENT_COLUMNS
+
+    out = tmp_path / "events.tsv"
+    result = CliRunner().invoke(main, ["export", "--format", "gdelt", "--db", seed_db, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    frame = pd.read_csv(out, sep="\t", header=None, names=list(GDELT_EVENT_COLUMNS), dtype=str)
+    assert len(frame) > 0 and list(frame.columns)[:2] == ["GlobalEventID", "Day"]
+    assert set(frame["EventRootCode"].dropna()) <= {f"{i:02d}" for i in range(1, 21)}
+    assert frame["NumMentions"].astype(int).min() >= 1

@@ -20,12 +20,20 @@ def _codes(analyzer: Analyzer) -> dict[str, str | None]:
 
 def test_reference_phoenix_dictionaries_change_codes(analyzer: Analyzer) -> None:
     ref = shared_path("reference", "petrarch2")
-    files = [ref / "Phoenix.Countries.actors.txt", ref / "Phoenix.International.actors.txt", ref / "Phoenix.agents.txt"]
+    files = [
+        ref / "Phoenix.Countries.actors.txt",
+        ref / "Phoenix.International.actors.txt",
+        ref / "Phoenix.agents.txt",
+    ]
     settings = Settings(actor_dictionaries=os.pathsep.join(map(str, files)))
     ours = _codes(analyzer)
     theirs = _codes(Analyzer(settings=settings))
     un_ours = next(c for n, c in ours.items() if "United Nations" in n)
     un_theirs = next(c for n, c in theirs.items() if "United Nations" in n)
     assert un_ours == "IGO"
-    assert un_theirs is not None and un_theirs.startswith("IGOUNO")  # Phoenix codes the UN as IGOUNO
-    assert next(c for n, c in theirs.items() if n.endswith("Putin")) == "RUSGOV"  # in office on that date
+    assert un_theirs is not None and un_theirs.startswith(
+        "IGOUNO"
+    )  # Phoenix codes the UN as IGOUNO
+    assert (
+        next(c for n, c in theirs.items() if n.endswith("Putin")) == "RUSGOV"
+    )  # in office on that date

@@ -158,3 +158,18 @@ def test_seed_analysis_from_the_pipeline_exports(seed_analysis: Analysis) -> Non
     by_name = [dict(zip(GDELT_EVENT_COLUMNS, r, strict=True)) for r in rows]
     assert {"04", "07", "11"} <= {r["EventRootCode"] for r in by_name}
     assert all(r["QuadClass"] in {"1", "2", "3", "4"} for r in by_name)
+
+
+def test_same_event_in_two_articles_is_one_row_with_counts() -> None:
+    from dataclasses import replace
+
+    from communique.gdelt import GDELT_EVENT_COLUMNS, gdelt_events
+
+    base = _seed_analysis()
+    other = replace(base, article=replace(base.article, id="other", outlet="Other Outlet"))
+    rows = list(gdelt_events([base, other]))
+    col = {n: i for i, n in enumerate(GDELT_EVENT_COLUMNS)}
+    assert len(rows) == len({(e.code, e.source, e.target) for e in base.events})
+    assert {r[col["NumMentions"]] for r in rows} == {"2"}
+    assert {r[col["NumArticles"]] for r in rows} == {"2"}
+    assert {r[col["NumSources"]] for r in rows} == {"2"}

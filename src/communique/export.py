@@ -1,4 +1,5 @@
-"""Exports of a store: analysis records as JSONL, quotes and events as CSV, GDELT event rows."""
+"""Exports of a store: analysis records as JSONL, quotes as CSV, and GDELT 2.0 event rows with
+the same event merged across articles (``NumMentions``, ``NumSources``, ``NumArticles``)."""
 
 from __future__ import annotations
 
@@ -53,9 +54,9 @@ def export(store: Store, fmt: str) -> Iterator[str]:
         if buf.getvalue():
             yield buf.getvalue()
     elif fmt == "gdelt":
-        from .gdelt import gdelt_rows
+        from .gdelt import gdelt_events
 
-        for row in gdelt_rows(analyses(store)):
+        for row in gdelt_events(analyses(store)):
             yield "\t".join(row) + "\n"
     else:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")

@@ -16,7 +16,9 @@ How the filled columns are derived:
 ``ActorNType1Code`` / ``Type2`` / ``Type3``: the following three-letter parts of the code
 ``IsRootEvent``     1 when the event's evidence lies in the article's first body paragraph
 ``EventCode`` ...   full, three-digit and two-digit CAMEO codes, with quad class and Goldstein
-``NumMentions`` / ``NumSources`` / ``NumArticles``: 1 (one article, duplicates removed upstream)
+``NumMentions`` / ``NumSources`` / ``NumArticles``: 1 per article in ``gdelt_rows`` (duplicates
+                    are removed upstream); ``gdelt_events`` merges the same event across
+                    articles and counts them
 ``AvgTone``         the article's tone
 ``DATEADDED``       ``date_added`` as ``YYYYMMDDHHMMSS`` (empty when not given)
 ``SOURCEURL``       the article's URL
@@ -212,4 +214,43 @@ def _row(
     return row
 
 
-__all__ = ["GDELT_EVENT_COLUMNS", "gdelt_rows"]
+def gdelt_events(
+    analyses: Iterable[Analysis], *, date_added: dt.datetime | None = None
+) -> Iterator[list[str]]:
+    """GDELT rows with events merged across articles, as GDELT counts them.
+
+    Rows with the same day, actor codes and event code are one event: the first row stands for
+    it, with ``NumMentions`` the number of rows, ``NumArticles`` the number of articles and
+    ``NumSources`` the number of distinct outlets (or URLs' hosts, or articles) reporting it.
+    """
+    col = {name: i for i, name in enumerate(GDELT_EVENT_COLUMNS)}
+    merged: dict[tuple[str, ...], tuple[list[str], int, set[str], set[str]]] = {}
+    for analysis in analyses:
+        article = analysis.article
+        source = article.outlet or _host(article.url) or article.id
+        for row in gdelt_rows([analysis], date_added=date_added):
+            key = (
+                row[col["Day"]],
+                row[col["Actor1Code"]],
+                row[col["Actor2Code"]],
+                row[col["EventCode"]],
+            )
+            first, mentions, articles, sources = merged.get(key, (row, 0, set(), set()))
+            articles.add(article.id)
+            sources.add(source)
+            merged[key] = (first, mentions + 1, articles, sources)
+    for first, mentions, articles, sources in merged.values():
+        row = list(first)
+        row[col["NumMentions"]] = str(mentions)
+        row[col["NumSources"]] = str(len(sources))
+        row[col["NumArticles"]] = str(len(articles))
+        yield row
+
+
+def _host(url: str | None) -> str | None:
+    if not url or "//" not in url:
+        return None
+    return url.split("//", 1)[1].split("/", 1)[0] or None
+
+
+__all__ = ["GDELT_EVENT_COLUMNS", "gdelt_events", "gdelt_rows"]
