@@ -23,11 +23,15 @@ def _predictions(gold_path: str, pred_path: str | None) -> Iterator[dict[str, An
         yield from _read_jsonl(pred_path)
         return
     from .analyze import analyze
+    from .progress import Progress
     from .sources import read_sources
 
     settings = _settings()
+    progress = Progress("analyse gold")
     for analysis in analyze(read_sources([gold_path], settings), settings):
+        progress.update(1, skipped=int(bool(analysis.skipped)))
         yield analysis.to_dict()
+    progress.close()
 
 
 @click.group(name="eval")
