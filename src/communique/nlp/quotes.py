@@ -20,7 +20,8 @@ signatures ("” ― Name") are read from layout (``quote_layout``).  A continua
 whose speaker could not be found has ``speaker``, ``actor`` and ``speaker_name`` ``None``.
 
 Quoted words in the object of any verb with a subject ("called the test “a clear violation”")
-also make a mixed quote, with that verb as cue: news annotation (PolNeAR) counts them.
+also make a mixed quote, with that verb as cue: news annotation (PolNeAR) counts them
+(``quote_pieces.object_host``).
 
 Cost: one regex pass over the text, one pass over the tokens for cues, then work local to each
 cue or quote (about 2-4% on top of the spaCy pass).
@@ -35,21 +36,17 @@ from spacy.tokens import Doc
 
 from ..knowledge.cues import Cue, CueLexicon, load_cues
 from .extensions import ActorCluster, QuoteSpan, actor_of
-from .quote_cues import Attribution, CueHit, attribution, find_cues, subject_of
+from .quote_cues import Attribution, CueHit, attribution, find_cues
 from .quote_index import DocIndex, clip_to_paragraph
 from .quote_layout import signature_after, transcript_paragraphs
-from .quote_marks import MarkedSpan, find_quoted
+from .quote_marks import find_quoted
+from .quote_pieces import Piece, object_host, quoted_pieces
 from .quote_speakers import name_speaker
 
 MIN_WORDS_ATTRIBUTED = 2
 """A quoted stretch next to a cue needs this many words to be a direct quotation."""
 MAX_CONTINUATION_PARAS = 2
 """How far back (in paragraphs) an uncued direct quote looks for the speaker it continues."""
-MAX_TITLE_WORDS = 6
-"""A quoted stretch of at most this many words, all capitalised, is a title or a name."""
-_TITLE_SMALL_WORDS = frozenset(
-    {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "is"}
-)
 MIN_WORDS_UNATTRIBUTED = 6
 """A quoted stretch with no cue needs this many words (and a verb) to count."""
 MAX_CUE_GAP_BEFORE = 10
@@ -59,25 +56,6 @@ MAX_CUE_GAP_AFTER = 8
 MAX_CUE_GAP_APPOSITION = 45
 """... or this many when the speaker stands between them with an apposition ("Burman, director
 of the Tax Policy Center, said")."""
-_NOT_IMPLICIT = frozenset({"be", "have", "say", "tell"})
-"""Verbs whose complement is no reported content ("are “safe”"; "said on “Face the Nation”")."""
-_SUBJECT_SIDE = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
-
-
-@dataclass
-class _Piece:
-    """One marked stretch mapped onto tokens (``start``/``end`` token range of the content)."""
-
-    mark: MarkedSpan
-    start: int
-    end: int
-    words: int
-    has_verb: bool
-    para: int
-    word_end: int
-    """End of the content without trailing punctuation (token index)."""
-    title: bool
-    """Every word capitalised, and few of them: a title ("Fox News Sunday"), not speech."""
 
 
 @dataclass
@@ -89,7 +67,7 @@ class _Found:
     """Character ranges of the content."""
     attr: Attribution | None
     para: int
-    pieces: list[_Piece] = field(default_factory=list)
+    pieces: list[Piece] = field(default_factory=list)
     source: _Found | None = None
     """For a continuation (no cue of its own): the quote whose speaker it shares."""
 
@@ -106,31 +84,7 @@ class QuoteExtractor:
         return doc
 
 
-def _pieces(doc: Doc, index: DocIndex, marked: list[MarkedSpan]) -> list[_Piece]:
-    out: list[_Piece] = []
-    for m in marked:
-        start, end = index.token_at(m.start), index.token_end(m.end)
-        if end <= start:
-            continue
-        toks = doc[start:end]
-        words = sum(1 for t in toks if t.is_alpha or t.like_num)
-        has_verb = any(t.pos_ in ("VERB", "AUX") for t in toks)
-        word_end = end
-        while word_end > start + 1 and doc[word_end - 1].is_punct:
-            word_end -= 1
-        alpha = [t.text for t in toks if t.is_alpha]
-        title = (
-            0 < len(alpha) <= MAX_TITLE_WORDS
-            and all(w[0].isupper() or w in _TITLE_SMALL_WORDS for w in alpha)
-            and alpha[0][0].isupper()
-        )
-        out.append(
-            _Piece(m, start, end, words, has_verb, index.para_of_char(m.start), word_end, title)
-        )
-    return out
-
-
-def _inside(attr: Attribution, piece: _Piece) -> bool:
+def _inside(attr: Attribution, piece: Piece) -> bool:
     """Whether the piece lies in the attribution's clause (trailing punctuation aside)."""
     if attr.content is None:
         return False
@@ -145,7 +99,7 @@ def _outside_words(doc: Doc, attr: Attribution, in_quote: list[int]) -> int:
 
 
 def _adjacent_cue(
-    doc: Doc, index: DocIndex, chain: list[_Piece], attrs: list[Attribution], in_quote: list[int]
+    doc: Doc, index: DocIndex, chain: list[Piece], attrs: list[Attribution], in_quote: list[int]
 ) -> Attribution | None:
     """The speech cue that attributes a chain of quoted pieces, or ``None``."""
     first, last = chain[0], chain[-1]
@@ -204,7 +158,7 @@ def _adjacent_cue(
 
 
 def _attach_window(
-    index: DocIndex, piece: _Piece, attrs: list[Attribution], keys: list[int]
+    index: DocIndex, piece: Piece, attrs: list[Attribution], keys: list[int]
 ) -> list[Attribution]:
     """Cues near a piece: those in the sentences it touches and in the one after it.
 
@@ -216,7 +170,7 @@ def _attach_window(
     return attrs[bisect.bisect_left(keys, lo) : bisect.bisect_left(keys, hi)]
 
 
-def _signature(doc: Doc, index: DocIndex, last: _Piece) -> Attribution | None:
+def _signature(doc: Doc, index: DocIndex, last: Piece) -> Attribution | None:
     """An attribution from a dash signature after the piece ("” ― Oscar P. Quintero")."""
     if last.mark.close_mark is None:
         return None
@@ -233,61 +187,6 @@ def _signature(doc: Doc, index: DocIndex, last: _Piece) -> Attribution | None:
 
 def _char_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-
-
-def _object_host(doc: Doc, piece: _Piece, in_quote: list[int]) -> Attribution | None:
-    """Quoted words in the object of a verb with a subject ("called Clinton a “champion”").
-
-    The verb counts as the cue (class ``implicit``) and its subject as the speaker; the content
-    runs from the verb to the end of its complement.  ``None`` when the quoted words sit in a
-    subject, or no verb with a subject governs them.
-    """
-    root = next(
-        (
-            doc[i]
-            for i in range(piece.start, piece.word_end)
-            if not piece.start <= doc[i].head.i < piece.word_end
-        ),
-        None,
-    )
-    if root is None:
-        return None
-    tok = root
-    for _ in range(6):
-        if tok.dep_ in _SUBJECT_SIDE or tok.head is tok:
-            return None
-        tok = tok.head
-        if tok.pos_ in ("VERB", "AUX") and tok.i < piece.start and in_quote[tok.i] < 0:
-            break
-    else:
-        return None
-    if not (tok.pos_ in ("VERB", "AUX") and tok.i < piece.start):
-        return None
-    if tok.lemma_.lower() in _NOT_IMPLICIT:
-        return None
-    subj = subject_of(tok)
-    if subj is None or in_quote[subj.i] >= 0 or subj.lower_ in ("it", "there", "that", "this"):
-        return None
-    end = piece.end
-    limit = tok.right_edge.i + 1
-    if doc[piece.end - 1].text in (",", ".", ";", "?", "!"):
-        limit = end  # the quoted words end the clause: “...,” where ...
-    while (
-        end < limit
-        and doc[end].text not in (",", ";", ":", ".", "\u2014", "\u2013", "--", "(")
-        or (end < limit and in_quote[end] >= 0)
-    ):
-        end += 1
-    start = tok.i + 1
-    while start < piece.start and (doc[start].is_punct or doc[start].dep_ in ("prt", "neg")):
-        start += 1
-    cue = Cue(
-        lemma=tok.lemma_.lower(),
-        type="verb",
-        cls="implicit",
-        notes="quoted words in the object of a verb that is not a speech cue",
-    )
-    return Attribution(CueHit(tok.i, tok.i + 1, tok.i, cue), subj.i, (start, end))
 
 
 def _reported(
@@ -321,7 +220,7 @@ def extract_quotes(doc: Doc, lexicon: CueLexicon) -> list[QuoteSpan]:
     if not len(doc):
         return []
     index = DocIndex(doc)
-    pieces = _pieces(doc, index, find_quoted(doc.text))
+    pieces = quoted_pieces(doc, index, find_quoted(doc.text))
     in_quote = [-1] * len(doc)
     for n, p in enumerate(pieces):
         for i in range(p.start, p.end):
@@ -355,7 +254,7 @@ def extract_quotes(doc: Doc, lexicon: CueLexicon) -> list[QuoteSpan]:
     keys = [a.hit.start for a in attrs]
     mixed: dict[int, _Found] = {}
     used: set[int] = set()
-    chains: dict[int, list[_Piece]] = {}
+    chains: dict[int, list[Piece]] = {}
     for n, p in enumerate(pieces):
         if n not in labelled_pieces:
             chains.setdefault(p.mark.chain, []).append(p)
@@ -415,7 +314,7 @@ def extract_quotes(doc: Doc, lexicon: CueLexicon) -> list[QuoteSpan]:
             previous = _Found("direct", frags, None, chain[0].para, list(chain), source=source)
             found.append(previous)
             continue
-        implicit = _object_host(doc, chain[0], in_quote)
+        implicit = object_host(doc, chain[0], in_quote)
         if implicit is not None and implicit.content is not None:
             key = implicit.hit.verb
             if key in implicit_hosts:
