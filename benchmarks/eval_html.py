@@ -50,7 +50,9 @@ def main() -> int:
     skipped = 0
     t0 = time.perf_counter()
     for page_id, gold in truth.items():
-        html = gzip.open(folder / "pages" / f"{page_id}.html.gz").read().decode("utf-8", "replace")
+        html = gzip.decompress((folder / "pages" / f"{page_id}.html.gz").read_bytes()).decode(
+            "utf-8", "replace"
+        )
         art = cleaner(Document(source=page_id, id=page_id, html=html, url=gold.get("url")))
         skipped += art.skipped is not None
         for i, v in enumerate(prf(art.text, gold["articleBody"])):
