@@ -1,39 +1,77 @@
 """A cheap check that a text is English, so the English pipeline is not run on other languages.
 
-The share of very common English function words among the words of the text is high (0.3 to
-0.5) for English prose and close to zero for other languages written in Latin script.
+Two signals, both from the text alone:
+
+- **script**: when most letters are outside the Latin script (Cyrillic, Arabic, CJK, ...), the
+  text is not English;
+- **function words**: the share of each language's most frequent function words among the
+  words (``knowledge/function_words.tsv``). English prose scores 0.3 to 0.5 for English. A text
+  is English when its English share reaches ``threshold``; otherwise it is *not* English only
+  when another language's share is higher and at least ``other_threshold``. Texts with few
+  function words in any language (product lists, tables, headlines) are given the benefit of
+  the doubt, because the English pipeline copes with them and dropping them loses data.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
-from ..knowledge import read_lines
+from ..knowledge import read_table
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
+def _latin_share(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 1.0
+    latin = sum(1 for c in letters if c < "\u0250" or "LATIN" in unicodedata.name(c, ""))
+    return latin / len(letters)
+
+
 class LanguageGuess:
-    """Decides whether a text is English from a function-word list (a knowledge file)."""
+    """Decides whether a text is English; build once (it reads a knowledge file)."""
 
     def __init__(
-        self, knowledge_dir: str = "", threshold: float = 0.08, min_words: int = 25
+        self,
+        knowledge_dir: str = "",
+        threshold: float = 0.08,
+        other_threshold: float = 0.05,
+        min_words: int = 25,
     ) -> None:
-        self.words = frozenset(
-            w.lower() for w in read_lines("english_function_words.txt", knowledge_dir)
-        )
+        self.words: dict[str, frozenset[str]] = {
+            row["language"]: frozenset(w.strip() for w in row["words"].split(",") if w.strip())
+            for row in read_table("function_words.tsv", knowledge_dir)
+        }
         self.threshold = threshold
+        self.other_threshold = other_threshold
         self.min_words = min_words
 
-    def english_share(self, text: str) -> tuple[float, int]:
+    def shares(self, text: str) -> tuple[dict[str, float], int]:
+        """Each language's function-word share among the words of ``text``, and the word count."""
         words = _WORD.findall(text[:20000].lower())
         if not words:
-            return 0.0, 0
-        return sum(w in self.words for w in words) / len(words), len(words)
+            return {}, 0
+        return {
+            lang: sum(w in vocab for w in words) / len(words) for lang, vocab in self.words.items()
+        }, len(words)
 
     def not_english_reason(self, text: str) -> str | None:
-        """``None`` for English (or too short to tell), else a skip reason."""
-        share, n = self.english_share(text)
-        if n < self.min_words or share >= self.threshold:
+        """``None`` for English (or too little evidence), else a skip reason."""
+        sample = text[:20000]
+        latin = _latin_share(sample)
+        if latin < 0.5 and sum(c.isalpha() for c in sample) >= self.min_words * 3:
+            return f"not English (only {latin:.0%} of the letters are Latin script)"
+        shares, n = self.shares(sample)
+        english = shares.get("English", 0.0)
+        if n < self.min_words or english >= self.threshold:
             return None
-        return f"not English ({share:.0%} English function words among {n} words)"
+        other, share = max(
+            ((k, v) for k, v in shares.items() if k != "English"),
+            key=lambda kv: kv[1],
+            default=("", 0.0),
+        )
+        if share >= self.other_threshold and share > english:
+            return f"not English (looks like {other}: {share:.0%} {other} function words, {english:.0%} English, among {n} words)"
+        return None

@@ -27,10 +27,8 @@ The method scores lines (each trimmed of surrounding whitespace, blank lines ski
 
 All weights live in ``knowledge/plaintext_layout.json`` with the boilerplate phrases and the
 words that end a byline name; ``benchmarks/eval_body.py --fit`` refits them on the development
-pages. The headline is the first line with a site suffix (" - WSJ", " | VentureBeat") cut off;
-that suffix, or failing it a "More from X" or copyright line, names the outlet. Bylines are
-"By Name" (or "Posted by", "Written by") at a line start or after a sentence, or a lone "By"
-line followed by a name; the one nearest before the body wins.
+pages (``--cv K`` cross-validates the fit). Headline, byline and outlet come from
+``plaintext_meta``.
 """
 
 from __future__ import annotations
@@ -48,6 +46,8 @@ from typing import Any, NamedTuple
 
 from communique.errors import ConfigError
 from communique.knowledge import data_path
+
+from .plaintext_meta import find_byline, find_outlet, find_title, split_title
 
 __all__ = ["CONTEXT_FEATURES", "LOCAL_FEATURES", "LayoutModel", "PlainTextLayout",
            "analyse_layout", "load_layout_model"]
@@ -155,7 +155,13 @@ _COMMENTS = re.compile(
     r"(?i)\b(?:comments?|responses?|replies|reactions|leave a reply|join the discussion|"
     r"kommentare?|comentários?|comentarios?|commenti|commentaires?|комментари\w*)\b"
 )
-_TITLE_SEP = re.compile(r"\s+[-|–—:·»]\s+")
+
+
+_LEAD_NUMBER = re.compile(r"^\(?(\d{1,3})(?!\d|[.,:]\d)")
+_COMMENT_HEAD = re.compile(
+    r"(?i)(?:\b(?:said|says|wrote|writes)\s*:$|^(?:reply|report|flag|quote|permalink|report "
+    r"abuse|like|likes?\s+\d+)$|\b\d+\s+(?:votes?|likes?|upvotes?|points)$|^rating:)"
+)
 
 
 class _Line(NamedTuple):
@@ -214,12 +220,13 @@ def _is_boilerplate(line: _Line, model: LayoutModel) -> bool:
 LOCAL_FEATURES = (
     "lw", "lw2", "end", "colon", "sents", "caps", "head_caps", "short_words", "comma", "digits",
     "boiler", "linky", "upper", "dupe", "multi", "title", "overlap", "datetime", "byline",
-    "enum", "template", "cmark", "caps_run", "ellipsis",
+    "enum", "template", "cmark", "caps_run", "ellipsis", "seq", "chead",
 )
-_CARRIED = ("lw", "end", "enum", "boiler", "dupe", "title", "datetime", "template")
+_CARRIED = ("lw", "end", "enum", "boiler", "dupe", "title", "datetime", "template", "seq")
 _CARRIED_AT = tuple(LOCAL_FEATURES.index(name) for name in _CARRIED)
 STATIC_FEATURES = (
-    "after_title", "title_dist", "dt_win", "template_win", "overlap_win", "cohesion", *_CARRIED,
+    "after_title", "title_dist", "dt_win", "template_win", "overlap_win", "chead_win",
+    "cohesion", "after_colon", *_CARRIED,
 )
 CONTEXT_FEATURES = (
     "p", "m1", "m3", "m8", "sandwich", "inrun", "inwide", "sparse_wide", "sparse_m3", "before",
@@ -227,7 +234,9 @@ CONTEXT_FEATURES = (
 )
 _TITLE_AT = LOCAL_FEATURES.index("title")
 _CMARK_AT = LOCAL_FEATURES.index("cmark")
-_WINDOWED = tuple(LOCAL_FEATURES.index(name) for name in ("datetime", "template", "overlap"))
+_WINDOWED = tuple(
+    LOCAL_FEATURES.index(name) for name in ("datetime", "template", "overlap", "chead")
+)
 
 
 def _local_features(
@@ -236,12 +245,14 @@ def _local_features(
     """Stage 1: each line judged on its own text, in ``LOCAL_FEATURES`` order."""
     counts = Counter(line.text for line in lines)
     shapes = Counter(_DIGITS.sub("0", line.text) for line in lines)
-    title_core = _split_title(title)[0] if title else ""
+    title_core = split_title(title)[0] if title else ""
     title_words = _vocab(_WORD.findall(title_core))
     seen: set[str] = set()
+    leads = [_lead_number(line.text) for line in lines]
     feats = []
     for i, line in enumerate(lines):
         s, w = line.text, line.words
+        lead = leads[i]
         alpha = [t for t in line.tokens if t[0].isalpha()]
         n_alpha = len(alpha) or 1
         head = alpha[:6]
@@ -280,9 +291,20 @@ def _local_features(
             float(w <= 6 and bool(_COMMENTS.search(s))),
             sum(1 for _ in takewhile(lambda t: t[0].isupper(), alpha[:8])) / 8.0,
             float(s.endswith(("...", "…"))),
+            float(lead is not None and (
+                (i > 0 and leads[i - 1] == lead - 1)
+                or (i + 1 < len(lines) and leads[i + 1] == lead + 1)
+            )),
+            float(w < 15 and bool(_COMMENT_HEAD.search(s))),
         ])
         seen.add(s)
     return feats
+
+
+def _lead_number(s: str) -> int | None:
+    """The number a line starts with ("3.", "(3)", "3a etapa", "3 Kevin Harvick"), if any."""
+    m = _LEAD_NUMBER.match(s)
+    return int(m.group(1)) if m else None
 
 
 def _neighbourhood(lines: Sequence[_Line], local: Sequence[Sequence[float]]) -> list[list[float]]:
@@ -298,6 +320,7 @@ def _neighbourhood(lines: Sequence[_Line], local: Sequence[Sequence[float]]) -> 
     window: Counter[str] = Counter()  # words of the lines within five either side
     for line in lines[:5]:
         window.update(line.vocab)
+    colon = -100  # the last line ending in a colon that introduces something ("Results:")
     feats = []
     for i, line in enumerate(lines):
         a, b = max(0, i - 5), min(n, i + 6)
@@ -311,8 +334,11 @@ def _neighbourhood(lines: Sequence[_Line], local: Sequence[Sequence[float]]) -> 
             1.0 / (1.0 + abs(i - headline) / 10.0) if headline < n else 0.0,
             *((acc[b] - acc[a]) / 11.0 for acc in sums),
             shared / len(line.vocab) if line.vocab else 0.0,
+            1.0 / (1.0 + (i - colon) / 10.0) if i - colon <= 40 else 0.0,
             *(local[i][at] for at in _CARRIED_AT),
         ])
+        if line.text.endswith(":") and line.words >= 4:
+            colon = i
     return feats
 
 
@@ -401,87 +427,8 @@ def _body_mask(lines: Sequence[_Line], title: str | None, model: LayoutModel) ->
     return mask
 
 
-# ------------------------------------------------------------------ title, byline, outlet
-
-
-def _split_title(first: str) -> tuple[str, str | None]:
-    """Cut site names (" - WSJ", " | News | Al Jazeera") off a page title: (headline, site)."""
-    cut, site = len(first), None
-    for sep in reversed(list(_TITLE_SEP.finditer(first))):
-        tail, head = first[sep.end():cut].strip(), first[:sep.start()].strip()
-        if len(tail.split()) > 4 or len(head.split()) < 2:
-            break
-        cut, site = sep.start(), site or tail
-    return first[:cut].strip(), site
-
-
 def _find_title(lines: Sequence[_Line]) -> str | None:
-    """The first line when it reads like a headline: 2-30 words, not ending in a full stop."""
-    first = lines[0] if lines else None
-    if first is None or not 2 <= first.words <= 30 or (
-        first.text.endswith(".") and not first.text.endswith("..")
-    ):
-        return None
-    return first.text
-
-
-_NAME_TOKEN = r"(?:[A-Z][a-z'’\-]+|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+|[A-ZÀ-Þ][a-zß-ÿ'’\-]+)(?!\w)"
-_NAME = rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}"
-_BYLINE = re.compile(
-    rf"(?:^|(?<=[.!?”\"]\s))(?:[Bb]y|BY|[Pp]osted by|[Ww]ritten by|[Ss]tory by)[:\s]+"
-    rf"({_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)"
-)
-_NAME_ONLY = re.compile(rf"^({_NAME})$")
-_SPLIT_NAMES = re.compile(r"\s*(?:,|\band\b|&)\s*")
-
-
-def _clean_names(raw: str, stops: frozenset[str]) -> tuple[str, ...]:
-    names = []
-    for part in _SPLIT_NAMES.split(raw):
-        kept = []
-        for tok in part.split():
-            if tok.lower().strip(".,") in stops:
-                break
-            kept.append(tok)
-        if len(kept) >= 2:
-            names.append(" ".join(kept))
-    return tuple(names)
-
-
-def _find_byline(lines: Sequence[_Line], body_start: int, model: LayoutModel) -> tuple[str, ...]:
-    candidates: list[tuple[int, tuple[str, ...]]] = []
-    for i, line in enumerate(lines):
-        s = line.text
-        if s.lower() in ("by", "by:"):  # "By" alone, the name on the next line
-            m = _NAME_ONLY.match(lines[i + 1].text) if i + 1 < len(lines) else None
-        else:
-            m = _BYLINE.search(s) if "by" in s or "By" in s or "BY" in s else None
-        names = _clean_names(m.group(1), model.name_stops) if m else ()
-        if names:
-            # the nearest byline at or before the body wins over any later one
-            rank = body_start - i if i <= body_start else len(lines) + i - body_start
-            candidates.append((rank, names))
-    return min(candidates)[1] if candidates else ()
-
-
-_MORE_FROM = re.compile(r"\bMore from ([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})")
-_COPYRIGHT = re.compile(
-    r"(?:©|\(c\)|Copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)\s*,?\s*"
-    r"([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})"
-)
-_RIGHTS = re.compile(r"(?i)\s+all(?:\s+rights\b|$)")
-
-
-def _find_outlet(lines: Sequence[_Line], site: str | None) -> str | None:
-    if site:
-        return site
-    for pattern in (_MORE_FROM, _COPYRIGHT):
-        for line in lines:
-            m = pattern.search(line.text)
-            name = _RIGHTS.split(m.group(1))[0].strip(" .,") if m else ""
-            if name:
-                return name
-    return None
+    return find_title(lines[0].text, lines[0].words) if lines else None
 
 
 # ------------------------------------------------------------------------------ public API
@@ -496,11 +443,12 @@ def analyse_layout(text: str, model: LayoutModel | None = None) -> PlainTextLayo
     model = model or load_layout_model()
     lines = _split_lines(text)
     page_title = _find_title(lines)
-    headline, site = _split_title(page_title) if page_title else (None, None)
+    headline, site = split_title(page_title) if page_title else (None, None)
     mask = _body_mask(lines, page_title, model)
     if page_title:  # the headline is metadata, not body
         mask[0] = False
     body = tuple((line.start, line.end) for line, keep in zip(lines, mask, strict=True) if keep)
     body_start = mask.index(True) if any(mask) else 0
-    return PlainTextLayout(body=body, title=headline, byline=_find_byline(lines, body_start, model),
-                           outlet=_find_outlet(lines, site))
+    texts = [line.text for line in lines]
+    return PlainTextLayout(body=body, title=headline, outlet=find_outlet(texts, site),
+                           byline=find_byline(texts, body_start, model.name_stops))

@@ -4,7 +4,8 @@
 the lower-cased token text against every inflection (generated here from the lemma by regular
 English rules, or listed in the file's ``forms`` column) and on spaCy's lemma; multi-word cues
 ("according to", "point out", "quoted as saying") are matched as token sequences whose first
-word may be inflected when the row's type is ``verb``.
+word may be inflected when the row's type is ``verb``.  Report nouns (type ``noun``: "claim",
+"statement", "promise") are matched on spaCy's lemma of a noun.
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ class Cue:
 
     lemma: str
     type: str
-    """``verb`` (inflected) or ``phrase`` (matched as written)."""
+    """``verb`` (inflected), ``phrase`` (matched as written) or ``noun`` (a report noun matched
+    on its lemma: "the claim that ...", "his promise to ...")."""
     cls: str
     """One of ``CLASSES`` for rows of the file; the extractor also makes cues of its own with
     class ``implicit`` (a verb whose object holds quoted words), ``label`` (a transcript
@@ -41,8 +43,14 @@ class Cue:
 
     @property
     def speech(self) -> bool:
-        """True for cues that can introduce a direct quotation (not cognitive/evidential)."""
-        return self.cls in ("reporting", "assertive", "directive", "written")
+        """True for cues that can introduce a direct quotation (not cognitive/evidential, not a
+        noun: "his claim" reports a clause, it never introduces a quotation on its own)."""
+        return self.type != "noun" and self.cls in (
+            "reporting",
+            "assertive",
+            "directive",
+            "written",
+        )
 
 
 @dataclass(frozen=True)
@@ -51,7 +59,8 @@ class CueLexicon:
 
     ``words`` maps every inflected form of a single-word cue to its row; ``lemmas`` maps the
     lemma; ``sequences`` maps the (inflected) first word of a multi-word cue to the rows and
-    the remaining words they need.  An empty lexicon (no rows) matches nothing.
+    the remaining words they need; ``nouns`` maps the lemma of a report noun ("claim",
+    "statement") to its row.  An empty lexicon (no rows) matches nothing.
     """
 
     words: Mapping[str, Cue] = field(default_factory=lambda: MappingProxyType({}))
@@ -59,6 +68,7 @@ class CueLexicon:
     sequences: Mapping[str, tuple[tuple[tuple[str, ...], Cue], ...]] = field(
         default_factory=lambda: MappingProxyType({})
     )
+    nouns: Mapping[str, Cue] = field(default_factory=lambda: MappingProxyType({}))
 
     def word(self, lower: str, lemma: str) -> Cue | None:
         """The single-word cue for a token (its lower-cased text or lemma), ``None`` if none."""
@@ -97,6 +107,7 @@ def load_cues(knowledge_dir: str = "") -> CueLexicon:
     words: dict[str, Cue] = {}
     lemmas: dict[str, Cue] = {}
     sequences: dict[str, list[tuple[tuple[str, ...], Cue]]] = {}
+    nouns: dict[str, Cue] = {}
     for row in read_table(CUE_FILE, knowledge_dir):
         lemma = " ".join(row.get("lemma", "").lower().split())
         if not lemma:
@@ -109,6 +120,9 @@ def load_cues(knowledge_dir: str = "") -> CueLexicon:
             notes=row.get("notes", ""),
         )
         head, *rest = lemma.split()
+        if cue.type == "noun":
+            nouns.setdefault(lemma, cue)
+            continue
         listed = [f.strip().lower() for f in row.get("forms", "").split(",") if f.strip()]
         heads = [head, *listed] if listed else inflections(head)
         if cue.type == "phrase":
@@ -124,4 +138,5 @@ def load_cues(knowledge_dir: str = "") -> CueLexicon:
         words=MappingProxyType(words),
         lemmas=MappingProxyType(lemmas),
         sequences=MappingProxyType({k: tuple(v) for k, v in sequences.items()}),
+        nouns=MappingProxyType(nouns),
     )

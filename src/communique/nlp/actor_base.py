@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from ..knowledge.actors import INTERNATIONAL, ActorKnowledge
 from ..knowledge.petrarch import ActorDictionary
-from .actor_roles import COUNTRY_KINDS
+from .actor_context import CountryContext
 from .actor_scan import POSSESSIVE, ScanResult, scan
 
 DOMESTIC_SECTORS = frozenset({"COP", "JUD", "LEG"})
@@ -88,7 +88,9 @@ class ResolutionState:
         self.token_person: dict[int, Draft] = {}
         self.claimed: dict[int, Draft] = {}
         """Role-match start -> the person an appositive or predicate nominal describes."""
-        self._sent_countries: dict[int, list[str]] = {}
+        self.token_role: dict[int, Draft] = {}
+        """Token -> the role-nominal actor whose mention holds it (for later fallbacks)."""
+        self.context = CountryContext(doc, self.scan, kb)
 
     def _draft(self, key: tuple[str, ...], kind: str, name: str) -> Draft:
         d = self.by_key.get(key)
@@ -116,42 +118,36 @@ class ResolutionState:
     def _fallback_country(
         self, tok: Token, sector: str | None, *, institution: bool = False, office: bool = False
     ) -> str | None:
-        """A country for an actor whose own words name none. An unqualified institution ("the
-        government") belongs to the country the document names most; other actors take the
-        first country named in their sentence, and office holders (``office``: "Home Secretary
-        Charles Clarke", news names domestic officials without a country) and domestic bodies
-        (police, courts, parliament) with none there the document's. ``None`` for actors
-        without a sector, international ones, or when nothing is named."""
+        """A country for an actor whose own words name none (``tok``: its head), by the rules
+        of ``communique.nlp.actor_context``: a possessive pronoun's antecedent, the nearest
+        clause naming a country, the dateline; then, for unqualified institutions ("the
+        government"), domestic bodies (police, courts, parliament) and office holders
+        (``office``: "Home Secretary Charles Clarke"), the country the document names most.
+        ``None`` for actors without a sector, international ones, or when nothing says."""
         if sector is None or sector in INTERNATIONAL:
             return None
-        if institution:
-            found = self._countries_in(0, len(self.doc))
-            if found:
-                return max(found, key=lambda c: (found.count(c), -found.index(c)))
-        found = self._countries_in(self.scan.sent_start[tok.i], self.scan.sent_end[tok.i])
+        ctx = self.context
+        found = ctx.possessor_country(tok, self._token_country) or ctx.clause_country(
+            tok, self._token_country
+        )
         if found:
-            return found[0]
-        if sector in DOMESTIC_SECTORS or office:
-            found = self._countries_in(0, len(self.doc))
-            if found:
-                return max(found, key=lambda c: (found.count(c), -found.index(c)))
+            return found
+        if ctx.dateline:
+            return ctx.dateline
+        if institution or office or sector in DOMESTIC_SECTORS:
+            return ctx.document_country()
         return None
 
-    def _countries_in(self, s: int, e: int) -> list[str]:
-        key = s * 1_000_003 + e
-        cached = self._sent_countries.get(key)
-        if cached is not None:
-            return cached
-        out: list[str] = []
-        for start in range(s, e):
-            m = self.scan.names_by_start.get(start)
-            if m is None:
-                continue
-            hit = m.first(*COUNTRY_KINDS, "org")
-            if hit is not None and hit.iso3:
-                out.append(hit.iso3)
-        self._sent_countries[key] = out
-        return out
+    def _token_country(self, i: int) -> tuple[str | None, bool]:
+        """(country, is a person) of the person or role nominal resolved at token ``i``."""
+        p = self.token_person.get(i)
+        if p is not None:
+            base = p.base if p.base not in INTERNATIONAL else None
+            return p.country or base, True
+        d = self.token_role.get(i)
+        if d is not None:
+            return d.country, d.kind == "person"
+        return None, False
 
 
 def m_text(doc: Doc, s: int, e: int) -> str:

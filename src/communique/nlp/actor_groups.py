@@ -34,6 +34,15 @@ def _counted(tok: Token) -> bool:
     return bool(prep is not None and prep.lower_ == "of" and prep.head.lower_ in QUANTITY_NOUNS)
 
 
+def _counted_set(tok: Token) -> bool:
+    """True for "the two leaders", "both ministers": office holders counted as a set, who in
+    news are mostly of several countries (their country is left unknown)."""
+    return any(
+        c.dep_ == "nummod" and c.lower_ not in ("one", "1") or c.lower_ in ("both", "all")
+        for c in tok.children
+    )
+
+
 def _priority(sector: str) -> int:
     return SECTOR_PRIORITY.index(sector) if sector in SECTOR_PRIORITY else len(SECTOR_PRIORITY)
 
@@ -87,15 +96,15 @@ class GroupsMixin(ResolutionState):
             self._mark(mstart, span_end)
             sector = sector_of(aff)
             own = aff.country() or base_of(aff, None)
+            plural = rm.entry.plural or head.tag_ in ("NNS", "NNPS")
             countries: list[str | None] = list(aff.countries) or [
                 aff.country()
                 or (
                     None
-                    if own
+                    if own or (plural and sector == "GOV" and _counted_set(head))
                     else self._fallback_country(head, sector, institution=rm.entry.kind == "body")
                 )
             ]
-            plural = rm.entry.plural or head.tag_ in ("NNS", "NNPS")
             kind = (
                 "person"
                 if rm.entry.kind == "person" and not plural
@@ -106,6 +115,8 @@ class GroupsMixin(ResolutionState):
                 key = ("role", kind, base or "", sector or "", rm.entry.phrase)
                 d = self._draft(key, kind, text)
                 d.add(mstart, span_end)
+                for i in range(mstart, span_end):
+                    self.token_role.setdefault(i, d)
                 d.country = d.country or country
                 d.sector, d.base, d.plural = sector, base, plural
                 d.role = d.role or role_text(aff)

@@ -22,15 +22,18 @@ from .extensions import ActorCluster
 PRONOUN_FEATURES: dict[str, tuple[str | None, bool, frozenset[str]]] = {
     "he": ("m", False, frozenset({"person"})),
     "him": ("m", False, frozenset({"person"})),
+    "his": ("m", False, frozenset({"person"})),
     "she": ("f", False, frozenset({"person"})),
     "her": ("f", False, frozenset({"person"})),
     "they": (None, True, frozenset({"person", "group", "organization", "country"})),
     "them": (None, True, frozenset({"person", "group", "organization", "country"})),
+    "their": (None, True, frozenset({"person", "group", "organization", "country"})),
     "it": (None, False, frozenset({"organization", "country"})),
+    "its": (None, False, frozenset({"organization", "country"})),
 }
 """Pronoun -> (gender or None for any, plural, actor kinds it can refer to)."""
 
-_SINGULAR_PERSONAL = frozenset({"he", "him", "she", "her"})
+_SINGULAR_PERSONAL = frozenset({"he", "him", "his", "she", "her"})
 _PERSONAL_TITLES: dict[str, str] = {
     "mr.": "m",
     "mr": "m",
@@ -78,14 +81,14 @@ def compatible(actor: ActorCluster, pronoun: str) -> bool:
     if actor.kind not in kinds:
         return False
     if actor.kind == "person":
-        if plural != actor.plural and pronoun.lower() not in ("they", "them", "we"):
+        if plural != actor.plural and pronoun.lower() not in ("they", "them", "their", "we"):
             return False
-        if pronoun.lower() in ("they", "them") and not actor.plural:
+        if pronoun.lower() in ("they", "them", "their") and not actor.plural:
             return False
         actor_gender = _gender(actor)
         if gender and actor_gender and actor_gender != gender:
             return False
-    elif pronoun.lower() == "it" and actor.plural:
+    elif pronoun.lower() in ("it", "its") and actor.plural:
         return False
     return True
 

@@ -7,8 +7,11 @@ as saying").  ``attribution`` reads its syntactic neighbourhood:
   ``advcl`` chains ("Trump said, adding ..."), the antecedent of a relative pronoun ("Figueroa,
   who said ..."), the passive subject of "was quoted as saying", the object of "according to";
 * the reported content: the ``ccomp`` clause (with its "that"), a clause the cue is a
-  parenthetical of ("X is Y, he said"), an infinitive for directives ("urged everyone to ..."),
-  or for "according to X" the clause it attaches to.
+  parenthetical of ("X is Y, he said"), an infinitive for directives ("urged everyone to ...",
+  "told his aides to ..."), the object of a topic preposition ("complained about his mic"),
+  or for "according to X" the clause it attaches to;
+* for a report noun ("his claim that ...", "Trump's promise to ..."): its that-clause or
+  infinitive, and its possessor (or the subject of "made the claim") as speaker.
 """
 
 from __future__ import annotations
@@ -101,6 +104,13 @@ _PARENTHETICAL_OPENERS = frozenset(
     {",", "\u2014", "\u2013", "--", "-", "\u201d", '"', "''", "\u2019", "'"}
 )
 _OBJECT_DEPS = frozenset({"dobj", "xcomp", "oprd", "dative"})
+_TOPIC_PREPS = frozenset({"about", "against", "of"})
+"""Prepositions whose object is what a cue verb reports on ("complained about his mic",
+"railed against super PACs")."""
+_ADDRESSEE_CUES = frozenset({"tell", "ask", "advise", "challenge", "remind", "inform"})
+"""Cues whose object is the person addressed; an infinitive after it is the content ("told his
+advisers to figure out a way", "asked the candidates to discuss their ideas")."""
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 _OBJECT_BLIND = frozenset(
     {
         "say",
@@ -174,6 +184,10 @@ def find_cues(doc: Doc, lexicon: CueLexicon) -> list[CueHit]:
             cue_row = lexicon.word(lower, tok.lemma_.lower())
             if cue_row is not None:
                 hits.append(CueHit(i, i + 1, i, cue_row))
+        elif tok.pos_ == "NOUN" and lexicon.nouns:
+            noun_row = lexicon.nouns.get(tok.lemma_.lower())
+            if noun_row is not None:
+                hits.append(CueHit(i, i + 1, i, noun_row))
         i += 1
     return hits
 
@@ -319,6 +333,101 @@ def _reported_clause(doc: Doc, verb: Token) -> Token | None:
     return best
 
 
+def _infinitive(verb: Token) -> Token | None:
+    """An infinitive complement of ``verb`` ("to figure out ..."), or ``None``."""
+    return next(
+        (
+            c
+            for c in verb.rights
+            if c.dep_ in ("xcomp", "ccomp", "advcl")
+            and c.pos_ in _VERB_POS
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        ),
+        None,
+    )
+
+
+def _misparsed_clause(verb: Token) -> Token | None:
+    """A reported clause the parser attached as something else, or ``None``.
+
+    * an adverbial clause with its own subject and no subordinating conjunction ("said after
+      the convention he would not accept ..."): a complement without "that";
+    * a "relative clause" on the addressee opened by the complementizer "that" ("told a
+      meeting of leaders that few people understood ...").
+    """
+    for child in verb.rights:
+        if (
+            child.dep_ == "advcl"
+            and not any(c.dep_ == "mark" for c in child.children)
+            and any(c.dep_ in _SUBJECTS for c in child.children)
+            and child.tag_ != "VBG"
+            and any(a.dep_ == "aux" and a.tag_ == "MD" for a in child.children)
+        ):
+            return child
+        if child.dep_ in ("dobj", "dative"):
+            for rel in child.rights:
+                first = rel.left_edge
+                if (
+                    rel.dep_ == "relcl"
+                    and first.lower_ == "that"
+                    and first.dep_ == "mark"
+                    and any(c.dep_ in _SUBJECTS for c in rel.children)
+                ):
+                    return rel
+    return None
+
+
+def _topic(doc: Doc, verb: Token, hit: CueHit) -> tuple[int, int] | None:
+    """The object of a topic preposition after the cue ("complained about his mic")."""
+    for prep in verb.rights:
+        if prep.dep_ == "prep" and prep.lower_ in _TOPIC_PREPS and prep.i >= hit.end:
+            objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+            if objs:
+                return _trim(doc, objs[0].left_edge.i, prep.right_edge.i + 1)
+    return None
+
+
+def _subject_before(doc: Doc, verb: Token) -> Token | None:
+    """The name or pronoun right before a finite cue the parser left without a subject ("In
+    an interview with the Washington Post Trump said ..."), or ``None``."""
+    if verb.tag_ not in _FINITE_TAGS or verb.dep_ not in ("ROOT", "conj") or verb.i == 0:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
+        return None
+    prev = doc[verb.i - 1]
+    if prev.pos_ == "PROPN" and prev.dep_ == "pobj":
+        return prev
+    if prev.pos_ == "PRON" and prev.lower_ in ("he", "she", "they", "we", "i"):
+        return prev
+    return None
+
+
+def _noun_report(doc: Doc, hit: CueHit) -> Attribution:
+    """A report noun: its that-clause (or, for a directive noun, its infinitive) is the content,
+    its possessor the speaker ("Trump's promise to build a wall", "his claim that ...")."""
+    noun = doc[hit.verb]
+    speaker = next((c.i for c in noun.children if c.dep_ == "poss"), None)
+    if speaker is None and noun.dep_ in ("dobj", "pobj") and noun.head.pos_ in _VERB_POS:
+        # "made the claim that ...", "issued a statement saying ..."
+        subj = subject_of(noun.head)
+        if subj is not None and not _impersonal(subj) and _animate(subj):
+            speaker = subj.i
+    content: tuple[int, int] | None = None
+    for child in noun.rights:
+        first = child.left_edge
+        if child.dep_ in ("acl", "ccomp", "relcl") and child.pos_ in _VERB_POS:
+            opened = first.lower_ == "that" and first.dep_ == "mark"
+            to_inf = any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children)
+            saying = child.lower_ in ("saying", "stating") and child.dep_ == "acl"
+            directive = hit.cue.cls == "directive" and to_inf and first.lower_ == "to"
+            if opened or directive or saying:
+                content = _trim(doc, *_subtree_range(child))
+                break
+    if content is not None and content[1] - content[0] < 3:
+        content = None
+    return Attribution(hit, speaker, content)
+
+
 def attribution(doc: Doc, hit: CueHit) -> Attribution:
     """Speaker and content of one cue (see the module docstring)."""
     verb = doc[hit.verb]
@@ -358,7 +467,9 @@ def attribution(doc: Doc, hit: CueHit) -> Attribution:
         clause = next((c for c in saying.children if c.dep_ in _CLAUSE_DEPS), None)
         said = _trim(doc, *_subtree_range(clause)) if clause is not None else None
         return Attribution(hit, subj.i if subj is not None else None, said)
-    subj = subject_of(verb)
+    if hit.cue.type == "noun":
+        return _noun_report(doc, hit)
+    subj = subject_of(verb) or _subject_before(doc, verb)
     if subj is not None and _impersonal(subj):
         subj = None  # "It is believed that ...", "it was reported": no one in particular
     content: tuple[int, int] | None = None
@@ -368,6 +479,8 @@ def attribution(doc: Doc, hit: CueHit) -> Attribution:
         clause = next(
             (c for c in verb.rights if c.dep_ == "advcl" and c.left_edge.lower_ == "that"), None
         )
+    if clause is None and hit.cue.speech:
+        clause = _misparsed_clause(verb)
     if clause is not None:
         content = _trim(doc, *_subtree_range(clause))
     elif (
@@ -394,6 +507,21 @@ def attribution(doc: Doc, hit: CueHit) -> Attribution:
         and _not_infinitive(verb)
     ):
         content = _object_content(doc, verb, hit)
+    elif (
+        hit.cue.lemma in _ADDRESSEE_CUES
+        and subj is not None
+        and _animate(subj)
+        and (inf := _infinitive(verb)) is not None
+    ):
+        content = _trim(doc, hit.end, inf.right_edge.i + 1)
+    if (
+        content is None
+        and clause is None
+        and subj is not None
+        and _animate(subj)
+        and hit.cue.cls not in ("cognitive", "evidential")
+    ):
+        content = _topic(doc, verb, hit)
     if content is not None and content[1] - content[0] < 2:
         content = None
     return Attribution(hit, subj.i if subj is not None else None, content)

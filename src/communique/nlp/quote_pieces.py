@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..knowledge.cues import Cue
 from .quote_cues import Attribution, CueHit, subject_of
@@ -68,6 +68,27 @@ def quoted_pieces(doc: Doc, index: DocIndex, marked: list[MarkedSpan]) -> list[P
     return out
 
 
+def _names_or_scare_quotes(doc: Doc, piece: Piece, root: Token) -> bool:
+    """Quoted words that name something or hedge one word, rather than report speech.
+
+    * a capitalised name in apposition to a noun: the show ''Politicking'', the documentary
+      “13th”, the nickname "Lyin' Ted";
+    * one word modifying a noun after it: “quack” medical cures, “magic” pills.
+    """
+    if root.dep_ == "appos" and root.head.i < piece.start:
+        alpha = [t.text for t in doc[piece.start : piece.word_end] if t.is_alpha]
+        if len(alpha) <= MAX_TITLE_WORDS and all(
+            w[0].isupper() or w in _TITLE_SMALL_WORDS for w in alpha
+        ):
+            return True
+    return (
+        piece.words == 1
+        and root.dep_ in ("amod", "compound")
+        and root.head.i >= piece.word_end
+        and root.head.pos_ in ("NOUN", "PROPN")
+    )
+
+
 def object_host(doc: Doc, piece: Piece, in_quote: list[int]) -> Attribution | None:
     """Quoted words in the object of a verb with a subject ("called Clinton a “champion”").
 
@@ -83,7 +104,7 @@ def object_host(doc: Doc, piece: Piece, in_quote: list[int]) -> Attribution | No
         ),
         None,
     )
-    if root is None:
+    if root is None or _names_or_scare_quotes(doc, piece, root):
         return None
     tok = root
     for _ in range(6):
