@@ -1,11 +1,15 @@
 """Accuracy and cost of the quotation extractor on a gold JSONL file (not a timed test).
 
     .venv/bin/python benchmarks/eval_quotes.py GOLD.jsonl [--out PRED.jsonl] [--kinds direct mixed]
+        [--half a|b]
 
 Runs the full pipeline over each record's ``text``, writes the predictions in the analysis
 record's ``quotes`` format (when ``--out`` is given), prints the figures of
 ``communique.evaluate.quotes.evaluate_quotes`` and the time spent in the quotation component
 relative to the spaCy model's own components.
+
+``--half a`` keeps the records at even positions of the sorted ids, ``--half b`` the odd ones:
+analyse errors on one half, then check that a change helps the other too.
 """
 
 from __future__ import annotations
@@ -46,6 +50,13 @@ def quote_records(doc: Doc) -> list[dict[str, Any]]:
     return out
 
 
+def half_of(records: list[dict[str, Any]], half: str) -> list[dict[str, Any]]:
+    """Records at even (``half="a"``) or odd (``"b"``) positions of the sorted ids."""
+    ids = sorted(r["id"] for r in records)
+    keep = set(ids[0::2] if half == "a" else ids[1::2])
+    return [r for r in records if r["id"] in keep]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -53,8 +64,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("gold")
     ap.add_argument("--out", default="")
     ap.add_argument("--kinds", nargs="+", default=None)
+    ap.add_argument("--half", choices=("a", "b"), default=None)
     args = ap.parse_args(argv)
     gold = [json.loads(line) for line in Path(args.gold).read_text(encoding="utf-8").splitlines()]
+    if args.half is not None:
+        gold = half_of(gold, args.half)
     nlp = load_pipeline()
     timings: dict[str, float] = {name: 0.0 for name in nlp.pipe_names}
     preds: list[dict[str, Any]] = []

@@ -59,6 +59,8 @@ PEOPLE = {
         ("Trump met Clinton . he said no", "he", "Donald Trump"),
         ("Clinton met Trump . Republicans left . they said no", "they", "Senate Republicans"),
         ("Trump met Clinton . she said no", "she", "Hillary Clinton"),
+        ("Clinton met Trump . his claim", "his", "Donald Trump"),
+        ("Clinton met Trump . Republicans left . their claim", "their", "Senate Republicans"),
     ],
 )
 def test_nearest_compatible_by_gender_and_number(
@@ -78,6 +80,20 @@ def test_current_speaker_of_the_paragraph_wins(blank: Language) -> None:
     trump = next(a for a in doc._.actors if a.name == "Donald Trump")
     assert resolve_pronoun(doc, doc[token(doc, "he")]).name == "John Smith"  # type: ignore[union-attr]
     assert resolve_pronoun(doc, doc[token(doc, "he")], current=trump) is trump
+
+
+def test_current_speaker_of_unknown_gender_yields_to_a_later_gendered_person(
+    blank: Language,
+) -> None:
+    actors = {"Jeff Merkley": ("person", None, False, None), **PEOPLE}
+    doc = make(blank, "Merkley spoke . Clinton arrived . she said no", actors)
+    merkley = next(a for a in doc._.actors if a.name == "Jeff Merkley")
+    found = resolve_pronoun(doc, doc[token(doc, "she")], current=merkley)
+    assert found is not None and found.name == "Hillary Clinton"
+    # ... but keeps the floor when no one of that gender came after it
+    doc = make(blank, "Clinton arrived . Merkley spoke . she said no", actors)
+    merkley = next(a for a in doc._.actors if a.name == "Jeff Merkley")
+    assert resolve_pronoun(doc, doc[token(doc, "she")], current=merkley) is merkley
 
 
 def test_incompatible_current_speaker_is_passed_over(blank: Language) -> None:
@@ -119,6 +135,12 @@ def test_nothing_compatible_gives_none(blank: Language) -> None:
         ("group", True, "they", True),
         ("person", False, "they", False),
         ("organization", False, "it", True),
+        # possessives of report nouns ("his claim", "their statement")
+        ("person", False, "his", True),
+        ("group", True, "their", True),
+        ("person", False, "their", False),
+        ("organization", False, "its", True),
+        ("person", False, "its", False),
     ],
 )
 def test_compatible(kind: str, plural: bool, pronoun: str, ok: bool) -> None:

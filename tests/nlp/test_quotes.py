@@ -136,6 +136,15 @@ def test_bundled_cues_cover_common_speech_verbs(word: str) -> None:
     assert load_cues().word(word, word) is not None
 
 
+@pytest.mark.parametrize(("noun", "cls"), [("claim", "assertive"), ("promise", "directive")])
+def test_report_nouns_are_matched_on_their_lemma_and_never_introduce_quotes(
+    noun: str, cls: str
+) -> None:
+    cue = load_cues().nouns[noun]
+    assert cue.type == "noun" and cue.cls == cls
+    assert not cue.speech
+
+
 def test_multiword_cues() -> None:
     lexicon = load_cues()
     assert any(rest == ("to",) for rest, _ in lexicon.sequences["according"])
@@ -260,6 +269,11 @@ def test_continuations_keep_the_speaker(nlp: Language, text: str) -> None:
         "Senator Robert “Bobby” Scott threw open his home to the public on Saturday.",
         "The crowd cheered when the “Star Wars” theme started to play at the rally.",
         "“Fox News Sunday” aired a long interview with the senator on Sunday morning.",
+        # a name in apposition: a show, a film, a nickname
+        "The director makes this clear in her stunning new documentary “13th.” It is long.",
+        'Trump unloaded on Cruz, yoking him with the nickname "Lyin\' Ted." It stuck.',
+        # one hedged word modifying a noun
+        "He has been criticized by physicians for promoting “quack” medical cures.",
     ],
 )
 def test_scare_quotes_titles_and_nicknames_are_not_quotations(nlp: Language, text: str) -> None:
@@ -330,6 +344,124 @@ def test_indirect_quote(nlp: Language, text: str, speaker: str, reported: str) -
 
 
 @pytest.mark.parametrize(
+    ("text", "speaker", "reported"),
+    [
+        # an addressee and an infinitive: the request is reported
+        (
+            "NBC moderator Matt Lauer asked the candidates to discuss their own ideas.",
+            "Matt Lauer",
+            "the candidates to discuss their own ideas",
+        ),
+        (
+            "Mr. Obama told his advisers to find a way around Congress on emissions.",
+            "Mr. Obama",
+            "his advisers to find a way around Congress on emissions",
+        ),
+        # a complement without "that" that the parser took for an adverbial clause
+        (
+            "Trump said after the convention he would not accept Cruz's endorsement.",
+            "Trump",
+            "after the convention he would not accept Cruz's endorsement",
+        ),
+        # "that" after the addressee, parsed as a relative clause
+        (
+            "In Honolulu, he told a meeting of island leaders that few people understood "
+            "the stakes.",
+            "he",
+            "that few people understood the stakes",
+        ),
+        # a cue between commas after the subject of the clause it reports
+        (
+            "The difference now, he told me on Friday, is that he anchors a news program.",
+            "he",
+            "The difference now, he told me on Friday, is that he anchors a news program",
+        ),
+        # the comma before a sentence-final cue parsed into the reported clause
+        (
+            "Trump could embrace clean energy, but only if he can be convinced that it is a "
+            "good business decision, Sen. Lindsey Graham told The Huffington Post on Thursday.",
+            "Lindsey Graham",
+            "Trump could embrace clean energy, but only if he can be convinced that it is a "
+            "good business decision",
+        ),
+        # the topic of a complaint
+        (
+            "The senator complained about the microphone after the debate.",
+            "The senator",
+            "the microphone",
+        ),
+    ],
+)
+def test_indirect_quote_read_past_parser_attachments(
+    nlp: Language, text: str, speaker: str, reported: str
+) -> None:
+    found = [q for q in quotes(nlp, text) if q.kind == "indirect"]
+    assert [content(q) for q in found] == [reported]
+    assert found[0].speaker is not None and found[0].speaker.text.endswith(speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        ("Polls show a close contest in the state.", ["a close contest in the state"]),
+        ("A 2014 study found 31 incidents of voter fraud.", ["31 incidents of voter fraud"]),
+        # someone who finds or shows a thing reports nothing
+        ("Police found the car in a ditch near the highway.", []),
+    ],
+)
+def test_evidential_objects_are_reported_only_by_documents(
+    nlp: Language, text: str, reported: list[str]
+) -> None:
+    assert [content(q) for q in quotes(nlp, text) if q.kind == "indirect"] == reported
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "reported"),
+    [
+        (
+            "Trump repeated his claim that the election was rigged against him.",
+            "claim",
+            "his",
+            "that the election was rigged against him",
+        ),
+        (
+            "Clinton broke her promise to release the transcripts of her speeches.",
+            "promise",
+            "her",
+            "to release the transcripts of her speeches",
+        ),
+        (
+            "Clinton seized on a New York Times report that Trump had lost $915 million.",
+            "report",
+            "New York Times",
+            "that Trump had lost $915 million",
+        ),
+    ],
+)
+def test_report_nouns(nlp: Language, text: str, cue: str, speaker: str, reported: str) -> None:
+    found = [q for q in quotes(nlp, text) if q.cue is not None and q.cue.text == cue]
+    assert [content(q) for q in found] == [reported]
+    assert found[0].speaker is not None and found[0].speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an infinitive after a report noun that is no request or commitment
+        "The experts praised the proposals to benefit small businesses in the state.",
+        # a noun that merely names a topic
+        "The committee issued its statement on Friday after a long meeting.",
+    ],
+)
+def test_report_nouns_without_a_reported_clause_are_not_quotes(nlp: Language, text: str) -> None:
+    assert [
+        q
+        for q in quotes(nlp, text)
+        if q.cue is not None and q.cue.text in ("proposals", "statement")
+    ] == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "It is believed that more than 270 hunts went out on Saturday.",
@@ -383,6 +515,19 @@ def test_transcript_labels(nlp: Language) -> None:
     assert [text[a.label[0] : a.label[1]] for a in labelled] == ["WALLACE", "PENCE"]
     found = quotes(nlp, text)
     assert [q.speaker_name for q in found] == ["WALLACE", "PENCE"]
+
+
+@pytest.mark.parametrize("verb", ["Said", "Added", "Wrote"])
+def test_inverted_attribution_label_names_the_speaker_after_the_verb(
+    nlp: Language, verb: str
+) -> None:
+    text = f"The senator left.\n\n{verb} Ellis: “We have to be careful about what we promise.”"
+    labelled = transcript_paragraphs(text, cue_words=load_cues().words)
+    assert [text[a.label[0] : a.label[1]] for a in labelled] == ["Ellis"]
+    assert text[labelled[0].body[0] :].startswith("We have")
+    if verb == "Said":  # the label must still read as a name to the parser
+        found = quotes(nlp, text)
+        assert [q.speaker.text for q in found if q.speaker is not None] == ["Ellis"]
 
 
 def test_dash_signature(nlp: Language) -> None:

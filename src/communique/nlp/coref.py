@@ -103,14 +103,17 @@ def resolve_pronoun(
     """The actor a speaker pronoun refers to, or ``None``.
 
     ``current`` is the speaker of the paragraph so far (``None``: no current speaker); it wins
-    when compatible.  ``skip`` tells mentions (by first token) that cannot be antecedents,
+    when compatible, unless its gender is unknown and a person of the pronoun's gender was
+    mentioned after it.  ``skip`` tells mentions (by first token) that cannot be antecedents,
     e.g. those inside quotations (``None``: all can).  Otherwise the compatible actor whose last mention before the pronoun is
     nearest wins, within ``max_distance`` tokens.
     """
     pronoun = token.lower_
     if pronoun not in PRONOUN_FEATURES:
         return None
-    if current is not None and compatible(current, pronoun):
+    gendered = PRONOUN_FEATURES[pronoun][0] is not None
+    current_fits = current is not None and compatible(current, pronoun)
+    if current is not None and current_fits and (not gendered or _gender(current) is not None):
         return current
     best: tuple[int, ActorCluster] | None = None
     for actor in doc._.actors or ():
@@ -123,6 +126,13 @@ def resolve_pronoun(
             continue
         if best is None or last > best[0]:
             best = (last, actor)
+    if current is not None and current_fits:
+        # a current speaker of unknown gender yields only to a person known to have the
+        # pronoun's gender, mentioned after it ("Merkley ... Clinton ... she said")
+        if best is None or _gender(best[1]) is None:
+            return current
+        mine = _last_mention_before(current, token.i, skip)
+        return best[1] if mine is None or best[0] > mine else current
     return best[1] if best else None
 
 

@@ -10,8 +10,7 @@ as saying").  ``attribution`` reads its syntactic neighbourhood:
   parenthetical of ("X is Y, he said"), an infinitive for directives ("urged everyone to ...",
   "told his aides to ..."), the object of a topic preposition ("complained about his mic"),
   or for "according to X" the clause it attaches to;
-* for a report noun ("his claim that ...", "Trump's promise to ..."): its that-clause or
-  infinitive, and its possessor (or the subject of "made the claim") as speaker.
+Report nouns ("his claim that ...") are read by ``quote_nouns``.
 """
 
 from __future__ import annotations
@@ -26,7 +25,7 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _CLAUSE_DEPS = frozenset({"ccomp"})
 _UP_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "acl"})
 _RELATIVE = frozenset({"who", "which", "that"})
-_VERB_POS = frozenset({"VERB", "AUX"})
+VERB_POS = frozenset({"VERB", "AUX"})
 _SOURCE_NOUNS = frozenset(
     {
         "official",
@@ -72,6 +71,8 @@ _SOURCE_NOUNS = frozenset(
         "company",
         "report",
         "study",
+        "poll",
+        "survey",
         "statement",
         "letter",
         "mayor",
@@ -99,6 +100,9 @@ _SOURCE_NOUNS = frozenset(
         "union",
     }
 )
+_DOCUMENTS = frozenset({"study", "report", "poll", "survey", "analysis", "audit"})
+"""Sources whose evidential verb reports its object ("A 2014 study found 31 incidents",
+"Polls show a close contest"); a person who "found" or "showed" something did no reporting."""
 _COMPLEMENTIZERS = frozenset({"that", "whether", "if"})
 _PARENTHETICAL_OPENERS = frozenset(
     {",", "\u2014", "\u2013", "--", "-", "\u201d", '"', "''", "\u2019", "'"}
@@ -107,6 +111,8 @@ _OBJECT_DEPS = frozenset({"dobj", "xcomp", "oprd", "dative"})
 _TOPIC_PREPS = frozenset({"about", "against", "of"})
 """Prepositions whose object is what a cue verb reports on ("complained about his mic",
 "railed against super PACs")."""
+_STANCE_PREPS = frozenset({"for", "as", "over", "about", "of", "on", "to", "with"})
+"""Prepositions that continue a stance verb's object with its ground or its predicate."""
 _ADDRESSEE_CUES = frozenset({"tell", "ask", "advise", "challenge", "remind", "inform"})
 """Cues whose object is the person addressed; an infinitive after it is the content ("told his
 advisers to figure out a way", "asked the candidates to discuss their ideas")."""
@@ -180,7 +186,7 @@ def find_cues(doc: Doc, lexicon: CueLexicon) -> list[CueHit]:
                     break
         if matched:
             continue
-        if tok.pos_ in _VERB_POS or tok.tag_.startswith("VB"):
+        if tok.pos_ in VERB_POS or tok.tag_.startswith("VB"):
             cue_row = lexicon.word(lower, tok.lemma_.lower())
             if cue_row is not None:
                 hits.append(CueHit(i, i + 1, i, cue_row))
@@ -205,7 +211,8 @@ def subject_of(tok: Token, depth: int = 0) -> Token | None:
     return None
 
 
-def _subtree_range(tok: Token, skip: Token | None = None) -> tuple[int, int]:
+def subtree_range(tok: Token, skip: Token | None = None) -> tuple[int, int]:
+    """Token range of ``tok``'s subtree; with ``skip``, only the larger side around it."""
     left, right = tok.left_edge.i, tok.right_edge.i + 1
     if skip is None:
         return left, right
@@ -216,7 +223,8 @@ def _subtree_range(tok: Token, skip: Token | None = None) -> tuple[int, int]:
     return s_right, right
 
 
-def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The range without punctuation and spaces at its ends (nor a leading conjunction)."""
     while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "cc"):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
@@ -224,7 +232,7 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _impersonal(subj: Token) -> bool:
+def impersonal(subj: Token) -> bool:
     """An expletive subject ("it is said", "there are reports")."""
     if subj.dep_ == "expl" or subj.lower_ == "there":
         return True
@@ -239,7 +247,7 @@ def _not_infinitive(verb: Token) -> bool:
     return not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
-def _animate(tok: Token) -> bool:
+def animate(tok: Token) -> bool:
     """Whether a subject can be a source: a name, a personal pronoun or a named entity."""
     if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
         return True
@@ -262,7 +270,12 @@ def _object_content(doc: Doc, verb: Token, hit: CueHit) -> tuple[int, int] | Non
         return None
     start = min(c.left_edge.i for c in parts)
     end = max(c.right_edge.i for c in parts) + 1
-    return _trim(doc, start, end)
+    # the reason or manner right after the object belongs to the stance: "attacked Clinton
+    # for her support of the war", "cited the remarks as examples of disrespect"
+    for child in verb.rights:
+        if child.i == end and child.dep_ == "prep" and child.lower_ in _STANCE_PREPS:
+            end = child.right_edge.i + 1
+    return trim(doc, start, end)
 
 
 def _parenthetical(doc: Doc, verb: Token) -> bool:
@@ -295,6 +308,19 @@ def _parenthetical(doc: Doc, verb: Token) -> bool:
     )
 
 
+def _parenthetical_in_subject(doc: Doc, verb: Token) -> Token | None:
+    """The clause around a cue set between commas after its subject ("The difference now, he
+    told me, is that ..."), which the parser hung from the subject noun; else ``None``."""
+    head = verb.head
+    if verb.dep_ != "parataxis" or head.dep_ not in _SUBJECTS or head.head.i <= verb.i:
+        return None
+    words = [t.i for t in verb.subtree if not t.is_punct]
+    left, right = words[0], words[-1]
+    if left == 0 or doc[left - 1].text != "," or right + 1 >= len(doc):
+        return None
+    return head.head if doc[right + 1].text == "," else None
+
+
 def _inline(doc: Doc, verb: Token, subj: Token | None) -> tuple[int, int] | None:
     """The sentence around "..., he said, ..." when the parser made the cue its root."""
     if subj is None or verb.head is not verb or subj.i > verb.i:
@@ -308,7 +334,7 @@ def _inline(doc: Doc, verb: Token, subj: Token | None) -> tuple[int, int] | None
     if not any(c.i < left for c in sides) or not any(c.i > verb.i for c in sides):
         return None
     sent = verb.sent
-    return _trim(doc, sent.start, sent.end)
+    return trim(doc, sent.start, sent.end)
 
 
 def _reported_clause(doc: Doc, verb: Token) -> Token | None:
@@ -328,7 +354,10 @@ def _reported_clause(doc: Doc, verb: Token) -> Token | None:
         if child.i > verb.i:
             return child
         after = child.right_edge.i + 1
-        if after < verb.i and doc[after].text in _PARENTHETICAL_OPENERS:
+        if after < verb.i and (
+            doc[after].text in _PARENTHETICAL_OPENERS
+            or doc[after - 1].text in _PARENTHETICAL_OPENERS  # a comma parsed into the clause
+        ):
             best = child
     return best
 
@@ -340,7 +369,7 @@ def _infinitive(verb: Token) -> Token | None:
             c
             for c in verb.rights
             if c.dep_ in ("xcomp", "ccomp", "advcl")
-            and c.pos_ in _VERB_POS
+            and c.pos_ in VERB_POS
             and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
         ),
         None,
@@ -350,8 +379,8 @@ def _infinitive(verb: Token) -> Token | None:
 def _misparsed_clause(verb: Token) -> Token | None:
     """A reported clause the parser attached as something else, or ``None``.
 
-    * an adverbial clause with its own subject and no subordinating conjunction ("said after
-      the convention he would not accept ..."): a complement without "that";
+    * an adverbial clause with its own subject, a modal and no subordinating conjunction
+      ("said after the convention he would not accept ..."): a complement without "that";
     * a "relative clause" on the addressee opened by the complementizer "that" ("told a
       meeting of leaders that few people understood ...").
     """
@@ -383,7 +412,18 @@ def _topic(doc: Doc, verb: Token, hit: CueHit) -> tuple[int, int] | None:
         if prep.dep_ == "prep" and prep.lower_ in _TOPIC_PREPS and prep.i >= hit.end:
             objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
             if objs:
-                return _trim(doc, objs[0].left_edge.i, prep.right_edge.i + 1)
+                return trim(doc, objs[0].left_edge.i, prep.right_edge.i + 1)
+    return None
+
+
+def _participle_subject(doc: Doc, verb: Token) -> Token | None:
+    """The person named right before a participle cue, as object of a verb or preposition
+    ("footage of Hillary Clinton asking, ..."): its understood subject, or ``None``."""
+    if verb.tag_ != "VBG" or verb.i == 0 or verb.dep_ not in ("xcomp", "acl"):
+        return None
+    prev = doc[verb.i - 1]
+    if prev.ent_type_ == "PERSON" and prev.dep_ in ("pobj", "dobj"):
+        return prev
     return None
 
 
@@ -402,32 +442,6 @@ def _subject_before(doc: Doc, verb: Token) -> Token | None:
     return None
 
 
-def _noun_report(doc: Doc, hit: CueHit) -> Attribution:
-    """A report noun: its that-clause (or, for a directive noun, its infinitive) is the content,
-    its possessor the speaker ("Trump's promise to build a wall", "his claim that ...")."""
-    noun = doc[hit.verb]
-    speaker = next((c.i for c in noun.children if c.dep_ == "poss"), None)
-    if speaker is None and noun.dep_ in ("dobj", "pobj") and noun.head.pos_ in _VERB_POS:
-        # "made the claim that ...", "issued a statement saying ..."
-        subj = subject_of(noun.head)
-        if subj is not None and not _impersonal(subj) and _animate(subj):
-            speaker = subj.i
-    content: tuple[int, int] | None = None
-    for child in noun.rights:
-        first = child.left_edge
-        if child.dep_ in ("acl", "ccomp", "relcl") and child.pos_ in _VERB_POS:
-            opened = first.lower_ == "that" and first.dep_ == "mark"
-            to_inf = any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children)
-            saying = child.lower_ in ("saying", "stating") and child.dep_ == "acl"
-            directive = hit.cue.cls == "directive" and to_inf and first.lower_ == "to"
-            if opened or directive or saying:
-                content = _trim(doc, *_subtree_range(child))
-                break
-    if content is not None and content[1] - content[0] < 3:
-        content = None
-    return Attribution(hit, speaker, content)
-
-
 def attribution(doc: Doc, hit: CueHit) -> Attribution:
     """Speaker and content of one cue (see the module docstring)."""
     verb = doc[hit.verb]
@@ -437,7 +451,7 @@ def attribution(doc: Doc, hit: CueHit) -> Attribution:
         speaker = objs[0].i if objs else None
         prep = doc[hit.start]
         anchor = prep.head if prep.head is not prep else None
-        if anchor is not None and prep.dep_ == "prep" and anchor.pos_ in _VERB_POS:
+        if anchor is not None and prep.dep_ == "prep" and anchor.pos_ in VERB_POS:
             # the clause it attaches to, minus "according to X" itself
             top = anchor
             a, b = top.left_edge.i, top.right_edge.i + 1
@@ -446,7 +460,7 @@ def attribution(doc: Doc, hit: CueHit) -> Attribution:
                 a = p_right
             elif p_right >= b - 1:
                 b = p_left
-            return Attribution(hit, speaker, _trim(doc, a, b))
+            return Attribution(hit, speaker, trim(doc, a, b))
         # the parser left "according to X" unattached: the rest of its sentence is the content
         sent = prep.sent
         p_left, p_right = prep.left_edge.i, max(prep.right_edge.i, hit.end - 1) + 1
@@ -456,21 +470,19 @@ def attribution(doc: Doc, hit: CueHit) -> Attribution:
             if comma is not None:
                 p_right = comma + 1
         if p_left - sent.start <= 1 and sent.end - p_right > 2:
-            return Attribution(hit, speaker, _trim(doc, p_right, sent.end))
+            return Attribution(hit, speaker, trim(doc, p_right, sent.end))
         if sent.end - p_right <= 2 and p_left - sent.start > 2:
-            return Attribution(hit, speaker, _trim(doc, sent.start, p_left))
+            return Attribution(hit, speaker, trim(doc, sent.start, p_left))
         return Attribution(hit, speaker, None)
     if hit.cue.lemma == "quoted as saying":
         quoted = doc[hit.start]
         subj = next((c for c in quoted.children if c.dep_ in _SUBJECTS), None)
         saying = doc[hit.end - 1]
         clause = next((c for c in saying.children if c.dep_ in _CLAUSE_DEPS), None)
-        said = _trim(doc, *_subtree_range(clause)) if clause is not None else None
+        said = trim(doc, *subtree_range(clause)) if clause is not None else None
         return Attribution(hit, subj.i if subj is not None else None, said)
-    if hit.cue.type == "noun":
-        return _noun_report(doc, hit)
-    subj = subject_of(verb) or _subject_before(doc, verb)
-    if subj is not None and _impersonal(subj):
+    subj = _participle_subject(doc, verb) or subject_of(verb) or _subject_before(doc, verb)
+    if subj is not None and impersonal(subj):
         subj = None  # "It is believed that ...", "it was reported": no one in particular
     content: tuple[int, int] | None = None
     clause = _reported_clause(doc, verb)
@@ -482,7 +494,10 @@ def attribution(doc: Doc, hit: CueHit) -> Attribution:
     if clause is None and hit.cue.speech:
         clause = _misparsed_clause(verb)
     if clause is not None:
-        content = _trim(doc, *_subtree_range(clause))
+        content = trim(doc, *subtree_range(clause))
+    elif (clause_head := _parenthetical_in_subject(doc, verb)) is not None and subj is not None:
+        # "The difference now, he told me on Friday, is that he is the anchor ..."
+        content = trim(doc, clause_head.left_edge.i, clause_head.right_edge.i + 1)
     elif (
         verb.head is not verb
         and verb.i > verb.head.i
@@ -493,35 +508,40 @@ def attribution(doc: Doc, hit: CueHit) -> Attribution:
         and doc[verb.left_edge.i].dep_ != "mark"  # ", that he wants ...": a complement
     ):
         # "The Snowden case is the latest, he said." / "X, the Post has learned."
-        content = _trim(doc, *_subtree_range(verb.head, skip=verb))
+        content = trim(doc, *subtree_range(verb.head, skip=verb))
     elif _parenthetical(doc, verb) and subj is not None:
         # "The museum, Mr. Obama said, would make visitors face uncomfortable truths."
-        content = _trim(doc, verb.head.left_edge.i, verb.head.right_edge.i + 1)
+        content = trim(doc, verb.head.left_edge.i, verb.head.right_edge.i + 1)
     elif (inline := _inline(doc, verb, subj)) is not None:
         content = inline
     elif (
-        hit.cue.cls not in ("cognitive", "evidential")
+        (hit.cue.cls != "evidential" or (subj is not None and subj.lemma_.lower() in _DOCUMENTS))
+        and hit.cue.cls != "cognitive"
         and hit.cue.lemma not in _OBJECT_BLIND
         and subj is not None
-        and _animate(subj)
+        and animate(subj)
         and _not_infinitive(verb)
     ):
         content = _object_content(doc, verb, hit)
     elif (
         hit.cue.lemma in _ADDRESSEE_CUES
         and subj is not None
-        and _animate(subj)
+        and animate(subj)
         and (inf := _infinitive(verb)) is not None
     ):
-        content = _trim(doc, hit.end, inf.right_edge.i + 1)
+        content = trim(doc, hit.end, inf.right_edge.i + 1)
     if (
         content is None
         and clause is None
         and subj is not None
-        and _animate(subj)
+        and animate(subj)
         and hit.cue.cls not in ("cognitive", "evidential")
     ):
         content = _topic(doc, verb, hit)
-    if content is not None and content[1] - content[0] < 2:
-        content = None
+    if (
+        content is not None
+        and content[1] - content[0] < 2
+        and not (hit.cue.cls == "stance" and doc[content[0]].pos_ == "PROPN")
+    ):
+        content = None  # one word is no report, unless a stance toward someone ("attacked Cruz")
     return Attribution(hit, subj.i if subj is not None else None, content)

@@ -14,6 +14,7 @@ the paragraph starts and a look a few characters past each closing mark.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 
 _LABEL = re.compile(
@@ -67,11 +68,16 @@ class Labelled:
     body: tuple[int, int]
 
 
-def transcript_paragraphs(text: str, min_body_words: int = 4) -> list[Labelled]:
+def transcript_paragraphs(
+    text: str, min_body_words: int = 4, cue_words: Container[str] = frozenset()
+) -> list[Labelled]:
     """Paragraphs that open with a speaker label, in text order.
 
     The first line of a text (its title) never counts; bodies shorter than
-    ``min_body_words`` words are skipped.
+    ``min_body_words`` words are skipped.  A label opening with one of ``cue_words``
+    (lower-case inflected cue verbs; empty: none) is an inverted attribution ("Said Ellis:
+    “...”"): the label is the name after the verb.  Quotation marks opening the body are
+    left out of it.
     """
     out: list[Labelled] = []
     first_line_end = text.find("\n")
@@ -84,14 +90,19 @@ def transcript_paragraphs(text: str, min_body_words: int = 4) -> list[Labelled]:
             continue
         if not label.isupper() and (len(words) > 4 or not all(w[0].isupper() for w in words)):
             continue
+        l_start = m.start("label")
+        if len(words) > 1 and words[0].lower() in cue_words:
+            l_start = text.index(words[1], l_start + len(words[0]))
         b_start, b_end = m.start("body"), m.end("body")
+        while b_start < b_end and text[b_start] in _QUOTE_CHARS:
+            b_start += 1
         while b_end > b_start and text[b_end - 1] in _QUOTE_CHARS:
             b_end -= 1
         if len(text[b_start:b_end].split()) < min_body_words:
             continue
         out.append(
             Labelled(
-                (m.start("label"), m.end("label")),
+                (l_start, m.end("label")),
                 text.index(":", m.end("label")),
                 (b_start, b_end),
             )

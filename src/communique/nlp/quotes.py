@@ -11,7 +11,8 @@ Three kinds of quotation are found (see ``extensions.QuoteSpan``):
 * **mixed**: a reported clause that contains quoted words ("Lavrov said the two nations “are
   united by a shared responsibility”"); the content is the whole clause;
 * **indirect**: a clause reported by a cue (the ``ccomp`` of "said", "told reporters that", the
-  clause that "according to X" attaches to).
+  clause that "according to X" attaches to, the that-clause of a report noun: "his claim that
+  ...").
 
 Speakers come from the cue's syntax (``quote_cues``), are widened to their noun phrase and
 resolved to actors (``quote_speakers``, ``coref``); transcript labels ("PENCE: ...") and dash
@@ -40,6 +41,7 @@ from .quote_cues import Attribution, CueHit, attribution, find_cues
 from .quote_index import DocIndex, clip_to_paragraph
 from .quote_layout import signature_after, transcript_paragraphs
 from .quote_marks import find_quoted
+from .quote_nouns import noun_report
 from .quote_pieces import Piece, object_host, quoted_pieces
 from .quote_speakers import name_speaker
 
@@ -227,7 +229,7 @@ def extract_quotes(doc: Doc, lexicon: CueLexicon) -> list[QuoteSpan]:
             in_quote[i] = n
     found: list[_Found] = []
     labelled_pieces: set[int] = set()
-    for lab in transcript_paragraphs(doc.text):
+    for lab in transcript_paragraphs(doc.text, cue_words=lexicon.words):
         colon = index.token_at(lab.colon)
         label = (index.token_at(lab.label[0]), index.token_end(lab.label[1]))
         body = (index.token_at(lab.body[0]), index.token_end(lab.body[1]))
@@ -247,7 +249,9 @@ def extract_quotes(doc: Doc, lexicon: CueLexicon) -> list[QuoteSpan]:
             if in_quote[i] < 0:
                 in_quote[i] = len(pieces)
     attrs = [
-        clip_to_paragraph(doc, index, attribution(doc, h))
+        clip_to_paragraph(
+            doc, index, noun_report(doc, h) if h.cue.type == "noun" else attribution(doc, h)
+        )
         for h in find_cues(doc, lexicon)
         if in_quote[h.start] < 0
     ]
