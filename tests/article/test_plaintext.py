@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from communique.article import plaintext as pt
 from communique.article.plaintext import (
     LOCAL_FEATURES,
     LayoutModel,
@@ -305,3 +306,169 @@ def test_an_injected_model_is_used() -> None:
                                         "threshold": 0.5, "boilerplate": [], "name_stops": []})
     layout = analyse_layout(PAGE, everything)
     assert len(layout.body) == len([ln for ln in PAGE.splitlines() if ln.strip()]) - 1
+
+
+# ------------------------------------------------------------------- line features
+# Each feature is checked on a hand-made page: ``features(lines)[i][name]``.
+
+P1 = ("Officials said the talks had been constructive and that further meetings would follow "
+      "in the autumn, when both sides expect progress on arms control.")
+P2 = ("The defence ministers, who joined the second half of the meeting, agreed to restore a "
+      "military hotline that was suspended last year after a series of incidents at sea.")
+P3 = ("Farmers in the valley welcomed the first heavy rain in three months on Tuesday, saying "
+      "it came just in time for the autumn planting season.")
+STANDINGS = [
+    "Final standings of the championship after all 36 races of the season:",
+    "1 Kyle Busch 5040 5 1 17 27",
+    "2 Martin Truex Jr. 5035 7 0 15 24",
+    "3 Kevin Harvick 5033 4 6 15 26",
+    "4 Denny Hamlin 5027 6 3 19 24",
+    "5 Joey Logano 2380 2 3 12 21",
+]
+
+
+def local_feature(lines: list[str], at: int, name: str) -> float:
+    parsed = pt._split_lines("\n".join(lines))
+    feats = pt._local_features(parsed, None, load_layout_model())
+    return feats[at][LOCAL_FEATURES.index(name)]
+
+
+def static_feature(lines: list[str], at: int, name: str) -> float:
+    parsed = pt._split_lines("\n".join(lines))
+    local = pt._local_features(parsed, None, load_layout_model())
+    return pt._neighbourhood(parsed, local)[at][pt.STATIC_FEATURES.index(name)]
+
+
+@pytest.mark.parametrize(
+    ("lines", "at", "value"),
+    [
+        (STANDINGS, 1, 1.0),  # 1 then 2: a ranked table
+        (STANDINGS, 5, 1.0),  # 4 then 5
+        (STANDINGS, 0, 0.0),
+        (["1. Preheat the oven.", "2. Mix the flour and the butter."], 0, 1.0),
+        (["(3) the second reading", "(4) the vote"], 1, 1.0),
+        (["1a etapa: 10 de março – Interlagos", "2a etapa: 8 de abril – Curitiba"], 1, 1.0),
+        (["5 things to know today", "10 best phones of the year"], 0, 0.0),
+        (["2019 was a good year", "2020 was not"], 0, 0.0),  # years are no ranks
+    ],
+)
+def test_seq_marks_lines_numbered_in_sequence(lines: list[str], at: int, value: float) -> None:
+    assert local_feature(lines, at, "seq") == value
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("jimbo77 says:", 1.0),
+        ("Catherine (GiveWell) on September 13, 2018 at 5:23 pm said:", 1.0),
+        ("Rating: 36 Votes", 1.0),
+        ("Reply", 1.0),
+        ("Report abuse", 1.0),
+        ("12 likes", 1.0),
+        (P1, 0.0),
+        ("Reply to the minister's letter was sent on Monday", 0.0),
+    ],
+)
+def test_chead_marks_comment_headers_and_votes(line: str, value: float) -> None:
+    assert local_feature([P1, line], 1, "chead") == value
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("Photo: Damian Dovarganes, AP", 1.0),
+        ("Sakib Ali/Hindustan Times/Getty Images", 1.0),
+        ("Protesters have worn masks to protect their identities (Image: GETTY )", 1.0),
+        ("Photograph: Tim Robberts/Getty Images", 1.0),
+        ("FILE PHOTO: Traders work on the floor of the exchange", 1.0),
+        ("The photo shows the minister leaving the building on Friday.", 0.0),
+        (P1, 0.0),
+    ],
+)
+def test_credit_marks_photo_credits(line: str, value: float) -> None:
+    assert local_feature([line], 0, "credit") == value
+
+
+@pytest.mark.parametrize(
+    ("lines", "at", "value"),
+    [
+        (["Kerry and Hagel listen to a question from reporters on Friday.",
+          "Photo: Charles Dharapak, AP"], 0, 1.0),
+        (["Photo: Charles Dharapak, AP",
+          "Kerry and Hagel listen to a question from reporters on Friday."], 1, 1.0),
+        ([P1, P2], 0, 0.0),
+    ],
+)
+def test_credit_nb_marks_lines_beside_a_credit(lines: list[str], at: int, value: float) -> None:
+    assert static_feature(lines, at, "credit_nb") == value
+
+
+@pytest.mark.parametrize(
+    ("lines", "at", "value"),
+    [
+        (STANDINGS, 1, 1.0 / 1.1),  # one line after "... of the season:"
+        (STANDINGS, 5, 1.0 / 1.5),
+        (STANDINGS, 0, 0.0),  # the colon line itself introduces, it is not introduced
+        (["Read more:", "Senate passes budget bill"], 1, 0.0),  # too short to introduce a list
+        ([P1, "Senate passes budget bill"], 1, 0.0),
+    ],
+)
+def test_after_colon_decays_after_a_line_introducing_a_list(lines: list[str], at: int,
+                                                           value: float) -> None:
+    assert static_feature(lines, at, "after_colon") == pytest.approx(value)
+
+
+TEASERS = [
+    "Senate Passes Budget Bill", P1, "Storm Hits The Coast", P2, "Rain Returns To The Valley", P3,
+    "Ministers Meet In Washington", P1, "Hotline Restored", P2,
+]
+
+
+@pytest.mark.parametrize(
+    ("lines", "at", "value"),
+    [
+        (TEASERS, 5, 1.0),  # teaser headline, summary, headline, summary...
+        ([P1, P2, P3, P1, P2, P3, P1, P2, P3, P1], 5, 0.0),  # a run of prose
+        (["Home", "World", "Sport", "Video", "Weather", "Contact", "About"], 3, 0.0),  # a menu
+    ],
+)
+def test_alternation_counts_short_prose_switches(lines: list[str], at: int,
+                                                 value: float) -> None:
+    assert static_feature(lines, at, "alternation") == value
+
+
+# ------------------------------------------------ lists inside the article, captions
+
+ARTICLE_WITH_TABLE = "\n".join([
+    "Busch wins the title in Miami - The Daily Courier", "Home", "World", "Sport",
+    "Busch wins the title in Miami", P1, *STANDINGS, P2, P3, "Share this article", "Facebook",
+    "Twitter",
+])
+
+
+@pytest.mark.parametrize("line", STANDINGS)
+def test_a_ranked_table_inside_the_article_is_body(line: str) -> None:
+    layout = analyse_layout(ARTICLE_WITH_TABLE)
+    assert line in body_text(ARTICLE_WITH_TABLE, layout)
+
+
+ARTICLE_WITH_CAPTION = "\n".join([
+    "Ministers meet in Washington - The Daily Courier", "Home", "World", P1,
+    "Kerry and Hagel listen to a question from reporters at the State Department on Friday.",
+    "Photo: Charles Dharapak, AP", P2, P3, "Share this article",
+])
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        (P1, True),
+        (P3, True),
+        ("Kerry and Hagel listen to a question from reporters at the State Department on Friday.",
+         False),
+        ("Photo: Charles Dharapak, AP", False),
+    ],
+)
+def test_a_captioned_photo_is_not_body(line: str, kept: bool) -> None:
+    layout = analyse_layout(ARTICLE_WITH_CAPTION)
+    assert (line in body_text(ARTICLE_WITH_CAPTION, layout)) == kept

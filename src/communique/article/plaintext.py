@@ -12,17 +12,23 @@ The method scores lines (each trimmed of surrounding whitespace, blank lines ski
    Title-Case run (menus and teaser headlines), digits, link marks (``|``, ``»``, URLs,
    handles), boilerplate vocabulary (cookie, subscribe, share, ©), date/time stamps, "By ..."
    lines, list bullets, whether it repeats another line or the page title, how many title words
-   it shares, and whether its digit-blanked shape recurs ("Rating: 12 Votes"). A logistic
-   model turns these into ``p``, the chance that the line is body judged alone.
+   it shares, whether its digit-blanked shape recurs ("Rating: 12 Votes"), whether it is
+   numbered in sequence with a neighbour (ranked tables and numbered steps inside an article
+   count up, menus do not), a comment header or vote count ("jimbo77 says:", "Reply") and a
+   photo credit ("Photo: Jane Roe, AP", "Roe/Getty Images"). A logistic model turns these
+   into ``p``, the chance that the line is body judged alone.
 2. **Context stages** (two). Article text comes as a run of prose. Each stage sees the previous
    ``p`` around every line (``CONTEXT_FEATURES``): means over one, three and eight lines either
    side, whether the line is sandwiched between likely body, and its place relative to the
    densest run of prose, i.e. the contiguous stretch that maximises the sum of ``p - 0.5`` (and
    of ``p - 0.25``) weighted by the square root of line length (Kadane's algorithm); plus
    text-only context: distance from the headline's repeat in the page, a comment-section
-   marker ("167 comments") after the prose starts, the density of timestamps and recurring
-   shapes nearby, and word overlap with neighbouring lines and with the title. A logistic model
-   per stage gives a new ``p``. Lines whose last ``p`` exceeds the threshold are body; when none
+   marker ("167 comments") after the prose starts, the density of timestamps, recurring
+   shapes and comment headers nearby, word overlap with neighbouring lines and with the
+   title, closeness after a line that introduces a list ("Final standings after 36 races:"),
+   how often short lines and prose alternate nearby (teasers: headline, summary, headline...)
+   and a photo credit beside the line (its caption). A logistic model per stage gives a new
+   ``p``. Lines whose last ``p`` exceeds the threshold are body; when none
    does, the densest run of lines scoring at least half the best ``p`` is kept instead.
 
 All weights live in ``knowledge/plaintext_layout.json`` with the boilerplate phrases and the
@@ -163,6 +169,13 @@ _COMMENT_HEAD = re.compile(
     r"abuse|like|likes?\s+\d+)$|\b\d+\s+(?:votes?|likes?|upvotes?|points)$|^rating:)"
 )
 
+_CREDIT = re.compile(  # photo credits: "Photo: Jane Roe, AP", "(Image: Getty)", "Roe/Reuters"
+    r"(?i)(?:\bphoto(?:graph)?s?\s*(?:by|:|credit)|\bimages?\s*(?:by|:|credit)|\bcredit\s*:|"
+    r"\bAP Photo\b|getty images|/\s*(?:AP|AFP|Reuters|Getty)\b|\bshutterstock\b|"
+    r"\bvia (?:AP|Getty|Reuters)\b|\bfile photo\b)"
+)
+_CREDIT_KEYS = ("photo", "image", "credit", "getty", "/", "shutterstock", "via ")
+
 
 class _Line(NamedTuple):
     start: int
@@ -201,6 +214,11 @@ def _is_linky(s: str) -> bool:
     )
 
 
+def _is_credit(s: str) -> bool:
+    low = s.lower()
+    return any(key in low for key in _CREDIT_KEYS) and bool(_CREDIT.search(s))
+
+
 def _is_boilerplate(line: _Line, model: LayoutModel) -> bool:
     if "©" in line.text:
         return True
@@ -220,13 +238,15 @@ def _is_boilerplate(line: _Line, model: LayoutModel) -> bool:
 LOCAL_FEATURES = (
     "lw", "lw2", "end", "colon", "sents", "caps", "head_caps", "short_words", "comma", "digits",
     "boiler", "linky", "upper", "dupe", "multi", "title", "overlap", "datetime", "byline",
-    "enum", "template", "cmark", "caps_run", "ellipsis", "seq", "chead",
+    "enum", "template", "cmark", "caps_run", "ellipsis", "seq", "chead", "credit",
 )
-_CARRIED = ("lw", "end", "enum", "boiler", "dupe", "title", "datetime", "template", "seq")
+_CARRIED = (
+    "lw", "end", "enum", "boiler", "dupe", "title", "datetime", "template", "seq", "credit",
+)
 _CARRIED_AT = tuple(LOCAL_FEATURES.index(name) for name in _CARRIED)
 STATIC_FEATURES = (
     "after_title", "title_dist", "dt_win", "template_win", "overlap_win", "chead_win",
-    "cohesion", "after_colon", *_CARRIED,
+    "cohesion", "after_colon", "alternation", "credit_nb", *_CARRIED,
 )
 CONTEXT_FEATURES = (
     "p", "m1", "m3", "m8", "sandwich", "inrun", "inwide", "sparse_wide", "sparse_m3", "before",
@@ -234,6 +254,8 @@ CONTEXT_FEATURES = (
 )
 _TITLE_AT = LOCAL_FEATURES.index("title")
 _CMARK_AT = LOCAL_FEATURES.index("cmark")
+_END_AT = LOCAL_FEATURES.index("end")
+_CREDIT_AT = LOCAL_FEATURES.index("credit")
 _WINDOWED = tuple(
     LOCAL_FEATURES.index(name) for name in ("datetime", "template", "overlap", "chead")
 )
@@ -296,6 +318,7 @@ def _local_features(
                 or (i + 1 < len(lines) and leads[i + 1] == lead + 1)
             )),
             float(w < 15 and bool(_COMMENT_HEAD.search(s))),
+            float(_is_credit(s)),
         ])
         seen.add(s)
     return feats
@@ -321,6 +344,10 @@ def _neighbourhood(lines: Sequence[_Line], local: Sequence[Sequence[float]]) -> 
     for line in lines[:5]:
         window.update(line.vocab)
     colon = -100  # the last line ending in a colon that introduces something ("Results:")
+    prose = [line.words >= 12 and bool(f[_END_AT]) for line, f in zip(lines, local, strict=True)]
+    switch = [0.0]  # short-to-prose and prose-to-short changes up to each line
+    for i in range(1, n):
+        switch.append(switch[-1] + (prose[i] != prose[i - 1]))
     feats = []
     for i, line in enumerate(lines):
         a, b = max(0, i - 5), min(n, i + 6)
@@ -335,6 +362,9 @@ def _neighbourhood(lines: Sequence[_Line], local: Sequence[Sequence[float]]) -> 
             *((acc[b] - acc[a]) / 11.0 for acc in sums),
             shared / len(line.vocab) if line.vocab else 0.0,
             1.0 / (1.0 + (i - colon) / 10.0) if i - colon <= 40 else 0.0,
+            (switch[min(n - 1, i + 4)] - switch[max(0, i - 4)]) / 8.0,
+            max(local[i - 1][_CREDIT_AT] if i else 0.0,
+                local[i + 1][_CREDIT_AT] if i + 1 < n else 0.0),
             *(local[i][at] for at in _CARRIED_AT),
         ])
         if line.text.endswith(":") and line.words >= 4:
