@@ -107,13 +107,15 @@ class PartyFinder:
             for frag in quote.fragments:
                 self._quote_ranges.append((frag.start, frag.end, quote.actor))
 
-    def parties(self, tok: Token, depth: int = 0) -> list[Party]:
-        """Every party named by the phrase headed by ``tok`` and its conjuncts; ``[]`` if none."""
+    def parties(self, tok: Token, depth: int = 0, fallback: bool = True) -> list[Party]:
+        """Every party named by the phrase headed by ``tok`` and its conjuncts; ``[]`` if none.
+        ``fallback=False`` keeps to the phrase's core: no apposition, "of" phrase or pronoun
+        ("an attack in Baghdad" names no attacker)."""
         found: list[Party] = []
         if depth > MAX_DEPTH:
             return found
         for head in conjuncts(tok):
-            for party in self._one(head, depth):
+            for party in self._one(head, depth if fallback else MAX_DEPTH + 1):
                 if not any(p.same(party) for p in found):
                     found.append(party)
         return found
@@ -128,6 +130,10 @@ class PartyFinder:
             elif covering:
                 # "Russian President Boris Yeltsin" when the name has no code: the country does
                 actors = [a for a in actors if a not in covering]
+            else:
+                actors = self._nearest(head, actors)
+        if not actors and depth > MAX_DEPTH:
+            return []
         if not actors and head.lower_ in PRONOUNS:
             return self._pronoun(head, depth)
         if not actors:
@@ -157,6 +163,18 @@ class PartyFinder:
             party = Party(actor, actor_code(actor), head.i)
             out.append(party if covers_head else self._with_sector(party, sector, head.i))
         return out
+
+    @staticmethod
+    def _nearest(head: Token, actors: list[ActorCluster]) -> list[ActorCluster]:
+        """Of several actors in a phrase none of which names its head, those named by the
+        head's own modifiers (and their conjuncts): "the pro-Iranian Hizbollah group" is
+        Hizbollah's group, "Russian and Chinese leaders" both countries'."""
+        near: set[int] = set()
+        for child in head.lefts:
+            if child.dep_ not in CUT_DEPS:
+                near.update(tok.i for tok in conjuncts(child))
+        direct = [a for a in actors if any(m.start <= i < m.end for m in a.mentions for i in near)]
+        return [a for a in direct if actor_code(a)] or actors
 
     def _sector(self, head: Token, start: int) -> str | None:
         """The sector named by the phrase's head noun ("government"), or for a name by its

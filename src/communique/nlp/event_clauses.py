@@ -20,10 +20,39 @@ from .event_modality import negate, transform
 FUTURE_AUX: frozenset[str] = frozenset({"will", "would", "shall", "'ll"})
 OBLIGATION_AUX: frozenset[str] = frozenset({"must", "should"})
 HYPOTHETICAL_AUX: frozenset[str] = frozenset({"could", "might", "may"})
+ABILITY_AUX: frozenset[str] = frozenset({"can", "ca"})
+"""Ability is no act ("can persuade"), but its negation is a refusal ("cannot support")."""
+MEASURE_NOUNS: frozenset[str] = frozenset(
+    {
+        "worth",
+        "amount",
+        "quantity",
+        "shipment",
+        "consignment",
+        "batch",
+        "series",
+        "load",
+        "lot",
+        "ton",
+        "tonne",
+        "kg",
+        "kilogram",
+        "number",
+        "package",
+        "round",
+        "wave",
+        "volley",
+    }
+)
+"""Objects that only measure their "of" phrase ("a series of bombs", "a shipment of arms")."""
 PARTIAL_ADVERBS: frozenset[str] = frozenset(
     {"always", "completely", "entirely", "fully", "quite", "necessarily"}
 )
 VERB_POS: frozenset[str] = frozenset({"VERB", "AUX"})
+PREFIX_FRAGMENTS: frozenset[str] = frozenset({"re", "co", "pre", "un", "de"})
+"""Verb prefixes the tokenizer splits off at a hyphen ("re-open"), sometimes tagged as verbs."""
+PARTICLES: frozenset[str] = frozenset({"out", "off", "up", "down", "back", "in", "over", "away"})
+"""Words that may be a verb's particle even when parsed as a preposition ("forced X out of")."""
 
 
 @dataclass(frozen=True)
@@ -66,6 +95,8 @@ class ClauseReader:
         out = []
         for child in tok.children:
             if child.dep_ == "xcomp" and child.pos_ in VERB_POS:
+                if child.lower_ in PREFIX_FRAGMENTS or child.is_punct:
+                    continue  # "re-open" split into "re", "-", "open": "open" is the verb
                 out.append(child)
             elif child.dep_ == "ccomp" and child.pos_ in VERB_POS:
                 if kind in ("demand", "intent", "appeal", "none") or (
@@ -76,6 +107,12 @@ class ClauseReader:
                 # "is committed to opening up", "is prepared for talks" keeps its own reading
                 out.extend(g for g in child.children if g.dep_ == "pcomp" and g.pos_ in VERB_POS)
         return out
+
+    def unreal(self, verb: Token) -> bool:
+        """Whether a verb states a possibility, not an act: "could attack", "can persuade"
+        ("cannot support" is a refusal, not a possibility)."""
+        aux = self.aux(verb)
+        return bool(aux & HYPOTHETICAL_AUX or (aux & ABILITY_AUX and not self.negated(verb)))
 
     @staticmethod
     def aux(verb: Token) -> set[str]:
@@ -93,6 +130,13 @@ class ClauseReader:
         return any(c.dep_ == "advmod" and c.lower_ in PARTIAL_ADVERBS for c in verb.children)
 
     @staticmethod
+    def quantity(noun: Token) -> bool:
+        """Whether a noun only measures what its "of" phrase names."""
+        return noun.lemma_.lower() in MEASURE_NOUNS or any(
+            c.dep_ == "nummod" or c.like_num for c in noun.children
+        )
+
+    @staticmethod
     def object_of(verb: Token) -> Token | None:
         """The direct object (or the passive subject, or the object of the first preposition)."""
         first_pobj: Token | None = None
@@ -106,6 +150,15 @@ class ClauseReader:
     def lookup(self, verb: Token) -> Pattern | None:
         lemma = self.verb_lemma(verb)
         particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+        if not particles:
+            # "forced the agency out of the country", "called for reform": a phrasal verb of
+            # the lexicon whose particle was parsed as a preposition
+            particles = [
+                c.lower_
+                for c in verb.children
+                if (c.dep_ == "prep" or (c.dep_ == "advmod" and c.lower_ in PARTICLES))
+                and f"{lemma} {c.lower_}" in self.lexicon.verbs
+            ][:1]
         keys = [f"{lemma} {particles[0]}", lemma] if particles else [lemma]
         obj = self.object_of(verb)
         has_dobj = any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children)
@@ -123,8 +176,12 @@ class ClauseReader:
                 )
                 if pobj is not None:
                     obj_keys.extend(self.noun_keys(pobj))
-            # "700 kg of medicine", "a grant of 580 million shillings"
-            of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            # "700 kg of medicine", "$50,000 worth of goods", but not "reform of the pact"
+            of = (
+                next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                if self.quantity(obj)
+                else None
+            )
             inner = (
                 next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
             )
@@ -183,13 +240,18 @@ class ClauseReader:
                     return stem
         return lemma
 
-    @staticmethod
-    def noun_keys(noun: Token) -> list[str]:
+    def noun_keys(self, noun: Token) -> list[str]:
         """Lookup keys for a noun: each modifier with it ("joint exercise", "military exercise"
-        for "joint military exercises"), nearest modifier first, then the noun alone."""
+        for "joint military exercises"), nearest modifier first, then the noun alone; for a
+        frame noun ("a mediation effort") last its noun modifiers alone."""
         head = noun.lemma_.lower()
         modifiers = [c.lemma_.lower() for c in noun.lefts if c.dep_ in ("compound", "amod")]
-        return [f"{m} {head}" for m in reversed(modifiers)] + [head]
+        keys = [f"{m} {head}" for m in reversed(modifiers)] + [head]
+        if head in self.lexicon.frames:
+            keys.extend(
+                c.lemma_.lower() for c in reversed(list(noun.lefts)) if c.dep_ == "compound"
+            )
+        return keys
 
     def reading(self, verb: Token, consumed: set[int], depth: int = 0) -> Reading | None:
         """What ``verb``'s clause codes (following governed clauses), ``None`` when nothing."""
@@ -200,8 +262,8 @@ class ClauseReader:
         if kind is not None and governed:
             inner_verb = governed[0]
             inner = self.reading(inner_verb, consumed, depth + 1)
-            if self.negated(verb):
-                return None
+            if self.negated(verb) or self.unreal(verb):
+                return None  # "companies can persuade officials to ...", "could urge X to"
             content = inner.code if inner else None
             effective = "demand" if kind == "report" else kind
             modal_code = transform(effective, content, self.lexicon)
@@ -228,7 +290,7 @@ class ClauseReader:
             return None
         code: str | None = own.code
         aux = self.aux(verb)
-        if aux & HYPOTHETICAL_AUX:
+        if self.unreal(verb):
             return None
         if self.negated(verb):
             # "would not provide support" is a refusal (121), not a refused intent

@@ -3,7 +3,8 @@
 ``verbs.tsv``         verb (+ particle) and object lemma -> CAMEO code and flags
 ``event_nouns.tsv``   event nouns ("summit", "sanctions") -> CAMEO code and flags
 ``event_modals.tsv``  governing verbs and adjectives ("pledge", "threaten", "refuse") -> kind
-``event_agents.tsv``  agent head nouns ("government", "troops") -> CAMEO sector code
+``event_agents.tsv``  agent head nouns ("government", "troops") -> CAMEO sector code, and
+                      nouns that are no agent: documents, mishaps, frames
 ``cameo.tsv``         the codebook (names, quad classes) through ``knowledge.cameo.Codebook``
 
 Each file documents its own columns. ``EventLexicon`` is immutable after loading and can be
@@ -31,7 +32,8 @@ class Pattern:
 
     code: str
     flags: frozenset[str] = frozenset()
-    """Subset of ``recip``, ``inverse``, ``notarget``, ``light`` (see ``verbs.tsv``)."""
+    """Subset of ``recip``, ``mutual``, ``active``, ``needobj``, ``inverse``, ``notarget``,
+    ``from``, ``light`` (see ``verbs.tsv``)."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,15 @@ class EventLexicon:
     codebook: Codebook
     light_verbs: frozenset[str] = field(default_factory=frozenset)
     """Verbs with at least one ``light`` row: their object noun's code counts first."""
+    documents: frozenset[str] = frozenset()
+    """Nouns of documents and statements ("report", "letter"): no event of their own, but as a
+    subject they speak for their author ("a report by X alleged" is X's allegation)."""
+    frames: frozenset[str] = frozenset()
+    """Nouns that only frame the event their modifier names ("a mediation effort", "a bombing
+    campaign"): the modifier is looked up when the frame noun itself is no event."""
+    mishaps: frozenset[str] = frozenset()
+    """Nouns of misfortunes that are nobody's act ("earthquake", "crisis"): what they cause
+    ("were killed in the earthquake", "the crisis forced X to") is no event."""
 
     @classmethod
     def load(cls, knowledge_dir: str = "") -> EventLexicon:
@@ -76,9 +87,20 @@ class EventLexicon:
                 f"event_modals.tsv has unknown kinds {sorted(unknown)} (expected {sorted(MODAL_KINDS)}); "
                 "fix the file in the knowledge folder"
             )
-        agents = {
-            r["noun"].lower(): r["sector"] for r in read_table("event_agents.tsv", knowledge_dir)
-        }
+        agents: dict[str, str] = {}
+        kinds: dict[str, set[str]] = {"document": set(), "mishap": set(), "frame": set()}
+        for r in read_table("event_agents.tsv", knowledge_dir):
+            noun, sector = " ".join(r["noun"].lower().split()), r["sector"]
+            if sector.islower():
+                if sector not in kinds:
+                    raise ConfigError(
+                        f"event_agents.tsv gives {noun!r} the unknown kind {sector!r} (expected "
+                        f"an upper-case sector or one of {sorted(kinds)}); fix the file in the "
+                        "knowledge folder"
+                    )
+                kinds[sector].add(noun)
+            else:
+                agents[noun] = sector
         return cls(
             verbs=MappingProxyType({k: MappingProxyType(v) for k, v in verbs.items()}),
             nouns=MappingProxyType(nouns),
@@ -86,6 +108,9 @@ class EventLexicon:
             agents=MappingProxyType(agents),
             codebook=codebook,
             light_verbs=frozenset(light),
+            documents=frozenset(kinds["document"]),
+            mishaps=frozenset(kinds["mishap"]),
+            frames=frozenset(kinds["frame"]),
         )
 
     def quad(self, code: str) -> int | None:
