@@ -375,3 +375,123 @@ def test_published_may_be_a_datetime(nlp_actors: Language) -> None:
     doc._.published = dt.datetime(2013, 8, 9, 12, 30)
     doc = nlp_actors(doc)
     assert _find(doc._.actors, text, "John Kerry").code == "USAGOV"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        # a possessive pronoun takes its antecedent's country, not the first one named
+        (
+            "Ghana said it would send troops unless President Jean Kamba of Chad agreed to "
+            "talks with rebels trying to topple his government.",
+            "his government",
+            "TCDGOV",
+        ),
+        (
+            "The Nicaraguan president said his government would talk to Honduras.",
+            "his government",
+            "NICGOV",
+        ),
+        # a country named in an embedded clause is no clue to the main clause's actors
+        ("Mr Blair told MPs that Iraq had weapons.", "MPs", "GBRLEG"),
+        # the subject of a subordinate clause takes the main subject's country
+        (
+            "Uganda said it had paid compensation to British nationals for assets they lost "
+            "when former dictator Idi Amin expelled them.",
+            "Idi Amin",
+            "UGAELI",
+        ),
+        # "X did Y, a minister said": the speaker is of X
+        (
+            "Saudi Arabia has mobilized pressure groups in the United States, a top minister said.",
+            "top minister",
+            "SAUGOV",
+        ),
+        # several countries in the clause: the subject's
+        (
+            "Britain mobilized army reservists for a possible war against Iraq.",
+            "army reservists",
+            "GBRMIL",
+        ),
+        # the dateline gives the country of unqualified domestic actors
+        (
+            "BAGHDAD, Jan 3 (AFP) - Police said three people were killed in a blast.",
+            "Police",
+            "IRQCOP",
+        ),
+    ],
+)
+def test_country_from_syntax(nlp_actors: Language, text: str, words: str, code: str) -> None:
+    doc = nlp_actors(text)
+    assert _find(doc._.actors, text, words).code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # office holders counted as a set are of several countries: no guess
+        ("The two leaders met in Geneva after Russia and Iran signed a deal.", "leaders"),
+        # a news agency's country says nothing about the news
+        ("Rebels kidnapped dozens of peacekeepers, an AFP correspondent said.", "peacekeepers"),
+    ],
+)
+def test_country_left_unknown(nlp_actors: Language, text: str, words: str) -> None:
+    doc = nlp_actors(text)
+    actor = _find(doc._.actors, text, words)
+    assert actor.country is None, actor.code
+
+
+def test_dateline_is_no_actor(nlp_actors: Language) -> None:
+    text = "BAGHDAD, Jan 3 (AFP) - Police said three people were killed in a blast."
+    doc = nlp_actors(text)
+    assert not any(m.start_char == 0 for a in doc._.actors for m in a.mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        # "of X" after a titled name, "based in X" after a group, nested "of" phrases
+        ("President Jean Kamba of Chad met the envoy.", "Jean Kamba", "TCDGOV"),
+        (
+            "A terror group based in Trinidad threatened the United States.",
+            "terror group",
+            "TTOREB",
+        ),
+        ("Rebels burned a village in the province of Kandahar.", "village", "AFGCVL"),
+        # plain adjectives between a country word and its noun
+        ("Irish nationalist guerrillas wounded two British soldiers.", "guerrillas", "IRLREB"),
+        # an ethnic minority belongs to the country it lives in
+        ("Serb forces killed three ethnic Albanians in southern Serbia.", "Albanians", "SRBCVL"),
+        (
+            "Ethnic Albanians vowed to fight near Macedonia's border with Bulgaria, Macedonian "
+            "officials said.",
+            "Macedonian officials",
+            "MKDGOV",
+        ),
+        # groups and sectors
+        ("UN peacekeepers were attacked near Goma.", "UN peacekeepers", "IGOMIL"),
+        ("Israeli settlers attacked the village.", "Israeli settlers", "ISRCVL"),
+        ("The Burmese junta released the prisoners.", "Burmese junta", "MMRGOV"),
+        ("A Somali rebel group seized the port.", "rebel group", "SOMREB"),
+        ("Kenyan rioters blocked the road.", "Kenyan rioters", "KENCVL"),
+    ],
+)
+def test_syntactic_ties_and_sectors(nlp_actors: Language, text: str, words: str, code: str) -> None:
+    doc = nlp_actors(text)
+    assert _find(doc._.actors, text, words).code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        ("Morning Consult found that voters like him.", "Morning Consult", "USABUS"),
+        ("Leaders of the G8 urged Iran to stop.", "G8", "IGO"),
+        ("A poll by the Carnegie Foundation said Smith is popular.", "Carnegie Foundation", "NGO"),
+    ],
+)
+def test_organisations_the_model_calls_people(
+    nlp_actors: Language, text: str, words: str, code: str
+) -> None:
+    doc = nlp_actors(text)
+    actor = _find(doc._.actors, text, words)
+    assert (actor.kind, actor.code) == ("organization", code)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..knowledge.actors import INTERNATIONAL, ActorKnowledge
 from ..knowledge.petrarch import ActorDictionary
@@ -91,6 +91,7 @@ class ResolutionState:
         self.token_role: dict[int, Draft] = {}
         """Token -> the role-nominal actor whose mention holds it (for later fallbacks)."""
         self.context = CountryContext(doc, self.scan, kb)
+        self.used.update(range(self.context.dateline_end))
 
     def _draft(self, key: tuple[str, ...], kind: str, name: str) -> Draft:
         d = self.by_key.get(key)
@@ -99,6 +100,16 @@ class ResolutionState:
             self.by_key[key] = d
             self.drafts.append(d)
         return d
+
+    def _org_named_as_person(self, ent: Span) -> bool:
+        """True for a PERSON entity that names an organisation: a name with a digit ("G8",
+        "Group of 77") or ending in an institution word ("Carnegie Foundation")."""
+        if ent.label_ != "PERSON":
+            return False
+        if any(any(ch.isdigit() for ch in t.text) for t in ent):
+            return True
+        rm = self.scan.role_at.get(ent.end - 1)
+        return rm is not None and rm.entry.kind == "body" and ent[-1].text[:1].isupper()
 
     def _mark(self, s: int, e: int) -> None:
         for i in range(s, e):
@@ -119,22 +130,29 @@ class ResolutionState:
         self, tok: Token, sector: str | None, *, institution: bool = False, office: bool = False
     ) -> str | None:
         """A country for an actor whose own words name none (``tok``: its head), by the rules
-        of ``communique.nlp.actor_context``: a possessive pronoun's antecedent, the nearest
-        clause naming a country, the dateline; then, for unqualified institutions ("the
-        government"), domestic bodies (police, courts, parliament) and office holders
-        (``office``: "Home Secretary Charles Clarke"), the country the document names most.
-        ``None`` for actors without a sector, international ones, or when nothing says."""
+        of ``communique.nlp.actor_context``: a possessive pronoun's antecedent, the clauses
+        above it; then an unqualified institution ("the government") takes the country the
+        document names most; then the dateline, the first country of the sentence; last,
+        domestic bodies (police, courts, parliament) and office holders (``office``: "Home
+        Secretary Charles Clarke") the document's most-named country. ``None`` for actors
+        without a sector, international ones, or when nothing says."""
         if sector is None or sector in INTERNATIONAL:
             return None
         ctx = self.context
-        found = ctx.possessor_country(tok, self._token_country) or ctx.clause_country(
-            tok, self._token_country
-        )
+        found = ctx.possessor_country(tok, self._token_country)
         if found:
             return found
-        if ctx.dateline:
-            return ctx.dateline
-        if institution or office or sector in DOMESTIC_SECTORS:
+        found, decided = ctx.clause_country(tok, self._token_country)
+        if decided:
+            return found
+        if institution:  # "the government": the one the document is about
+            found = ctx.document_country()
+            if found:
+                return found
+        found = ctx.dateline or ctx.sentence_country(tok)
+        if found:
+            return found
+        if sector in DOMESTIC_SECTORS or office:
             return ctx.document_country()
         return None
 
@@ -145,7 +163,7 @@ class ResolutionState:
             base = p.base if p.base not in INTERNATIONAL else None
             return p.country or base, True
         d = self.token_role.get(i)
-        if d is not None:
+        if d is not None and d.sector != "JRN":  # a reporter is no clue to the news' country
             return d.country, d.kind == "person"
         return None, False
 

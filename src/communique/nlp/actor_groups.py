@@ -154,7 +154,7 @@ class GroupsMixin(ResolutionState):
             self._mark(m.start, m.end)
             self.names_used.update(range(m.start, m.end))
         for ent in doc.ents:
-            if ent.label_ not in ("ORG", "FAC") or any(
+            if (ent.label_ not in ("ORG", "FAC") and not self._org_named_as_person(ent)) or any(
                 i in self.used for i in range(ent.start, ent.end)
             ):
                 continue
@@ -192,6 +192,34 @@ class GroupsMixin(ResolutionState):
             d.sector, d.base = sector, base
             self._mark(s, e)
 
+    def _peoples_of_countries(self) -> None:
+        """A people named with another country's adjective lives there: "Iraqi Kurds",
+        "Bosnian Serbs" are civilians of Iraq and Bosnia (CAMEO: country + CVL)."""
+        doc = self.doc
+        spans = [(m.start, m.end) for m in self.scan.names_by_start.values() if m.first("people")]
+        spans += [(e.start, e.end) for e in doc.ents if e.label_ == "NORP"]
+        for s, e in sorted(set(spans)):
+            prev = self.scan.names_by_end.get(s)
+            adj = prev.first("adjective") if prev is not None else None
+            if (
+                prev is None
+                or adj is None
+                or not adj.iso3
+                or doc[e - 1].tag_ not in ("NNS", "NNPS")
+            ):
+                continue
+            people = self.scan.names_by_start.get(s)
+            own = people.first("people") if people is not None and people.end == e else None
+            if own is not None and own.iso3 == adj.iso3:
+                continue  # "Palestinian Palestinians" is no minority
+            if any(i in self.used for i in range(prev.start, e)):
+                continue
+            text = m_text(doc, prev.start, e)
+            d = self._draft(("people", adj.iso3, text), "group", text)
+            d.country, d.sector, d.plural = adj.iso3, "CVL", True
+            d.add(prev.start, e)
+            self._mark(prev.start, e)
+
     def _extend_of(self, e: int) -> int:
         """Extend an organisation name the model cut short: "Union" + "of Teachers"."""
         doc = self.doc
@@ -213,6 +241,7 @@ class GroupsMixin(ResolutionState):
     # -------------------------------------------------------------- countries
     def _countries(self) -> None:
         doc = self.doc
+        self._peoples_of_countries()
         for start in sorted(self.scan.names_by_start):
             m = self.scan.names_by_start[start]
             if any(i in self.used for i in range(m.start, m.end)):
@@ -233,6 +262,15 @@ class GroupsMixin(ResolutionState):
                     self.kb.country_names.get(iso, m_text(doc, m.start, m.end)),
                 )
                 d.country = iso
+            elif hit.kind == "people" and m.start > 0 and doc[m.start - 1].lower_ == "ethnic":
+                # "ethnic Albanians in southern Serbia": a minority, of the country it lives in
+                text = m_text(doc, m.start - 1, m.end)
+                d = self._draft(("ethnic", text), "group", text)
+                d.country = self._fallback_country(head, "CVL")
+                d.sector, d.plural = "CVL", True
+                d.add(m.start - 1, m.end)
+                self._mark(m.start - 1, m.end)
+                continue
             elif hit.kind == "people":
                 counted = _counted(head)
                 d = self._draft(

@@ -18,6 +18,7 @@ from .actor_roles import (
     HONORIFICS,
     Affiliation,
     base_of,
+    of_countries,
     postmodifiers,
     premodifiers,
     role_text,
@@ -33,7 +34,7 @@ class PeopleMixin(ResolutionState):
     def _person_spans(self) -> list[tuple[int, int]]:
         doc, spans = self.doc, []
         for ent in doc.ents:
-            if ent.label_ != "PERSON":
+            if ent.label_ != "PERSON" or self._org_named_as_person(ent):
                 continue
             s, e = ent.start, ent.end
             while s < e and (
@@ -227,6 +228,8 @@ class PeopleMixin(ResolutionState):
             aff.countries.extend(c for c in sub.countries if c not in aff.countries)
             aff.orgs.extend(sub.orgs)
             self.claimed[rm.start] = person
+        if aff.roles or aff.honorific:  # "President Idriss Deby of Chad"
+            aff.countries.extend(c for c in of_countries(head, self.scan) if c not in aff.countries)
         for c in head.children:
             if c.dep_ == "relcl" and c.lemma_ in HEAD_VERBS:
                 for obj in c.children:

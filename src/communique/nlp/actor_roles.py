@@ -123,6 +123,17 @@ def _is_country_hit(scan: ScanResult, end: int) -> tuple[int, str | None] | None
     return None
 
 
+def _adjective_before(scan: ScanResult, end: int) -> bool:
+    """True when the name ending at ``end`` can be a country adjective ("Hungarian and
+    Romanian officials"), not a country named before a comma ("Bulgaria, Macedonian ...")."""
+    m = scan.names_by_end.get(end)
+    return m is not None and m.first("adjective") is not None
+
+
+def _facts(aff: Affiliation) -> int:
+    return len(aff.countries) + len(aff.orgs) + len(aff.roles)
+
+
 def _pro_or_anti(doc: Doc, start: int, sent_start: int) -> bool:
     """True when the word before ``start`` is "pro-"/"anti-" ("pro-Russian")."""
     return (
@@ -141,7 +152,25 @@ def premodifiers(doc: Doc, boundary: int, scan: ScanResult, *, coordinate: bool)
     aff = Affiliation(start=boundary)
     left = boundary
     sent_start = scan.sent_start[boundary - 1] if boundary > 0 else 0
+    unconfirmed: int | None = None
+    seen = 0
+    """Where the walk stood before crossing plain adjectives ("Irish nationalist guerrillas"):
+    they join the mention only when a country, title or organisation lies beyond them."""
     while left > sent_start:
+        tok = doc[left - 1]
+        if (
+            tok.pos_ == "ADJ"
+            and tok.dep_ == "amod"
+            and tok.is_lower
+            and tok.lower_ not in FORMER
+            and tok.lower_ not in SKIPPABLE
+            and left - 1 not in scan.role_at
+            and left - 1 not in scan.name_at
+        ):
+            if unconfirmed is None or _facts(aff) > seen:
+                unconfirmed, seen = left, _facts(aff)
+            left -= 1
+            continue
         rm = scan.roles_by_end.get(left)
         if rm is not None and rm.start >= sent_start:
             aff.roles.append(rm.entry)
@@ -208,10 +237,13 @@ def premodifiers(doc: Doc, boundary: int, scan: ScanResult, *, coordinate: bool)
             and aff.countries
             and left - 1 > sent_start
             and _is_country_hit(scan, left - 1) is not None
+            and _adjective_before(scan, left - 1)
         ):
             left -= 1
             continue
         break
+    if unconfirmed is not None and _facts(aff) == seen:
+        left = unconfirmed
     # do not start a mention on a stray "and" or skipped adjective with nothing useful after it
     while left < boundary and (doc[left].lower_ in ("and", ",", "&")):
         left += 1
@@ -220,9 +252,13 @@ def premodifiers(doc: Doc, boundary: int, scan: ScanResult, *, coordinate: bool)
 
 
 def postmodifiers(head: Token, scan: ScanResult, aff: Affiliation) -> int:
-    """Add countries named in "of/in/from X" after ``head``; returns the end token used."""
+    """Add countries named in "of/in/from X" after ``head``, also through a participle ("a
+    group based in Trinidad"); returns the end token used."""
     end = head.i + 1
     for child in head.rights:
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            # "a terror group based in Trinidad", "troops stationed in Kosovo"
+            child = next((c for c in child.children if c.dep_ == "prep"), child)
         if child.dep_ != "prep" or child.lower_ not in LOCATIVE:
             continue
         for obj in child.children:
@@ -244,11 +280,29 @@ def postmodifiers(head: Token, scan: ScanResult, aff: Affiliation) -> int:
     return end
 
 
+def of_countries(head: Token, scan: ScanResult) -> list[str]:
+    """Countries named by an "of" phrase after ``head`` ("President Idriss Deby of Chad")."""
+    out: list[str] = []
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    out.extend(c for c in _country_in_phrase(obj, scan) if c not in out)
+    return out
+
+
 def _country_in_phrase(obj: Token, scan: ScanResult) -> list[str]:
     """Countries named by a prepositional object: "Armenia", "the Ivory Coast",
-    "two American aid groups" (its adjective), "Sindh province"."""
+    "two American aid groups" (its adjective), "Sindh province", "the province of Herat"."""
     out: list[str] = []
-    for tok in (obj, *obj.lefts):
+    nested = [
+        g
+        for c in obj.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]  # "a village in the province of Herat"
+    for tok in (obj, *obj.lefts, *nested):
         m = scan.name_at.get(tok.i)
         if m is None:
             continue

@@ -18,8 +18,11 @@ One pass of gazetteer lookups (``actor_scan``) plus a walk over ``doc.ents`` and
 4. countries: names, adjectives used alone ("an Indian proposal"), peoples ("Palestinians"),
    capitals as subjects ("Moscow said" -> RUSGOV).
 
-A person or role nominal whose country the text does not state takes the country most named in
-its sentence (then in the document) when its sector is a state one (GOV, MIL, COP...).
+A person or role nominal whose own words state no country takes one from the syntax around it
+(a possessive pronoun's antecedent, the subjects and names of the clauses above it), else the
+dateline, else the first country its sentence names; domestic bodies and office holders last
+take the document's most-named country (``actor_context``). Office holders counted as a set
+("the two leaders") keep an unknown country.
 """
 
 from __future__ import annotations
