@@ -6,10 +6,10 @@ as saying").  ``attribution`` reads its syntactic neighbourhood:
 * the speaker token: the subject of the cue verb, found also through ``xcomp``/``conj``/
   ``advcl`` chains ("Trump said, adding ..."), the antecedent of a relative pronoun ("Figueroa,
   who said ..."), the passive subject of "was quoted as saying", the object of "according to";
-* the reported content: the ``ccomp`` clause (with its "that"), a clause the cue is a
-  parenthetical of ("X is Y, he said"), an infinitive for directives ("urged everyone to ...",
-  "told his aides to ..."), the object of a topic preposition ("complained about his mic"),
-  or for "according to X" the clause it attaches to;
+* the reported content, read by ``quote_reported``: the ``ccomp`` clause (with its "that"), a
+  clause the cue is a parenthetical of ("X is Y, he said"), an infinitive for directives ("urged
+  everyone to ...", "told his aides to ..."), the object of a topic preposition ("complained
+  about his mic"), or for "according to X" the clause it attaches to;
 Report nouns ("his claim that ...") are read by ``quote_nouns``.
 """
 
@@ -20,12 +20,25 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..knowledge.cues import Cue, CueLexicon
+from .quote_reported import (
+    CLAUSE_DEPS,
+    SUBJECTS,
+    VERB_POS,
+    infinitive,
+    inline_report,
+    misparsed_clause,
+    not_infinitive,
+    object_content,
+    parenthetical,
+    parenthetical_in_subject,
+    reported_clause,
+    subtree_range,
+    topic,
+    trim,
+)
 
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-_CLAUSE_DEPS = frozenset({"ccomp"})
 _UP_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "acl"})
 _RELATIVE = frozenset({"who", "which", "that"})
-VERB_POS = frozenset({"VERB", "AUX"})
 _SOURCE_NOUNS = frozenset(
     {
         "official",
@@ -103,16 +116,6 @@ _SOURCE_NOUNS = frozenset(
 _DOCUMENTS = frozenset({"study", "report", "poll", "survey", "analysis", "audit"})
 """Sources whose evidential verb reports its object ("A 2014 study found 31 incidents",
 "Polls show a close contest"); a person who "found" or "showed" something did no reporting."""
-_COMPLEMENTIZERS = frozenset({"that", "whether", "if"})
-_PARENTHETICAL_OPENERS = frozenset(
-    {",", "\u2014", "\u2013", "--", "-", "\u201d", '"', "''", "\u2019", "'"}
-)
-_OBJECT_DEPS = frozenset({"dobj", "xcomp", "oprd", "dative"})
-_TOPIC_PREPS = frozenset({"about", "against", "of"})
-"""Prepositions whose object is what a cue verb reports on ("complained about his mic",
-"railed against super PACs")."""
-_STANCE_PREPS = frozenset({"for", "as", "over", "about", "of", "on", "to", "with"})
-"""Prepositions that continue a stance verb's object with its ground or its predicate."""
 _ADDRESSEE_CUES = frozenset({"tell", "ask", "advise", "challenge", "remind", "inform"})
 """Cues whose object is the person addressed; an infinitive after it is the content ("told his
 advisers to figure out a way", "asked the candidates to discuss their ideas")."""
@@ -200,7 +203,7 @@ def find_cues(doc: Doc, lexicon: CueLexicon) -> list[CueHit]:
 
 def subject_of(tok: Token, depth: int = 0) -> Token | None:
     """The subject of a verb, looking up through non-finite and coordinated verbs."""
-    subjects = [c for c in tok.children if c.dep_ in _SUBJECTS]
+    subjects = [c for c in tok.children if c.dep_ in SUBJECTS]
     if subjects:
         # two subjects happen when the parser takes quoted words for one: keep the nearest
         return min(subjects, key=lambda c: abs(c.i - tok.i))
@@ -211,27 +214,6 @@ def subject_of(tok: Token, depth: int = 0) -> Token | None:
     return None
 
 
-def subtree_range(tok: Token, skip: Token | None = None) -> tuple[int, int]:
-    """Token range of ``tok``'s subtree; with ``skip``, only the larger side around it."""
-    left, right = tok.left_edge.i, tok.right_edge.i + 1
-    if skip is None:
-        return left, right
-    s_left, s_right = skip.left_edge.i, skip.right_edge.i + 1
-    # keep the larger side of the clause around the skipped part
-    if s_left - left >= right - s_right:
-        return left, s_left
-    return s_right, right
-
-
-def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """The range without punctuation and spaces at its ends (nor a leading conjunction)."""
-    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "cc"):
-        start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
-    return start, end
-
-
 def impersonal(subj: Token) -> bool:
     """An expletive subject ("it is said", "there are reports")."""
     if subj.dep_ == "expl" or subj.lower_ == "there":
@@ -240,11 +222,6 @@ def impersonal(subj: Token) -> bool:
     return subj.lower_ == "it" and (
         subj.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in verb.children)
     )
-
-
-def _not_infinitive(verb: Token) -> bool:
-    """Not an infinitive: "refused to endorse" reports the refusal, not an endorsement."""
-    return not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def animate(tok: Token) -> bool:
@@ -258,162 +235,6 @@ def animate(tok: Token) -> bool:
             c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children
         )
     return False
-
-
-def _object_content(doc: Doc, verb: Token, hit: CueHit) -> tuple[int, int] | None:
-    """The object, predicate and infinitive of a cue verb ("urged everyone to act")."""
-    parts = [c for c in verb.children if c.i >= hit.end and c.dep_ in _OBJECT_DEPS]
-    if len(hit.cue.words) > 1:  # "call for X": the particle's object
-        last = doc[hit.end - 1]
-        parts += [c for c in last.children if c.dep_ == "pobj"]
-    if not parts:
-        return None
-    start = min(c.left_edge.i for c in parts)
-    end = max(c.right_edge.i for c in parts) + 1
-    # the reason or manner right after the object belongs to the stance: "attacked Clinton
-    # for her support of the war", "cited the remarks as examples of disrespect"
-    for child in verb.rights:
-        if child.i == end and child.dep_ == "prep" and child.lower_ in _STANCE_PREPS:
-            end = child.right_edge.i + 1
-    return trim(doc, start, end)
-
-
-def _parenthetical(doc: Doc, verb: Token) -> bool:
-    """Whether the cue's clause sits between commas inside the clause it reports."""
-    head = verb.head
-    if head is verb or verb.dep_ not in ("parataxis", "ccomp", "advcl", "conj"):
-        return False
-    words = [t.i for t in verb.subtree if not t.is_punct]
-    left, right = words[0], words[-1]
-    if (
-        head.left_edge.i < left
-        and right < head.right_edge.i
-        and left > 0
-        and doc[left - 1].text == ","
-        and right + 1 < len(doc)
-        and doc[right + 1].text == ","
-        and doc[left].dep_ != "mark"
-    ):
-        return True
-    # "Though X was seamless, he said, replacing Clinton would be ...": the first part of the
-    # reported sentence hangs from the cue
-    subj = next((c for c in verb.lefts if c.dep_ in _SUBJECTS), None)
-    return (
-        head.i > verb.i
-        and subj is not None
-        and subj.left_edge.i > 0
-        and doc[subj.left_edge.i - 1].text == ","
-        and verb.i + 1 < len(doc)
-        and doc[verb.i + 1].text == ","
-    )
-
-
-def _parenthetical_in_subject(doc: Doc, verb: Token) -> Token | None:
-    """The clause around a cue set between commas after its subject ("The difference now, he
-    told me, is that ..."), which the parser hung from the subject noun; else ``None``."""
-    head = verb.head
-    if verb.dep_ != "parataxis" or head.dep_ not in _SUBJECTS or head.head.i <= verb.i:
-        return None
-    words = [t.i for t in verb.subtree if not t.is_punct]
-    left, right = words[0], words[-1]
-    if left == 0 or doc[left - 1].text != "," or right + 1 >= len(doc):
-        return None
-    return head.head if doc[right + 1].text == "," else None
-
-
-def _inline(doc: Doc, verb: Token, subj: Token | None) -> tuple[int, int] | None:
-    """The sentence around "..., he said, ..." when the parser made the cue its root."""
-    if subj is None or verb.head is not verb or subj.i > verb.i:
-        return None
-    left = subj.left_edge.i
-    if left == 0 or doc[left - 1].text != "," or verb.i + 1 >= len(doc):
-        return None
-    if doc[verb.i + 1].text != ",":
-        return None
-    sides = [c for c in verb.children if c.dep_ in ("advcl", "ccomp", "csubj", "parataxis")]
-    if not any(c.i < left for c in sides) or not any(c.i > verb.i for c in sides):
-        return None
-    sent = verb.sent
-    return trim(doc, sent.start, sent.end)
-
-
-def _reported_clause(doc: Doc, verb: Token) -> Token | None:
-    """The clausal complement of a cue verb, or ``None``.
-
-    A complement after the verb wins; one before it counts only when a comma, dash or closing
-    quotation mark separates them ("X is Y, he said"), not a semicolon or colon.  Clauses
-    opened by a temporal or causal conjunction ("said before he died") are adverbials.
-    """
-    best: Token | None = None
-    for child in verb.children:
-        if child.dep_ not in _CLAUSE_DEPS:
-            continue
-        first = doc[child.left_edge.i]
-        if first.dep_ == "mark" and first.lower_ not in _COMPLEMENTIZERS:
-            continue
-        if child.i > verb.i:
-            return child
-        after = child.right_edge.i + 1
-        if after < verb.i and (
-            doc[after].text in _PARENTHETICAL_OPENERS
-            or doc[after - 1].text in _PARENTHETICAL_OPENERS  # a comma parsed into the clause
-        ):
-            best = child
-    return best
-
-
-def _infinitive(verb: Token) -> Token | None:
-    """An infinitive complement of ``verb`` ("to figure out ..."), or ``None``."""
-    return next(
-        (
-            c
-            for c in verb.rights
-            if c.dep_ in ("xcomp", "ccomp", "advcl")
-            and c.pos_ in VERB_POS
-            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-        ),
-        None,
-    )
-
-
-def _misparsed_clause(verb: Token) -> Token | None:
-    """A reported clause the parser attached as something else, or ``None``.
-
-    * an adverbial clause with its own subject, a modal and no subordinating conjunction
-      ("said after the convention he would not accept ..."): a complement without "that";
-    * a "relative clause" on the addressee opened by the complementizer "that" ("told a
-      meeting of leaders that few people understood ...").
-    """
-    for child in verb.rights:
-        if (
-            child.dep_ == "advcl"
-            and not any(c.dep_ == "mark" for c in child.children)
-            and any(c.dep_ in _SUBJECTS for c in child.children)
-            and child.tag_ != "VBG"
-            and any(a.dep_ == "aux" and a.tag_ == "MD" for a in child.children)
-        ):
-            return child
-        if child.dep_ in ("dobj", "dative"):
-            for rel in child.rights:
-                first = rel.left_edge
-                if (
-                    rel.dep_ == "relcl"
-                    and first.lower_ == "that"
-                    and first.dep_ == "mark"
-                    and any(c.dep_ in _SUBJECTS for c in rel.children)
-                ):
-                    return rel
-    return None
-
-
-def _topic(doc: Doc, verb: Token, hit: CueHit) -> tuple[int, int] | None:
-    """The object of a topic preposition after the cue ("complained about his mic")."""
-    for prep in verb.rights:
-        if prep.dep_ == "prep" and prep.lower_ in _TOPIC_PREPS and prep.i >= hit.end:
-            objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
-            if objs:
-                return trim(doc, objs[0].left_edge.i, prep.right_edge.i + 1)
-    return None
 
 
 def _participle_subject(doc: Doc, verb: Token) -> Token | None:
@@ -476,26 +297,26 @@ def attribution(doc: Doc, hit: CueHit) -> Attribution:
         return Attribution(hit, speaker, None)
     if hit.cue.lemma == "quoted as saying":
         quoted = doc[hit.start]
-        subj = next((c for c in quoted.children if c.dep_ in _SUBJECTS), None)
+        subj = next((c for c in quoted.children if c.dep_ in SUBJECTS), None)
         saying = doc[hit.end - 1]
-        clause = next((c for c in saying.children if c.dep_ in _CLAUSE_DEPS), None)
+        clause = next((c for c in saying.children if c.dep_ in CLAUSE_DEPS), None)
         said = trim(doc, *subtree_range(clause)) if clause is not None else None
         return Attribution(hit, subj.i if subj is not None else None, said)
     subj = _participle_subject(doc, verb) or subject_of(verb) or _subject_before(doc, verb)
     if subj is not None and impersonal(subj):
         subj = None  # "It is believed that ...", "it was reported": no one in particular
     content: tuple[int, int] | None = None
-    clause = _reported_clause(doc, verb)
+    clause = reported_clause(doc, verb)
     if clause is None:
         # "tweeted ... that X was": a that-clause the parser attached as an adverbial
         clause = next(
             (c for c in verb.rights if c.dep_ == "advcl" and c.left_edge.lower_ == "that"), None
         )
     if clause is None and hit.cue.speech:
-        clause = _misparsed_clause(verb)
+        clause = misparsed_clause(verb)
     if clause is not None:
         content = trim(doc, *subtree_range(clause))
-    elif (clause_head := _parenthetical_in_subject(doc, verb)) is not None and subj is not None:
+    elif (clause_head := parenthetical_in_subject(doc, verb)) is not None and subj is not None:
         # "The difference now, he told me on Friday, is that he is the anchor ..."
         content = trim(doc, clause_head.left_edge.i, clause_head.right_edge.i + 1)
     elif (
@@ -509,10 +330,10 @@ def attribution(doc: Doc, hit: CueHit) -> Attribution:
     ):
         # "The Snowden case is the latest, he said." / "X, the Post has learned."
         content = trim(doc, *subtree_range(verb.head, skip=verb))
-    elif _parenthetical(doc, verb) and subj is not None:
+    elif parenthetical(doc, verb) and subj is not None:
         # "The museum, Mr. Obama said, would make visitors face uncomfortable truths."
         content = trim(doc, verb.head.left_edge.i, verb.head.right_edge.i + 1)
-    elif (inline := _inline(doc, verb, subj)) is not None:
+    elif (inline := inline_report(doc, verb, subj)) is not None:
         content = inline
     elif (
         (hit.cue.cls != "evidential" or (subj is not None and subj.lemma_.lower() in _DOCUMENTS))
@@ -520,14 +341,14 @@ def attribution(doc: Doc, hit: CueHit) -> Attribution:
         and hit.cue.lemma not in _OBJECT_BLIND
         and subj is not None
         and animate(subj)
-        and _not_infinitive(verb)
+        and not_infinitive(verb)
     ):
-        content = _object_content(doc, verb, hit)
+        content = object_content(doc, verb, hit.end, len(hit.cue.words) > 1)
     elif (
         hit.cue.lemma in _ADDRESSEE_CUES
         and subj is not None
         and animate(subj)
-        and (inf := _infinitive(verb)) is not None
+        and (inf := infinitive(verb)) is not None
     ):
         content = trim(doc, hit.end, inf.right_edge.i + 1)
     if (
@@ -537,7 +358,7 @@ def attribution(doc: Doc, hit: CueHit) -> Attribution:
         and animate(subj)
         and hit.cue.cls not in ("cognitive", "evidential")
     ):
-        content = _topic(doc, verb, hit)
+        content = topic(doc, verb, hit.end)
     if (
         content is not None
         and content[1] - content[0] < 2
@@ -545,3 +366,17 @@ def attribution(doc: Doc, hit: CueHit) -> Attribution:
     ):
         content = None  # one word is no report, unless a stance toward someone ("attacked Cruz")
     return Attribution(hit, subj.i if subj is not None else None, content)
+
+
+__all__ = [
+    "VERB_POS",
+    "Attribution",
+    "CueHit",
+    "animate",
+    "attribution",
+    "find_cues",
+    "impersonal",
+    "subject_of",
+    "subtree_range",
+    "trim",
+]
