@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import os
 
-from helpers import shared_path
-
 from communique.analyze import Analyzer
 from communique.records import Document
 from communique.settings import Settings
+
+from helpers import shared_path
 
 TEXT = "The United Nations criticized Russia on Friday. Vladimir Putin rejected the criticism."
 
