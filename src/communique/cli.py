@@ -410,15 +410,26 @@ def events(
     "--by", type=click.Choice(["day", "week", "month", "year"]), default="month", show_default=True
 )
 @click.option("--one-way", is_flag=True, help="Only events from A to B.")
+@click.option("--since", help="Earliest event date, YYYY-MM-DD.")
+@click.option("--until", help="Latest event date, YYYY-MM-DD.")
 @db_option
 @json_option
 @handle_errors
-def dyad(a: str, b: str, by: str, one_way: bool, db: str | None, as_json: bool) -> None:
+def dyad(
+    a: str,
+    b: str,
+    by: str,
+    one_way: bool,
+    since: str | None,
+    until: str | None,
+    db: str | None,
+    as_json: bool,
+) -> None:
     """Events between A and B over time: counts per quad class and mean Goldstein."""
     from .store import queries
 
     with _open(db) as store:
-        rows = queries.dyad(store, a, b, by=by, both_ways=not one_way)
+        rows = queries.dyad(store, a, b, by=by, both_ways=not one_way, since=since, until=until)
     if as_json:
         _emit_json(rows)
     else:

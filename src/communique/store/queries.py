@@ -19,7 +19,8 @@ from .db import Store
 MAX_LIMIT = 500
 
 
-def _limit(limit: int) -> int:
+def clamp_limit(limit: int) -> int:
+    """A page size within ``1 .. MAX_LIMIT``."""
     return max(1, min(int(limit), MAX_LIMIT))
 
 
@@ -95,7 +96,7 @@ def quotes(
         + (" WHERE " + " AND ".join(where) if where else "")
         + " ORDER BY q.published DESC, q.doc_id, q.start LIMIT ? OFFSET ?"
     )
-    rows = store.query(sql, [*params, _limit(limit), max(0, offset)])
+    rows = store.query(sql, [*params, clamp_limit(limit), max(0, offset)])
     out = []
     for r in rows:
         d = dict(r)
@@ -134,7 +135,7 @@ def actors(
         + (" WHERE " + " AND ".join(where) if where else "")
         + " ORDER BY quotes DESC, articles DESC, a.name LIMIT ? OFFSET ?"
     )
-    return [dict(r) for r in store.query(sql, [*params, _limit(limit), max(0, offset)])]
+    return [dict(r) for r in store.query(sql, [*params, clamp_limit(limit), max(0, offset)])]
 
 
 def find_actor(store: Store, name_or_id: str | int) -> int:
@@ -208,13 +209,19 @@ def events(
     until: str | None = None,
     actor_id: int | None = None,
     doc_id: str | None = None,
+    between: tuple[str, str] | None = None,
     limit: int = 50,
     offset: int = 0,
 ) -> list[dict[str, Any]]:
-    """Events filtered by source/target (ISO3 country or actor-code prefix), CAMEO code prefix
-    and date range, newest first."""
+    """Events filtered by source/target (ISO3 country or actor-code prefix), CAMEO code prefix,
+    date range, actor, article, or ``between`` two prefixes in either direction; newest first,
+    each with its article's title."""
     where: list[str] = []
     params: list[Any] = []
+    if between is not None:
+        clause, pair_params = _pair(*between)
+        where.append(clause)
+        params.extend(pair_params)
     for col, value in (("source", source), ("target", target)):
         if value:
             where.append(f"e.{col} LIKE ?")
@@ -239,40 +246,62 @@ def events(
         " sa.name AS source_name, ta.name AS target_name, e.code, e.name, e.plover, e.goldstein,"
         " e.quad_class, e.date, e.start, e.end, e.text,"
         " (SELECT COUNT(*) FROM events m WHERE m.source IS e.source AND m.target IS e.target"
-        "  AND m.code = e.code AND m.date IS e.date) AS num_mentions"
-        " FROM events e LEFT JOIN actors sa ON sa.id = e.source_actor_id"
+        "  AND m.code = e.code AND m.date IS e.date) AS num_mentions, d.title"
+        " FROM events e JOIN documents d ON d.id = e.doc_id"
+        " LEFT JOIN actors sa ON sa.id = e.source_actor_id"
         " LEFT JOIN actors ta ON ta.id = e.target_actor_id"
         + (" WHERE " + " AND ".join(where) if where else "")
         + " ORDER BY e.date DESC, e.doc_id, e.start LIMIT ? OFFSET ?"
     )
-    return [dict(r) for r in store.query(sql, [*params, _limit(limit), max(0, offset)])]
+    return [dict(r) for r in store.query(sql, [*params, clamp_limit(limit), max(0, offset)])]
 
 
 _PERIODS = {"day": 10, "month": 7, "year": 4}
 
 
+def _pair(a: str, b: str, both_ways: bool = True) -> tuple[str, list[Any]]:
+    """SQL matching events from ``a`` to ``b`` (and back when ``both_ways``) by code prefix."""
+    pa, pb = a.upper() + "%", b.upper() + "%"
+    clause = "(e.source LIKE ? AND e.target LIKE ?)"
+    if not both_ways:
+        return clause, [pa, pb]
+    return f"({clause} OR (e.source LIKE ? AND e.target LIKE ?))", [pa, pb, pb, pa]
+
+
 def dyad(
-    store: Store, a: str, b: str, *, by: str = "month", both_ways: bool = True
+    store: Store,
+    a: str,
+    b: str,
+    *,
+    by: str = "month",
+    both_ways: bool = True,
+    since: str | None = None,
+    until: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Events between two countries (or actor-code prefixes) per period: counts per quad class
-    and mean Goldstein score, as in GDELT's dyad views. ``by`` is day, week, month or year."""
+    """Events between two countries (or actor-code prefixes) per period, within an optional
+    date range: counts per quad class and mean Goldstein score, as in GDELT's dyad views, and
+    the first and last event date of the period. ``by`` is day, week, month or year."""
     if by == "week":
         period = "strftime('%Y-W%W', e.date)"
     elif by in _PERIODS:
         period = f"substr(e.date, 1, {_PERIODS[by]})"
     else:
         raise ValueError(f"by must be day, week, month or year, not {by!r}")
-    pair = "(e.source LIKE ? AND e.target LIKE ?)"
-    params = [a.upper() + "%", b.upper() + "%"]
-    if both_ways:
-        pair = f"({pair} OR (e.source LIKE ? AND e.target LIKE ?))"
-        params += [b.upper() + "%", a.upper() + "%"]
+    pair, params = _pair(a, b, both_ways)
+    where = ["e.date IS NOT NULL", pair]
+    if since:
+        where.append("e.date >= ?")
+        params.append(since)
+    if until:
+        where.append("e.date <= ?")
+        params.append(until)
     sql = (
         f"SELECT {period} AS period, COUNT(*) AS events,"
         " SUM(e.quad_class = 1) AS verbal_cooperation, SUM(e.quad_class = 2) AS material_cooperation,"
         " SUM(e.quad_class = 3) AS verbal_conflict, SUM(e.quad_class = 4) AS material_conflict,"
-        " ROUND(AVG(e.goldstein), 2) AS mean_goldstein"
-        f" FROM events e WHERE e.date IS NOT NULL AND {pair} GROUP BY period ORDER BY period"
+        " ROUND(AVG(e.goldstein), 2) AS mean_goldstein,"
+        " MIN(e.date) AS first_date, MAX(e.date) AS last_date"
+        f" FROM events e WHERE {' AND '.join(where)} GROUP BY period ORDER BY period"
     )
     return [dict(r) for r in store.query(sql, params)]
 
@@ -365,10 +394,11 @@ def documents(
         f"SELECT d.id, d.title, d.outlet, d.published, d.url, {snippet} AS snippet,"
         " (SELECT COUNT(*) FROM quotes WHERE doc_id = d.id) AS quotes,"
         " (SELECT COUNT(*) FROM events WHERE doc_id = d.id) AS events"
-        f" FROM {source}" + (" WHERE " + " AND ".join(where) if where else "")
+        f" FROM {source}"
+        + (" WHERE " + " AND ".join(where) if where else "")
         + " ORDER BY d.published DESC, d.id LIMIT ? OFFSET ?"
     )
-    return [dict(r) for r in store.query(sql, [*params, _limit(limit), max(0, offset)])]
+    return [dict(r) for r in store.query(sql, [*params, clamp_limit(limit), max(0, offset)])]
 
 
 def stats(store: Store) -> dict[str, Any]:

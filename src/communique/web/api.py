@@ -171,7 +171,7 @@ def router(ctx: WebContext) -> APIRouter:
         """Events between two countries (or actor-code prefixes), both directions: counts per
         quad class and mean Goldstein per period, and the events themselves."""
         series = data.dyad_series(store, a, b, by=by, since=since, until=until)
-        rows = data.dyad_events(store, a, b, since=since, until=until, limit=limit, offset=offset)
+        rows = queries.events(store, between=(a, b), since=since, until=until, limit=limit, offset=offset)
         return {"a": a.upper(), "b": b.upper(), "by": by, "series": series,
                 "events": page(rows, limit, offset)}
 

@@ -19,10 +19,6 @@ SNIPPET_CLOSE = queries.SNIPPET_CLOSE
 MAX_NETWORK_NODES = 60
 
 
-def _limit(limit: int) -> int:
-    return max(1, min(int(limit), queries.MAX_LIMIT))
-
-
 def document_exists(store: Store, doc_id: str) -> bool:
     return bool(store.query("SELECT 1 FROM documents WHERE id = ?", (doc_id,)))
 
@@ -37,33 +33,6 @@ def doc_actor_ids(store: Store, doc_id: str) -> dict[str, int]:
     """Article-local actor id -> cross-article actor id, for one document."""
     return {r[0]: int(r[1]) for r in store.query(
         "SELECT local_id, actor_id FROM doc_actors WHERE doc_id = ?", (doc_id,))}
-
-
-def _dyad_where(a: str, b: str, since: str | None, until: str | None) -> tuple[str, list[Any]]:
-    pa, pb = a.upper() + "%", b.upper() + "%"
-    clauses = ["((e.source LIKE ? AND e.target LIKE ?) OR (e.source LIKE ? AND e.target LIKE ?))"]
-    params: list[Any] = [pa, pb, pb, pa]
-    if since:
-        clauses.append("e.date >= ?")
-        params.append(since)
-    if until:
-        clauses.append("e.date <= ?")
-        params.append(until)
-    return " AND ".join(clauses), params
-
-
-def dyad_events(store: Store, a: str, b: str, *, since: str | None = None, until: str | None = None,
-                limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
-    """Events between ``a`` and ``b`` (countries or actor-code prefixes) in either direction."""
-    where, params = _dyad_where(a, b, since, until)
-    sql = ("SELECT e.id, e.doc_id, e.source, e.target, e.source_actor_id, e.target_actor_id,"
-           " sa.name AS source_name, ta.name AS target_name, e.code, e.name, e.plover,"
-           " e.goldstein, e.quad_class, e.date, e.start, e.end, e.text, d.title"
-           " FROM events e JOIN documents d ON d.id = e.doc_id"
-           " LEFT JOIN actors sa ON sa.id = e.source_actor_id"
-           " LEFT JOIN actors ta ON ta.id = e.target_actor_id"
-           f" WHERE {where} ORDER BY e.date DESC, e.doc_id, e.start LIMIT ? OFFSET ?")
-    return [dict(r) for r in store.query(sql, [*params, _limit(limit), max(0, offset)])]
 
 
 def period_label(day: dt.date, by: str) -> str:
@@ -86,13 +55,13 @@ def _parse_day(value: str | None) -> dt.date | None:
 
 def dyad_series(store: Store, a: str, b: str, *, by: str = "month", since: str | None = None,
                 until: str | None = None, max_periods: int = 400) -> list[dict[str, Any]]:
-    """``queries.dyad`` restricted to a date range, with empty periods filled in (zero counts,
-    ``mean_goldstein`` None) so the series is a regular time axis."""
-    rows = {r["period"]: r for r in queries.dyad(store, a, b, by=by)}
-    where, params = _dyad_where(a, b, since, until)
-    bounds = store.query(f"SELECT MIN(e.date), MAX(e.date) FROM events e WHERE e.date IS NOT NULL AND {where}",
-                         params)[0]
-    first, last = _parse_day(bounds[0]), _parse_day(bounds[1])
+    """``queries.dyad`` with empty periods filled in (zero counts, ``mean_goldstein`` None)
+    so the series is a regular time axis."""
+    found = queries.dyad(store, a, b, by=by, since=since, until=until)
+    if not found:
+        return []
+    rows = {r["period"]: r for r in found}
+    first, last = _parse_day(found[0]["first_date"]), _parse_day(found[-1]["last_date"])
     if first is None or last is None:
         return []
     labels: list[str] = []

@@ -168,7 +168,7 @@ def router(ctx: WebContext) -> APIRouter:
         if a and b:
             series = data.dyad_series(store, a, b, by=by, since=since, until=until)
             chart = render.relations_chart(series) if series else None
-            events = data.dyad_events(store, a, b, since=since, until=until, limit=PAGE_SIZE, offset=offset)
+            events = queries.events(store, between=(a, b), since=since, until=until, limit=PAGE_SIZE, offset=offset)
         elif a or b:
             f.problems.append("pick both sides of the relation")
         return show(request, "relations.html", {
