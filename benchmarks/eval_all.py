@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from communique.analyze import Analyzer  # noqa: E402
-from communique.article.plaintext import analyse_layout  # noqa: E402
+from communique.evaluate.body import layout_predictions  # noqa: E402
 from communique.sources import read_sources  # noqa: E402
 
 
@@ -61,15 +61,10 @@ def main() -> int:
             print("seed", out.splitlines()[-1] if out else "")
     if "body" in args.only:
         gold_path = shared / "eval" / "plaintext" / "boilerplate_dev.jsonl"
+        gold_rows = [json.loads(line) for line in gold_path.open(encoding="utf-8")]
         with (args.out / "body.jsonl").open("w", encoding="utf-8") as fh:
-            for line in gold_path.open(encoding="utf-8"):
-                g = json.loads(line)
-                fh.write(
-                    json.dumps(
-                        {"id": g["id"], "text": g["text"], "body": analyse_layout(g["text"]).body}
-                    )
-                    + "\n"
-                )
+            for record in layout_predictions(gold_rows):
+                fh.write(json.dumps(record) + "\n")
         print(
             "body (plain-text cleaning):",
             scorer(shared, "score_body.py", str(gold_path), str(args.out / "body.jsonl")),

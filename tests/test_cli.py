@@ -213,9 +213,27 @@ def test_gdelt_export_from_the_store_loads_in_pandas(seed_db: str, tmp_path: Pat
     from communique.gdelt import GDELT_EVENT_COLUMNS
 
     out = tmp_path / "events.tsv"
-    result = CliRunner().invoke(main, ["export", "--format", "gdelt", "--db", seed_db, "-o", str(out)])
+    result = CliRunner().invoke(
+        main, ["export", "--format", "gdelt", "--db", seed_db, "-o", str(out)]
+    )
     assert result.exit_code == 0, result.output
     frame = pd.read_csv(out, sep="\t", header=None, names=list(GDELT_EVENT_COLUMNS), dtype=str)
     assert len(frame) > 0 and list(frame.columns)[:2] == ["GlobalEventID", "Day"]
     assert set(frame["EventRootCode"].dropna()) <= {f"{i:02d}" for i in range(1, 21)}
     assert frame["NumMentions"].astype(int).min() >= 1
+
+
+def test_eval_body_scores_the_cleaner_on_a_gold_file(tmp_path: Path) -> None:
+    text = (
+        "Home | News | Sport\n\n"
+        + "The minister said the talks with the delegation went well and would continue. " * 3
+        + "\n\nCookie settings\n"
+    )
+    clean = "The minister said the talks with the delegation went well and would continue. " * 3
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(
+        json.dumps({"id": "p1", "text": text, "clean_text": clean}) + "\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(main, ["eval", "body", str(gold), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["f1"] > 0.9

@@ -121,18 +121,10 @@ def eval_events(gold: str, pred: str | None, as_json: bool) -> None:
 @handle_errors
 def eval_body(gold: str, pred: str | None, as_json: bool) -> None:
     """Article-body token P/R/F1 against gold clean text (plain-text cleaning)."""
-    from .evaluate.body import evaluate_body
+    from .evaluate.body import evaluate_body, layout_predictions
 
     gold_rows = _read_jsonl(gold)
-    if pred:
-        preds = _read_jsonl(pred)
-    else:
-        from .article.plaintext import analyse_layout
-
-        preds = [
-            {"id": g["id"], "text": g["text"], "body": analyse_layout(g["text"]).body}
-            for g in gold_rows
-        ]
+    preds = _read_jsonl(pred) if pred else layout_predictions(gold_rows)
     result = evaluate_body(gold_rows, preds)
     if as_json:
         _emit_json(result)
@@ -144,7 +136,11 @@ def eval_body(gold: str, pred: str | None, as_json: bool) -> None:
 
 @eval_group.command(name="actors")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
-@click.option("--pred", type=click.Path(exists=True, dir_okay=False), help="Analysis records to score (default: analyse GOLD now).")
+@click.option(
+    "--pred",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Analysis records to score (default: analyse GOLD now).",
+)
 @click.option("--errors", type=int, default=0, help="Print this many misses.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @handle_errors
@@ -159,7 +155,9 @@ def eval_actors(gold: str, pred: str | None, errors: int, as_json: bool) -> None
         return
     for line in misses[:errors]:
         click.echo(f"- {line}", err=True)
-    click.echo(f"country {result['country']:.3f}, country+role {result['country_role']:.3f} ({result['actors']} actors)")
+    click.echo(
+        f"country {result['country']:.3f}, country+role {result['country_role']:.3f} ({result['actors']} actors)"
+    )
 
 
 @click.command()

@@ -41,7 +41,7 @@ def seed_metrics(analyzer: Analyzer) -> dict[str, float]:
 
 def dev_metrics(analyzer: Analyzer, shared: Path = SHARED) -> dict[str, float]:
     from communique.evaluate.actors import evaluate_actors
-    from communique.evaluate.body import evaluate_body
+    from communique.evaluate.body import evaluate_body, layout_predictions
     from communique.evaluate.events import evaluate_events
     from communique.evaluate.quotes import evaluate_quotes
 
@@ -63,13 +63,8 @@ def dev_metrics(analyzer: Analyzer, shared: Path = SHARED) -> dict[str, float]:
     out["actors_dev.country"] = acts["country"]
     out["actors_dev.country_role"] = acts["country_role"]
 
-    from communique.article.plaintext import analyse_layout
-
     body_gold = _jsonl(shared / "eval" / "plaintext" / "boilerplate_dev.jsonl")
-    body_pred = [
-        {"id": g["id"], "text": g["text"], "body": analyse_layout(g["text"]).body}
-        for g in body_gold
-    ]
+    body_pred = layout_predictions(body_gold)
     out["body_dev.f1"] = evaluate_body(body_gold, body_pred)["f1"]
     return out
 

@@ -42,3 +42,13 @@ def evaluate_body(
         "recall": sums[1] / n if n else 0.0,
         "f1": sums[2] / n if n else 0.0,
     }
+
+
+def layout_predictions(gold: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Prediction records (``id``, ``text``, ``body``) from the plain-text cleaner alone, for
+    gold lines that carry ``id`` and ``text``: body detection scored without the NLP pass."""
+    from ..article.plaintext import analyse_layout
+
+    return [
+        {"id": g["id"], "text": g["text"], "body": analyse_layout(g["text"]).body} for g in gold
+    ]

@@ -35,6 +35,12 @@ def _chunks(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
         yield chunk
 
 
+def _stored(store: Store, doc: Document) -> bool:
+    """Whether ``doc`` is stored already with the same content (the id defaults to the hash)."""
+    chash = raw_hash(doc)
+    return store.is_current(doc.id or chash, chash)
+
+
 def ingest(
     documents: Iterable[Document],
     store: Store,
@@ -55,7 +61,7 @@ def ingest(
         window = settings.batch_size * max(settings.workers, 1)
         for chunk in _chunks(documents, window):
             summary.seen += len(chunk)
-            fresh = [d for d in chunk if not store.is_current(d.id or raw_hash(d), raw_hash(d))]
+            fresh = [d for d in chunk if not _stored(store, d)]
             summary.written.unchanged += len(chunk) - len(fresh)
             if pool is not None:
                 batches = pool.map(list(_chunks(fresh, settings.batch_size)))
