@@ -6,7 +6,7 @@ import pytest
 
 from communique.article import ArticleCleaner
 from communique.article.dates import DateResolver, parse_date
-from communique.records import Document
+from communique.records import Article, Document
 from communique.settings import Settings
 
 ARTICLE_HTML = """<html><head><title>Ministers meet - The Daily</title>
@@ -143,3 +143,21 @@ def test_body_detection_setting(mode: str, extracted: bool, whole: bool) -> None
     kept = [PAGE[s:e] for s, e in art.body]
     assert ("Cookie settings" in kept) is whole
     assert any(k.startswith("The minister said") for k in kept)
+
+
+def test_knowledge_folder_overrides_the_layout_model(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from communique.knowledge import data_path
+
+    model = json.loads(data_path("plaintext_layout.json").read_text(encoding="utf-8"))
+    model["threshold"] = -1.0  # every line passes: everything is body
+    (tmp_path / "plaintext_layout.json").write_text(json.dumps(model), encoding="utf-8")
+    page = "Menu\nHome | World\n\n" + "The minister said the talks with the delegation had gone well. " * 3 + "\n\nMore text here.\nCookie settings\n"
+    default = ArticleCleaner(Settings())(Document(source="p", text=page))
+    custom = ArticleCleaner(Settings(knowledge=str(tmp_path)))(Document(source="p", text=page))
+    def kept(article: Article) -> list[str]:
+        return [page[s:e] for s, e in article.body]
+
+    assert "Cookie settings" not in kept(default)
+    assert "Cookie settings" in kept(custom)

@@ -14,7 +14,7 @@ from ..settings import Settings
 from .dates import iso, parse_date
 from .html import extract_html
 from .language import LanguageGuess
-from .plaintext import analyse_layout
+from .plaintext import analyse_layout, load_layout_model
 
 __all__ = ["ArticleCleaner", "raw_hash", "MIN_HTML_WORDS"]
 
@@ -48,6 +48,7 @@ class ArticleCleaner:
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
         self.language = LanguageGuess(self.settings.knowledge)
+        self.layout_model = load_layout_model(self.settings.knowledge)
 
     def __call__(self, doc: Document) -> Article:
         chash = raw_hash(doc)
@@ -117,7 +118,7 @@ class ArticleCleaner:
 
     def _from_text(self, doc: Document, doc_id: str, chash: str) -> Article:
         text = doc.text or ""
-        layout = analyse_layout(text)
+        layout = analyse_layout(text, self.layout_model)
         lines = _line_spans(text)
         mode = self.settings.body_detection
         # A snippet of a few lines (a sentence, a wire item) has no page around it to strip,

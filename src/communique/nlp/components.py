@@ -21,8 +21,6 @@ from collections.abc import Callable
 from spacy.language import Language
 from spacy.tokens import Doc
 
-_registered = False
-
 
 def _actors(
     nlp: Language, name: str, knowledge_dir: str, actor_dictionaries: list[str]
@@ -51,9 +49,8 @@ def _context(nlp: Language, name: str, knowledge_dir: str) -> Callable[[Doc], Do
 
 
 def register() -> None:
-    """Register our factories with spaCy (idempotent)."""
-    global _registered
-    if _registered:
+    """Register our factories with spaCy (idempotent: spaCy's registry is the only state)."""
+    if Language.has_factory("communique_actors"):
         return
     Language.factory(
         "communique_actors",
@@ -83,4 +80,3 @@ def register() -> None:
         assigns=["doc._.dates", "doc._.places", "doc._.topics", "doc._.tone"],
         func=_context,
     )
-    _registered = True
