@@ -16,7 +16,7 @@ empty is an empty tuple (never ``None``).
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 Span = tuple[int, int]
@@ -263,7 +263,6 @@ class Analysis:
     tone: float | None = None
     """Lexicon tone in [-100, 100] per GDELT's convention (positive minus negative words per
     100 words), ``None`` for skipped articles."""
-    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def skipped(self) -> str | None:

@@ -16,8 +16,6 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-PARTS = ("body", "actors", "quotes", "events")
-
 
 def _norm(s: str | None) -> str:
     return re.sub(r"\W+", " ", (s or "").lower()).strip()

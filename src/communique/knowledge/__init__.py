@@ -38,13 +38,3 @@ def read_table(name: str, knowledge_dir: str = "") -> Iterator[dict[str, str]]:
                 continue
             cells += [""] * (len(header) - len(cells))
             yield {h: c.strip() for h, c in zip(header, cells, strict=False)}
-
-
-def read_lines(name: str, knowledge_dir: str = "") -> Iterator[str]:
-    """Non-empty, non-comment lines of a knowledge file, stripped."""
-    path = data_path(name, knowledge_dir)
-    with path.open(encoding="utf-8") as fh:
-        for raw in fh:
-            line = raw.strip()
-            if line and not line.startswith("#"):
-                yield line

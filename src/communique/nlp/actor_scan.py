@@ -15,7 +15,6 @@ from spacy.tokens import Doc
 
 from ..knowledge.actors import ActorKnowledge, NameHit, RoleEntry
 
-APOSTROPHES = ("'", "\u2019")
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 
 

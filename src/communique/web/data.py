@@ -19,20 +19,24 @@ SNIPPET_CLOSE = queries.SNIPPET_CLOSE
 MAX_NETWORK_NODES = 60
 
 
-def document_exists(store: Store, doc_id: str) -> bool:
-    return bool(store.query("SELECT 1 FROM documents WHERE id = ?", (doc_id,)))
-
-
 def countries(store: Store) -> list[str]:
     """ISO codes of the countries actors are affiliated with, for filter menus."""
-    return [r[0] for r in store.query(
-        "SELECT DISTINCT country FROM actors WHERE country IS NOT NULL ORDER BY country")]
+    return [
+        r[0]
+        for r in store.query(
+            "SELECT DISTINCT country FROM actors WHERE country IS NOT NULL ORDER BY country"
+        )
+    ]
 
 
 def doc_actor_ids(store: Store, doc_id: str) -> dict[str, int]:
     """Article-local actor id -> cross-article actor id, for one document."""
-    return {r[0]: int(r[1]) for r in store.query(
-        "SELECT local_id, actor_id FROM doc_actors WHERE doc_id = ?", (doc_id,))}
+    return {
+        r[0]: int(r[1])
+        for r in store.query(
+            "SELECT local_id, actor_id FROM doc_actors WHERE doc_id = ?", (doc_id,)
+        )
+    }
 
 
 def period_label(day: dt.date, by: str) -> str:
@@ -46,15 +50,23 @@ def _parse_day(value: str | None) -> dt.date | None:
     if not value:
         return None
     text = value[:10]
-    text += "-01-01"[len(text) - 4:] if len(text) < 10 else ""
+    text += "-01-01"[len(text) - 4 :] if len(text) < 10 else ""
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
         return None
 
 
-def dyad_series(store: Store, a: str, b: str, *, by: str = "month", since: str | None = None,
-                until: str | None = None, max_periods: int = 400) -> list[dict[str, Any]]:
+def dyad_series(
+    store: Store,
+    a: str,
+    b: str,
+    *,
+    by: str = "month",
+    since: str | None = None,
+    until: str | None = None,
+    max_periods: int = 400,
+) -> list[dict[str, Any]]:
     """``queries.dyad`` with empty periods filled in (zero counts, ``mean_goldstein`` None)
     so the series is a regular time axis."""
     found = queries.dyad(store, a, b, by=by, since=since, until=until)
@@ -71,8 +83,14 @@ def dyad_series(store: Store, a: str, b: str, *, by: str = "month", since: str |
         if not labels or labels[-1] != label:
             labels.append(label)
         day += dt.timedelta(days=1)
-    empty = {"events": 0, "verbal_cooperation": 0, "material_cooperation": 0, "verbal_conflict": 0,
-             "material_conflict": 0, "mean_goldstein": None}
+    empty = {
+        "events": 0,
+        "verbal_cooperation": 0,
+        "material_cooperation": 0,
+        "verbal_conflict": 0,
+        "material_conflict": 0,
+        "mean_goldstein": None,
+    }
     out = []
     for label in labels:
         row = rows.get(label)
@@ -80,8 +98,13 @@ def dyad_series(store: Store, a: str, b: str, *, by: str = "month", since: str |
     return out
 
 
-def network(store: Store, *, since: str | None = None, until: str | None = None,
-            max_nodes: int = MAX_NETWORK_NODES) -> dict[str, Any]:
+def network(
+    store: Store,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    max_nodes: int = MAX_NETWORK_NODES,
+) -> dict[str, Any]:
     """Actors as nodes and three kinds of edges, counted over articles published in
     ``[since, until]``:
 
@@ -100,29 +123,44 @@ def network(store: Store, *, since: str | None = None, until: str | None = None,
     if until:
         date_where.append("d.published <= ?")
         params.append(until)
-    docs = "SELECT id FROM documents d" + (" WHERE " + " AND ".join(date_where) if date_where else "")
+    docs = "SELECT id FROM documents d" + (
+        " WHERE " + " AND ".join(date_where) if date_where else ""
+    )
     event_rows = store.query(
         "SELECT MIN(e.source_actor_id, e.target_actor_id) AS a,"
         " MAX(e.source_actor_id, e.target_actor_id) AS b, COUNT(*) AS weight,"
         " ROUND(AVG(e.goldstein), 2) AS mean_goldstein FROM events e"
         " WHERE e.source_actor_id IS NOT NULL AND e.target_actor_id IS NOT NULL"
         f" AND e.source_actor_id != e.target_actor_id AND e.doc_id IN ({docs})"
-        " GROUP BY 1, 2", params)
+        " GROUP BY 1, 2",
+        params,
+    )
     quote_rows = store.query(
         "SELECT q.actor_id AS a, da.actor_id AS b, COUNT(DISTINCT q.id) AS weight FROM quotes q"
         " JOIN mentions m ON m.doc_id = q.doc_id AND m.start >= q.start AND m.end <= q.end"
         " JOIN doc_actors da ON da.doc_id = m.doc_id AND da.local_id = m.local_id"
         f" WHERE q.actor_id IS NOT NULL AND da.actor_id != q.actor_id AND q.doc_id IN ({docs})"
-        " GROUP BY 1, 2", params)
+        " GROUP BY 1, 2",
+        params,
+    )
     speakers = f"SELECT DISTINCT doc_id, actor_id FROM quotes WHERE actor_id IS NOT NULL AND doc_id IN ({docs})"
     co_rows = store.query(
         f"SELECT x.actor_id AS a, y.actor_id AS b, COUNT(*) AS weight FROM ({speakers}) x"
         f" JOIN ({speakers}) y ON y.doc_id = x.doc_id AND y.actor_id > x.actor_id GROUP BY 1, 2",
-        [*params, *params])
+        [*params, *params],
+    )
     edges: list[dict[str, Any]] = []
     for kind, rows in (("event", event_rows), ("quote", quote_rows), ("coquoted", co_rows)):
-        edges += [{"source": r["a"], "target": r["b"], "kind": kind, "weight": r["weight"],
-                   "mean_goldstein": r["mean_goldstein"] if kind == "event" else None} for r in rows]
+        edges += [
+            {
+                "source": r["a"],
+                "target": r["b"],
+                "kind": kind,
+                "weight": r["weight"],
+                "mean_goldstein": r["mean_goldstein"] if kind == "event" else None,
+            }
+            for r in rows
+        ]
     degree: dict[int, int] = {}
     for e in edges:
         for end in (e["source"], e["target"]):
@@ -131,8 +169,12 @@ def network(store: Store, *, since: str | None = None, until: str | None = None,
         return {"nodes": [], "edges": []}
     ids = sorted(degree, key=lambda i: (-degree[i], i))[:max_nodes]
     marks = ",".join("?" * len(ids))
-    info = {r["id"]: dict(r) for r in store.query(
-        f"SELECT id, name, kind, country, code FROM actors WHERE id IN ({marks})", ids)}
+    info = {
+        r["id"]: dict(r)
+        for r in store.query(
+            f"SELECT id, name, kind, country, code FROM actors WHERE id IN ({marks})", ids
+        )
+    }
     nodes = [{**info[i], "degree": degree[i]} for i in ids if i in info]
     keep = {n["id"] for n in nodes}
     edges = [e for e in edges if e["source"] in keep and e["target"] in keep]
