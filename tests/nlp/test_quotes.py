@@ -1,4 +1,4 @@
-"""Tests for the quotation extractor: marks, cues, kinds, speakers (small hand-made texts)."""
+"""Tests for the quotation extractor: kinds, speakers, layouts (small hand-made texts)."""
 
 from __future__ import annotations
 
@@ -6,19 +6,10 @@ from pathlib import Path
 
 import pytest
 from spacy.language import Language
-from spacy.tokens import Doc
 
-from communique.knowledge.cues import inflections, load_cues
+from communique.knowledge.cues import load_cues
 from communique.nlp.extensions import QuoteSpan
-from communique.nlp.pipeline import load_pipeline
 from communique.nlp.quote_layout import signature_after, transcript_paragraphs
-from communique.nlp.quote_marks import find_quoted
-from communique.nlp.quotes import QuoteExtractor
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 def quotes(nlp: Language, text: str) -> list[QuoteSpan]:
@@ -29,140 +20,6 @@ def quotes(nlp: Language, text: str) -> list[QuoteSpan]:
 
 def content(q: QuoteSpan) -> str:
     return " | ".join(f.text for f in q.fragments)
-
-
-# ---------------------------------------------------------------- quotation marks
-
-
-@pytest.mark.parametrize(
-    ("text", "inside"),
-    [
-        ("He said “we will win this” today.", "we will win this"),
-        ('He said "we will win this" today.', "we will win this"),
-        ("He said ‘we will win this’ today.", "we will win this"),
-        ("He said 'we will win this' today.", "we will win this"),
-        ("Il a dit «nous allons gagner» hier.", "nous allons gagner"),
-        ("Il a dit « nous allons gagner » hier.", "nous allons gagner"),
-        ("Er sagte „wir werden gewinnen“ gestern.", "wir werden gewinnen"),
-        ("Han sa »vi vinner« i går.", "vi vinner"),
-        ("He said ''we will win this'' today.", "we will win this"),
-    ],
-)
-def test_every_style_of_mark(text: str, inside: str) -> None:
-    spans = find_quoted(text)
-    assert [text[s.start : s.end] for s in spans] == [inside]
-
-
-@pytest.mark.parametrize(
-    "text", ["Obama's day", "the regions’ large communities", "the '90s", "don’t"]
-)
-def test_apostrophes_are_not_marks(text: str) -> None:
-    assert find_quoted(text) == []
-
-
-def test_quote_over_several_paragraphs_is_one_chain() -> None:
-    text = "He said:\n\n“First part.\n\n“Second part.\n\n“Last part,” he said.\n\nAfter “this” one."
-    spans = find_quoted(text)
-    pieces = [text[s.start : s.end] for s in spans]
-    assert pieces[:3] == ["First part.", "Second part.", "Last part,"]
-    assert len({s.chain for s in spans[:3]}) == 1
-    assert spans[3].chain != spans[0].chain
-
-
-def test_mismatched_closing_mark_degrades_locally() -> None:
-    text = "“We’ve seen examples and they’re not working,’ he said. “Of course,” Lavrov said."
-    pieces = [text[s.start : s.end] for s in find_quoted(text)]
-    assert pieces == ["We’ve seen examples and they’re not working,", "Of course,"]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "“Never closed at all and the paragraph ends",
-        "closed” with no opener",
-        "“a” “b” “c",
-        '"',
-        "“”",
-    ],
-)
-def test_unbalanced_marks_never_raise(text: str) -> None:
-    for s in find_quoted(text):
-        assert 0 <= s.start <= s.end <= len(text)
-
-
-def test_unclosed_quote_ends_at_its_paragraph() -> None:
-    text = "“We will go on,\n\nThe next paragraph is plain."
-    spans = find_quoted(text)
-    assert [text[s.start : s.end] for s in spans] == ["We will go on,"]
-    assert not spans[0].closed
-
-
-# ---------------------------------------------------------------- cue lexicon
-
-
-@pytest.mark.parametrize(
-    ("lemma", "forms"),
-    [
-        ("argue", ["argue", "argues", "argued", "arguing"]),
-        ("deny", ["deny", "denies", "denied", "denying"]),
-        ("stress", ["stress", "stresses", "stressed", "stressing"]),
-        ("tweet", ["tweet", "tweets", "tweeted", "tweeting"]),
-    ],
-)
-def test_inflections(lemma: str, forms: list[str]) -> None:
-    assert inflections(lemma) == forms
-
-
-@pytest.mark.parametrize(
-    "word",
-    [
-        "said",
-        "told",
-        "added",
-        "warned",
-        "urged",
-        "insisted",
-        "argued",
-        "noted",
-        "wrote",
-        "tweeted",
-        "asked",
-        "admitted",
-        "says",
-        "telling",
-    ],
-)
-def test_bundled_cues_cover_common_speech_verbs(word: str) -> None:
-    assert load_cues().word(word, word) is not None
-
-
-@pytest.mark.parametrize(("noun", "cls"), [("claim", "assertive"), ("promise", "directive")])
-def test_report_nouns_are_matched_on_their_lemma_and_never_introduce_quotes(
-    noun: str, cls: str
-) -> None:
-    cue = load_cues().nouns[noun]
-    assert cue.type == "noun" and cue.cls == cls
-    assert not cue.speech
-
-
-def test_multiword_cues() -> None:
-    lexicon = load_cues()
-    assert any(rest == ("to",) for rest, _ in lexicon.sequences["according"])
-    assert any(rest == ("out",) for rest, _ in lexicon.sequences["pointed"])
-
-
-def test_user_cue_file_overrides_the_bundled_one(tmp_path: Path, nlp: Language) -> None:
-    (tmp_path / "cues.tsv").write_text(
-        "lemma\ttype\tclass\tforms\tnotes\nopine\tverb\tassertive\t\t\n", encoding="utf-8"
-    )
-    lexicon = load_cues(str(tmp_path))
-    assert lexicon.word("opined", "opine") is not None
-    assert lexicon.word("said", "say") is None
-    extractor = QuoteExtractor(knowledge_dir=str(tmp_path))
-    with nlp.select_pipes(disable=["communique_quotes", "communique_events", "communique_context"]):
-        doc: Doc = nlp("The senator opined that the bill would fail in the House.")
-    found = extractor(doc)._.quotes
-    assert [q.cue.text for q in found if q.cue is not None] == ["opined"]
 
 
 # ---------------------------------------------------------------- direct quotations
