@@ -19,7 +19,7 @@ import click
 from .errors import CommuniqueError
 from .progress import Progress
 from .records import Document
-from .settings import SETTINGS, Settings, settings_markdown
+from .settings import Settings
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -478,26 +478,7 @@ def export(fmt: str, output: str | None, db: str | None) -> None:
                 out.close()
 
 
-@main.command(name="settings")
-@click.option("--markdown", is_flag=True, help="Print the table as Markdown.")
-@json_option
-def settings_cmd(markdown: bool, as_json: bool) -> None:
-    """List the settings, their environment variables and the values in force."""
-    current = Settings.from_env()
-    if markdown:
-        click.echo(settings_markdown(), nl=False)
-        return
-    rows = [
-        {"setting": s.name, "env": s.env, "value": getattr(current, s.name), "help": s.help}
-        for s in SETTINGS
-    ]
-    if as_json:
-        _emit_json(rows)
-    else:
-        _table(rows, ["setting", "env", "value", "help"], {"help": 60})
+from .cli_extra import eval_group, load, serve, settings_cmd, spark  # noqa: E402  (own module)
 
-
-from .cli_extra import eval_group, load, serve, spark  # noqa: E402  (commands kept in their own module)
-
-for _command in (eval_group, serve, spark, load):
+for _command in (eval_group, serve, spark, load, settings_cmd):
     main.add_command(_command)

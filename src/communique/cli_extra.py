@@ -1,4 +1,5 @@
-"""``communique eval`` and ``communique serve``: kept apart from the query commands."""
+"""``communique eval``, ``serve``, ``spark``, ``load`` and ``settings``: the commands that are not
+queries of the store, kept apart from those in ``cli.py``."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ from typing import Any
 
 import click
 
-from .cli import _emit_json, _settings, handle_errors
+from .cli import _emit_json, _settings, _table, handle_errors
 from .errors import SourceError
+from .settings import SETTINGS, Settings, settings_markdown
 
 
 def _read_jsonl(path: str) -> list[dict[str, Any]]:
@@ -264,3 +266,22 @@ def load(paths: tuple[str, ...], db: str | None, as_json: bool) -> None:
         click.echo(
             f"{total.added} added, {total.replaced} replaced, {total.unchanged} unchanged, {total.skipped} skipped"
         )
+
+
+@click.command(name="settings")
+@click.option("--markdown", is_flag=True, help="Print the table as Markdown.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+def settings_cmd(markdown: bool, as_json: bool) -> None:
+    """List the settings, their environment variables and the values in force."""
+    current = Settings.from_env()
+    if markdown:
+        click.echo(settings_markdown(), nl=False)
+        return
+    rows = [
+        {"setting": s.name, "env": s.env, "value": getattr(current, s.name), "help": s.help}
+        for s in SETTINGS
+    ]
+    if as_json:
+        _emit_json(rows)
+    else:
+        _table(rows, ["setting", "env", "value", "help"], {"help": 60})
