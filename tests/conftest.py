@@ -16,7 +16,7 @@ def nlp():  # type: ignore[no-untyped-def]
 
 @pytest.fixture(scope="session")
 def analyzer(nlp):  # type: ignore[no-untyped-def]
-    from communique.analyze import Analyzer
+    from communique.analyzer import Analyzer
 
     return Analyzer(nlp)
 

@@ -14,7 +14,8 @@ The public API::
 
 from __future__ import annotations
 
-from .analyze import Analyzer, analyze
+import typing as _typing
+
 from .errors import (
     CommuniqueError,
     ConfigError,
@@ -27,11 +28,39 @@ from .errors import (
     SourceError,
     StoreError,
 )
-from .nlp.pipeline import load_pipeline
+from .ingest import ingest
 from .records import Actor, Analysis, Article, Document, Event, Mention, Quote
 from .settings import Settings
 from .sources import read_sources
-from .store import Store, ingest
+from .store import Store
+
+if _typing.TYPE_CHECKING:
+    from .analyzer import Analyzer, analyze
+    from .nlp.pipeline import load_pipeline
+
+# The NLP pass loads spaCy (about a second): its names are imported on first use, so that
+# ``import communique.store`` or ``communique.web`` and the read-only commands never pay for it.
+_LAZY = {
+    "Analyzer": "analyzer",
+    "analyze": "analyzer",
+    "load_pipeline": "nlp.pipeline",
+}
+
+
+def __getattr__(name: str) -> _typing.Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'communique' has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
 
 __all__ = [
     "Actor",

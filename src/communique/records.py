@@ -17,10 +17,43 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal, get_args
 
 Span = tuple[int, int]
 """A half-open character range ``[start, end)`` into an article's text."""
+
+QuoteKind = Literal["direct", "mixed", "indirect"]
+"""How a quotation is rendered: fully quoted, partly quoted, or reported speech."""
+QUOTE_KINDS: tuple[QuoteKind, ...] = get_args(QuoteKind)
+
+ActorKind = Literal["person", "organization", "country", "group"]
+"""What an actor is. Organisations are spelt the American way, as in the CLI and the API."""
+ACTOR_KINDS: tuple[ActorKind, ...] = get_args(ActorKind)
+
+QuadClass = Literal[1, 2, 3, 4]
+"""GDELT's quad class of an event code."""
+QUAD_CLASS_KEYS: dict[QuadClass, str] = {
+    1: "verbal_cooperation",
+    2: "material_cooperation",
+    3: "verbal_conflict",
+    4: "material_conflict",
+}
+"""The machine name of each quad class (the dyad series' columns)."""
+QUAD_CLASS_NAMES: dict[QuadClass, str] = {
+    1: "Verbal Cooperation",
+    2: "Material Cooperation",
+    3: "Verbal Conflict",
+    4: "Material Conflict",
+}
+"""GDELT's display name of each quad class."""
+
+Period = Literal["day", "week", "month", "year"]
+"""The length of one step of a time series (dyads, timelines)."""
+PERIODS: tuple[Period, ...] = get_args(Period)
+
+ExportFormat = Literal["jsonl", "csv", "gdelt"]
+"""What ``communique export`` writes."""
+EXPORT_FORMATS: tuple[ExportFormat, ...] = get_args(ExportFormat)
 
 
 def content_hash(text: str) -> str:
@@ -52,6 +85,11 @@ class Document:
     extracted: bool = False
     """``text`` is already an extracted article (a dump record with its own title), so no
     boilerplate detection is needed; ``False`` for scraped or unknown text."""
+
+    def raw_hash(self) -> str:
+        """Content hash of what the source delivered (HTML or text) plus its id: the store
+        recognises an unchanged document by it before any analysis."""
+        return content_hash((self.id or "") + "\x00" + (self.html or self.text or ""))
 
 
 @dataclass(frozen=True)

@@ -122,15 +122,26 @@ def test_relative_date_without_reference_is_unknown() -> None:
     assert DateResolver().resolve("March 3, 2011", None) == dt.date(2011, 3, 3)
 
 
-@pytest.mark.parametrize("text", ["Obama said he would not provide support to Israel",
-                                  "  Russia granted asylum to Snowden\n\nReuters  "])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Obama said he would not provide support to Israel",
+        "  Russia granted asylum to Snowden\n\nReuters  ",
+    ],
+)
 def test_a_snippet_of_few_lines_is_all_body(cleaner: ArticleCleaner, text: str) -> None:
     art = cleaner(Document(source="s", text=text))
     assert art.skipped is None
-    assert [text[s:e] for s, e in art.body] == [line.strip() for line in text.splitlines() if line.strip()]
+    assert [text[s:e] for s, e in art.body] == [
+        line.strip() for line in text.splitlines() if line.strip()
+    ]
 
 
-PAGE = "Menu\nHome | World | Sport\n\n" + "The minister said the talks with the delegation had gone well and would continue. " * 3 + "\n\nShare this article\nCookie settings\n"
+PAGE = (
+    "Menu\nHome | World | Sport\n\n"
+    + "The minister said the talks with the delegation had gone well and would continue. " * 3
+    + "\n\nShare this article\nCookie settings\n"
+)
 
 
 @pytest.mark.parametrize(
@@ -153,9 +164,14 @@ def test_knowledge_folder_overrides_the_layout_model(tmp_path) -> None:  # type:
     model = json.loads(data_path("plaintext_layout.json").read_text(encoding="utf-8"))
     model["threshold"] = -1.0  # every line passes: everything is body
     (tmp_path / "plaintext_layout.json").write_text(json.dumps(model), encoding="utf-8")
-    page = "Menu\nHome | World\n\n" + "The minister said the talks with the delegation had gone well. " * 3 + "\n\nMore text here.\nCookie settings\n"
+    page = (
+        "Menu\nHome | World\n\n"
+        + "The minister said the talks with the delegation had gone well. " * 3
+        + "\n\nMore text here.\nCookie settings\n"
+    )
     default = ArticleCleaner(Settings())(Document(source="p", text=page))
     custom = ArticleCleaner(Settings(knowledge=str(tmp_path)))(Document(source="p", text=page))
+
     def kept(article: Article) -> list[str]:
         return [page[s:e] for s, e in article.body]
 

@@ -9,7 +9,7 @@ from communique.article.plaintext import (
     LOCAL_FEATURES,
     LayoutModel,
     PlainTextLayout,
-    analyse_layout,
+    analyze_layout,
     load_layout_model,
 )
 from communique.errors import ConfigError
@@ -84,7 +84,7 @@ def seed() -> str:
 
 @pytest.fixture(scope="module")
 def seed_layout(seed: str) -> PlainTextLayout:
-    return analyse_layout(seed)
+    return analyze_layout(seed)
 
 
 # ------------------------------------------------------------------------------ the seed
@@ -94,8 +94,9 @@ def seed_layout(seed: str) -> PlainTextLayout:
     "boilerplate",
     ["AP Photo/Charles Dharapak", "AA Font size + Print", "Close [ x ] More from DefenseOne"],
 )
-def test_seed_boilerplate_is_not_body(seed: str, seed_layout: PlainTextLayout,
-                                      boilerplate: str) -> None:
+def test_seed_boilerplate_is_not_body(
+    seed: str, seed_layout: PlainTextLayout, boilerplate: str
+) -> None:
     start = seed.index(boilerplate)
     assert not in_body(seed_layout, start, start + len(boilerplate))
 
@@ -105,8 +106,10 @@ def test_seed_keeps_at_most_one_copy_of_the_repeated_caption(
 ) -> None:
     first = seed.index(CAPTION)
     second = seed.index(CAPTION, first + 1)
-    assert not (in_body(seed_layout, first, first + len(CAPTION))
-                and in_body(seed_layout, second, second + len(CAPTION)))
+    assert not (
+        in_body(seed_layout, first, first + len(CAPTION))
+        and in_body(seed_layout, second, second + len(CAPTION))
+    )
 
 
 @pytest.mark.parametrize(
@@ -119,8 +122,9 @@ def test_seed_keeps_at_most_one_copy_of_the_repeated_caption(
         "The Russian foreign minister also took a dig at the U.S.",
     ],
 )
-def test_seed_article_paragraphs_are_body(seed: str, seed_layout: PlainTextLayout,
-                                          paragraph: str) -> None:
+def test_seed_article_paragraphs_are_body(
+    seed: str, seed_layout: PlainTextLayout, paragraph: str
+) -> None:
     start = seed.index(paragraph)
     assert in_body(seed_layout, start, start + len(paragraph))
 
@@ -136,9 +140,13 @@ def test_seed_metadata(seed_layout: PlainTextLayout) -> None:
 
 @pytest.mark.parametrize("name", ["seed", "page", "clean", "crlf"])
 def test_body_spans_are_sorted_trimmed_whole_lines(seed: str, name: str) -> None:
-    text = {"seed": seed, "page": PAGE, "clean": CLEAN,
-            "crlf": "\u00a0" + CLEAN.replace("\n", "\r\n")}[name]
-    layout = analyse_layout(text)
+    text = {
+        "seed": seed,
+        "page": PAGE,
+        "clean": CLEAN,
+        "crlf": "\u00a0" + CLEAN.replace("\n", "\r\n"),
+    }[name]
+    layout = analyze_layout(text)
     assert layout.body
     ends = [0]
     for start, end in layout.body:
@@ -152,7 +160,7 @@ def test_body_spans_are_sorted_trimmed_whole_lines(seed: str, name: str) -> None
 
 @pytest.mark.parametrize("text", ["", "   \n\n\t\n", "\u200b\n"])
 def test_empty_text_has_no_layout(text: str) -> None:
-    assert analyse_layout(text) == PlainTextLayout(body=(), title=None, byline=(), outlet=None)
+    assert analyze_layout(text) == PlainTextLayout(body=(), title=None, byline=(), outlet=None)
 
 
 # ----------------------------------------------------------------- a flattened page
@@ -168,7 +176,7 @@ def test_empty_text_has_no_layout(text: str) -> None:
     ],
 )
 def test_page_article_lines_are_body(line: str) -> None:
-    assert any(piece.startswith(line) for piece in body_text(PAGE, analyse_layout(PAGE)))
+    assert any(piece.startswith(line) for piece in body_text(PAGE, analyze_layout(PAGE)))
 
 
 @pytest.mark.parametrize(
@@ -187,18 +195,18 @@ def test_page_article_lines_are_body(line: str) -> None:
     ],
 )
 def test_page_boilerplate_is_not_body(line: str) -> None:
-    assert not any(piece.startswith(line) for piece in body_text(PAGE, analyse_layout(PAGE)))
+    assert not any(piece.startswith(line) for piece in body_text(PAGE, analyze_layout(PAGE)))
 
 
 def test_page_metadata() -> None:
-    layout = analyse_layout(PAGE)
+    layout = analyze_layout(PAGE)
     assert layout.title == "Ministers meet in Washington to mend ties"
     assert layout.byline == ("Jane Roe", "John Smith")
     assert layout.outlet == "The Daily Courier"
 
 
 def test_clean_article_keeps_every_paragraph_but_the_headline() -> None:
-    layout = analyse_layout(CLEAN)
+    layout = analyze_layout(CLEAN)
     assert layout.title == "Rain returns to the valley"
     pieces = body_text(CLEAN, layout)
     assert len(pieces) == 3
@@ -211,38 +219,53 @@ def test_clean_article_keeps_every_paragraph_but_the_headline() -> None:
 @pytest.mark.parametrize(
     ("first_line", "title", "outlet"),
     [
-        ("Google Stadia, Apple Arcade: So Many Ways to Play - WSJ",
-         "Google Stadia, Apple Arcade: So Many Ways to Play", "WSJ"),
-        ("Opinion | Republicans Are Following Trump to Nowhere - The New York Times",
-         "Opinion | Republicans Are Following Trump to Nowhere", "The New York Times"),
-        ("NASA’s commercial moon shot: firms to bid | News | Al Jazeera",
-         "NASA’s commercial moon shot: firms to bid", "Al Jazeera"),
-        ("Michael Webb: Dramatic video shows rescue of a kidnapped girl",
-         "Michael Webb: Dramatic video shows rescue of a kidnapped girl", None),
+        (
+            "Google Stadia, Apple Arcade: So Many Ways to Play - WSJ",
+            "Google Stadia, Apple Arcade: So Many Ways to Play",
+            "WSJ",
+        ),
+        (
+            "Opinion | Republicans Are Following Trump to Nowhere - The New York Times",
+            "Opinion | Republicans Are Following Trump to Nowhere",
+            "The New York Times",
+        ),
+        (
+            "NASA’s commercial moon shot: firms to bid | News | Al Jazeera",
+            "NASA’s commercial moon shot: firms to bid",
+            "Al Jazeera",
+        ),
+        (
+            "Michael Webb: Dramatic video shows rescue of a kidnapped girl",
+            "Michael Webb: Dramatic video shows rescue of a kidnapped girl",
+            None,
+        ),
         ("Trump - Live", "Trump - Live", None),
     ],
 )
-def test_headline_and_outlet_from_the_first_line(first_line: str, title: str,
-                                                 outlet: str | None) -> None:
-    layout = analyse_layout(f"{first_line}\n\n{BODY_TEXT}\n")
+def test_headline_and_outlet_from_the_first_line(
+    first_line: str, title: str, outlet: str | None
+) -> None:
+    layout = analyze_layout(f"{first_line}\n\n{BODY_TEXT}\n")
     assert (layout.title, layout.outlet) == (title, outlet)
 
 
 @pytest.mark.parametrize(
     ("text", "outlet"),
     [
-        (f"{BODY_TEXT}\nCopyright © 2019 Capitol Hill Publishing Corp. All Rights Reserved.\n",
-         "Capitol Hill Publishing Corp"),
+        (
+            f"{BODY_TEXT}\nCopyright © 2019 Capitol Hill Publishing Corp. All Rights Reserved.\n",
+            "Capitol Hill Publishing Corp",
+        ),
         (f"{BODY_TEXT}\nMore from Reuters\n", "Reuters"),
         (f"{BODY_TEXT}\n", None),
     ],
 )
 def test_outlet_from_the_page_when_the_title_names_none(text: str, outlet: str | None) -> None:
-    assert analyse_layout(text).outlet == outlet
+    assert analyze_layout(text).outlet == outlet
 
 
 def test_a_first_line_that_is_a_sentence_is_no_headline() -> None:
-    layout = analyse_layout(f"{BODY_TEXT}\n\n{BODY_TEXT}\n")
+    layout = analyze_layout(f"{BODY_TEXT}\n\n{BODY_TEXT}\n")
     assert layout.title is None
     assert len(layout.body) == 2
 
@@ -266,13 +289,15 @@ def test_a_first_line_that_is_a_sentence_is_no_headline() -> None:
 )
 def test_byline(byline: str, names: tuple[str, ...]) -> None:
     text = f"A headline about the talks\n\n{byline}\n\n{BODY_TEXT}\n\n{BODY_TEXT}\n"
-    assert analyse_layout(text).byline == names
+    assert analyze_layout(text).byline == names
 
 
 def test_the_byline_nearest_before_the_body_wins() -> None:
-    text = (f"A headline about the talks\nBy Jane Doe\n{BODY_TEXT}\n{BODY_TEXT}\n"
-            f"Related\nBy Someone Else\n")
-    assert analyse_layout(text).byline == ("Jane Doe",)
+    text = (
+        f"A headline about the talks\nBy Jane Doe\n{BODY_TEXT}\n{BODY_TEXT}\n"
+        f"Related\nBy Someone Else\n"
+    )
+    assert analyze_layout(text).byline == ("Jane Doe",)
 
 
 # -------------------------------------------------------------------------------- model
@@ -289,8 +314,13 @@ def test_the_bundled_model_weighs_every_local_feature() -> None:
     "broken",
     [
         {"local": {}, "context": [], "threshold": 0.5, "boilerplate": []},
-        {"local": {"no_such_feature": 1.0}, "context": [], "threshold": 0.5,
-         "boilerplate": [], "name_stops": []},
+        {
+            "local": {"no_such_feature": 1.0},
+            "context": [],
+            "threshold": 0.5,
+            "boilerplate": [],
+            "name_stops": [],
+        },
         {"local": [], "context": [], "threshold": 0.5, "boilerplate": [], "name_stops": []},
         {"local": {}, "context": [], "threshold": "high", "boilerplate": [], "name_stops": []},
     ],
@@ -302,21 +332,34 @@ def test_a_malformed_model_is_a_config_error(broken: dict[str, object]) -> None:
 
 def test_an_injected_model_is_used() -> None:
     # a model whose only weight is a large bias calls every line body
-    everything = LayoutModel.from_dict({"local": {"bias": 30.0}, "context": [],
-                                        "threshold": 0.5, "boilerplate": [], "name_stops": []})
-    layout = analyse_layout(PAGE, everything)
+    everything = LayoutModel.from_dict(
+        {
+            "local": {"bias": 30.0},
+            "context": [],
+            "threshold": 0.5,
+            "boilerplate": [],
+            "name_stops": [],
+        }
+    )
+    layout = analyze_layout(PAGE, everything)
     assert len(layout.body) == len([ln for ln in PAGE.splitlines() if ln.strip()]) - 1
 
 
 # ------------------------------------------------------------------- line features
 # Each feature is checked on a hand-made page: ``features(lines)[i][name]``.
 
-P1 = ("Officials said the talks had been constructive and that further meetings would follow "
-      "in the autumn, when both sides expect progress on arms control.")
-P2 = ("The defence ministers, who joined the second half of the meeting, agreed to restore a "
-      "military hotline that was suspended last year after a series of incidents at sea.")
-P3 = ("Farmers in the valley welcomed the first heavy rain in three months on Tuesday, saying "
-      "it came just in time for the autumn planting season.")
+P1 = (
+    "Officials said the talks had been constructive and that further meetings would follow "
+    "in the autumn, when both sides expect progress on arms control."
+)
+P2 = (
+    "The defence ministers, who joined the second half of the meeting, agreed to restore a "
+    "military hotline that was suspended last year after a series of incidents at sea."
+)
+P3 = (
+    "Farmers in the valley welcomed the first heavy rain in three months on Tuesday, saying "
+    "it came just in time for the autumn planting season."
+)
 STANDINGS = [
     "Final standings of the championship after all 36 races of the season:",
     "1 Kyle Busch 5040 5 1 17 27",
@@ -392,10 +435,22 @@ def test_credit_marks_photo_credits(line: str, value: float) -> None:
 @pytest.mark.parametrize(
     ("lines", "at", "value"),
     [
-        (["Kerry and Hagel listen to a question from reporters on Friday.",
-          "Photo: Charles Dharapak, AP"], 0, 1.0),
-        (["Photo: Charles Dharapak, AP",
-          "Kerry and Hagel listen to a question from reporters on Friday."], 1, 1.0),
+        (
+            [
+                "Kerry and Hagel listen to a question from reporters on Friday.",
+                "Photo: Charles Dharapak, AP",
+            ],
+            0,
+            1.0,
+        ),
+        (
+            [
+                "Photo: Charles Dharapak, AP",
+                "Kerry and Hagel listen to a question from reporters on Friday.",
+            ],
+            1,
+            1.0,
+        ),
         ([P1, P2], 0, 0.0),
     ],
 )
@@ -413,14 +468,23 @@ def test_credit_nb_marks_lines_beside_a_credit(lines: list[str], at: int, value:
         ([P1, "Senate passes budget bill"], 1, 0.0),
     ],
 )
-def test_after_colon_decays_after_a_line_introducing_a_list(lines: list[str], at: int,
-                                                           value: float) -> None:
+def test_after_colon_decays_after_a_line_introducing_a_list(
+    lines: list[str], at: int, value: float
+) -> None:
     assert static_feature(lines, at, "after_colon") == pytest.approx(value)
 
 
 TEASERS = [
-    "Senate Passes Budget Bill", P1, "Storm Hits The Coast", P2, "Rain Returns To The Valley", P3,
-    "Ministers Meet In Washington", P1, "Hotline Restored", P2,
+    "Senate Passes Budget Bill",
+    P1,
+    "Storm Hits The Coast",
+    P2,
+    "Rain Returns To The Valley",
+    P3,
+    "Ministers Meet In Washington",
+    P1,
+    "Hotline Restored",
+    P2,
 ]
 
 
@@ -432,31 +496,49 @@ TEASERS = [
         (["Home", "World", "Sport", "Video", "Weather", "Contact", "About"], 3, 0.0),  # a menu
     ],
 )
-def test_alternation_counts_short_prose_switches(lines: list[str], at: int,
-                                                 value: float) -> None:
+def test_alternation_counts_short_prose_switches(lines: list[str], at: int, value: float) -> None:
     assert static_feature(lines, at, "alternation") == value
 
 
 # ------------------------------------------------ lists inside the article, captions
 
-ARTICLE_WITH_TABLE = "\n".join([
-    "Busch wins the title in Miami - The Daily Courier", "Home", "World", "Sport",
-    "Busch wins the title in Miami", P1, *STANDINGS, P2, P3, "Share this article", "Facebook",
-    "Twitter",
-])
+ARTICLE_WITH_TABLE = "\n".join(
+    [
+        "Busch wins the title in Miami - The Daily Courier",
+        "Home",
+        "World",
+        "Sport",
+        "Busch wins the title in Miami",
+        P1,
+        *STANDINGS,
+        P2,
+        P3,
+        "Share this article",
+        "Facebook",
+        "Twitter",
+    ]
+)
 
 
 @pytest.mark.parametrize("line", STANDINGS)
 def test_a_ranked_table_inside_the_article_is_body(line: str) -> None:
-    layout = analyse_layout(ARTICLE_WITH_TABLE)
+    layout = analyze_layout(ARTICLE_WITH_TABLE)
     assert line in body_text(ARTICLE_WITH_TABLE, layout)
 
 
-ARTICLE_WITH_CAPTION = "\n".join([
-    "Ministers meet in Washington - The Daily Courier", "Home", "World", P1,
-    "Kerry and Hagel listen to a question from reporters at the State Department on Friday.",
-    "Photo: Charles Dharapak, AP", P2, P3, "Share this article",
-])
+ARTICLE_WITH_CAPTION = "\n".join(
+    [
+        "Ministers meet in Washington - The Daily Courier",
+        "Home",
+        "World",
+        P1,
+        "Kerry and Hagel listen to a question from reporters at the State Department on Friday.",
+        "Photo: Charles Dharapak, AP",
+        P2,
+        P3,
+        "Share this article",
+    ]
+)
 
 
 @pytest.mark.parametrize(
@@ -464,11 +546,13 @@ ARTICLE_WITH_CAPTION = "\n".join([
     [
         (P1, True),
         (P3, True),
-        ("Kerry and Hagel listen to a question from reporters at the State Department on Friday.",
-         False),
+        (
+            "Kerry and Hagel listen to a question from reporters at the State Department on Friday.",
+            False,
+        ),
         ("Photo: Charles Dharapak, AP", False),
     ],
 )
 def test_a_captioned_photo_is_not_body(line: str, kept: bool) -> None:
-    layout = analyse_layout(ARTICLE_WITH_CAPTION)
+    layout = analyze_layout(ARTICLE_WITH_CAPTION)
     assert (line in body_text(ARTICLE_WITH_CAPTION, layout)) == kept

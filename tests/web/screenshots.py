@@ -25,11 +25,11 @@ from chromium import Browser, LiveServer, ensure_chromium  # noqa: E402
 from png_palette import to_palette  # noqa: E402
 from web_fixtures import timeline_analyses  # noqa: E402
 
+from communique.ingest import ingest  # noqa: E402
 from communique.settings import Settings  # noqa: E402
 from communique.sources import read_sources  # noqa: E402
 from communique.store import queries  # noqa: E402
 from communique.store.db import Store  # noqa: E402
-from communique.store.ingest import ingest  # noqa: E402
 from communique.web import create_app  # noqa: E402
 
 SEED = ROOT / "tests" / "fixtures" / "seed-defenseone-2013.txt"
@@ -37,8 +37,10 @@ SEED = ROOT / "tests" / "fixtures" / "seed-defenseone-2013.txt"
 
 def build(db: Path) -> None:
     settings = Settings.from_env().replace(db=str(db))
-    documents = (replace(d, published=d.published or "2013-08-09")
-                 for d in read_sources([str(SEED)], settings))
+    documents = (
+        replace(d, published=d.published or "2013-08-09")
+        for d in read_sources([str(SEED)], settings)
+    )
     with Store(db) as store:
         ingest(documents, store, settings)
         store.write(timeline_analyses())
@@ -46,19 +48,23 @@ def build(db: Path) -> None:
 
 def pages(db: Path) -> dict[str, str]:
     with Store(db, readonly=True) as store:
-        docs = queries.documents(store, about="Kerry Lavrov", limit=1) or queries.documents(store, limit=1)
+        docs = queries.documents(store, about="Kerry Lavrov", limit=1) or queries.documents(
+            store, limit=1
+        )
         speakers = queries.stats(store)["top_speakers"]
-        speaker = next((s["speaker"] for s in speakers if "Lavrov" in s["speaker"]),
-                       speakers[0]["speaker"] if speakers else "")
+        speaker = next(
+            (s["speaker"] for s in speakers if "Lavrov" in s["speaker"]),
+            speakers[0]["speaker"] if speakers else "",
+        )
         try:
             actor = queries.find_actor(store, speaker or "Russia")
         except queries.NotFound:
             actor = queries.actors(store, limit=1)[0]["id"]
-    from communique.web.app import article_url
+    from communique.web.context import urls
 
     return {
         "search": f"/?speaker={speaker.split()[-1] if speaker else ''}",
-        "article": article_url(docs[0]["id"]) if docs else "/",
+        "article": urls.article(docs[0]["id"]) if docs else "/",
         "actor": f"/actors/{actor}",
         "relations": "/relations?a=USA&b=RUS",
         "network": "/network",
@@ -83,9 +89,14 @@ def main() -> int:
             build(db)
         with LiveServer(create_app(str(db))) as base:
             for name, url in pages(db).items():
-                height = args.height * 3 // 2 if name == "article" else args.height  # reach the quotes
-                path = to_palette(browser.screenshot(base + url, args.out / f"{name}.png",
-                                                     width=args.width, height=height))
+                height = (
+                    args.height * 3 // 2 if name == "article" else args.height
+                )  # reach the quotes
+                path = to_palette(
+                    browser.screenshot(
+                        base + url, args.out / f"{name}.png", width=args.width, height=height
+                    )
+                )
                 sys.stdout.write(f"{path} ({path.stat().st_size // 1024} KB) <- {url}\n")
     return 0
 

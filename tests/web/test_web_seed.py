@@ -12,10 +12,10 @@ import pytest
 from fastapi.testclient import TestClient
 from markupsafe import escape
 
+from communique.ingest import ingest
 from communique.settings import Settings
 from communique.sources import read_sources
 from communique.store.db import Store
-from communique.store.ingest import ingest
 from communique.web import create_app
 
 SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed-defenseone-2013.txt"

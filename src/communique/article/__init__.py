@@ -9,25 +9,20 @@ from __future__ import annotations
 
 import re
 
-from ..records import Article, Document, content_hash
+from ..records import Article, Document
 from ..settings import Settings
 from .dates import iso, parse_date
 from .html import extract_html
 from .language import LanguageGuess
-from .plaintext import analyse_layout, load_layout_model
+from .plaintext import analyze_layout, load_layout_model
 
-__all__ = ["ArticleCleaner", "raw_hash", "MIN_HTML_WORDS"]
+__all__ = ["ArticleCleaner", "MIN_HTML_WORDS"]
 
 SNIPPET_LINES = 3
 """Texts of at most this many non-empty lines are body as a whole."""
 
 MIN_HTML_WORDS = 15
 """Main text shorter than this is navigation or a stub, not an article."""
-
-
-def raw_hash(doc: Document) -> str:
-    """Content hash of what the source delivered (HTML or text) plus its id."""
-    return content_hash((doc.id or "") + "\x00" + (doc.html or doc.text or ""))
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
@@ -51,7 +46,7 @@ class ArticleCleaner:
         self.layout_model = load_layout_model(self.settings.knowledge)
 
     def __call__(self, doc: Document) -> Article:
-        chash = raw_hash(doc)
+        chash = doc.raw_hash()
         doc_id = doc.id or chash
         if doc.skipped:
             return Article(
@@ -118,7 +113,7 @@ class ArticleCleaner:
 
     def _from_text(self, doc: Document, doc_id: str, chash: str) -> Article:
         text = doc.text or ""
-        layout = analyse_layout(text, self.layout_model)
+        layout = analyze_layout(text, self.layout_model)
         lines = _line_spans(text)
         mode = self.settings.body_detection
         # A snippet of a few lines (a sentence, a wire item) has no page around it to strip,

@@ -1,7 +1,7 @@
 """Find the article inside scraped plain text: body spans, headline, byline and outlet.
 
 Scraped or flattened web pages carry the article among menus, captions, share buttons, related
-links, comment threads and cookie notices. ``analyse_layout`` never edits the text; it returns
+links, comment threads and cookie notices. ``analyze_layout`` never edits the text; it returns
 character spans of the lines that are article body, so offsets stay valid in the input.
 
 The method scores lines (each trimmed of surrounding whitespace, blank lines skipped) in stages:
@@ -55,8 +55,14 @@ from communique.knowledge import data_path
 
 from .plaintext_meta import find_byline, find_outlet, find_title, split_title
 
-__all__ = ["CONTEXT_FEATURES", "LOCAL_FEATURES", "LayoutModel", "PlainTextLayout",
-           "analyse_layout", "load_layout_model"]
+__all__ = [
+    "CONTEXT_FEATURES",
+    "LOCAL_FEATURES",
+    "LayoutModel",
+    "PlainTextLayout",
+    "analyze_layout",
+    "load_layout_model",
+]
 
 MODEL_FILE = "plaintext_layout.json"
 
@@ -111,9 +117,15 @@ class LayoutModel:
                 "detection cannot run: refit it with benchmarks/eval_body.py --fit"
             ) from e
         phrases = frozenset(tuple(_WORD.findall(w.lower())) for w in words if _WORD.search(w))
-        return cls(local=local, context=context, threshold=threshold, boilerplate=phrases,
-                   longest_phrase=max(map(len, phrases), default=0),
-                   phrase_heads=frozenset(phrase[0] for phrase in phrases), name_stops=stops)
+        return cls(
+            local=local,
+            context=context,
+            threshold=threshold,
+            boilerplate=phrases,
+            longest_phrase=max(map(len, phrases), default=0),
+            phrase_heads=frozenset(phrase[0] for phrase in phrases),
+            name_stops=stops,
+        )
 
 
 def _stage(raw: Any, names: Sequence[str]) -> tuple[tuple[float, ...], float]:
@@ -209,7 +221,9 @@ def _vocab(tokens: Sequence[str]) -> frozenset[str]:
 
 def _is_linky(s: str) -> bool:
     return (
-        "://" in s or "www." in s or not _LINK_MARKS.isdisjoint(s)
+        "://" in s
+        or "www." in s
+        or not _LINK_MARKS.isdisjoint(s)
         or (("@" in s or "#" in s) and bool(_HANDLE.search(s)))
     )
 
@@ -228,7 +242,7 @@ def _is_boilerplate(line: _Line, model: LayoutModel) -> bool:
     for i, word in enumerate(words):
         if word in model.phrase_heads:
             for n in range(1, model.longest_phrase + 1):
-                if tuple(words[i:i + n]) in model.boilerplate:
+                if tuple(words[i : i + n]) in model.boilerplate:
                     return True
     return False
 
@@ -236,21 +250,75 @@ def _is_boilerplate(line: _Line, model: LayoutModel) -> bool:
 # ----------------------------------------------------------------------------- features
 
 LOCAL_FEATURES = (
-    "lw", "lw2", "end", "colon", "sents", "caps", "head_caps", "short_words", "comma", "digits",
-    "boiler", "linky", "upper", "dupe", "multi", "title", "overlap", "datetime", "byline",
-    "enum", "template", "cmark", "caps_run", "ellipsis", "seq", "chead", "credit",
+    "lw",
+    "lw2",
+    "end",
+    "colon",
+    "sents",
+    "caps",
+    "head_caps",
+    "short_words",
+    "comma",
+    "digits",
+    "boiler",
+    "linky",
+    "upper",
+    "dupe",
+    "multi",
+    "title",
+    "overlap",
+    "datetime",
+    "byline",
+    "enum",
+    "template",
+    "cmark",
+    "caps_run",
+    "ellipsis",
+    "seq",
+    "chead",
+    "credit",
 )
 _CARRIED = (
-    "lw", "end", "enum", "boiler", "dupe", "title", "datetime", "template", "seq", "credit",
+    "lw",
+    "end",
+    "enum",
+    "boiler",
+    "dupe",
+    "title",
+    "datetime",
+    "template",
+    "seq",
+    "credit",
 )
 _CARRIED_AT = tuple(LOCAL_FEATURES.index(name) for name in _CARRIED)
 STATIC_FEATURES = (
-    "after_title", "title_dist", "dt_win", "template_win", "overlap_win", "chead_win",
-    "cohesion", "after_colon", "alternation", "credit_nb", *_CARRIED,
+    "after_title",
+    "title_dist",
+    "dt_win",
+    "template_win",
+    "overlap_win",
+    "chead_win",
+    "cohesion",
+    "after_colon",
+    "alternation",
+    "credit_nb",
+    *_CARRIED,
 )
 CONTEXT_FEATURES = (
-    "p", "m1", "m3", "m8", "sandwich", "inrun", "inwide", "sparse_wide", "sparse_m3", "before",
-    "after", "dist", "after_comments", *STATIC_FEATURES,
+    "p",
+    "m1",
+    "m3",
+    "m8",
+    "sandwich",
+    "inrun",
+    "inwide",
+    "sparse_wide",
+    "sparse_m3",
+    "before",
+    "after",
+    "dist",
+    "after_comments",
+    *STATIC_FEATURES,
 )
 _TITLE_AT = LOCAL_FEATURES.index("title")
 _CMARK_AT = LOCAL_FEATURES.index("cmark")
@@ -278,48 +346,58 @@ def _local_features(
         alpha = [t for t in line.tokens if t[0].isalpha()]
         n_alpha = len(alpha) or 1
         head = alpha[:6]
-        is_title = i > 0 and bool(title_core) and (
-            s in (title, title_core)
-            or (len(title_core) > 15 and title_core in s and len(s) < 1.3 * len(title_core))
+        is_title = (
+            i > 0
+            and bool(title_core)
+            and (
+                s in (title, title_core)
+                or (len(title_core) > 15 and title_core in s and len(s) < 1.3 * len(title_core))
+            )
         )
         overlap = (
             len(line.vocab & title_words) / len(title_words)
-            if title_words and not is_title else 0.0
+            if title_words and not is_title
+            else 0.0
         )
         commas = s.count(",") + s.count("，") + s.count("、") + s.count("،")
         lw = math.log1p(w)
-        feats.append([
-            lw,
-            lw * lw / 10.0,
-            float(s.rstrip(_CLOSERS).endswith(_SENT_END)),
-            float(s.endswith(":")),
-            min(len(_SENT_BREAK.findall(s)), 5) / 5.0,
-            sum(t[0].isupper() for t in alpha) / n_alpha if alpha else 1.0,
-            sum(t[0].isupper() for t in head) / len(head) if head else 1.0,
-            sum(len(t) <= 3 for t in alpha) / n_alpha if alpha else 0.0,
-            min(commas / max(w, 1.0), 0.3) * 3.0,
-            (len(s) - len(s.translate(_NO_DIGITS))) / len(s),
-            (1.0 if w < 25 else 0.3) if _is_boilerplate(line, model) else 0.0,
-            float(_is_linky(s)),
-            float(s.upper() == s and s.lower() != s),
-            float(s in seen),
-            float(counts[s] > 1),
-            float(is_title),
-            overlap,
-            float(w < 20 and bool(_DATETIME.search(s))),
-            float(w < 12 and bool(_BYLINE_START.match(s))),
-            float(bool(_ENUM.match(s))),
-            float(w < 15 and counts[s] < 3 and shapes[_DIGITS.sub("0", s)] >= 3),
-            float(w <= 6 and bool(_COMMENTS.search(s))),
-            sum(1 for _ in takewhile(lambda t: t[0].isupper(), alpha[:8])) / 8.0,
-            float(s.endswith(("...", "…"))),
-            float(lead is not None and (
-                (i > 0 and leads[i - 1] == lead - 1)
-                or (i + 1 < len(lines) and leads[i + 1] == lead + 1)
-            )),
-            float(w < 15 and bool(_COMMENT_HEAD.search(s))),
-            float(_is_credit(s)),
-        ])
+        feats.append(
+            [
+                lw,
+                lw * lw / 10.0,
+                float(s.rstrip(_CLOSERS).endswith(_SENT_END)),
+                float(s.endswith(":")),
+                min(len(_SENT_BREAK.findall(s)), 5) / 5.0,
+                sum(t[0].isupper() for t in alpha) / n_alpha if alpha else 1.0,
+                sum(t[0].isupper() for t in head) / len(head) if head else 1.0,
+                sum(len(t) <= 3 for t in alpha) / n_alpha if alpha else 0.0,
+                min(commas / max(w, 1.0), 0.3) * 3.0,
+                (len(s) - len(s.translate(_NO_DIGITS))) / len(s),
+                (1.0 if w < 25 else 0.3) if _is_boilerplate(line, model) else 0.0,
+                float(_is_linky(s)),
+                float(s.upper() == s and s.lower() != s),
+                float(s in seen),
+                float(counts[s] > 1),
+                float(is_title),
+                overlap,
+                float(w < 20 and bool(_DATETIME.search(s))),
+                float(w < 12 and bool(_BYLINE_START.match(s))),
+                float(bool(_ENUM.match(s))),
+                float(w < 15 and counts[s] < 3 and shapes[_DIGITS.sub("0", s)] >= 3),
+                float(w <= 6 and bool(_COMMENTS.search(s))),
+                sum(1 for _ in takewhile(lambda t: t[0].isupper(), alpha[:8])) / 8.0,
+                float(s.endswith(("...", "…"))),
+                float(
+                    lead is not None
+                    and (
+                        (i > 0 and leads[i - 1] == lead - 1)
+                        or (i + 1 < len(lines) and leads[i + 1] == lead + 1)
+                    )
+                ),
+                float(w < 15 and bool(_COMMENT_HEAD.search(s))),
+                float(_is_credit(s)),
+            ]
+        )
         seen.add(s)
     return feats
 
@@ -356,17 +434,21 @@ def _neighbourhood(lines: Sequence[_Line], local: Sequence[Sequence[float]]) -> 
         if i - 6 >= 0:
             window.subtract(lines[i - 6].vocab)
         shared = sum(1 for word in line.vocab if window[word] > 1)
-        feats.append([
-            float(i > headline),
-            1.0 / (1.0 + abs(i - headline) / 10.0) if headline < n else 0.0,
-            *((acc[b] - acc[a]) / 11.0 for acc in sums),
-            shared / len(line.vocab) if line.vocab else 0.0,
-            1.0 / (1.0 + (i - colon) / 10.0) if i - colon <= 40 else 0.0,
-            (switch[min(n - 1, i + 4)] - switch[max(0, i - 4)]) / 8.0,
-            max(local[i - 1][_CREDIT_AT] if i else 0.0,
-                local[i + 1][_CREDIT_AT] if i + 1 < n else 0.0),
-            *(local[i][at] for at in _CARRIED_AT),
-        ])
+        feats.append(
+            [
+                float(i > headline),
+                1.0 / (1.0 + abs(i - headline) / 10.0) if headline < n else 0.0,
+                *((acc[b] - acc[a]) / 11.0 for acc in sums),
+                shared / len(line.vocab) if line.vocab else 0.0,
+                1.0 / (1.0 + (i - colon) / 10.0) if i - colon <= 40 else 0.0,
+                (switch[min(n - 1, i + 4)] - switch[max(0, i - 4)]) / 8.0,
+                max(
+                    local[i - 1][_CREDIT_AT] if i else 0.0,
+                    local[i + 1][_CREDIT_AT] if i + 1 < n else 0.0,
+                ),
+                *(local[i][at] for at in _CARRIED_AT),
+            ]
+        )
         if line.text.endswith(":") and line.words >= 4:
             colon = i
     return feats
@@ -412,22 +494,24 @@ def _context_features(
         dist = lo - i if i < lo else (i - hi if i > hi else 0)
         wide = float(wide_lo <= i <= wide_hi)
         m3 = window(i, 3)
-        feats.append([
-            p[i],
-            window(i, 1),
-            m3,
-            window(i, 8),
-            min(max(p[max(0, i - 2):i], default=0.0), max(p[i + 1:i + 3], default=0.0)),
-            float(dist == 0),
-            wide,
-            sparse * wide,
-            sparse * m3,
-            float(i < lo),
-            float(i > hi),
-            math.log1p(dist) / 5.0,
-            float(i > marker),
-            *static[i],
-        ])
+        feats.append(
+            [
+                p[i],
+                window(i, 1),
+                m3,
+                window(i, 8),
+                min(max(p[max(0, i - 2) : i], default=0.0), max(p[i + 1 : i + 3], default=0.0)),
+                float(dist == 0),
+                wide,
+                sparse * wide,
+                sparse * m3,
+                float(i < lo),
+                float(i > hi),
+                math.log1p(dist) / 5.0,
+                float(i > marker),
+                *static[i],
+            ]
+        )
     return feats
 
 
@@ -464,7 +548,7 @@ def _find_title(lines: Sequence[_Line]) -> str | None:
 # ------------------------------------------------------------------------------ public API
 
 
-def analyse_layout(text: str, model: LayoutModel | None = None) -> PlainTextLayout:
+def analyze_layout(text: str, model: LayoutModel | None = None) -> PlainTextLayout:
     """Mark the article body of ``text`` and find its headline, byline and outlet.
 
     ``text`` is not modified; body spans are character offsets into it. ``model`` defaults to
@@ -480,5 +564,9 @@ def analyse_layout(text: str, model: LayoutModel | None = None) -> PlainTextLayo
     body = tuple((line.start, line.end) for line, keep in zip(lines, mask, strict=True) if keep)
     body_start = mask.index(True) if any(mask) else 0
     texts = [line.text for line in lines]
-    return PlainTextLayout(body=body, title=headline, outlet=find_outlet(texts, site),
-                           byline=find_byline(texts, body_start, model.name_stops))
+    return PlainTextLayout(
+        body=body,
+        title=headline,
+        outlet=find_outlet(texts, site),
+        byline=find_byline(texts, body_start, model.name_stops),
+    )

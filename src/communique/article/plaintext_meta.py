@@ -1,4 +1,4 @@
-"""Headline, byline and outlet of a scraped plain text (used by ``plaintext.analyse_layout``).
+"""Headline, byline and outlet of a scraped plain text (used by ``plaintext.analyze_layout``).
 
 Every function takes the page's non-blank lines, trimmed, in order. The headline is the first
 line with a site suffix (" - WSJ", " | VentureBeat") cut off; that suffix, or failing it a
@@ -21,7 +21,7 @@ def split_title(first: str) -> tuple[str, str | None]:
     """Cut site names (" - WSJ", " | News | Al Jazeera") off a page title: (headline, site)."""
     cut, site = len(first), None
     for sep in reversed(list(_TITLE_SEP.finditer(first))):
-        tail, head = first[sep.end():cut].strip(), first[:sep.start()].strip()
+        tail, head = first[sep.end() : cut].strip(), first[: sep.start()].strip()
         if len(tail.split()) > 4 or len(head.split()) < 2:
             break
         cut, site = sep.start(), site or tail

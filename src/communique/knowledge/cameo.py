@@ -10,15 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
+from ..codes import EventCode
 from . import read_table
-
-QUAD_NAMES: Mapping[int, str] = {
-    1: "Verbal Cooperation",
-    2: "Material Cooperation",
-    3: "Verbal Conflict",
-    4: "Material Conflict",
-}
-"""GDELT's names of the four quad classes."""
 
 
 @dataclass(frozen=True)
@@ -38,12 +31,12 @@ class CameoCode:
     @property
     def root(self) -> str:
         """The two-digit root code (``"04"`` for ``"043"``)."""
-        return self.code[:2]
+        return EventCode.parse(self.code).root
 
     @property
     def base(self) -> str:
         """The three-digit base code (GDELT's ``EventBaseCode``); the root for a root code."""
-        return self.code[:3]
+        return EventCode.parse(self.code).base
 
 
 class Codebook(Mapping[str, CameoCode]):
@@ -93,7 +86,7 @@ class Codebook(Mapping[str, CameoCode]):
 
     def root_name(self, code: str) -> str | None:
         """The name of the code's two-digit root (``"Consult"`` for ``"043"``), ``None`` if unknown."""
-        entry = self._codes.get(str(code)[:2])
+        entry = self._codes.get(EventCode.parse(code).root)
         return entry.name if entry else None
 
     def quad_class(self, code: str) -> int | None:

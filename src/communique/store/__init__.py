@@ -1,7 +1,7 @@
-"""The embedded SQLite store: schema (``schema``), writes (``db``), cross-article actors
-(``actors``), ingest (``ingest``) and read queries (``queries``)."""
+"""The embedded SQLite store: schema and migrations (``schema``), writes (``db``), cross-article
+actor identity (``actors``) and read queries (``queries``). It never imports the NLP pass:
+``communique.ingest`` sits above both."""
 
 from .db import Store, WriteResult
-from .ingest import IngestSummary, ingest
 
-__all__ = ["Store", "WriteResult", "IngestSummary", "ingest"]
+__all__ = ["Store", "WriteResult"]

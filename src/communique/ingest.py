@@ -10,12 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import TYPE_CHECKING
 
-from ..analyze import Analyzer, WorkerPool
-from ..article import raw_hash
-from ..records import Document
-from ..settings import Settings
-from .db import Store, WriteResult
+from .records import Document
+from .settings import Settings
+from .store import Store, WriteResult
+
+if TYPE_CHECKING:
+    from .analyzer import Analyzer, WorkerPool
 
 
 @dataclass
@@ -37,7 +39,7 @@ def _chunks(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
 
 def _stored(store: Store, doc: Document) -> bool:
     """Whether ``doc`` is stored already with the same content (the id defaults to the hash)."""
-    chash = raw_hash(doc)
+    chash = doc.raw_hash()
     return store.is_current(doc.id or chash, chash)
 
 
@@ -50,6 +52,8 @@ def ingest(
     on_batch: Callable[[int, int], None] | None = None,
 ) -> IngestSummary:
     """Analyse and store ``documents``; ``on_batch(n_done, n_skipped)`` reports progress."""
+    from .analyzer import Analyzer, WorkerPool  # the NLP pass loads spaCy: only when ingesting
+
     settings = (settings or Settings()).validate()
     summary = IngestSummary()
     pool: WorkerPool | None = None
