@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from communique.analyze import Analyzer
+from communique.analyzer import Analyzer
 from communique.records import Document
 from communique.settings import Settings
 

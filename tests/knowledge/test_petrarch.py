@@ -11,7 +11,7 @@ from communique.errors import DictionaryError
 from communique.knowledge.petrarch import (
     DatedCode,
     load_dictionaries,
-    normalise,
+    normalize,
     parse_actors,
     parse_agents,
     parse_code,
@@ -90,7 +90,7 @@ def test_parse_code(body: str, expected: DatedCode) -> None:
 )
 def test_code_on_date(name: str, day: dt.date | None, code: str | None) -> None:
     entries = parse_actors(TINY_ACTORS.splitlines())
-    entry = entries[normalise(name)]
+    entry = entries[normalize(name)]
     assert entry.code_on(day) == code
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from communique.nlp.event_lexicon import EventLexicon
 from communique.nlp.events import EventCoder
+from communique.nlp.events.lexicon import EventLexicon
 
 
 @pytest.fixture(scope="module")

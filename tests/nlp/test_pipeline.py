@@ -15,4 +15,4 @@ def test_register_is_idempotent_and_registers_every_component() -> None:
 
 
 def test_pipeline_ends_with_our_components_in_order(nlp) -> None:  # type: ignore[no-untyped-def]
-    assert tuple(nlp.pipe_names[-len(OUR_COMPONENTS):]) == OUR_COMPONENTS
+    assert tuple(nlp.pipe_names[-len(OUR_COMPONENTS) :]) == OUR_COMPONENTS

@@ -6,6 +6,9 @@ English rules, or listed in the file's ``forms`` column) and on spaCy's lemma; m
 ("according to", "point out", "quoted as saying") are matched as token sequences whose first
 word may be inflected when the row's type is ``verb``.  Report nouns (type ``noun``: "claim",
 "statement", "promise") are matched on spaCy's lemma of a noun.
+
+The word lists of ``quote_words.tsv`` (sources, documents, cues that address someone, words
+that are no speaker label ...) are read into the same ``CueLexicon``.
 """
 
 from __future__ import annotations
@@ -14,9 +17,21 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from . import read_table
+from . import read_lists, read_table
 
 CUE_FILE = "cues.tsv"
+WORD_FILE = "quote_words.tsv"
+WORD_LISTS = (
+    "source_noun",
+    "document",
+    "addressee_cue",
+    "object_blind_cue",
+    "not_implicit",
+    "not_label",
+    "report_participle",
+    "courtesy_title",
+)
+"""The lists of ``quote_words.tsv`` (the file documents each)."""
 CLASSES: frozenset[str] = frozenset(
     {"reporting", "assertive", "directive", "written", "cognitive", "evidential", "stance"}
 )
@@ -60,7 +75,8 @@ class CueLexicon:
     ``words`` maps every inflected form of a single-word cue to its row; ``lemmas`` maps the
     lemma; ``sequences`` maps the (inflected) first word of a multi-word cue to the rows and
     the remaining words they need; ``nouns`` maps the lemma of a report noun ("claim",
-    "statement") to its row.  An empty lexicon (no rows) matches nothing.
+    "statement") to its row.  An empty lexicon (no rows) matches nothing.  The word lists of
+    ``quote_words.tsv`` follow (empty: none).
     """
 
     words: Mapping[str, Cue] = field(default_factory=lambda: MappingProxyType({}))
@@ -69,6 +85,22 @@ class CueLexicon:
         default_factory=lambda: MappingProxyType({})
     )
     nouns: Mapping[str, Cue] = field(default_factory=lambda: MappingProxyType({}))
+    source_nouns: frozenset[str] = frozenset()
+    """Lemmas of nouns that can be a source ("official", "study")."""
+    documents: frozenset[str] = frozenset()
+    """Lemmas of documents, whose evidential cues report their object ("a study found X")."""
+    addressee_cues: frozenset[str] = frozenset()
+    """Cue lemmas whose object is the person addressed ("told his aides to ...")."""
+    object_blind_cues: frozenset[str] = frozenset()
+    """Cue lemmas whose direct object is not what was said ("told reporters")."""
+    not_implicit: frozenset[str] = frozenset()
+    """Verb lemmas whose complement is no reported content ("are “safe”")."""
+    not_labels: frozenset[str] = frozenset()
+    """Lower-case words that open a paragraph with a colon but name no speaker ("update")."""
+    report_participles: frozenset[str] = frozenset()
+    """Participles that introduce a report noun's content ("a statement saying ...")."""
+    courtesy_titles: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    """Lower-case title ("mr.") -> the gender of the person it names (``m``/``f``)."""
 
     def word(self, lower: str, lemma: str) -> Cue | None:
         """The single-word cue for a token (its lower-cased text or lemma), ``None`` if none."""
@@ -100,7 +132,8 @@ def inflections(lemma: str) -> list[str]:
 
 
 def load_cues(knowledge_dir: str = "") -> CueLexicon:
-    """Read ``cues.tsv`` (bundled, or the user's copy in ``knowledge_dir``) into a lexicon.
+    """Read ``cues.tsv`` and ``quote_words.tsv`` (bundled, or the user's copies in
+    ``knowledge_dir``) into a lexicon.
 
     Rows with an unknown class are kept under ``reporting``; empty lemmas are skipped.
     """
@@ -134,9 +167,18 @@ def load_cues(knowledge_dir: str = "") -> CueLexicon:
             lemmas.setdefault(head, cue)
             for h in heads:
                 words.setdefault(h, cue)
+    lists = read_lists(WORD_FILE, knowledge_dir, lists=WORD_LISTS)
     return CueLexicon(
         words=MappingProxyType(words),
         lemmas=MappingProxyType(lemmas),
         sequences=MappingProxyType({k: tuple(v) for k, v in sequences.items()}),
         nouns=MappingProxyType(nouns),
+        source_nouns=frozenset(lists["source_noun"]),
+        documents=frozenset(lists["document"]),
+        addressee_cues=frozenset(lists["addressee_cue"]),
+        object_blind_cues=frozenset(lists["object_blind_cue"]),
+        not_implicit=frozenset(lists["not_implicit"]),
+        not_labels=frozenset(lists["not_label"]),
+        report_participles=frozenset(lists["report_participle"]),
+        courtesy_titles=MappingProxyType(dict(lists["courtesy_title"])),
     )

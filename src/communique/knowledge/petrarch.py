@@ -94,7 +94,7 @@ class ActorDictionary:
 
     def lookup(self, text: str) -> ActorEntry | None:
         """The entry for a phrase as written in text (any case, spaces or underscores)."""
-        return self.entries.get(normalise(text))
+        return self.entries.get(normalize(text))
 
 
 @dataclass(frozen=True)
@@ -105,14 +105,14 @@ class AgentDictionary:
 
     def sector(self, text: str) -> str | None:
         """The sector for a noun phrase, ``None`` when it is not an agent."""
-        key = normalise(text)
+        key = normalize(text)
         found = self.agents.get(key)
         if found is None and key.endswith("S"):
             found = self.agents.get(key[:-1])
         return found
 
 
-def normalise(phrase: str) -> str:
+def normalize(phrase: str) -> str:
     """Upper case, ``_`` as space, single spaces, no trailing word-end marker."""
     return " ".join(phrase.replace("_", " ").upper().split())
 
@@ -186,17 +186,17 @@ def parse_actors(lines: Iterable[str], source: str = "<string>") -> dict[str, Ac
         found = [parse_code(m) for m in _CODE_RE.findall(stripped)]
         head = _CODE_RE.sub(" ", stripped).strip()
         if stripped.startswith("+"):
-            synonyms.append(normalise(head[1:]))
+            synonyms.append(normalize(head[1:]))
             codes.extend(found)
             continue
         if head and not line[0].isspace():
             if phrase is not None and not codes:
                 # A phrase block without codes shares the codes of the block after it.
-                synonyms.append(normalise(head))
+                synonyms.append(normalize(head))
                 codes.extend(found)
                 continue
             flush()
-            phrase, synonyms, codes = normalise(head), [], list(found)
+            phrase, synonyms, codes = normalize(head), [], list(found)
             continue
         codes.extend(found)
     flush()
@@ -226,7 +226,7 @@ def parse_agents(lines: Iterable[str], source: str = "<string>") -> dict[str, st
         head = _PLURAL_RE.sub(" ", head).strip()
         for form in (head, *plurals):
             for expanded in _expand(form.strip(), sets):
-                key = normalise(expanded)
+                key = normalize(expanded)
                 if key:
                     out.setdefault(key, sector)
     return out

@@ -4,8 +4,8 @@
   (``article.dates.DateResolver``); expressions that are durations resolve to ``None``.
 - **places**: GPE, LOC and FAC entities, with the ISO3 country of the actor that mention
   belongs to when the actors component resolved one.
-- **topics**: categories of ``knowledge/topics.tsv`` whose cue lemmas occur at least twice in
-  the body, most frequent first (at most three).
+- **topics**: categories of ``knowledge/topics.tsv`` whose cue lemmas occur at least
+  ``min_topic_hits`` times (2) in the body, most frequent first (at most ``max_topics``, 3).
 - **tone**: GDELT-style tone, (positive - negative words) per 100 words, from the lexicon in
   ``knowledge/tone.tsv``.
 """
@@ -24,11 +24,17 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 class ContextAnnotator:
-    """spaCy component: sets ``doc._.dates``, ``places``, ``topics`` and ``tone``."""
+    """spaCy component: sets ``doc._.dates``, ``places``, ``topics`` and ``tone``.
+
+    ``knowledge_dir``: a folder whose knowledge files override the bundled ones ("" = bundled
+    only); ``max_topics``, ``min_topic_hits``: see the module docstring (the defaults are
+    ``communique_context``'s ``default_config``).
+    """
 
     def __init__(
         self, knowledge_dir: str = "", max_topics: int = 3, min_topic_hits: int = 2
     ) -> None:
+        self.knowledge_dir = knowledge_dir
         self.resolver = DateResolver()
         self.topic_of: dict[str, str] = {}
         for row in read_table("topics.tsv", knowledge_dir):

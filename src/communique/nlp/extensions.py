@@ -1,6 +1,6 @@
 """What our pipeline components attach to a spaCy ``Doc`` while it is being analysed.
 
-During NLP we keep spaCy ``Span`` objects; ``communique.analyze`` turns them into plain records
+During NLP we keep spaCy ``Span`` objects; ``communique.analyzer`` turns them into plain records
 with character offsets at the end. The attributes (all set by ``register_extensions``):
 
 ``doc._.published``  ``datetime.date | None``: publication date, set before the pipeline runs.
@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from ..records import ActorKind, QuoteKind
+
 
 @dataclass(eq=False)
 class ActorCluster:
@@ -31,7 +33,7 @@ class ActorCluster:
 
     id: str
     name: str
-    kind: str
+    kind: ActorKind
     """``person``, ``organization``, ``country`` or ``group``."""
     mentions: list[Span] = field(default_factory=list)
     country: str | None = None
@@ -49,7 +51,7 @@ class QuoteSpan:
     """A quotation found in the doc. ``fragments`` exclude the quotation marks."""
 
     fragments: list[Span]
-    kind: str
+    kind: QuoteKind
     """``direct``, ``mixed`` or ``indirect``."""
     cue: Span | None = None
     speaker: Span | None = None

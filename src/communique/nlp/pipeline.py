@@ -7,11 +7,14 @@ The base model is chosen by the ``model`` setting; when empty we try the officia
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 from collections.abc import Sequence
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler
+from spacy.tokens import Token
 
 from ..errors import ModelError
 from . import components
@@ -42,12 +45,37 @@ def base_model_name(model: str = "") -> str:
 
 
 def load_base(model: str = "") -> Language:
-    """Load the bare spaCy pipeline, without our components."""
+    """Load the bare spaCy pipeline, without our components (see ``declare_ruler_assigns``)."""
     name = base_model_name(model)
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except (OSError, ImportError) as e:
         raise ModelError(f"cannot load spaCy pipeline {name!r}: {e}") from e
+    declare_ruler_assigns(nlp)
+    return nlp
+
+
+def declare_ruler_assigns(nlp: Language) -> None:
+    """Declare to spaCy what the pipeline's attribute rulers really assign.
+
+    In spaCy's English pipelines the tagger assigns ``token.tag`` only; ``token.pos`` (and
+    ``token.morph``, some ``token.lemma``) is set by the ``attribute_ruler``, whose patterns map
+    tags to them. spaCy's ``attribute_ruler`` factory declares no ``assigns``, so
+    ``nlp.analyze_pipes()`` would find no component assigning ``token.pos``, which ours read.
+    This declares, for this pipeline only, the token attributes the ruler's loaded patterns set.
+    """
+    for name, pipe in nlp.pipeline:
+        if not isinstance(pipe, AttributeRuler):
+            continue
+        meta = nlp.get_pipe_meta(name)
+        keys: set[str] = set()
+        for pattern in pipe.patterns:
+            attrs = pattern["attrs"]
+            if isinstance(attrs, dict):
+                keys.update(k.lower() for k in attrs if isinstance(k, str))
+        found = sorted(f"token.{k}" for k in keys if k.isalpha() and hasattr(Token, k))
+        assigns = [*meta.assigns, *(a for a in found if a not in meta.assigns)]
+        nlp._pipe_meta[name] = dataclasses.replace(meta, assigns=assigns)
 
 
 def load_pipeline(

@@ -1,0 +1,312 @@
+"""Reading an actor's role and affiliation from the words around a name or a role noun.
+
+``premodifiers`` walks left from a token boundary over titles, country adjectives, possessive
+country names, known organisations, honorifics and words such as "former" (the word lists of
+``actor_words.tsv``)
+("former Russian President | Dmitry Medvedev", "Russia's foreign minister"). ``postmodifiers``
+reads "of/in/from X" after a role noun ("the president of Armenia", "rebels in Darfur").
+``Affiliation`` collects what was found; absent facts stay ``None``/empty.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ...codes import ActorCode
+from ...knowledge.actor_lexicon import INTERNATIONAL, ActorKnowledge, OrgEntry, RoleEntry, Sectors
+from .scan import POSSESSIVE, ScanResult
+
+COUNTRY_KINDS = ("country", "adjective", "people", "capital", "city", "place", "ethnic")
+LOCATIVE = frozenset({"of", "in", "from", "for", "at", "inside", "near"})
+
+
+@dataclass
+class Affiliation:
+    """What the words around a mention say. Empty lists / ``None`` mean "not stated"."""
+
+    start: int
+    """Leftmost token used (the mention starts here)."""
+    countries: list[str] = field(default_factory=list)
+    """ISO3 codes in order of appearance (several for "Hungarian and Romanian officials")."""
+    orgs: list[OrgEntry] = field(default_factory=list)
+    roles: list[RoleEntry] = field(default_factory=list)
+    """Role phrases, nearest to the name or head noun first."""
+    former: bool = False
+    gender: str | None = None
+    honorific: bool = False
+
+    def country(self) -> str | None:
+        """The first country named, else a named organisation's, else the one a role implies
+        ("the Pope"); ``None`` when nothing says."""
+        if self.countries:
+            return self.countries[0]
+        for org in self.orgs:
+            if org.country:
+                return org.country
+        for role in self.roles:
+            if role.country:
+                return role.country
+        return None
+
+
+def _is_country_hit(scan: ScanResult, end: int) -> tuple[int, str | None] | None:
+    """A country-like or organisation name ending at token ``end``: (start, iso3)."""
+    m = scan.names_by_end.get(end)
+    if m is None:
+        return None
+    hit = m.first(*COUNTRY_KINDS)
+    if hit is not None:
+        return m.start, hit.iso3
+    return None
+
+
+def _adjective_before(scan: ScanResult, end: int) -> bool:
+    """True when the name ending at ``end`` can be a country adjective ("Hungarian and
+    Romanian officials"), not a country named before a comma ("Bulgaria, Macedonian ...")."""
+    m = scan.names_by_end.get(end)
+    return m is not None and m.first("adjective") is not None
+
+
+def _facts(aff: Affiliation) -> int:
+    return len(aff.countries) + len(aff.orgs) + len(aff.roles)
+
+
+def _pro_or_anti(doc: Doc, start: int, sent_start: int) -> bool:
+    """True when the word before ``start`` is "pro-"/"anti-" ("pro-Russian")."""
+    return (
+        start - 2 >= sent_start
+        and doc[start - 1].text == "-"
+        and doc[start - 2].lower_ in ("pro", "anti")
+    )
+
+
+def premodifiers(
+    doc: Doc, boundary: int, scan: ScanResult, kb: ActorKnowledge, *, coordinate: bool
+) -> Affiliation:
+    """Walk left from token ``boundary`` (exclusive) over a title and its modifiers.
+
+    ``coordinate`` lets the walk cross "and"/"," between two country words, as in "Senior
+    Hungarian and Romanian officials" (group nouns only).
+    """
+    aff = Affiliation(start=boundary)
+    left = boundary
+    sent_start = scan.sent_start[boundary - 1] if boundary > 0 else 0
+    unconfirmed: int | None = None
+    seen = 0
+    """Where the walk stood before crossing plain adjectives ("Irish nationalist guerrillas"):
+    they join the mention only when a country, title or organisation lies beyond them."""
+    while left > sent_start:
+        tok = doc[left - 1]
+        if (
+            tok.pos_ == "ADJ"
+            and tok.dep_ == "amod"
+            and tok.is_lower
+            and tok.lower_ not in kb.former
+            and tok.lower_ not in kb.skippable
+            and left - 1 not in scan.role_at
+            and left - 1 not in scan.name_at
+        ):
+            if unconfirmed is None or _facts(aff) > seen:
+                unconfirmed, seen = left, _facts(aff)
+            left -= 1
+            continue
+        rm = scan.roles_by_end.get(left)
+        if rm is not None and rm.start >= sent_start:
+            aff.roles.append(rm.entry)
+            left = rm.start
+            continue
+        nm = scan.names_by_end.get(left)
+        if nm is not None:
+            org = nm.first("org")
+            hit = nm.first(*COUNTRY_KINDS)
+            if hit is not None and hit.iso3:
+                left = nm.start
+                if _pro_or_anti(doc, left, sent_start):
+                    left -= 2  # "pro-Russian rebels" are not Russian
+                    continue
+                aff.countries.insert(0, hit.iso3)
+                continue
+            if org is not None and org.org is not None:
+                aff.orgs.insert(0, org.org)
+                left = nm.start
+                continue
+            break
+        tok = doc[left - 1]
+        low = tok.lower_
+        if low in POSSESSIVE and left - 1 > sent_start:
+            prev = _is_country_hit(scan, left - 1)
+            if prev is not None:
+                if prev[1]:
+                    aff.countries.insert(0, prev[1])
+                left = prev[0]
+                continue
+            pm = scan.names_by_end.get(left - 1)
+            if pm is not None and pm.first("org") is not None:
+                org_hit = pm.first("org")
+                if org_hit is not None and org_hit.org is not None:
+                    aff.orgs.insert(0, org_hit.org)
+                left = pm.start
+                continue
+            break
+        if low == "led" and left - 2 > sent_start and doc[left - 2].text == "-":
+            prev = _is_country_hit(scan, left - 2)
+            if prev is not None and prev[1]:
+                aff.countries.insert(0, prev[1])
+                left = prev[0]
+                continue
+        if low in kb.former:
+            aff.former = True
+            left -= 1
+            continue
+        if tok.text == "-" and left - 2 >= sent_start and doc[left - 2].lower_ in kb.former:
+            aff.former = True
+            left -= 2
+            continue
+        if low in kb.honorifics and tok.is_title:
+            aff.gender = aff.gender or kb.honorifics[low]
+            aff.honorific = True
+            left -= 1
+            continue
+        if low in kb.skippable and tok.pos_ in ("ADJ", "NOUN", "PROPN", "ADV", "VERB"):
+            left -= 1
+            continue
+        if (
+            coordinate
+            and low in ("and", ",", "&")
+            and aff.countries
+            and left - 1 > sent_start
+            and _is_country_hit(scan, left - 1) is not None
+            and _adjective_before(scan, left - 1)
+        ):
+            left -= 1
+            continue
+        break
+    if unconfirmed is not None and _facts(aff) == seen:
+        left = unconfirmed
+    # do not start a mention on a stray "and" or skipped adjective with nothing useful after it
+    while left < boundary and (doc[left].lower_ in ("and", ",", "&")):
+        left += 1
+    aff.start = left
+    return aff
+
+
+def postmodifiers(head: Token, scan: ScanResult, aff: Affiliation) -> int:
+    """Add countries named in "of/in/from X" after ``head``, also through a participle ("a
+    group based in Trinidad"); returns the end token used."""
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            # "a terror group based in Trinidad", "troops stationed in Kosovo"
+            child = next((c for c in child.children if c.dep_ == "prep"), child)
+        if child.dep_ != "prep" or child.lower_ not in LOCATIVE:
+            continue
+        for obj in child.children:
+            if obj.dep_ != "pobj":
+                continue
+            found = _country_in_phrase(obj, scan)
+            if found and aff.countries and child.lower_ not in ("of", "from"):
+                break  # "the Japanese embassy in Seoul": a location, not a second country
+            if found:
+                aff.countries.extend(c for c in found if c not in aff.countries)
+                end = max(end, obj.right_edge.i + 1)
+            else:
+                m = scan.name_at.get(obj.i)
+                org = m.first("org") if m else None
+                if org is not None and org.org is not None and child.lower_ in ("of", "for"):
+                    aff.orgs.append(org.org)
+                    end = max(end, m.end if m else end)
+        break
+    return end
+
+
+def of_countries(head: Token, scan: ScanResult) -> list[str]:
+    """Countries named by an "of" phrase after ``head`` ("President Idriss Deby of Chad")."""
+    out: list[str] = []
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    out.extend(c for c in _country_in_phrase(obj, scan) if c not in out)
+    return out
+
+
+def _country_in_phrase(obj: Token, scan: ScanResult) -> list[str]:
+    """Countries named by a prepositional object: "Armenia", "the Ivory Coast",
+    "two American aid groups" (its adjective), "Sindh province", "the province of Herat"."""
+    out: list[str] = []
+    nested = [
+        g
+        for c in obj.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]  # "a village in the province of Herat"
+    for tok in (obj, *obj.lefts, *nested):
+        m = scan.name_at.get(tok.i)
+        if m is None:
+            continue
+        hit = m.first(*COUNTRY_KINDS)
+        if hit is not None and hit.iso3 and hit.iso3 not in out:
+            out.append(hit.iso3)
+    return out
+
+
+def role_text(aff: Affiliation) -> str | None:
+    """The role as a phrase: "former President", "NSA leaker", "Foreign Minister";
+    ``None`` when no role word was found."""
+    if not aff.roles:
+        return None
+    title = aff.roles[0].title or aff.roles[0].phrase
+    parts: list[str] = []
+    if aff.former:
+        parts.append("former")
+    parts.extend(o.name for o in aff.orgs if o.name != title)
+    parts.append(title)
+    return " ".join(parts)
+
+
+def sector_of(aff: Affiliation, sectors: Sectors) -> str | None:
+    """The sector code the affiliation implies (``None`` when none).
+
+    A former holder of an office of the state (``sectors.state``) is ``ELI``; a generic title ("spokesman", "official") takes the
+    sector of a named organisation next to it ("Pentagon spokesman" -> MIL, "UN official" ->
+    GOV of the IGO); otherwise the nearest role word decides, then an organisation's sector.
+    """
+    if aff.former and aff.roles and aff.roles[0].sector in sectors.state:
+        return "ELI"  # a former office holder (CAMEO elites)
+    org_sector = next((o.sector for o in aff.orgs if o.sector), None)
+    if aff.roles:
+        first = aff.roles[0]
+        if first.generic and org_sector:
+            return org_sector
+        if first.sector == "JRN" and any(r.sector == "GOV" for r in aff.roles[1:]):
+            return "GOV"  # state media: "the official Syrian newspaper", "state television"
+        if first.generic:
+            for other in aff.roles[1:]:
+                if other.sector and other.sector != first.sector:
+                    return other.sector
+        if first.sector:
+            return first.sector
+        return None
+    return org_sector
+
+
+def base_of(aff: Affiliation, country: str | None) -> str | None:
+    """The first part of the code: the country, else an international organisation's
+    prefix (``IGO``, ``NGO``, ``IMG``); ``None`` when neither is known."""
+    if country:
+        return country
+    for org in aff.orgs:
+        base = ActorCode.parse(org.code).base
+        if org.country is None and base in INTERNATIONAL:
+            return base
+    return None
+
+
+def compose(base: str | None, sector: str | None) -> str | None:
+    """``RUS`` + ``GOV`` -> ``RUSGOV``; either part may be missing (``None`` when both are)."""
+    if base and sector and sector != base:
+        return base + sector
+    return base or sector

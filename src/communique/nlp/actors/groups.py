@@ -1,0 +1,316 @@
+"""The group, organisation and country passes of the actor resolver.
+
+Role nominals ("the Russian foreign minister" joins the person holding that role when there is
+one; otherwise "senior administration officials", "Turkish police", "the Sudanese government"
+become group or organisation actors, one per country for "Hungarian and Romanian officials"),
+organisations (known ones and ORG entities read for a country word and an institution word) and
+countries (names, adjectives used alone, peoples, capitals and cities).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ...knowledge.actor_lexicon import RoleEntry
+from ...records import ActorKind
+from .affiliation import (
+    COUNTRY_KINDS,
+    Affiliation,
+    base_of,
+    postmodifiers,
+    premodifiers,
+    role_text,
+    sector_of,
+)
+from .state import DETERMINERS, Draft, ResolutionState, m_text
+
+
+def _counted(tok: Token, quantity_nouns: frozenset[str]) -> bool:
+    """True for a counted group: "100 Palestinians", "thousands of Nigerians"."""
+    if any(c.dep_ == "nummod" for c in tok.children):
+        return True
+    prep = tok.head if tok.dep_ == "pobj" else None
+    return bool(prep is not None and prep.lower_ == "of" and prep.head.lower_ in quantity_nouns)
+
+
+def _counted_set(tok: Token) -> bool:
+    """True for "the two leaders", "both ministers": office holders counted as a set, who in
+    news are mostly of several countries (their country is left unknown)."""
+    return any(
+        c.dep_ == "nummod" and c.lower_ not in ("one", "1") or c.lower_ in ("both", "all")
+        for c in tok.children
+    )
+
+
+class GroupsMixin(ResolutionState):
+    """Methods of the group, organisation and country passes."""
+
+    # ---------------------------------------------------------- role nominals
+    def _role_nominals(self) -> None:
+        doc = self.doc
+        for start in sorted(self.scan.roles_by_start):
+            rm = self.scan.roles_by_start[start]
+            if any(i in self.used for i in range(rm.start, rm.end)):
+                continue
+            head = doc[rm.end - 1]
+            if head.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if head.dep_ == "compound" and (
+                head.head.i in self.scan.role_at or head.head.i in self.token_person
+            ):
+                continue
+            if head.dep_ == "pobj" and head.head.lower_ == "as" and rm.entry.kind == "person":
+                continue  # "serve as President": a predicate, not a mention of anyone
+            aff = premodifiers(
+                doc,
+                rm.start,
+                self.scan,
+                self.kb,
+                coordinate=rm.entry.kind != "person" or rm.entry.plural,
+            )
+            aff.roles.insert(0, rm.entry)
+            end = postmodifiers(head, self.scan, aff) if head.i + 1 < len(doc) else rm.end
+            mstart = aff.start
+            if doc[mstart].text in DETERMINERS and mstart < rm.start:
+                mstart += 1
+            text = " ".join(t.text for t in doc[mstart : rm.end])
+            if mstart > self.scan.sent_start[mstart] and doc[mstart - 1].text in DETERMINERS:
+                mstart -= 1  # the mention is the whole noun phrase, "the Russian foreign minister"
+            span_end = rm.end
+            owner = self.claimed.get(rm.start)
+            if owner is not None:
+                owner.add(mstart, span_end)
+                self._mark(mstart, span_end)
+                continue
+            if rm.entry.kind == "person" and not rm.entry.plural:
+                holder = self._holder(rm.entry, aff)
+                if holder is not None:
+                    holder.add(mstart, span_end)
+                    if holder.country is None:
+                        holder.country = aff.country()
+                    self._mark(mstart, span_end)
+                    continue
+            if rm.entry.kind == "equipment" and not (aff.countries or aff.orgs):
+                continue  # "by helicopter": no one's aircraft
+            self._mark(mstart, span_end)
+            sector = sector_of(aff, self.kb.sectors)
+            own = aff.country() or base_of(aff, None)
+            plural = rm.entry.plural or head.tag_ in ("NNS", "NNPS")
+            countries: list[str | None] = list(aff.countries) or [
+                aff.country()
+                or (
+                    None
+                    if own or (plural and sector == "GOV" and _counted_set(head))
+                    else self._fallback_country(head, sector, institution=rm.entry.kind == "body")
+                )
+            ]
+            kind: ActorKind = (
+                "person"
+                if rm.entry.kind == "person" and not plural
+                else ("organization" if rm.entry.kind == "body" else "group")
+            )
+            for country in countries:
+                base = base_of(aff, country)
+                key = ("role", kind, base or "", sector or "", rm.entry.phrase)
+                d = self._draft(key, kind, text)
+                d.add(mstart, span_end)
+                for i in range(mstart, span_end):
+                    self.token_role.setdefault(i, d)
+                d.country = d.country or country
+                d.sector, d.base, d.plural = sector, base, plural
+                d.role = d.role or role_text(aff)
+                d.title_phrase = rm.entry.phrase
+            del end
+
+    def _holder(self, entry: RoleEntry, aff: Affiliation) -> Draft | None:
+        """The one person in the document known to hold this role (country compatible)."""
+        country = aff.country()
+        found = [
+            p
+            for p in self.people
+            if p.title_phrase == entry.phrase and (country is None or p.country in (None, country))
+        ]
+        return found[-1] if len(found) >= 1 and len({id(f) for f in found}) == 1 else None
+
+    # ---------------------------------------------------------- organisations
+    def _organizations(self) -> None:
+        doc = self.doc
+        for start in sorted(self.scan.names_by_start):
+            m = self.scan.names_by_start[start]
+            hit = m.first("org")
+            if (
+                hit is None
+                or hit.org is None
+                or any(i in self.names_used for i in range(m.start, m.end))
+            ):
+                continue
+            if m.first(*COUNTRY_KINDS) is not None and hit is not m.hits[0]:
+                continue
+            org = hit.org
+            d = self._draft(("org", org.name), "organization", org.name)
+            d.add(*self._trim(m.start, m.end))
+            d.country, d.code, d.sector = org.country, org.code, org.sector
+            self._mark(m.start, m.end)
+            self.names_used.update(range(m.start, m.end))
+        for ent in doc.ents:
+            if (ent.label_ not in ("ORG", "FAC") and not self._org_named_as_person(ent)) or any(
+                i in self.used for i in range(ent.start, ent.end)
+            ):
+                continue
+            s, e = self._trim(ent.start, ent.end)
+            if s >= e:
+                continue
+            e = self._extend_of(e)
+            nm = self.scan.names_by_start.get(s)
+            if nm is not None and nm.end == e and nm.first(*COUNTRY_KINDS) is not None:
+                continue  # a country the model called ORG: handled with countries
+            countries: list[str] = []
+            sectors: list[str] = []
+            for i in range(s, e):
+                n = self.scan.name_at.get(i)
+                h = n.first(*COUNTRY_KINDS) if n else None
+                if h is not None and h.iso3 and h.iso3 not in countries:
+                    countries.append(h.iso3)
+                r = self.scan.role_at.get(i)
+                if r is not None and r.entry.sector and r.entry.sector != "CVL":
+                    sectors.append(r.entry.sector)
+            base = None
+            if not countries and "NGO" in sectors:
+                base = "NGO"
+                sectors = [x for x in sectors if x != "NGO"]
+            sector = min(sectors, key=self.kb.sectors.rank) if sectors else None
+            whole = self.scan.roles_by_start.get(s)
+            if not countries and base is None and whole is not None and whole.end == e:
+                # "Parliament", "Congress" alone: the document's own institution
+                found = self._fallback_country(doc[e - 1], sector, institution=True)
+                countries = [found] if found else []
+            name = " ".join(t.text for t in doc[s:e])
+            d = self._draft(("org", name), "organization", name)
+            d.add(s, e)
+            d.country = countries[0] if countries else None
+            d.sector, d.base = sector, base
+            self._mark(s, e)
+
+    def _peoples_of_countries(self) -> None:
+        """A people named with another country's adjective lives there: "Iraqi Kurds",
+        "Bosnian Serbs" are civilians of Iraq and Bosnia (CAMEO: country + CVL)."""
+        doc = self.doc
+        spans = [(m.start, m.end) for m in self.scan.names_by_start.values() if m.first("people")]
+        spans += [(e.start, e.end) for e in doc.ents if e.label_ == "NORP"]
+        for s, e in sorted(set(spans)):
+            prev = self.scan.names_by_end.get(s)
+            adj = prev.first("adjective") if prev is not None else None
+            if (
+                prev is None
+                or adj is None
+                or not adj.iso3
+                or doc[e - 1].tag_ not in ("NNS", "NNPS")
+            ):
+                continue
+            people = self.scan.names_by_start.get(s)
+            own = people.first("people") if people is not None and people.end == e else None
+            if own is not None and own.iso3 == adj.iso3:
+                continue  # "Palestinian Palestinians" is no minority
+            if any(i in self.used for i in range(prev.start, e)):
+                continue
+            text = m_text(doc, prev.start, e)
+            d = self._draft(("people", adj.iso3, text), "group", text)
+            d.country, d.sector, d.plural = adj.iso3, "CVL", True
+            d.add(prev.start, e)
+            self._mark(prev.start, e)
+
+    def _extend_of(self, e: int) -> int:
+        """Extend an organisation name the model cut short: "Union" + "of Teachers"."""
+        doc = self.doc
+        if (
+            e + 1 < len(doc)
+            and doc[e].lower_ in ("of", "for")
+            and self.scan.sent_start[e] == self.scan.sent_start[e - 1]
+        ):
+            j = e + 1
+            while j < len(doc) and doc[j].lower_ == "the":
+                j += 1
+            k = j
+            while k < len(doc) and doc[k].is_title and doc[k].pos_ in ("PROPN", "NOUN", "ADJ"):
+                k += 1
+            if k > j and not any(i in self.used for i in range(e, k)):
+                return k
+        return e
+
+    # -------------------------------------------------------------- countries
+    def _countries(self) -> None:
+        doc = self.doc
+        self._peoples_of_countries()
+        for start in sorted(self.scan.names_by_start):
+            m = self.scan.names_by_start[start]
+            if any(i in self.used for i in range(m.start, m.end)):
+                continue
+            hit = m.first(*COUNTRY_KINDS)
+            if hit is None or not hit.iso3:
+                continue
+            iso = hit.iso3
+            head = doc[m.end - 1]
+            if hit.kind == "ethnic":
+                continue  # an ethnic adjective alone is no actor
+            if hit.kind in ("country", "adjective"):
+                if hit.kind == "adjective" and head.pos_ not in ("ADJ", "PROPN", "NOUN"):
+                    continue
+                d = self._draft(
+                    ("country", iso),
+                    "country",
+                    self.kb.country_names.get(iso, m_text(doc, m.start, m.end)),
+                )
+                d.country = iso
+            elif hit.kind == "people" and m.start > 0 and doc[m.start - 1].lower_ == "ethnic":
+                # "ethnic Albanians in southern Serbia": a minority, of the country it lives in
+                text = m_text(doc, m.start - 1, m.end)
+                d = self._draft(("ethnic", text), "group", text)
+                d.country = self._fallback_country(head, "CVL")
+                d.sector, d.plural = "CVL", True
+                d.add(m.start - 1, m.end)
+                self._mark(m.start - 1, m.end)
+                continue
+            elif hit.kind == "people":
+                counted = _counted(head, self.kb.quantity_nouns)
+                d = self._draft(
+                    ("people", iso, "CVL" if counted else ""), "group", m_text(doc, m.start, m.end)
+                )
+                d.country, d.plural = iso, True
+                if counted:  # "100 Palestinians", "thousands of Nigerians": people, not the state
+                    d.sector = "CVL"
+            else:
+                # a capital that acts is its government ("Moscow said"); a city acted on or
+                # in stands for its people (CAMEO: CVL); a region is a territory
+                text = m_text(doc, m.start, m.end)
+                # a capital is its government unless it is the place where something happens
+                acts = head.dep_ != "pobj" or head.head.lower_ == "by"
+                if hit.kind == "capital" and acts:
+                    d = self._draft(("seat", iso), "organization", text)
+                    d.country, d.sector = iso, "GOV"
+                elif hit.kind in ("capital", "city"):
+                    d = self._draft(("city", text), "group", text)
+                    d.country, d.sector, d.plural = iso, "CVL", True
+                else:
+                    d = self._draft(("place", text), "country", text)
+                    d.country = iso
+            d.add(m.start, m.end)
+            self._mark(m.start, m.end)
+        for ent in doc.ents:
+            if ent.label_ not in ("GPE", "NORP") or any(
+                i in self.used for i in range(ent.start, ent.end)
+            ):
+                continue
+            s, e = self._trim(ent.start, ent.end)
+            if s >= e or doc[s:e].root.pos_ not in ("PROPN", "NOUN", "ADJ"):
+                continue
+            name = m_text(doc, s, e)
+            if any(i in self.scan.name_at for i in range(s, e)) or any(
+                self.kb.name(part) for part in name.replace("/", "-").split("-") if part
+            ):
+                continue  # "U.S.-Russia": a compound of known names, not a new actor
+            kind: ActorKind = "country" if ent.label_ == "GPE" else "group"
+            if ent.label_ == "GPE" and doc[s:e].root.dep_ == "pobj":
+                continue  # an unknown place named as a location, not an actor
+            d = self._draft((kind, name), kind, name)
+            d.add(s, e)
+            self._mark(s, e)

@@ -1,0 +1,259 @@
+"""The people pass of the actor resolver: names, surnames, first names, titles and appositives.
+
+PERSON entities, known people and every later token repeating a person's surname or unambiguous
+first name (whatever label the small model gave it) join one cluster; titles, country
+adjectives and honorifics to the left, appositives ("Lavrov, Russia's foreign minister"),
+"who heads the Pentagon" and "X is Y" give role and country; ``known`` finds the person in
+our ``people.tsv`` to fill what the text leaves out.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ...knowledge.actor_lexicon import PersonEntry
+from .affiliation import (
+    COUNTRY_KINDS,
+    Affiliation,
+    base_of,
+    of_countries,
+    postmodifiers,
+    premodifiers,
+    role_text,
+    sector_of,
+)
+from .scan import POSSESSIVE
+from .state import DETERMINERS, Draft, ResolutionState, m_text
+
+
+class PeopleMixin(ResolutionState):
+    """Methods of the people pass."""
+
+    # ----------------------------------------------------------------- people
+    def _person_spans(self) -> list[tuple[int, int]]:
+        doc, spans = self.doc, []
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or self._org_named_as_person(ent):
+                continue
+            s, e = ent.start, ent.end
+            while s < e and (
+                doc[s].lower_ in self.kb.honorifics
+                or doc[s].text in DETERMINERS
+                or (s in self.scan.role_at and self.scan.role_at[s].end <= e - 1)
+            ):
+                s += 1
+            for k in range(s + 1, e):
+                if doc[k].text in POSSESSIVE:
+                    e = k  # "Donald's Georgia": the name ends at the possessive
+                    break
+            while e > s and (doc[e - 1].text in POSSESSIVE or doc[e - 1].is_punct):
+                e -= 1
+            if s >= e:
+                continue
+            m = self.scan.names_by_start.get(s)
+            if (
+                m is not None
+                and m.end == e
+                and m.first("person") is None
+                and m.first(*COUNTRY_KINDS, "org")
+            ):
+                continue
+            spans.append((s, e))
+        taken = {i for s, e in spans for i in range(s, e)}
+        for m in self.scan.names_by_start.values():
+            if m.first("person") is not None and not any(i in taken for i in range(m.start, m.end)):
+                spans.append((m.start, m.end))
+                taken.update(range(m.start, m.end))
+        for ent in doc.ents:
+            if ent.label_ not in ("ORG", "GPE", "NORP") or any(
+                i in taken for i in range(ent.start, ent.end)
+            ):
+                continue
+            if any(i in self.scan.name_at for i in range(ent.start, ent.end)):
+                continue
+            s, e = self._trim(ent.start, ent.end)
+            if s < e and self._looks_like_person(s, e):
+                spans.append((s, e))
+                taken.update(range(s, e))
+        return sorted(spans)
+
+    def _looks_like_person(self, s: int, e: int) -> bool:
+        """A mislabelled name: a known person's surname, or a name with a person's title in
+        apposition ("Lavrov, Russia's foreign minister")."""
+        doc = self.doc
+        if e - s == 1 and doc[s].text in self.kb.surnames and doc[s].pos_ == "PROPN":
+            return True
+        root = doc[s:e].root
+        for c in root.children:
+            if c.dep_ == "appos":
+                rm = self.scan.role_at.get(c.i)
+                if rm is not None and rm.entry.kind == "person":
+                    return True
+        return False
+
+    def _people(self) -> None:
+        doc = self.doc
+        spans = self._person_spans()
+        multi = [sp for sp in spans if sp[1] - sp[0] > 1]
+        single = [sp for sp in spans if sp[1] - sp[0] == 1]
+        for s, e in multi:
+            words = m_text(doc, s, e).split()
+            target = None
+            for p in self.people:
+                for n in p.names:
+                    nw = n.split()
+                    if nw[-1] == words[-1] and (
+                        len(nw) == 1 or nw[0] == words[0] or nw[0][0] == words[0][0]
+                    ):
+                        target = p
+                        break
+                if target:
+                    break
+            if target is None:
+                target = self._draft(("person", " ".join(words)), "person", " ".join(words))
+                self.people.append(target)
+            self._person_mention(target, s, e)
+        for s, e in single:
+            self._attach_single(s, e)
+        # label flips and unlabelled repeats: every other token naming a known person
+        surnames: dict[str, list[Draft]] = {}
+        firsts: dict[str, list[Draft]] = {}
+        for p in self.people:
+            for n in p.names:
+                w = n.split()
+                surnames.setdefault(w[-1], []).append(p)
+                if len(w) > 1:
+                    firsts.setdefault(w[0], []).append(p)
+        for tok in doc:
+            if (
+                tok.i in self.token_person
+                or not tok.text[:1].isupper()
+                or tok.is_sent_start
+                and tok.pos_ != "PROPN"
+            ):
+                continue
+            cands = surnames.get(tok.text) or firsts.get(tok.text)
+            if not cands or len(set(map(id, cands))) != 1:
+                continue
+            nm = self.scan.name_at.get(tok.i)
+            if nm is not None and nm.first("person") is None:
+                continue
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if (
+                nxt is not None
+                and nxt.pos_ == "PROPN"
+                and nxt.text[:1].isupper()
+                and nxt.i not in self.token_person
+            ):
+                continue
+            self._person_mention(cands[0], tok.i, tok.i + 1)
+
+    def _attach_single(self, s: int, e: int) -> None:
+        word = self.doc[s].text
+        best: Draft | None = None
+        for p in self.people:  # the first person introduced with this surname
+            if any(n.split()[-1] == word for n in p.names):
+                best = p
+                break
+        if best is None:
+            byfirst = [
+                p
+                for p in self.people
+                if any(len(n.split()) > 1 and n.split()[0] == word for n in p.names)
+            ]
+            if len(byfirst) == 1:
+                best = byfirst[0]
+        if best is None:
+            best = self._draft(("person", word), "person", word)
+            self.people.append(best)
+        self._person_mention(best, s, e)
+
+    def _person_mention(self, p: Draft, s: int, e: int) -> None:
+        doc = self.doc
+        name = m_text(doc, s, e)
+        if name not in p.names:
+            p.names.append(name)
+        aff = premodifiers(doc, s, self.scan, self.kb, coordinate=False)
+        self._clause_affiliation(doc[e - 1], aff, p)
+        start = aff.start
+        if start < s and doc[start].text in DETERMINERS:
+            start += 1
+        p.add(start, e)
+        for i in range(start, e):
+            self.used.add(i)
+            self.token_person[i] = p
+        self.names_used.update(range(s, e))
+        if aff.gender and p.gender is None:
+            p.gender = aff.gender
+        self._learn(p, aff)
+
+    def _learn(self, p: Draft, aff: Affiliation) -> None:
+        """Fill a person's role, sector and country from one mention's affiliation."""
+        role = role_text(aff)
+        if role and (
+            p.role is None or (len(role) > len(p.role) and p.role.lower() in role.lower())
+        ):
+            p.role = role
+            p.title_phrase = aff.roles[0].phrase
+            p.sector = sector_of(aff, self.kb.sectors)
+            p.base = base_of(aff, aff.country())
+        elif p.sector is None and aff.orgs:
+            p.sector = sector_of(aff, self.kb.sectors)
+            p.base = p.base or base_of(aff, aff.country())
+        country = aff.country()
+        if country and p.country is None:
+            p.country = country
+
+    def _clause_affiliation(self, tok: Token, aff: Affiliation, person: Draft) -> None:
+        """Appositives, "who heads X" and "X is Y" around a person's name head."""
+        head = tok
+        while head.dep_ in ("compound", "flat") and head.head.i > head.i:
+            head = head.head
+        nominals: list[Token] = [c for c in head.children if c.dep_ == "appos"]
+        if head.dep_ == "appos":
+            nominals.append(head.head)
+        if head.dep_ == "nsubj" and head.head.lemma_ == "be":
+            nominals.extend(c for c in head.head.children if c.dep_ == "attr")
+        for nom in nominals:
+            rm = self.scan.role_at.get(nom.i)
+            if rm is None or rm.end - 1 != nom.i:
+                continue
+            sub = premodifiers(self.doc, rm.start, self.scan, self.kb, coordinate=False)
+            sub.roles.insert(0, rm.entry)
+            postmodifiers(nom, self.scan, sub)
+            if not aff.roles:
+                aff.roles.extend(sub.roles)
+                aff.former = aff.former or sub.former
+            aff.countries.extend(c for c in sub.countries if c not in aff.countries)
+            aff.orgs.extend(sub.orgs)
+            self.claimed[rm.start] = person
+        if aff.roles or aff.honorific:  # "President Idriss Deby of Chad"
+            aff.countries.extend(c for c in of_countries(head, self.scan) if c not in aff.countries)
+        for c in head.children:
+            if c.dep_ == "relcl" and c.lemma_ in self.kb.head_verbs:
+                for obj in c.children:
+                    m = self.scan.name_at.get(obj.i)
+                    if obj.dep_ == "dobj" and m is not None:
+                        org = m.first("org")
+                        if org is not None and org.org is not None:
+                            aff.orgs.append(org.org)
+                        hit = m.first(*COUNTRY_KINDS)
+                        if hit is not None and hit.iso3 and hit.iso3 not in aff.countries:
+                            aff.countries.append(hit.iso3)
+
+    def _known(self, p: Draft) -> PersonEntry | None:
+        for n in sorted(p.names, key=len, reverse=True):
+            hit = self.kb.first(n, ("person",)) or (
+                self.kb.first(n.title(), ("person",)) if n.islower() else None
+            )
+            if hit is not None and hit.person is not None:
+                return hit.person
+        full = [n for n in p.names if len(n.split()) > 1]
+        for n in full or p.names:
+            w = n.title().split() if n.islower() else n.split()
+            cands = self.kb.surnames.get(w[-1], ())
+            if len(w) > 1:
+                cands = tuple(c for c in cands if c.name.split()[0] == w[0])
+            if cands and len({(c.country, c.terms[-1].code) for c in cands}) == 1:
+                return cands[0]  # one person, or namesakes of one country and office (Bush)
+        return None

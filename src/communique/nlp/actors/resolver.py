@@ -1,0 +1,187 @@
+"""The actor resolver: groups a document's mentions of people, organisations, countries and
+groups into ``ActorCluster``s with role, country and a CAMEO-style code.
+
+One pass of gazetteer lookups (``scan``) plus a walk over ``doc.ents`` and role words
+(``people``, ``groups``; roles and affiliations are read by ``affiliation``):
+
+1. people: PERSON entities, known people, and every later token that repeats a person's
+   surname or (unambiguous) first name, whatever label the small model gave it ("Lavrov" as
+   ORG, "Shoygu" as GPE); titles, country adjectives and honorifics to the left, appositives
+   ("Lavrov, Russia's foreign minister"), "who heads the Pentagon" and "X is Y" give role and
+   country; then our ``people.tsv`` and user dictionaries fill what the text leaves out;
+2. role nominals: "the Russian foreign minister" joins the person holding that role when there
+   is one; otherwise "senior administration officials", "Turkish police", "the Sudanese
+   government" become group or organisation actors (one per country for "Hungarian and
+   Romanian officials", sharing the mention);
+3. organisations: known ones ("the Kremlin" -> RUSGOV, "the UN" -> IGO) and ORG entities read
+   for a country word and an institution word ("Latvian Constitutional Court" -> LVAJUD);
+4. countries: names, adjectives used alone ("an Indian proposal"), peoples ("Palestinians"),
+   capitals as subjects ("Moscow said" -> RUSGOV).
+
+A person or role nominal whose own words state no country takes one from the syntax around it
+(a possessive pronoun's antecedent, the subjects and names of the clauses above it), else the
+dateline, else the first country its sentence names; domestic bodies and office holders last
+take the document's most-named country (``country_context``). Office holders counted as a set
+("the two leaders") keep an unknown country.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from types import MappingProxyType
+
+from spacy.tokens import Doc, Span
+
+from ...codes import ActorCode
+from ...knowledge.actor_lexicon import ActorKnowledge, RoleEntry, load_actor_knowledge
+from ...knowledge.petrarch import ActorDictionary, AgentDictionary, load_dictionaries
+from ..extensions import ActorCluster
+from .affiliation import compose
+from .config import ActorConfig
+from .groups import GroupsMixin
+from .people import PeopleMixin
+from .state import ResolutionState, m_text
+
+
+class ActorResolver:
+    """spaCy component setting ``doc._.actors`` (see the module docstring).
+
+    ``knowledge_dir``: a folder whose knowledge files override the bundled ones ("" = bundled
+    only). ``actor_dictionaries``: PETRARCH/TABARI actor and agent dictionary paths; their codes
+    (valid at ``doc._.published``, or currently valid when that is ``None``) override ours.
+    ``config``: the tuning numbers (``None``: the defaults).
+    """
+
+    def __init__(
+        self,
+        knowledge_dir: str = "",
+        actor_dictionaries: list[str] | None = None,
+        config: ActorConfig | None = None,
+    ) -> None:
+        self.knowledge_dir = knowledge_dir
+        self.actor_dictionaries = list(actor_dictionaries or ())
+        self.config = config if config is not None else ActorConfig()
+        kb = load_actor_knowledge(knowledge_dir)
+        self.dictionary: ActorDictionary | None = None
+        agents: AgentDictionary | None = None
+        if actor_dictionaries:
+            self.dictionary, agents = load_dictionaries(actor_dictionaries)
+        if agents is not None and agents.agents:
+            kb = _with_agents(kb, agents)
+        self.kb = kb
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.actors = _Resolution(doc, self.kb, self.dictionary, self.config).run()
+        return doc
+
+
+def _with_agents(kb: ActorKnowledge, agents: AgentDictionary) -> ActorKnowledge:
+    """Our role table extended with a dictionary's agent nouns (ours win on conflicts)."""
+    roles = dict(kb.roles)
+    for phrase, sector in agents.agents.items():
+        low = phrase.lower()
+        if low not in roles:
+            roles[low] = RoleEntry(low, sector or None, None, "group")
+    starts = set(kb.role_starts) | {k.split()[0] for k in roles}
+    longest = max(kb.max_role_words, max((len(k.split()) for k in roles), default=1))
+    return replace(
+        kb, roles=MappingProxyType(roles), role_starts=frozenset(starts), max_role_words=longest
+    )
+
+
+class _Resolution(PeopleMixin, GroupsMixin, ResolutionState):
+    """The work on one document (all state is local to one call)."""
+
+    # ----------------------------------------------------------------- driver
+    def run(self) -> list[ActorCluster]:
+        self._people()
+        self._complete_people()
+        self._organizations()
+        self._role_nominals()
+        self._countries()
+        self._apply_dictionary()
+        return self._finish()
+
+    def _apply_dictionary(self) -> None:
+        """Codes from the user's PETRARCH/TABARI dictionaries override ours."""
+        if self.dictionary is None:
+            return
+        published = self.doc._.published
+        day = _day(published)
+        for d in self.drafts:
+            texts = [*sorted(d.names, key=len, reverse=True), d.name]
+            texts += [m_text(self.doc, s, e) for s, e in d.mentions]
+            for t in texts:
+                entry = self.dictionary.lookup(t)
+                code = entry.code_on(day) if entry is not None else None
+                if code:
+                    d.code = code
+                    parsed = ActorCode.parse(code)
+                    if parsed.base in self.kb.country_names:
+                        d.country = parsed.base
+                        d.sector = parsed.first_sector or d.sector
+                    break
+
+    def _complete_people(self) -> None:
+        """Fill what the text leaves out of each person from ``people.tsv`` (the office held
+        at the publication date), the given-name list and the sentence's country."""
+        doc = self.doc
+        published = doc._.published
+        day = _day(published)
+        for p in self.people:
+            p.name = max(p.names, key=len) if p.names else p.name
+            known = self._known(p)
+            if known is not None:
+                term = known.term_on(day)
+                code = term.code if term else None
+                if p.country is None and p.base is None:
+                    p.country = known.country
+                    if known.country is None and code:
+                        p.base = ActorCode.parse(code).base
+                if p.role is None and term is not None:
+                    p.role = term.role
+                    if term.role and not term.role.startswith("former "):
+                        p.title_phrase = term.role.lower()
+                    if code and p.sector is None:
+                        p.sector = ActorCode.parse(code).sector or None
+                p.gender = p.gender or known.gender
+            if p.gender is None and p.names:
+                p.gender = self.kb.given_names.get(max(p.names, key=len).split()[0])
+            if p.country is None and p.base is None and p.role is not None and p.mentions:
+                p.country = self._fallback_country(
+                    doc[p.mentions[0][1] - 1], p.sector, office=p.sector == "GOV"
+                )
+
+    def _finish(self) -> list[ActorCluster]:
+        doc = self.doc
+        for p in self.people:
+            p.name = max(p.names, key=len) if p.names else p.name
+        out: list[ActorCluster] = []
+        live = [d for d in self.drafts if d.mentions]
+        live.sort(key=lambda d: min(s for s, _ in d.mentions))
+        for n, d in enumerate(live, 1):
+            code = d.code or compose(d.country or d.base, d.sector)
+            spans = [Span(doc, s, e) for s, e in sorted(d.mentions)]
+            out.append(
+                ActorCluster(
+                    id=f"a{n}",
+                    name=d.name,
+                    kind=d.kind,
+                    mentions=spans,
+                    country=d.country,
+                    role=d.role,
+                    sector=d.sector,
+                    code=code,
+                    gender=d.gender,
+                    plural=d.plural,
+                )
+            )
+        return out
+
+
+def _day(published: object) -> dt.date | None:
+    """``doc._.published`` as a date (a datetime is cut to its day); ``None`` when unknown."""
+    if isinstance(published, dt.datetime):
+        return published.date()
+    return published if isinstance(published, dt.date) else None

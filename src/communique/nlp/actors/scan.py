@@ -1,0 +1,148 @@
+"""Gazetteer matching for the actor resolver: one left-to-right pass over a Doc's tokens.
+
+``scan(doc, knowledge)`` finds the longest known proper-name phrase (country, adjective,
+people, capital, place, organisation, well-known person) and the longest role phrase starting
+at each token, using dictionary lookups only (a phrase is looked up only when its first word is
+the first word of some known phrase). The result is indexed by start and by end token so that
+the resolver can walk left from a name through its premodifiers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from ...knowledge.actor_lexicon import ActorKnowledge, NameHit, RoleEntry
+from .config import ActorConfig
+
+POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    """A proper-name phrase at tokens ``[start, end)`` and its readings."""
+
+    start: int
+    end: int
+    hits: tuple[NameHit, ...]
+
+    def first(self, *kinds: str) -> NameHit | None:
+        """The first reading whose kind is in ``kinds``; ``None`` when none is."""
+        for h in self.hits:
+            if h.kind in kinds:
+                return h
+        return None
+
+
+@dataclass(frozen=True)
+class RoleMatch:
+    """A role phrase at tokens ``[start, end)``."""
+
+    start: int
+    end: int
+    entry: RoleEntry
+
+
+@dataclass
+class ScanResult:
+    """Matches indexed by start and end token (at most one of each kind per token)."""
+
+    names_by_start: dict[int, NameMatch] = field(default_factory=dict)
+    names_by_end: dict[int, NameMatch] = field(default_factory=dict)
+    roles_by_start: dict[int, RoleMatch] = field(default_factory=dict)
+    roles_by_end: dict[int, RoleMatch] = field(default_factory=dict)
+    name_at: dict[int, NameMatch] = field(default_factory=dict)
+    """Token index -> the name match containing it."""
+    role_at: dict[int, RoleMatch] = field(default_factory=dict)
+    """Token index -> the role match containing it."""
+    sent_start: list[int] = field(default_factory=list)
+    """Token index -> first token of its sentence."""
+    sent_end: list[int] = field(default_factory=list)
+    """Token index -> end (exclusive) of its sentence."""
+
+
+def _norm_text(doc: Doc, full: str, start: int, end: int) -> str:
+    a = doc[start].idx
+    last = doc[end - 1]
+    text = full[a : last.idx + len(last.text)]
+    if "  " in text or "\n" in text or "\t" in text:
+        text = " ".join(text.split())
+    return text.replace("\u2019", "'")
+
+
+def _shouting(doc: Doc, i: int, config: ActorConfig) -> bool:
+    """True when the token's neighbours are upper-case words too (a headline in capitals),
+    where short acronyms such as "WHO" or "US" are ordinary words."""
+    n = 0
+    w = config.shouting_window
+    for j in (*range(i - w, i), *range(i + 1, i + w + 1)):
+        if 0 <= j < len(doc) and doc[j].is_alpha and doc[j].is_upper and len(doc[j]) > 1:
+            n += 1
+    return n >= config.min_shouting_neighbors
+
+
+def scan(doc: Doc, kb: ActorKnowledge, config: ActorConfig) -> ScanResult:
+    """Longest, non-overlapping name and role matches (see module docstring)."""
+    res = ScanResult()
+    n = len(doc)
+    full = doc.text
+    res.sent_start = [0] * n
+    res.sent_end = [n] * n
+    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        for sent in doc.sents:
+            for k in range(sent.start, sent.end):
+                res.sent_start[k] = sent.start
+                res.sent_end[k] = sent.end
+    i = 0
+    while i < n:
+        tok = doc[i]
+        text = tok.text
+        if text in kb.name_starts or text.replace("\u2019", "'") in kb.name_starts:
+            for end in range(min(n, i + kb.max_name_words), i, -1):
+                if (
+                    doc[end - 1].is_space
+                    or doc[end - 1].is_punct
+                    and end - 1 > i
+                    and doc[end - 1].text not in (".", "-", "/")
+                ):
+                    continue
+                key = _norm_text(doc, full, i, end)
+                hits = kb.names.get(key)
+                if hits is None:
+                    continue
+                if (
+                    len(key) <= config.max_acronym_length
+                    and key.isupper()
+                    and _shouting(doc, i, config)
+                ):
+                    continue
+                m = NameMatch(i, end, hits)
+                res.names_by_start[i] = m
+                res.names_by_end[end] = m
+                for k in range(i, end):
+                    res.name_at[k] = m
+                i = end - 1
+                break
+        i += 1
+    i = 0
+    while i < n:
+        tok = doc[i]
+        if tok.lower_ in kb.role_starts and not tok.is_space and i not in res.name_at:
+            for end in range(min(n, i + kb.max_role_words), i, -1):
+                if any(k in res.name_at for k in range(i + 1, end)):
+                    continue
+                entry = kb.roles.get(_norm_text(doc, full, i, end).lower())
+                if entry is None:
+                    continue
+                if end - i == 1 and tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
+                    continue
+                m2 = RoleMatch(i, end, entry)
+                res.roles_by_start[i] = m2
+                res.roles_by_end[end] = m2
+                for k in range(i, end):
+                    res.role_at[k] = m2
+                i = end - 1
+                break
+        i += 1
+    return res

@@ -1,0 +1,156 @@
+"""Shared state and helpers of the actor resolver (see ``resolver``).
+
+``ResolutionState`` holds what one call keeps while it resolves a document: the gazetteer scan,
+the actors under construction (``Draft``, token offsets), which tokens are already used, and
+the person clusters; ``PeopleMixin`` and ``GroupsMixin`` add the passes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ...knowledge.actor_lexicon import INTERNATIONAL, ActorKnowledge
+from ...knowledge.petrarch import ActorDictionary
+from ...records import ActorKind
+from .config import ActorConfig
+from .country_context import CountryContext
+from .scan import POSSESSIVE, ScanResult, scan
+
+DETERMINERS = frozenset({"the", "a", "an", "The", "A", "An"})
+
+
+@dataclass(eq=False)
+class Draft:
+    """An actor under construction (token offsets; turned into an ActorCluster at the end)."""
+
+    kind: ActorKind
+    name: str
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    country: str | None = None
+    role: str | None = None
+    sector: str | None = None
+    code: str | None = None
+    """A fixed code (known organisation, dictionary); ``None``: composed at the end."""
+    base: str | None = None
+    """IGO/NGO prefix for actors of international organisations."""
+    gender: str | None = None
+    plural: bool = False
+    names: list[str] = field(default_factory=list)
+    """Proper names seen (people): the longest becomes ``name``."""
+    title_phrase: str | None = None
+    """Lower-case role phrase, for matching "the Russian foreign minister" to its holder."""
+
+    def add(self, start: int, end: int) -> None:
+        if (start, end) not in self.mentions:
+            self.mentions.append((start, end))
+
+
+class ResolutionState:
+    """What resolving one document keeps (all of it local to one call)."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        kb: ActorKnowledge,
+        dictionary: ActorDictionary | None,
+        config: ActorConfig,
+    ) -> None:
+        self.doc = doc
+        self.kb = kb
+        self.dictionary = dictionary
+        self.config = config
+        self.scan: ScanResult = scan(doc, kb, config)
+        self.used: set[int] = set()
+        self.names_used: set[int] = set()
+        """Tokens of people's names and of organisations already made actors."""
+        self.drafts: list[Draft] = []
+        self.by_key: dict[tuple[str, ...], Draft] = {}
+        self.people: list[Draft] = []
+        self.token_person: dict[int, Draft] = {}
+        self.claimed: dict[int, Draft] = {}
+        """Role-match start -> the person an appositive or predicate nominal describes."""
+        self.token_role: dict[int, Draft] = {}
+        """Token -> the role-nominal actor whose mention holds it (for later fallbacks)."""
+        self.context = CountryContext(doc, self.scan, kb, config.dateline_window)
+        self.used.update(range(self.context.dateline_end))
+
+    def _draft(self, key: tuple[str, ...], kind: ActorKind, name: str) -> Draft:
+        d = self.by_key.get(key)
+        if d is None:
+            d = Draft(kind=kind, name=name)
+            self.by_key[key] = d
+            self.drafts.append(d)
+        return d
+
+    def _org_named_as_person(self, ent: Span) -> bool:
+        """True for a PERSON entity that names an organisation: a name with a digit ("G8",
+        "Group of 77") or ending in an institution word ("Carnegie Foundation")."""
+        if ent.label_ != "PERSON":
+            return False
+        if any(any(ch.isdigit() for ch in t.text) for t in ent):
+            return True
+        rm = self.scan.role_at.get(ent.end - 1)
+        return rm is not None and rm.entry.kind == "body" and ent[-1].text[:1].isupper()
+
+    def _mark(self, s: int, e: int) -> None:
+        for i in range(s, e):
+            self.used.add(i)
+
+    def _trim(self, s: int, e: int) -> tuple[int, int]:
+        doc = self.doc
+        while s < e and doc[s].lower_ == "the":
+            s += 1
+        while e > s and (
+            doc[e - 1].text in POSSESSIVE or doc[e - 1].is_punct and doc[e - 1].text != "."
+        ):
+            e -= 1
+        return s, e
+
+    # ------------------------------------------------------------ fallbacks
+    def _fallback_country(
+        self, tok: Token, sector: str | None, *, institution: bool = False, office: bool = False
+    ) -> str | None:
+        """A country for an actor whose own words name none (``tok``: its head), by the rules
+        of ``country_context``: a possessive pronoun's antecedent, the clauses
+        above it; then an unqualified institution ("the government") takes the country the
+        document names most; then the dateline, the first country of the sentence; last,
+        domestic bodies (police, courts, parliament) and office holders (``office``: "Home
+        Secretary Charles Clarke") the document's most-named country. ``None`` for actors
+        without a sector, international ones, or when nothing says."""
+        if sector is None or sector in INTERNATIONAL:
+            return None
+        ctx = self.context
+        found = ctx.possessor_country(tok, self._token_country)
+        if found:
+            return found
+        found, decided = ctx.clause_country(tok, self._token_country)
+        if decided:
+            return found
+        if institution:  # "the government": the one the document is about
+            found = ctx.document_country()
+            if found:
+                return found
+        found = ctx.dateline or ctx.sentence_country(tok)
+        if found:
+            return found
+        if sector in self.kb.sectors.domestic or office:
+            return ctx.document_country()
+        return None
+
+    def _token_country(self, i: int) -> tuple[str | None, bool]:
+        """(country, is a person) of the person or role nominal resolved at token ``i``."""
+        p = self.token_person.get(i)
+        if p is not None:
+            base = p.base if p.base not in INTERNATIONAL else None
+            return p.country or base, True
+        d = self.token_role.get(i)
+        if d is not None and d.sector != "JRN":  # a reporter is no clue to the news' country
+            return d.country, d.kind == "person"
+        return None, False
+
+
+def m_text(doc: Doc, s: int, e: int) -> str:
+    """The text of tokens ``[s, e)`` with whitespace collapsed."""
+    return " ".join(doc[s:e].text.split())

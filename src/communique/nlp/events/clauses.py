@@ -1,0 +1,293 @@
+"""Reading one clause: which CAMEO event its verb phrase expresses, before actors are found.
+
+A verb (with its particle and object) is looked up in the verb-and-pattern lexicon; a governing
+verb or adjective of ``event_modals.tsv`` ("pledge", "threaten", "refuse", "ready") turns the
+event of the clause it governs into an intent, a threat, a refusal, an appeal or a demand
+(``modality``); futurity ("will") makes an intent, "unless" a threat; negation turns
+cooperation into refusal and drops conflict; hypothetical modals ("could") code nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ..syntax import VERB_POS
+from .config import EventConfig
+from .lexicon import EventLexicon, Pattern
+from .modality import negate, transform
+from .parties import conjuncts
+
+FUTURE_AUX: frozenset[str] = frozenset({"will", "would", "shall", "'ll"})
+OBLIGATION_AUX: frozenset[str] = frozenset({"must", "should"})
+HYPOTHETICAL_AUX: frozenset[str] = frozenset({"could", "might", "may"})
+ABILITY_AUX: frozenset[str] = frozenset({"can", "ca"})
+"""Ability is no act ("can persuade"), but its negation is a refusal ("cannot support")."""
+PREFIX_FRAGMENTS: frozenset[str] = frozenset({"re", "co", "pre", "un", "de"})
+"""Verb prefixes the tokenizer splits off at a hyphen ("re-open"), sometimes tagged as verbs."""
+PARTICLES: frozenset[str] = frozenset({"out", "off", "up", "down", "back", "in", "over", "away"})
+"""Words that may be a verb's particle even when parsed as a preposition ("forced X out of")."""
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What one clause codes, before its actors are found."""
+
+    code: str
+    flags: frozenset[str]
+    verb: Token
+    """The content verb, whose object and prepositions name the target."""
+    control: Token | None = None
+    """For "urge X to Y": the governing verb whose object is the target."""
+    target_clause: Token | None = None
+    """For "demand that X do Y", "said X must Y": the clause whose subject is the target."""
+
+
+class ClauseReader:
+    """Reads clauses against an ``EventLexicon``; holds nothing but the lexicon and the
+    coder's tuning."""
+
+    def __init__(self, lexicon: EventLexicon, config: EventConfig) -> None:
+        self.lexicon = lexicon
+        self.config = config
+
+    def modal_kind(self, tok: Token) -> str | None:
+        """The modal kind of ``tok`` (``event_modals.tsv``), or of its object noun when the verb
+        itself is no event word ("reiterated its demand that ...", "renewed its call to ...")."""
+        lemma = self.verb_lemma(tok) if tok.pos_ in VERB_POS else tok.lemma_.lower()
+        kind = self.lexicon.modals.get(lemma)
+        if kind is None and tok.pos_ in VERB_POS and lemma not in self.lexicon.verbs:
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            if obj is not None and obj.lemma_.lower() in self.lexicon.modals:
+                kind = self.lexicon.modals[obj.lemma_.lower()]
+        return kind
+
+    def governed(self, tok: Token) -> list[Token]:
+        """Clauses whose event ``tok`` transforms: its xcomp for a modal verb or adjective, its
+        ccomp for "demand that", "agree that" and "said X must"."""
+        kind = self.modal_kind(tok)
+        if kind is None:
+            return []
+        out = []
+        for child in tok.children:
+            if child.dep_ == "xcomp" and child.pos_ in VERB_POS:
+                if child.lower_ in PREFIX_FRAGMENTS or child.is_punct:
+                    continue  # "re-open" split into "re", "-", "open": "open" is the verb
+                out.append(child)
+            elif child.dep_ == "ccomp" and child.pos_ in VERB_POS:
+                if kind in ("demand", "intent", "appeal", "none") or (
+                    kind == "report" and self.aux(child) & OBLIGATION_AUX
+                ):
+                    out.append(child)
+            elif child.dep_ == "prep" and child.lower_ == "to" and kind == "intent":
+                # "is committed to opening up", "is prepared for talks" keeps its own reading
+                out.extend(g for g in child.children if g.dep_ == "pcomp" and g.pos_ in VERB_POS)
+        return out
+
+    def unreal(self, verb: Token) -> bool:
+        """Whether a verb states a possibility, not an act: "could attack", "can persuade"
+        ("cannot support" is a refusal, not a possibility)."""
+        aux = self.aux(verb)
+        return bool(aux & HYPOTHETICAL_AUX or (aux & ABILITY_AUX and not self.negated(verb)))
+
+    @staticmethod
+    def aux(verb: Token) -> set[str]:
+        return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+
+    @staticmethod
+    def negated(verb: Token) -> bool:
+        return any(
+            c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in verb.children
+        )
+
+    def hedged(self, verb: Token) -> bool:
+        """ "do not always agree completely": a partial negation, neither the act nor a refusal."""
+        return any(
+            c.dep_ == "advmod" and c.lower_ in self.lexicon.partial_adverbs for c in verb.children
+        )
+
+    def quantity(self, noun: Token) -> bool:
+        """Whether a noun only measures what its "of" phrase names."""
+        return noun.lemma_.lower() in self.lexicon.measure_nouns or any(
+            c.dep_ == "nummod" or c.like_num for c in noun.children
+        )
+
+    @staticmethod
+    def object_of(verb: Token) -> Token | None:
+        """The direct object (or the passive subject, or the object of the first preposition)."""
+        first_pobj: Token | None = None
+        for child in verb.children:
+            if child.dep_ in ("dobj", "nsubjpass"):
+                return child
+            if first_pobj is None and child.dep_ == "prep":
+                first_pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+        return first_pobj
+
+    def lookup(self, verb: Token) -> Pattern | None:
+        lemma = self.verb_lemma(verb)
+        particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+        if not particles:
+            # "forced the agency out of the country", "called for reform": a phrasal verb of
+            # the lexicon whose particle was parsed as a preposition
+            particles = [
+                c.lower_
+                for c in verb.children
+                if (c.dep_ == "prep" or (c.dep_ == "advmod" and c.lower_ in PARTICLES))
+                and f"{lemma} {c.lower_}" in self.lexicon.verbs
+            ][:1]
+        keys = [f"{lemma} {particles[0]}", lemma] if particles else [lemma]
+        obj = self.object_of(verb)
+        has_dobj = any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children)
+        obj_keys: list[str] = []
+        if obj is not None:
+            obj_keys = self.noun_keys(obj)
+            for conj in conjuncts(obj)[1:]:  # "launched artillery, mortar and rocket fire"
+                obj_keys.extend(self.noun_keys(conj))
+            if obj.dep_ == "nsubjpass":  # "were engaged in ethnic cleansing"
+                prep = next((c for c in verb.children if c.dep_ == "prep"), None)
+                pobj = (
+                    next((g for g in prep.children if g.dep_ == "pobj"), None)
+                    if prep is not None
+                    else None
+                )
+                if pobj is not None:
+                    obj_keys.extend(self.noun_keys(pobj))
+            # "700 kg of medicine", "$50,000 worth of goods", but not "reform of the pact"
+            of = (
+                next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                if self.quantity(obj)
+                else None
+            )
+            inner = (
+                next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+            )
+            if inner is not None:
+                obj_keys.extend(self.noun_keys(inner))
+        governed = (
+            verb.dep_ in ("xcomp", "ccomp", "pcomp")
+            and verb.head.lemma_.lower() in self.lexicon.modals
+        )
+        if keys[-1] not in self.lexicon.verbs and (
+            governed or self.lexicon.modals.get(keys[-1]) == "attempt"
+        ):
+            # "continued military aid", "resumed talks", "threatened to institute a curfew":
+            # the noun's event
+            for ok in obj_keys:
+                noun = self.lexicon.nouns.get(ok)
+                if noun is not None:
+                    return Pattern(noun.code, noun.flags - {"light"})
+        for key in keys:
+            rows = self.lexicon.verbs.get(key)
+            if not rows:
+                continue
+            for ok in obj_keys:
+                if ok in rows:
+                    return rows[ok]
+            if key in self.lexicon.light_verbs:
+                for ok in obj_keys:
+                    noun = self.lexicon.nouns.get(ok)
+                    if noun is not None:
+                        return Pattern(noun.code, noun.flags - {"light"})
+            bare = rows.get("")
+            if bare is not None and (has_dobj or "needobj" not in bare.flags):
+                return bare
+        return None
+
+    def verb_lemma(self, verb: Token) -> str:
+        """The verb's lemma, repaired when the model's lemma is unknown to the lexicon but a
+        regular inflection of the word is known ("staged" lemmatized as "stag")."""
+        lemma = verb.lemma_.lower()
+        if lemma in self.lexicon.verbs or lemma in self.lexicon.modals:
+            return lemma
+        word = verb.lower_
+        for suffix, repl in (
+            ("ied", "y"),
+            ("ies", "y"),
+            ("ed", "e"),
+            ("ed", ""),
+            ("ing", "e"),
+            ("ing", ""),
+            ("es", ""),
+            ("s", ""),
+        ):
+            if word.endswith(suffix):
+                stem = word[: -len(suffix)] + repl
+                if stem in self.lexicon.verbs:
+                    return stem
+        return lemma
+
+    def noun_keys(self, noun: Token) -> list[str]:
+        """Lookup keys for a noun: each modifier with it ("joint exercise", "military exercise"
+        for "joint military exercises"), nearest modifier first, then the noun alone; for a
+        frame noun ("a mediation effort") last its noun modifiers alone."""
+        head = noun.lemma_.lower()
+        modifiers = [c.lemma_.lower() for c in noun.lefts if c.dep_ in ("compound", "amod")]
+        keys = [f"{m} {head}" for m in reversed(modifiers)] + [head]
+        if head in self.lexicon.frames:
+            keys.extend(
+                c.lemma_.lower() for c in reversed(list(noun.lefts)) if c.dep_ == "compound"
+            )
+        return keys
+
+    def reading(self, verb: Token, consumed: set[int], depth: int = 0) -> Reading | None:
+        """What ``verb``'s clause codes (following governed clauses), ``None`` when nothing."""
+        consumed.add(verb.i)
+        kind = self.modal_kind(verb)
+        governed = self.governed(verb) if depth < self.config.max_modal_depth else []
+        own = self.lookup(verb)
+        if kind is not None and governed:
+            inner_verb = governed[0]
+            inner = self.reading(inner_verb, consumed, depth + 1)
+            if self.negated(verb) or self.unreal(verb):
+                return None  # "companies can persuade officials to ...", "could urge X to"
+            content = inner.code if inner else None
+            effective = "demand" if kind == "report" else kind
+            modal_code = transform(effective, content, self.lexicon)
+            if modal_code is None and content is None and kind == "intent" and own is not None:
+                modal_code = own.code
+            if modal_code is None:
+                return None
+            flags = (own.flags if own else frozenset()) | (
+                inner.flags - {"notarget"} if inner else frozenset()
+            )
+            flags = flags - {"inverse", "recip"} | (
+                {"mutual"} if flags & {"recip", "mutual"} else set()
+            )
+            target_clause = (
+                inner_verb
+                if inner_verb.dep_ == "ccomp" and effective in ("demand", "appeal")
+                else None
+            )
+            control = verb if effective in ("appeal", "demand", "threat") else None
+            return Reading(
+                modal_code, flags, inner.verb if inner else inner_verb, control, target_clause
+            )
+        if own is None:
+            return None
+        code: str | None = own.code
+        aux = self.aux(verb)
+        if self.unreal(verb):
+            return None
+        if self.negated(verb):
+            # "would not provide support" is a refusal (121), not a refused intent
+            code = None if self.hedged(verb) else negate(own.code, self.lexicon)
+        elif aux & FUTURE_AUX or self.going_to(verb):
+            conditional = any(
+                c.dep_ == "advcl"
+                and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+                for c in verb.children
+            )
+            code = transform("threat" if conditional else "intent", code, self.lexicon)
+        if code is None:
+            return None
+        return Reading(code, own.flags, verb)
+
+    @staticmethod
+    def going_to(verb: Token) -> bool:
+        head = verb.head
+        return (
+            verb.dep_ == "xcomp"
+            and head.lemma_ == "go"
+            and any(c.dep_ == "aux" for c in head.children)
+        )

@@ -1,0 +1,403 @@
+"""The event coder: who did what to whom, in CAMEO codes, read clause by clause.
+
+For each sentence we walk its verbs once. ``clauses.ClauseReader`` says what a clause
+codes (lexicon lookup, modality, negation); here we find its parties and pair them into events.
+The subject gives the source and the object (or the object's own prepositional phrase, "a summit
+with X", or the verb's, "took a dig at X") the target, which ``targets.TargetFinder``
+reads; passive clauses swap them ("was criticized by X").
+Compound actors give one event per dyad; reciprocal verbs code both ways ("negotiated with X")
+and compound subjects of mutual verbs every ordered pair ("A and B met"). Nouns that name events
+("the summit between A and B", "Russia's attack on Georgia") are coded when no verb claimed them.
+
+Conventions, each one a CAMEO coder's habit: a conditional threat is aimed at whoever must meet
+the condition ("... if the United States deploys"); a protest at whom it is against, not where
+it is held, and with no one named its protesters' own government; a country's own army or police
+("Britain mobilized army reservists", "withdraw its troops") is its instrument, not a target;
+killing by a military is conventional force (19). A subject that is an event or a document acts
+for its author ("a report by X alleged"), or for nobody known ("a roadside bombing killed");
+a misfortune ("killed in the earthquake") is nobody's act. A clause that restates the event it
+hangs on (", killing eight", "a strike to protest X") or is the content of a noun ("an admission
+that X murdered Y") is no event of its own. A meeting's place is not its target.
+
+Absent values: an event needs a source or a target code; ``source``/``target`` are ``None`` when
+the party has a code but no actor cluster, ``source_code``/``target_code`` are ``None`` when
+unknown (a passive without agent: "three civilians were killed"). An event's date is the resolved
+date of a ``DateSpan`` in its sentence, else the publication date (``doc._.published``), else
+``None``. The same (source code, target code, event code) reported twice in one article is kept
+once: the first report wins.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from itertools import permutations
+
+from spacy.tokens import Doc, Span, Token
+
+from ...codes import ActorCode, EventCode
+from ..extensions import EventSpan
+from ..syntax import SUBJECT_DEPS, VERB_POS, first_subject, pobj_of, to_infinitive
+from .clauses import ClauseReader, Reading
+from .config import EventConfig
+from .lexicon import EventLexicon
+from .parties import Party, PartyFinder
+from .targets import (
+    NOUN_TARGET_PREPS,
+    TargetFinder,
+    agent_of,
+    condition_targets,
+    from_phrase,
+    lost_subject,
+    own_force,
+    place_target,
+    prep_parties,
+    prep_pobj,
+)
+
+
+class EventCoder:
+    """spaCy component: sets ``doc._.events`` (``list[EventSpan]``, empty when none found).
+
+    ``knowledge_dir`` is a folder whose knowledge files override the bundled ones ("" for none);
+    ``lexicon`` a lexicon already loaded (``None``: load it from ``knowledge_dir``); ``config``
+    the tuning numbers (``None``: the defaults).
+    """
+
+    def __init__(
+        self,
+        knowledge_dir: str = "",
+        lexicon: EventLexicon | None = None,
+        config: EventConfig | None = None,
+    ) -> None:
+        self.knowledge_dir = knowledge_dir
+        self.config = config if config is not None else EventConfig()
+        self.lexicon = lexicon if lexicon is not None else EventLexicon.load(knowledge_dir)
+        self.reader = ClauseReader(self.lexicon, self.config)
+        self.targets = TargetFinder(self.lexicon, self.reader)
+
+    def __call__(self, doc: Doc) -> Doc:
+        finder = PartyFinder(doc, self.lexicon, self.config)
+        events: list[EventSpan] = []
+        seen: set[tuple[str | None, str | None, str]] = set()
+        for sent in doc.sents:
+            date = self._date(doc, sent)
+            for event in self._sentence(sent, finder, date):
+                key = (event.source_code, event.target_code, event.code)
+                if key not in seen:
+                    seen.add(key)
+                    events.append(event)
+        doc._.events = events
+        return doc
+
+    # -- dates -------------------------------------------------------------------------------
+    @staticmethod
+    def _date(doc: Doc, sent: Span) -> dt.date | None:
+        for d in doc._.dates or ():
+            value: dt.date | None = d.value
+            if value is not None and sent.start <= d.span.start < sent.end:
+                return value
+        published = doc._.published
+        return published if isinstance(published, dt.date) else None
+
+    # -- clauses -----------------------------------------------------------------------------
+    def _sentence(self, sent: Span, finder: PartyFinder, date: dt.date | None) -> list[EventSpan]:
+        governed = {c.i for t in sent for c in self.reader.governed(t)}
+        consumed: set[int] = set()
+        out: list[EventSpan] = []
+        coded: dict[int, str] = {}
+        for tok in sent:
+            if tok.i in governed or tok.i in consumed:
+                continue
+            if tok.pos_ not in VERB_POS and not (tok.pos_ == "ADJ" and self.reader.governed(tok)):
+                continue
+            if self._noun_content(tok):
+                continue
+            reading = self.reader.reading(tok, consumed)
+            if reading is None or self._result_of(tok, reading, coded):
+                continue
+            found = self._events(sent, tok, reading, finder, date)
+            if found:
+                coded[tok.i] = reading.code
+                consumed.update(
+                    c.i for c in reading.verb.children if c.dep_ in ("dobj", "nsubjpass", "attr")
+                )
+            out.extend(found)
+        for tok in sent:
+            if tok.pos_ in ("NOUN", "PROPN") and tok.i not in consumed:
+                out.extend(self._nominal(sent, tok, finder, date))
+        return out
+
+    @staticmethod
+    def _noun_content(verb: Token) -> bool:
+        """Whether a clause is the content of a noun ("an admission that X murdered Y", "claims
+        that X attacked Y", "fears that X will invade"): said or feared, not reported as done."""
+        return (
+            verb.dep_ in ("acl", "ccomp")
+            and verb.head.pos_ in ("NOUN", "PROPN")
+            and any(m.dep_ == "mark" and m.lower_ in ("that", "whether") for m in verb.children)
+        )
+
+    def _result_of(self, tok: Token, reading: Reading, coded: Mapping[int, str]) -> bool:
+        """Whether a clause only restates the event it hangs on: the toll of an attack
+        ("shelled the city, killing eight people"), the aim of a protest ("began a hunger
+        strike to protest against X"), the purpose of an intended act ("will meet to discuss");
+        one event, per CAMEO."""
+        head_code = coded.get(tok.head.i)
+        if head_code is None:
+            return False
+        lex = self.lexicon
+        head_root, root = EventCode.parse(head_code).root, EventCode.parse(reading.code).root
+        if tok.dep_ == "advcl" and tok.tag_ == "VBG":
+            return head_root in lex.material_conflict and root in lex.material_conflict
+        purpose = tok.dep_ in ("advcl", "xcomp") and to_infinitive(tok)
+        if purpose and head_root in lex.undone_roots:
+            return True  # "will meet to discuss X": the discussion is no more done than the meeting
+        return purpose and head_root == "14" and root in lex.protest_aims
+
+    # -- actors --------------------------------------------------------------------------------
+    def _clause_head(self, verb: Token) -> Token:
+        """The verb whose subject is the clause's subject (up through xcomp, acomp, conj, at
+        most ``config.max_clause_climb`` heads)."""
+        head = verb
+        for _ in range(self.config.max_clause_climb):
+            if any(c.dep_ in SUBJECT_DEPS for c in head.children):
+                return head
+            if head.dep_ in ("xcomp", "acomp", "conj", "advcl") and head.head is not head:
+                head = head.head
+            elif head.dep_ == "acl" and head.tag_ == "VBG" and head.head.dep_ in ("dobj", "pobj"):
+                # "issued a declaration demanding that ...": the issuer demands
+                head = head.head.head
+            else:
+                return head
+        return head
+
+    def _events(
+        self, sent: Span, tok: Token, reading: Reading, finder: PartyFinder, date: dt.date | None
+    ) -> list[EventSpan]:
+        climb = self.config.max_pobj_climb
+        head = self._clause_head(tok)
+        subj = first_subject(head)
+        if subj is None:
+            subj = lost_subject(head, climb)
+        elif subj.pos_ == "ADP" and subj.text[:1].isupper():
+            subj = pobj_of(subj, climb) or subj  # "Barack Obama and Vladimir Putin": "Barack" as IN
+        passive = subj is not None and subj.dep_ == "nsubjpass"
+        if (
+            passive
+            and head is not tok
+            and not any(c.dep_ == "auxpass" for c in tok.children)
+            and tok.tag_ != "VBN"
+        ):
+            passive = False  # "X was indicted ... and will resign": the second verb is active
+        if passive and (
+            self.lexicon.modals.get(head.lemma_.lower()) == "intent" or "active" in reading.flags
+        ):
+            passive = False  # "Vietnam is committed to", "Serb forces were engaged in"
+        content = reading.verb
+        sources: list[Party] = []
+        targets: list[Party] = []
+        unknown_source = False
+        if passive:
+            if self._by_mishap(content) or self._by_mishap(head):
+                return []  # "23,000 people have been killed following an earthquake"
+            agent = agent_of(content, climb) or agent_of(head, climb)
+            if agent is not None:
+                sources = finder.parties(agent)
+                if not sources and not any(
+                    k in self.lexicon.nouns for k in self.reader.noun_keys(agent)
+                ):
+                    # "the wine industry has been hit by declining consumption": the cause is
+                    # named and it is neither an actor nor an attack or weapon
+                    return []
+            if subj is not None:
+                # "X was criticized by Y"; but in "sanctions were imposed on X" the subject is
+                # the thing and the target is in a prepositional phrase
+                targets = finder.parties(subj)
+                if not targets and sources:
+                    # "sanctions were imposed on X by Y": the subject is the thing; without an
+                    # agent a place ("was shot in Morocco") is no target
+                    targets = self.targets.targets(reading, finder, sources, skip_object=True)
+            if not sources and EventCode.parse(reading.code).root == "17" and tok.dep_ != "relcl":
+                # "was arrested in Lebanon": the authorities of the place
+                sources = prep_parties(content, ("in",), finder)
+        else:
+            if subj is not None:
+                sources, unknown_source = self._subject_parties(subj, finder)
+            if "notarget" in reading.flags:
+                # whom a protest is against, never where it takes place
+                targets = self.targets.purpose_targets(
+                    content, finder, sources
+                ) or self.targets.targets(reading, finder, sources, where=False)
+            else:
+                targets = self.targets.targets(
+                    reading, finder, sources, where=place_target(reading, self.lexicon)
+                )
+            if not targets and EventCode.parse(reading.code).root == "13":
+                targets = condition_targets(tok, content, finder)
+        if "inverse" in reading.flags:
+            giver = from_phrase(content, finder)
+            if giver:
+                sources, targets = giver, sources
+        return self._dyads(sent, reading, sources, targets, date, passive or unknown_source)
+
+    def _subject_parties(self, subj: Token, finder: PartyFinder) -> tuple[list[Party], bool]:
+        """The parties of an active subject, and whether the source is unknown. A subject that
+        is an event or a document acts for its author only: "a report by X alleged", "X's
+        attack killed"; "a roadside bombing killed ..." has an unknown source, and "a bombing
+        in Baghdad" names a place, not the bomber."""
+        if subj.lemma_.lower() in self.lexicon.mishaps:
+            return [], False  # "the energy crisis forced the president to ..."
+        keys = self.reader.noun_keys(subj)
+        event = subj.pos_ == "NOUN" and any(k in self.lexicon.nouns for k in keys)
+        if not event and subj.lemma_.lower() not in self.lexicon.documents:
+            return finder.parties(subj), False
+        authors = finder.parties(subj, fallback=False) or prep_parties(subj, ("by", "from"), finder)
+        return authors, event and not authors
+
+    def _by_mishap(self, verb: Token) -> bool:
+        """Whether a passive clause's cause is a misfortune, nobody's act ("were killed in the
+        earthquake", "was destroyed by fire", "died following the storm")."""
+        for child in verb.children:
+            if child.dep_ in ("prep", "agent"):
+                pobj = pobj_of(child, self.config.max_pobj_climb)
+                if pobj is None:
+                    pobj = next((g for g in child.children if g.dep_ == "pcomp"), None)
+                    pobj = (
+                        next((g for g in pobj.children if g.dep_ == "dobj"), None) if pobj else None
+                    )
+                if pobj is not None and pobj.lemma_.lower() in self.lexicon.mishaps:
+                    return True
+        return False
+
+    def _dyads(
+        self,
+        sent: Span,
+        reading: Reading,
+        sources: list[Party],
+        targets: list[Party],
+        date: dt.date | None,
+        open_source: bool,
+    ) -> list[EventSpan]:
+        pairs: list[tuple[Party | None, Party | None]] = []
+        sources = [s for s in sources if s.code]
+        force = self.lexicon.force_sectors
+        targets = [
+            t
+            for t in targets
+            if t.code and not any(t.same(s) or own_force(s, t, force) for s in sources)
+        ]
+        recip = "recip" in reading.flags or self._jointly(reading.verb)
+        mutual = recip or "mutual" in reading.flags
+        if sources and targets:
+            for s in sources:
+                for t in targets:
+                    pairs.append((s, t))
+                    if recip:
+                        pairs.append((t, s))
+        elif len(sources) > 1 and mutual:
+            pairs.extend(permutations(sources, 2))
+        elif sources and "notarget" in reading.flags:
+            pairs.extend((s, self._home_government(s, reading)) for s in sources)
+        elif (
+            targets
+            and open_source
+            and self.lexicon.quad(reading.code) == 4
+            and reading.verb.dep_ != "relcl"
+        ):
+            # "three civilians were killed in a bombing", "a bombing killed three civilians": the
+            # target is known, the source is not
+            pairs.extend((None, t) for t in targets)
+        out = []
+        for src, tgt in pairs:
+            if (src is None or src.code is None) and (tgt is None or tgt.code is None):
+                continue
+            code = reading.code
+            if src is not None and src.code and ActorCode.parse(src.code).first_sector == "MIL":
+                code = self.lexicon.military_force.get(code, code)
+            out.append(
+                EventSpan(
+                    code=code,
+                    evidence=sent,
+                    source=src.actor if src else None,
+                    target=tgt.actor if tgt else None,
+                    source_code=src.code if src else None,
+                    target_code=tgt.code if tgt else None,
+                    date=date,
+                )
+            )
+        return out
+
+    @staticmethod
+    def _home_government(source: Party, reading: Reading) -> Party | None:
+        """Whom a protest with no named target is against: by the CAMEO coders' habit, the
+        protesters' own government ("Nepal's opposition parties organized a general strike"
+        is NPLOPP -> NPLGOV). ``None`` for other events, for a government's own protest, and
+        when the protesters' country is unknown."""
+        country = source.actor.country if source.actor is not None else None
+        if (
+            EventCode.parse(reading.code).root != "14"
+            or not country
+            or ActorCode.parse(source.code).first_sector == "GOV"
+        ):
+            return None
+        return Party(None, country + "GOV", source.token)
+
+    def _jointly(self, verb: Token) -> bool:
+        """ "do operations together", "work jointly", "help each other": a reciprocal act."""
+        for child in verb.children:
+            if child.dep_ == "advmod" and child.lower_ in self.lexicon.reciprocal_adverbs:
+                return True
+            if child.dep_ in ("dobj", "pobj", "prep") and child.lower_ in ("other", "another"):
+                return True
+            if child.dep_ == "prep" and any(
+                g.lower_ in ("other", "another") for g in child.children
+            ):
+                return True
+        return False
+
+    # -- nominal events --------------------------------------------------------------------------
+    def _nominal(
+        self, sent: Span, noun: Token, finder: PartyFinder, date: dt.date | None
+    ) -> list[EventSpan]:
+        """ "the summit between A and B", "Russia's attack on Georgia", "U.S.-Russian talks"."""
+        pattern = next(
+            (self.lexicon.nouns[k] for k in self.reader.noun_keys(noun) if k in self.lexicon.nouns),
+            None,
+        )
+        if pattern is None or "light" in pattern.flags:
+            return []
+        reading = Reading(pattern.code, pattern.flags, noun)
+        between = prep_pobj(noun, "between", self.config.max_pobj_climb)
+        if between is not None:
+            sides = finder.parties(between)
+            if len(sides) > 1:
+                return self._dyads(
+                    sent,
+                    Reading(pattern.code, pattern.flags | {"recip"}, noun),
+                    sides,
+                    [],
+                    date,
+                    False,
+                )
+            return []
+        left: list[Party] = []
+        for child in noun.lefts:
+            if child.dep_ in ("poss", "compound", "amod", "nmod"):
+                for p in finder.parties(child):
+                    if not any(p.same(q) for q in left):
+                        left.append(p)
+        if not left:
+            return []
+        preps = NOUN_TARGET_PREPS
+        if not place_target(reading, self.lexicon):
+            preps = tuple(p for p in preps if p != "in")  # "an IMF meeting in Washington"
+        targets = prep_parties(noun, preps, finder)
+        if not targets and len(left) > 1 and "recip" in pattern.flags:
+            return self._dyads(sent, reading, left, [], date, False)
+        if not targets:
+            return []
+        return self._dyads(sent, reading, left, targets, date, False)
+
+
+__all__ = ["EventCoder", "Reading"]

@@ -1,0 +1,222 @@
+"""The event coder's knowledge, read once from the knowledge files into dicts keyed by lemma.
+
+``verbs.tsv``         verb (+ particle) and object lemma -> CAMEO code and flags
+``event_nouns.tsv``   event nouns ("summit", "sanctions") -> CAMEO code and flags
+``event_modals.tsv``  governing verbs and adjectives ("pledge", "threaten", "refuse") -> kind
+``event_agents.tsv``  agent head nouns ("government", "troops") -> CAMEO sector code, and
+                      nouns that are no agent: documents, mishaps, frames
+``event_modal_codes.tsv``  modal kind and the governed event's code -> the resulting code
+``event_words.tsv``   measure nouns, partial and reciprocal adverbs, protest nouns
+``event_codes.tsv``   codes treated specially: undone acts, protest aims, material conflict,
+                      visits, force by a military
+``sectors.tsv``       the armed and police forces (a country's own is no target)
+``cameo.tsv``         the codebook (names, quad classes) through ``knowledge.cameo.Codebook``
+
+Each file documents its own columns. ``EventLexicon`` is immutable after loading and can be
+shared between pipelines. A pattern flag that the coder does not know (a typo in ``verbs.tsv``
+or ``event_nouns.tsv``) raises ``ConfigError`` naming the file and line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from ...errors import ConfigError
+from ...knowledge import data_path, read_lists, read_numbered_table, read_table
+from ...knowledge.actor_lexicon import load_sectors
+from ...knowledge.cameo import Codebook
+
+MODAL_KINDS: frozenset[str] = frozenset(
+    {"intent", "threat", "refuse", "appeal", "demand", "attempt", "none", "report"}
+)
+PATTERN_FLAGS: frozenset[str] = frozenset(
+    {"recip", "mutual", "active", "needobj", "inverse", "notarget", "from", "light"}
+)
+"""The flags of ``verbs.tsv`` and ``event_nouns.tsv`` (``verbs.tsv`` documents each)."""
+MODAL_CODE_KINDS: tuple[str, ...] = ("intent", "threat", "refuse", "appeal", "demand")
+"""The kinds of ``event_modal_codes.tsv``."""
+WORD_LISTS: tuple[str, ...] = (
+    "measure_noun",
+    "partial_adverb",
+    "reciprocal_adverb",
+    "protest_noun",
+)
+"""The lists of ``event_words.tsv`` (the file documents each)."""
+CODE_LISTS: tuple[str, ...] = (
+    "undone_root",
+    "protest_aim",
+    "material_conflict",
+    "visit",
+    "military_force",
+)
+"""The lists of ``event_codes.tsv`` (the file documents each)."""
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """What a verb (with an optional object lemma) or an event noun codes."""
+
+    code: str
+    flags: frozenset[str] = frozenset()
+    """Subset of ``recip``, ``mutual``, ``active``, ``needobj``, ``inverse``, ``notarget``,
+    ``from``, ``light`` (see ``verbs.tsv``)."""
+
+
+@dataclass(frozen=True)
+class EventLexicon:
+    """Lookups for the event coder. Every absent key means "not an event word"."""
+
+    verbs: Mapping[str, Mapping[str, Pattern]]
+    """verb lemma (``"call off"``) -> object lemma (``""`` for any) -> pattern."""
+    nouns: Mapping[str, Pattern]
+    modals: Mapping[str, str]
+    """word -> one of ``MODAL_KINDS``."""
+    agents: Mapping[str, str]
+    """agent head noun -> sector code (``GOV``, ``MIL`` ...)."""
+    codebook: Codebook
+    light_verbs: frozenset[str] = field(default_factory=frozenset)
+    """Verbs with at least one ``light`` row: their object noun's code counts first."""
+    documents: frozenset[str] = frozenset()
+    """Nouns of documents and statements ("report", "letter"): no event of their own, but as a
+    subject they speak for their author ("a report by X alleged" is X's allegation)."""
+    frames: frozenset[str] = frozenset()
+    """Nouns that only frame the event their modifier names ("a mediation effort", "a bombing
+    campaign"): the modifier is looked up when the frame noun itself is no event."""
+    mishaps: frozenset[str] = frozenset()
+    """Nouns of misfortunes that are nobody's act ("earthquake", "crisis"): what they cause
+    ("were killed in the earthquake", "the crisis forced X to") is no event."""
+    modal_codes: Mapping[str, Mapping[str, str]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
+    """Modal kind -> content code (a full code or a root; ``""``: any other) -> the code of
+    the modal event (``event_modal_codes.tsv``)."""
+    measure_nouns: frozenset[str] = frozenset()
+    """Object nouns that only measure their "of" phrase ("a series of bombs")."""
+    partial_adverbs: frozenset[str] = frozenset()
+    """Adverbs that make a negation partial ("do not always agree")."""
+    reciprocal_adverbs: frozenset[str] = frozenset()
+    """Adverbs that make an act reciprocal ("work jointly")."""
+    protest_nouns: frozenset[str] = frozenset()
+    """Nouns that name a protest's purpose after "in"/"against" ("in protest against X")."""
+    undone_roots: frozenset[str] = frozenset()
+    """Roots of acts not done yet (intents, threats), nor is their purpose."""
+    protest_aims: frozenset[str] = frozenset()
+    """Roots of a protest's purpose clause that restate the protest ("to protest")."""
+    material_conflict: frozenset[str] = frozenset()
+    """Roots of material conflict."""
+    visit_codes: frozenset[str] = frozenset()
+    """Consultations whose place is their target ("visited troops in Iraq")."""
+    military_force: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    """Code -> the code it becomes when a military does it (killing by a military is 19)."""
+    force_sectors: frozenset[str] = frozenset()
+    """Sectors of armed and police forces: a country's own is its instrument, not a target."""
+
+    @classmethod
+    def load(cls, knowledge_dir: str = "") -> EventLexicon:
+        """Read the knowledge files (``knowledge_dir`` overrides the bundled ones)."""
+        codebook = Codebook.load(knowledge_dir)
+        verbs: dict[str, dict[str, Pattern]] = {}
+        light: set[str] = set()
+        for number, row in read_numbered_table("verbs.tsv", knowledge_dir):
+            flags = _flags(row.get("flags", ""), "verbs.tsv", knowledge_dir, number)
+            verb = " ".join(row["verb"].lower().split())
+            verbs.setdefault(verb, {})[row["object"].lower()] = Pattern(row["code"], flags)
+            if "light" in flags:
+                light.add(verb)
+        nouns = {
+            " ".join(r["noun"].lower().split()): Pattern(
+                r["code"], _flags(r.get("flags", ""), "event_nouns.tsv", knowledge_dir, number)
+            )
+            for number, r in read_numbered_table("event_nouns.tsv", knowledge_dir)
+        }
+        modals = {
+            r["word"].lower(): r["kind"] for r in read_table("event_modals.tsv", knowledge_dir)
+        }
+        unknown = {k for k in modals.values() if k not in MODAL_KINDS}
+        if unknown:
+            raise ConfigError(
+                f"event_modals.tsv has unknown kinds {sorted(unknown)} (expected {sorted(MODAL_KINDS)}); "
+                "fix the file in the knowledge folder"
+            )
+        agents: dict[str, str] = {}
+        kinds: dict[str, set[str]] = {"document": set(), "mishap": set(), "frame": set()}
+        for r in read_table("event_agents.tsv", knowledge_dir):
+            noun, sector = " ".join(r["noun"].lower().split()), r["sector"]
+            if sector.islower():
+                if sector not in kinds:
+                    raise ConfigError(
+                        f"event_agents.tsv gives {noun!r} the unknown kind {sector!r} (expected "
+                        f"an upper-case sector or one of {sorted(kinds)}); fix the file in the "
+                        "knowledge folder"
+                    )
+                kinds[sector].add(noun)
+            else:
+                agents[noun] = sector
+        words = read_lists("event_words.tsv", knowledge_dir, lists=WORD_LISTS)
+        codes = read_lists("event_codes.tsv", knowledge_dir, lists=CODE_LISTS, key="code")
+        return cls(
+            verbs=MappingProxyType({k: MappingProxyType(v) for k, v in verbs.items()}),
+            nouns=MappingProxyType(nouns),
+            modals=MappingProxyType(modals),
+            agents=MappingProxyType(agents),
+            codebook=codebook,
+            light_verbs=frozenset(light),
+            documents=frozenset(kinds["document"]),
+            mishaps=frozenset(kinds["mishap"]),
+            frames=frozenset(kinds["frame"]),
+            modal_codes=_modal_codes(knowledge_dir),
+            measure_nouns=frozenset(words["measure_noun"]),
+            partial_adverbs=frozenset(words["partial_adverb"]),
+            reciprocal_adverbs=frozenset(words["reciprocal_adverb"]),
+            protest_nouns=frozenset(words["protest_noun"]),
+            undone_roots=frozenset(codes["undone_root"]),
+            protest_aims=frozenset(codes["protest_aim"]),
+            material_conflict=frozenset(codes["material_conflict"]),
+            visit_codes=frozenset(codes["visit"]),
+            military_force=MappingProxyType(dict(codes["military_force"])),
+            force_sectors=load_sectors(knowledge_dir).force,
+        )
+
+    def quad(self, code: str) -> int | None:
+        """Quad class of a code (1-4), ``None`` when the codebook does not know it."""
+        return self.codebook.quad_class(code)
+
+    def cooperative(self, code: str) -> bool:
+        """True for verbal or material cooperation (quad 1 or 2)."""
+        return self.quad(code) in (1, 2)
+
+
+def _flags(cell: str, name: str, knowledge_dir: str, line: int) -> frozenset[str]:
+    """The flags of one pattern row; an unknown flag raises ``ConfigError``."""
+    flags = frozenset(cell.split())
+    unknown = sorted(flags - PATTERN_FLAGS)
+    if unknown:
+        raise ConfigError(
+            f"{data_path(name, knowledge_dir)}, line {line}: unknown flag "
+            f"{', '.join(map(repr, unknown))} (expected one of {sorted(PATTERN_FLAGS)}); "
+            "fix the file in the knowledge folder"
+        )
+    return flags
+
+
+def _modal_codes(knowledge_dir: str) -> Mapping[str, Mapping[str, str]]:
+    """``event_modal_codes.tsv`` as kind -> content -> code; an unknown kind, or a kind without
+    its default row (empty content), raises ``ConfigError``."""
+    name = "event_modal_codes.tsv"
+    out: dict[str, dict[str, str]] = {k: {} for k in MODAL_CODE_KINDS}
+    for number, row in read_numbered_table(name, knowledge_dir):
+        table = out.get(row["kind"])
+        if table is None:
+            raise ConfigError(
+                f"{data_path(name, knowledge_dir)}, line {number}: unknown kind {row['kind']!r} "
+                f"(expected one of {list(MODAL_CODE_KINDS)})"
+            )
+        table.setdefault(row["content"], row["code"])
+    missing = [k for k, table in out.items() if "" not in table]
+    if missing:
+        raise ConfigError(
+            f"{data_path(name, knowledge_dir)} has no default row (empty content) for {missing}"
+        )
+    return MappingProxyType({k: MappingProxyType(v) for k, v in out.items()})

@@ -1,0 +1,240 @@
+"""Who a noun phrase of a clause refers to, for the event coder.
+
+The actors component (which runs before the coder) sets ``doc._.actors``; here we map one
+argument of a verb (its head token) to the actors it mentions, with the CAMEO-style actor code
+each one takes in this event. A role nominal such as "the Russian government" gives the
+country actor ("Russian" -> ``RUS``) plus the sector of its head noun (``GOV``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from spacy.tokens import Doc, Token
+
+from ..extensions import ActorCluster, actors_at
+from ..syntax import RELATIVE_PRONOUNS, SUBJECT_DEPS, first_subject
+from .config import EventConfig
+from .lexicon import EventLexicon
+
+PRONOUNS: frozenset[str] = frozenset({"he", "she", "they", "it", "we", "i", "who", "which", "that"})
+FIRST_PERSON: frozenset[str] = frozenset({"i", "we"})
+THIRD_PERSON: Mapping[str, str] = MappingProxyType(
+    {"he": "person", "she": "person", "it": "thing", "they": "any"}
+)
+"""Subject pronouns resolved to the previous sentence's subject, with the kind of actor each
+can stand for."""
+CUT_DEPS: frozenset[str] = frozenset(
+    {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep"}
+)
+"""Children that do not belong to the core of a noun phrase (the core is what names it)."""
+OF_PREPS: frozenset[str] = frozenset({"of", "from", "in", "against", "with", "for"})
+"""Prepositions whose object may name the actor when the core does not ("opponents of X",
+"a war against X", "air links with X", "a camp for refugees")."""
+
+
+@dataclass(frozen=True)
+class Party:
+    """One side of an event: the actor (``None`` when only a code is known) and its code."""
+
+    actor: ActorCluster | None
+    code: str | None
+    """CAMEO-style actor code, ``None`` when the actor has neither code nor country."""
+    token: int
+    """Index of the head token that named this party (for ordering and self-event checks)."""
+
+    def same(self, other: Party) -> bool:
+        """Whether two parties are the same side: the same code ("Georgian demonstrators" and
+        "the Georgian government" differ), or without codes the same actor."""
+        if self.code is not None and other.code is not None:
+            return self.code == other.code
+        return self.actor is not None and self.actor is other.actor
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """The token and every token coordinated with it ("A, B and C")."""
+    out = [tok]
+    for child in tok.children:
+        # "The US, Russia, and Switzerland" is often parsed as an apposition holding the list
+        if child.dep_ == "conj" or (
+            child.dep_ == "appos" and any(g.dep_ == "conj" for g in child.children)
+        ):
+            out.extend(conjuncts(child))
+    return out
+
+
+def _core_range(tok: Token) -> tuple[int, int]:
+    """Token range of the core of the phrase headed by ``tok`` (modifiers left of the head,
+    compounds on either side), without clauses, conjuncts and prepositional phrases."""
+    start = tok.i
+    for child in tok.lefts:
+        if child.dep_ in CUT_DEPS:
+            continue
+        start = min(start, child.left_edge.i)
+    end = tok.i + 1
+    for child in tok.rights:
+        if child.dep_ in ("compound", "flat", "nummod"):
+            end = max(end, child.right_edge.i + 1)
+        else:
+            break
+    return start, end
+
+
+def actor_code(actor: ActorCluster) -> str | None:
+    """The actor's code, or one built from its country and sector, ``None`` when neither."""
+    if actor.code:
+        return actor.code
+    if actor.country:
+        return actor.country + (actor.sector or "")
+    return None
+
+
+class PartyFinder:
+    """Maps argument tokens to ``Party`` lists for one doc (quotes' speakers help with "we").
+
+    How far a phrase is followed through appositions, "of" phrases and pronouns before giving
+    up is ``config.max_party_depth``; the bound also ends cyclic pronoun chains."""
+
+    def __init__(self, doc: Doc, lexicon: EventLexicon, config: EventConfig) -> None:
+        self.doc = doc
+        self.lexicon = lexicon
+        self.config = config
+        self._quote_ranges: list[tuple[int, int, ActorCluster]] = []
+        for quote in doc._.quotes or ():
+            if quote.actor is None:
+                continue
+            for frag in quote.fragments:
+                self._quote_ranges.append((frag.start, frag.end, quote.actor))
+
+    def parties(self, tok: Token, depth: int = 0, fallback: bool = True) -> list[Party]:
+        """Every party named by the phrase headed by ``tok`` and its conjuncts; ``[]`` if none.
+        ``fallback=False`` keeps to the phrase's core: no apposition, "of" phrase or pronoun
+        ("an attack in Baghdad" names no attacker)."""
+        found: list[Party] = []
+        limit = self.config.max_party_depth
+        if depth > limit:
+            return found
+        for head in conjuncts(tok):
+            for party in self._one(head, depth if fallback else limit + 1):
+                if not any(p.same(party) for p in found):
+                    found.append(party)
+        return found
+
+    def _one(self, head: Token, depth: int) -> list[Party]:
+        start, end = _core_range(head)
+        actors = actors_at(self.doc, start, end)
+        if len(actors) > 1:
+            covering = [a for a in actors if any(m.start <= head.i < m.end for m in a.mentions)]
+            if any(actor_code(a) for a in covering):
+                actors = covering
+            elif covering:
+                # "Russian President Boris Yeltsin" when the name has no code: the country does
+                actors = [a for a in actors if a not in covering]
+            else:
+                actors = self._nearest(head, actors)
+        if not actors and depth > self.config.max_party_depth:
+            return []
+        if not actors and head.lower_ in PRONOUNS:
+            return self._pronoun(head, depth)
+        if not actors:
+            # "opponents of Rwanda's Senate", "the mayor of Nablus", "demonstrators in Baghdad",
+            # "the US commander in Iraq, General David Petraeus"
+            if depth < self.config.max_fallback_depth:
+                found: list[Party] = []
+                for child in head.children:
+                    if child.dep_ == "appos":
+                        found = found or self.parties(child, depth + 1)
+                        if any(p.code for p in found):
+                            return found
+                sector = self.lexicon.agents.get(head.lemma_.lower())
+                for child in head.children:
+                    if child.dep_ == "prep" and child.lower_ in OF_PREPS:
+                        for pobj in child.children:
+                            if pobj.dep_ == "pobj":
+                                inner = self.parties(pobj, depth + 1)
+                                if any(p.code for p in inner):
+                                    return [self._with_sector(p, sector, head.i) for p in inner]
+                return found
+            return []
+        sector = self._sector(head, start)
+        out: list[Party] = []
+        for actor in actors:
+            covers_head = any(m.start <= head.i < m.end for m in actor.mentions)
+            party = Party(actor, actor_code(actor), head.i)
+            out.append(party if covers_head else self._with_sector(party, sector, head.i))
+        return out
+
+    @staticmethod
+    def _nearest(head: Token, actors: list[ActorCluster]) -> list[ActorCluster]:
+        """Of several actors in a phrase none of which names its head, those named by the
+        head's own modifiers (and their conjuncts): "the pro-Iranian Hizbollah group" is
+        Hizbollah's group, "Russian and Chinese leaders" both countries'."""
+        near: set[int] = set()
+        for child in head.lefts:
+            if child.dep_ not in CUT_DEPS:
+                near.update(tok.i for tok in conjuncts(child))
+        direct = [a for a in actors if any(m.start <= i < m.end for m in a.mentions for i in near)]
+        return [a for a in direct if actor_code(a)] or actors
+
+    def _sector(self, head: Token, start: int) -> str | None:
+        """The sector named by the phrase's head noun ("government"), or for a name by its
+        title ("President Boris Yeltsin"), ``None`` when neither is an agent noun."""
+        sector = self.lexicon.agents.get(head.lemma_.lower())
+        if sector is None and head.pos_ == "PROPN":
+            for tok in head.doc[start : head.i]:
+                sector = self.lexicon.agents.get(tok.lemma_.lower())
+                if sector is not None:
+                    break
+        return sector
+
+    @staticmethod
+    def _with_sector(party: Party, sector: str | None, token: int) -> Party:
+        """Add the head noun's sector to a bare country code ("Russian" + "government")."""
+        code = party.code
+        if code and sector and len(code) == 3:
+            code = code + sector
+        return Party(party.actor, code, token)
+
+    def _pronoun(self, tok: Token, depth: int) -> list[Party]:
+        """Resolve a pronoun the actors component left alone: a first-person pronoun inside a
+        quote is the quote's speaker; otherwise the nearest enclosing clause's subject, else
+        the relative clause's head noun ("Hagel and Shoygu, who met")."""
+        if tok.lower_ in FIRST_PERSON:
+            for start, end, actor in self._quote_ranges:
+                if start <= tok.i < end:
+                    return [Party(actor, actor_code(actor), tok.i)]
+        verb = tok.head
+        if tok.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return self.parties(verb.head, depth + 1)
+        seen = 0
+        while verb.head is not verb and seen < self.config.max_pronoun_climb:
+            seen += 1
+            verb = verb.head
+            for child in verb.children:
+                if child.dep_ in SUBJECT_DEPS and child.i != tok.i and child.lower_ not in PRONOUNS:
+                    return self.parties(child, depth + 1)
+        if tok.lower_ in THIRD_PERSON and tok.dep_ in SUBJECT_DEPS:
+            return self._previous_subject(tok)
+        return []
+
+    def _previous_subject(self, tok: Token) -> list[Party]:
+        """ "Lavrov spoke on Friday. He criticized ...": the subject of the sentence before, if
+        its actor can be the pronoun ("he"/"she" a person, "it" not a person)."""
+        sent = tok.sent
+        if sent.start == 0:
+            return []
+        previous = self.doc[sent.start - 1].sent
+        root = previous.root
+        subj = first_subject(root)
+        if subj is None or subj.lower_ in PRONOUNS:
+            return []
+        wanted = THIRD_PERSON[tok.lower_]
+        return [
+            p
+            for p in self.parties(subj, self.config.max_party_depth)
+            if p.actor is None
+            or wanted == "any"
+            or (p.actor.kind == "person") == (wanted == "person")
+        ]

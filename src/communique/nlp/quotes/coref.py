@@ -1,0 +1,168 @@
+"""Resolving a speaker mention that does not name anyone: pronouns and titles.
+
+* ``resolve_pronoun``: "he said" -> the nearest compatible actor mentioned before, by gender
+  (``he``/``she``; an actor's gender is known, or told by a courtesy title before a mention,
+  "Mr."), and number (``they``), preferring the current speaker of the paragraph when
+  compatible.  Persons only for he/she; groups, organisations and plural actors for they;
+  organisations and countries for it.
+* ``resolve_title``: "the Russian foreign minister" -> the actor whose ``role`` words all
+  appear in the mention (and whose country fits the mention's nationality word, when both are
+  known), preferring the most recently mentioned.
+
+Both return ``None`` when nothing fits; the caller then keeps the mention text as the name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+
+from spacy.tokens import Doc, Span, Token
+
+from ..extensions import ActorCluster
+from .config import QuoteConfig
+
+PRONOUN_FEATURES: dict[str, tuple[str | None, bool, frozenset[str]]] = {
+    "he": ("m", False, frozenset({"person"})),
+    "him": ("m", False, frozenset({"person"})),
+    "his": ("m", False, frozenset({"person"})),
+    "she": ("f", False, frozenset({"person"})),
+    "her": ("f", False, frozenset({"person"})),
+    "they": (None, True, frozenset({"person", "group", "organization", "country"})),
+    "them": (None, True, frozenset({"person", "group", "organization", "country"})),
+    "their": (None, True, frozenset({"person", "group", "organization", "country"})),
+    "it": (None, False, frozenset({"organization", "country"})),
+    "its": (None, False, frozenset({"organization", "country"})),
+}
+"""Pronoun -> (gender or None for any, plural, actor kinds it can refer to)."""
+
+_SINGULAR_PERSONAL = frozenset({"he", "him", "his", "she", "her"})
+NO_TITLES: Mapping[str, str] = MappingProxyType({})
+
+
+def is_resolvable_pronoun(token: Token) -> bool:
+    """True for the pronouns ``resolve_pronoun`` understands."""
+    return token.lower_ in PRONOUN_FEATURES
+
+
+def _last_mention_before(
+    actor: ActorCluster, position: int, skip: Callable[[int], bool] | None = None
+) -> int | None:
+    best: int | None = None
+    for m in actor.mentions:
+        if skip is not None and skip(m.start):
+            continue
+        if m.start < position and (best is None or m.start > best):
+            best = m.start
+    return best
+
+
+def _gender(actor: ActorCluster, titles: Mapping[str, str]) -> str | None:
+    if actor.gender:
+        return actor.gender
+    for m in actor.mentions:
+        if m.start > 0:
+            title = m.doc[m.start - 1].lower_
+            if title in titles:
+                return titles[title]
+    return None
+
+
+def compatible(actor: ActorCluster, pronoun: str, titles: Mapping[str, str] = NO_TITLES) -> bool:
+    """Whether ``actor`` can be what ``pronoun`` refers to (unknown gender is compatible).
+
+    ``titles`` maps lower-case courtesy titles ("mr.") to the gender of the person they name
+    (the ``CueLexicon``'s ``courtesy_titles``; empty: none)."""
+    features = PRONOUN_FEATURES.get(pronoun.lower())
+    if features is None:
+        return False
+    gender, plural, kinds = features
+    if actor.kind not in kinds:
+        return False
+    if actor.kind == "person":
+        if plural != actor.plural and pronoun.lower() not in ("they", "them", "their", "we"):
+            return False
+        if pronoun.lower() in ("they", "them", "their") and not actor.plural:
+            return False
+        actor_gender = _gender(actor, titles)
+        if gender and actor_gender and actor_gender != gender:
+            return False
+    elif pronoun.lower() in ("it", "its") and actor.plural:
+        return False
+    return True
+
+
+def resolve_pronoun(
+    doc: Doc,
+    token: Token,
+    current: ActorCluster | None = None,
+    max_distance: int = QuoteConfig.max_pronoun_distance,
+    skip: Callable[[int], bool] | None = None,
+    titles: Mapping[str, str] = NO_TITLES,
+) -> ActorCluster | None:
+    """The actor a speaker pronoun refers to, or ``None``.
+
+    ``current`` is the speaker of the paragraph so far (``None``: no current speaker); it wins
+    when compatible, unless its gender is unknown and a person of the pronoun's gender was
+    mentioned after it.  ``skip`` tells mentions (by first token) that cannot be antecedents,
+    e.g. those inside quotations (``None``: all can).  Otherwise the compatible actor whose
+    last mention before the pronoun is nearest wins, within ``max_distance`` tokens.
+    ``titles``: as for ``compatible``.
+    """
+    pronoun = token.lower_
+    if pronoun not in PRONOUN_FEATURES:
+        return None
+    gendered = PRONOUN_FEATURES[pronoun][0] is not None
+    current_fits = current is not None and compatible(current, pronoun, titles)
+    if (
+        current is not None
+        and current_fits
+        and (not gendered or _gender(current, titles) is not None)
+    ):
+        return current
+    best: tuple[int, ActorCluster] | None = None
+    for actor in doc._.actors or ():
+        if not compatible(actor, pronoun, titles):
+            continue
+        if pronoun in _SINGULAR_PERSONAL and not actor.name[:1].isupper():
+            continue  # "the doctor", "a nurse": a generic person is rarely the one speaking
+        last = _last_mention_before(actor, token.i, skip)
+        if last is None or token.i - last > max_distance:
+            continue
+        if best is None or last > best[0]:
+            best = (last, actor)
+    if current is not None and current_fits:
+        # a current speaker of unknown gender yields only to a person known to have the
+        # pronoun's gender, mentioned after it ("Merkley ... Clinton ... she said")
+        if best is None or _gender(best[1], titles) is None:
+            return current
+        mine = _last_mention_before(current, token.i, skip)
+        return best[1] if mine is None or best[0] > mine else current
+    return best[1] if best else None
+
+
+def resolve_title(
+    doc: Doc, span: Span, demonyms: dict[str, str] | None = None
+) -> ActorCluster | None:
+    """The actor holding the role that ``span`` names ("the Russian foreign minister"), or ``None``.
+
+    ``demonyms`` maps lower-case nationality words to ISO alpha-3 codes (``None``: no country
+    check).  Only actors with a known ``role`` are considered.
+    """
+    words = {t.lower_ for t in span if not t.is_punct}
+    best: tuple[int, ActorCluster] | None = None
+    for actor in doc._.actors or ():
+        if not actor.role:
+            continue
+        role_words = {w.lower() for w in actor.role.split()}
+        if not role_words or not role_words <= words:
+            continue
+        if demonyms and actor.country:
+            nationalities = {demonyms[w] for w in words if w in demonyms}
+            if nationalities and actor.country not in nationalities:
+                continue
+        last = _last_mention_before(actor, span.start)
+        position = last if last is not None else -1
+        if best is None or position > best[0]:
+            best = (position, actor)
+    return best[1] if best else None

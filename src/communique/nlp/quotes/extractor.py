@@ -1,0 +1,443 @@
+"""The quotation extractor: who said what, as ``doc._.quotes``.
+
+Three kinds of quotation are found (see ``extensions.QuoteSpan``):
+
+* **direct**: text between quotation marks (``marks.find_quoted``) that reads as speech,
+  attributed to the nearest speech cue in its own sentence, the short sentence right after it,
+  or a colon lead-in before it ("Kerry said:").  “A,” Kerry said, “B.” is one quote with two
+  fragments; a quoted paragraph or sentence without a cue after an attributed quote continues
+  it (same speaker).  Quoted titles and short quoted phrases that no verb governs (scare
+  quotes, nicknames) are not quotations;
+* **mixed**: a reported clause that contains quoted words ("Lavrov said the two nations “are
+  united by a shared responsibility”"); the content is the whole clause;
+* **indirect**: a clause reported by a cue (the ``ccomp`` of "said", "told reporters that", the
+  clause that "according to X" attaches to, the that-clause of a report noun: "his claim that
+  ...").
+
+Speakers come from the cue's syntax (``cues``), are widened to their noun phrase and
+resolved to actors (``speakers``, ``coref``); transcript labels ("PENCE: ...") and dash
+signatures ("” ― Name") are read from layout (``layout``).  A continuation has no cue
+(``cue`` is ``None``) and carries the speaker mention of the quote it continues; a quote
+whose speaker could not be found has ``speaker``, ``actor`` and ``speaker_name`` ``None``.
+
+Quoted words in the object of any verb with a subject ("called the test “a clear violation”")
+also make a mixed quote, with that verb as cue: news annotation (PolNeAR) counts them
+(``pieces.object_host``).
+
+Cost: one regex pass over the text, one pass over the tokens for cues, then work local to each
+cue or quote (about 2-4% on top of the spaCy pass).
+
+The word counts, gaps and paragraph windows these rules use are the ``QuoteConfig`` of the
+component (set from ``communique_quotes``' config).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from ...knowledge.cues import Cue, CueLexicon, load_cues
+from ...records import QuoteKind
+from ..extensions import ActorCluster, QuoteSpan, actor_of
+from .config import QuoteConfig
+from .cues import Attribution, CueHit, attribution, find_cues
+from .index import DocIndex, clip_to_paragraph
+from .layout import signature_after, transcript_paragraphs
+from .marks import find_quoted
+from .pieces import Piece, object_host, quoted_pieces
+from .report_nouns import noun_report
+from .speakers import name_speaker
+
+
+@dataclass
+class _Found:
+    """A quotation under construction (converted to ``QuoteSpan`` at the end)."""
+
+    kind: QuoteKind
+    fragments: list[tuple[int, int]]
+    """Character ranges of the content."""
+    attr: Attribution | None
+    para: int
+    pieces: list[Piece] = field(default_factory=list)
+    source: _Found | None = None
+    """For a continuation (no cue of its own): the quote whose speaker it shares."""
+
+
+class QuoteExtractor:
+    """spaCy component setting ``doc._.quotes`` (a list, empty when the doc has no quotes).
+
+    ``knowledge_dir``: a folder whose knowledge files override the bundled ones ("" = bundled
+    only); ``config``: the tuning numbers (``None``: the defaults).
+    """
+
+    def __init__(self, knowledge_dir: str = "", config: QuoteConfig | None = None) -> None:
+        self.knowledge_dir = knowledge_dir
+        self.config = config if config is not None else QuoteConfig()
+        self.lexicon = load_cues(knowledge_dir)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.quotes = extract_quotes(doc, self.lexicon, self.config)
+        return doc
+
+
+def _inside(attr: Attribution, piece: Piece) -> bool:
+    """Whether the piece lies in the attribution's clause (trailing punctuation aside)."""
+    if attr.content is None:
+        return False
+    a, b = attr.content
+    return a <= piece.start and piece.word_end <= b
+
+
+def _outside_words(doc: Doc, attr: Attribution, in_quote: list[int]) -> int:
+    assert attr.content is not None
+    a, b = attr.content
+    return sum(1 for i in range(a, b) if in_quote[i] < 0 and not doc[i].is_punct)
+
+
+def _adjacent_cue(
+    doc: Doc,
+    index: DocIndex,
+    chain: list[Piece],
+    attrs: list[Attribution],
+    in_quote: list[int],
+    config: QuoteConfig,
+) -> Attribution | None:
+    """The speech cue that attributes a chain of quoted pieces, or ``None``."""
+    first, last = chain[0], chain[-1]
+    best: tuple[int, Attribution] | None = None
+    for attr in attrs:
+        hit = attr.hit
+        if not hit.cue.speech and not (attr.content and any(_inside(attr, p) for p in chain)):
+            continue
+        if hit.end <= first.start:
+            gap = first.start - hit.end
+            if gap > config.max_cue_gap_before or index.para_of(hit.start) != first.para:
+                # colon lead-in at the end of the previous paragraph
+                j = first.start - 2
+                colon = j >= 0 and any(
+                    doc[k].text == ":" for k in range(max(j - 1, hit.end), first.start)
+                )
+                if not (colon and gap <= config.max_cue_gap_before + 2):
+                    continue
+            elif any(in_quote[k] >= 0 for k in range(hit.end, first.start - 1)):
+                continue
+            if index.sent_of[hit.start] != index.sent_of[first.start] and not any(
+                doc[k].text == ":" for k in range(hit.end, first.start)
+            ):
+                continue
+            dist = gap
+        elif hit.start >= last.end:
+            gap = hit.start - last.end
+            if index.para_of(hit.start) != last.para:
+                continue
+            if gap > config.max_cue_gap_after and not (
+                gap <= config.max_cue_gap_apposition
+                and attr.speaker is not None
+                and last.end <= attr.speaker < hit.start
+            ):
+                continue
+            if any(in_quote[k] >= 0 for k in range(last.end, hit.start)):
+                continue
+            if any(
+                doc[k].text in (".", "?", "!") and doc[k].i > last.end
+                for k in range(last.end + 1, hit.start)
+            ):
+                continue
+            dist = gap
+        else:
+            # between two pieces of the chain: “A,” he said, “B.”
+            inner = [p for p in chain if p.end <= hit.start]
+            nxt = [p for p in chain if p.start >= hit.end]
+            if not inner or not nxt:
+                continue
+            dist = hit.start - inner[-1].end
+        if attr.speaker is not None and in_quote[attr.speaker] >= 0:
+            continue
+        if best is None or dist < best[0]:
+            best = (dist, attr)
+    return best[1] if best else None
+
+
+def _attach_window(
+    index: DocIndex, piece: Piece, attrs: list[Attribution], keys: list[int], max_gap_before: int
+) -> list[Attribution]:
+    """Cues near a piece: those in the sentences it touches and in the one after it, and
+    those up to ``max_gap_before`` tokens before it (plus a colon and the mark).
+
+    ``keys`` are the first tokens of the ``attrs`` cues, in order (for bisection)."""
+    lo = index.sents[index.sent_of[piece.start]][0]
+    hi_sent = index.sent_of[min(piece.end, len(index.sent_of) - 1)]
+    hi = index.sents[min(hi_sent + 1, len(index.sents) - 1)][1]
+    lo = min(lo, max(0, piece.start - max_gap_before - 2))
+    return attrs[bisect.bisect_left(keys, lo) : bisect.bisect_left(keys, hi)]
+
+
+def _signature(doc: Doc, index: DocIndex, last: Piece, max_tail: int) -> Attribution | None:
+    """An attribution from a dash signature after the piece ("” ― Oscar P. Quintero")."""
+    if last.mark.close_mark is None:
+        return None
+    sig = signature_after(doc.text, last.mark.close_mark, max_tail)
+    if sig is None:
+        return None
+    dash = index.token_at(sig[0])
+    name = (index.token_at(sig[1]), index.token_end(sig[2]))
+    if name[1] <= name[0]:
+        return None
+    cue = Cue(lemma=doc[dash].text, type="phrase", cls="signature", notes="dash signature")
+    return Attribution(CueHit(dash, dash + 1, dash, cue), name[1] - 1, None, name)
+
+
+def _char_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def _reported(
+    doc: Doc,
+    index: DocIndex,
+    attrs: list[Attribution],
+    mixed: dict[int, _Found],
+    used: set[int],
+    in_quote: list[int],
+) -> list[_Found]:
+    """Mixed quotes (clauses hosting quoted words) and indirect ones (clauses without)."""
+    out: list[_Found] = []
+    for attr in attrs:
+        if attr.content is None:
+            continue
+        a, b = attr.content
+        chars = [_char_range(doc, a, b)]
+        key = id(attr)
+        if key in mixed:
+            mixed[key].fragments = chars
+            out.append(mixed[key])
+        elif key in used or attr.speaker is None:
+            continue  # a reported clause without a speaker in reach is too often not speech
+        elif not any(in_quote[i] >= 0 for i in range(a, b)):
+            out.append(_Found("indirect", chars, attr, index.para_of(a)))
+    return out
+
+
+def extract_quotes(
+    doc: Doc, lexicon: CueLexicon, config: QuoteConfig | None = None
+) -> list[QuoteSpan]:
+    """All quotations of ``doc`` (see the module docstring), in text order; ``config``: the
+    tuning numbers (``None``: the defaults)."""
+    if config is None:
+        config = QuoteConfig()
+    if not len(doc):
+        return []
+    index = DocIndex(doc)
+    pieces = quoted_pieces(doc, index, find_quoted(doc.text), config.max_title_words)
+    in_quote = [-1] * len(doc)
+    for n, p in enumerate(pieces):
+        for i in range(p.start, p.end):
+            in_quote[i] = n
+    found: list[_Found] = []
+    labelled_pieces: set[int] = set()
+    for lab in transcript_paragraphs(
+        doc.text,
+        min_body_words=config.min_label_body_words,
+        cue_words=lexicon.words,
+        not_labels=lexicon.not_labels,
+    ):
+        colon = index.token_at(lab.colon)
+        label = (index.token_at(lab.label[0]), index.token_end(lab.label[1]))
+        body = (index.token_at(lab.body[0]), index.token_end(lab.body[1]))
+        if label[1] <= label[0] or body[1] <= body[0]:
+            continue
+        if not doc.text[lab.label[0] : lab.label[1]].isupper() and not any(
+            doc[i].ent_type_ == "PERSON" for i in range(*label)
+        ):
+            continue
+        cue = Cue(lemma=":", type="phrase", cls="label", notes="transcript speaker label")
+        said_by = Attribution(CueHit(colon, colon + 1, colon, cue), label[1] - 1, None, label)
+        found.append(_Found("direct", [lab.body], said_by, index.para_of_char(lab.body[0])))
+        for n, p in enumerate(pieces):
+            if lab.label[0] - 3 <= p.mark.start < lab.body[1]:
+                labelled_pieces.add(n)
+        for i in range(*body):
+            if in_quote[i] < 0:
+                in_quote[i] = len(pieces)
+    attrs = [
+        clip_to_paragraph(
+            doc,
+            index,
+            noun_report(doc, h, lexicon, config)
+            if h.cue.type == "noun"
+            else attribution(doc, h, lexicon, config),
+            config.min_content_tokens,
+        )
+        for h in find_cues(doc, lexicon)
+        if in_quote[h.start] < 0
+    ]
+    keys = [a.hit.start for a in attrs]
+    mixed: dict[int, _Found] = {}
+    used: set[int] = set()
+    chains: dict[int, list[Piece]] = {}
+    for n, p in enumerate(pieces):
+        if n not in labelled_pieces:
+            chains.setdefault(p.mark.chain, []).append(p)
+    previous: _Found | None = None
+    implicit_hosts: dict[int, _Found] = {}
+    for chain in chains.values():
+        title = all(p.title for p in chain)
+        gap = config.max_cue_gap_before
+        near = _attach_window(index, chain[0], attrs, keys, gap)
+        if len(chain) > 1:
+            near += [a for a in _attach_window(index, chain[-1], attrs, keys, gap) if a not in near]
+        # mixed: the quoted words sit inside a reported clause with words of its own
+        host = next(
+            (
+                a
+                for a in near
+                if a.content is not None
+                and all(_inside(a, p) for p in chain)
+                and _outside_words(doc, a, in_quote) >= 1
+            ),
+            None,
+        )
+        if host is not None:
+            key = id(host)
+            if key not in mixed:
+                mixed[key] = _Found("mixed", [], host, chain[0].para)
+            mixed[key].pieces.extend(chain)
+            used.add(key)
+            previous = mixed[key]
+            continue
+        attr = _adjacent_cue(doc, index, chain, near, in_quote, config) or _signature(
+            doc, index, chain[-1], config.max_signature_tail
+        )
+        words = sum(p.words for p in chain)
+        frags = [(p.mark.start, p.mark.end) for p in chain]
+        speechlike = (
+            words >= config.min_words_speechlike
+            or any(p.has_verb for p in chain)
+            or doc[chain[-1].end - 1].text in (".", ",", "?", "!")
+        )
+        if attr is not None and words >= config.min_words_attributed and speechlike and not title:
+            used.add(id(attr))
+            if (
+                previous is not None
+                and previous.attr is attr
+                and previous.kind == "direct"
+                and previous.para == chain[0].para
+                and not doc.text[: previous.fragments[-1][1]].rstrip().endswith((".", "?", "!"))
+            ):
+                previous.fragments.extend(frags)
+                previous.pieces.extend(chain)
+                continue
+            previous = _Found("direct", frags, attr, chain[0].para, list(chain))
+            found.append(previous)
+            continue
+        if words >= config.min_words_unattributed and any(p.has_verb for p in chain):
+            source = (
+                previous
+                if previous is not None and chain[0].para - previous.para <= config.max_source_paras
+                else None
+            )
+            previous = _Found("direct", frags, None, chain[0].para, list(chain), source=source)
+            found.append(previous)
+            continue
+        implicit = object_host(doc, chain[0], in_quote, lexicon, config)
+        if implicit is not None and implicit.content is not None:
+            key = implicit.hit.verb
+            if key in implicit_hosts:
+                implicit_hosts[key].pieces.extend(chain)
+                continue
+            implicit_hosts[key] = _Found(
+                "mixed", [_char_range(doc, *implicit.content)], implicit, chain[0].para, list(chain)
+            )
+            found.append(implicit_hosts[key])
+    found.extend(_reported(doc, index, attrs, mixed, used, in_quote))
+    found.sort(key=lambda f: f.fragments[0][0])
+    return _to_spans(doc, found, in_quote, lexicon, config)
+
+
+def _to_spans(
+    doc: Doc, found: list[_Found], in_quote: list[int], lexicon: CueLexicon, config: QuoteConfig
+) -> list[QuoteSpan]:
+    out: list[QuoteSpan] = []
+    current: ActorCluster | None = None
+    current_para = -10
+    made: dict[int, QuoteSpan] = {}
+    paras: list[int] = []
+    for f in found:
+        if f.para - current_para > config.speaker_memory_paras:
+            current = None
+        fragments = [
+            s
+            for s in (doc.char_span(a, b, alignment_mode="expand") for a, b in f.fragments)
+            if s is not None and len(s)
+        ]
+        if not fragments:
+            continue
+        quote = QuoteSpan(fragments=fragments, kind=f.kind)
+        made[id(f)] = quote
+        source = made.get(id(f.source)) if f.source is not None else None
+        if source is not None:
+            quote.speaker, quote.actor = source.speaker, source.actor
+            quote.speaker_name = source.speaker_name
+        if f.attr is not None:
+            hit = f.attr.hit
+            quote.cue = doc[hit.start : hit.end]
+            if f.attr.speaker_range is not None:
+                span = doc[f.attr.speaker_range[0] : f.attr.speaker_range[1]]
+                actor = actor_of(doc, span.start, span.end)
+                quote.speaker, quote.actor = span, actor
+                quote.speaker_name = actor.name if actor else span.text
+            elif f.attr.speaker is not None:
+                speaker = name_speaker(
+                    doc,
+                    f.attr.speaker,
+                    current,
+                    lambda i: in_quote[i] >= 0,
+                    max_distance=config.max_pronoun_distance,
+                    titles=lexicon.courtesy_titles,
+                )
+                quote.speaker, quote.actor, quote.speaker_name = (
+                    speaker.span,
+                    speaker.actor,
+                    speaker.name,
+                )
+        if quote.actor is not None:
+            current, current_para = quote.actor, f.para
+        out.append(quote)
+        paras.append(f.para)
+    _nearby_speakers(out, paras, config)
+    return out
+
+
+def _nearby_speakers(quotes: list[QuoteSpan], paras: list[int], config: QuoteConfig) -> None:
+    """A direct quote with no cue of its own takes the speaker of the quote before it (within
+    ``config.max_continuation_paras`` paragraphs), else of the quote right after it (within
+    ``config.max_lead_in_paras``: a quoted paragraph that leads into "..., she said")."""
+    for n, quote in enumerate(quotes):
+        if quote.kind != "direct" or quote.speaker is not None or quote.cue is not None:
+            continue
+        before = next(
+            (
+                m
+                for m in range(n - 1, -1, -1)
+                if quotes[m].speaker is not None
+                and paras[n] - paras[m] <= config.max_continuation_paras
+            ),
+            None,
+        )
+        after = next(
+            (
+                m
+                for m in range(n + 1, len(quotes))
+                if quotes[m].speaker is not None and paras[m] - paras[n] <= config.max_lead_in_paras
+            ),
+            None,
+        )
+        source = before if before is not None else after
+        if source is not None:
+            other = quotes[source]
+            quote.speaker, quote.actor, quote.speaker_name = (
+                other.speaker,
+                other.actor,
+                other.speaker_name,
+            )

@@ -1,0 +1,149 @@
+"""Quoted stretches mapped onto tokens, and quoted words that a verb's object holds.
+
+``quoted_pieces`` turns the ``MarkedSpan``s of ``marks`` into ``Piece``s: token ranges
+with the facts the extractor decides on (word count, a verb inside, a title-like shape).
+``object_host`` reads the verb that governs quoted words in its object ("called the test “a
+clear violation”"): news annotation (PolNeAR) counts these as mixed quotations, with the verb
+as cue and its subject as speaker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ...knowledge.cues import Cue, CueLexicon
+from ..syntax import VERB_POS
+from .config import QuoteConfig
+from .cues import Attribution, CueHit, subject_of
+from .index import DocIndex
+from .marks import MarkedSpan
+
+_TITLE_SMALL_WORDS = frozenset(
+    {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "is"}
+)
+_SUBJECT_SIDE = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+
+
+@dataclass
+class Piece:
+    """One marked stretch mapped onto tokens (``start``/``end`` token range of the content)."""
+
+    mark: MarkedSpan
+    start: int
+    end: int
+    words: int
+    has_verb: bool
+    para: int
+    word_end: int
+    """End of the content without trailing punctuation (token index)."""
+    title: bool
+    """Every word capitalised, and few of them: a title ("Fox News Sunday"), not speech."""
+
+
+def quoted_pieces(
+    doc: Doc, index: DocIndex, marked: list[MarkedSpan], max_title_words: int
+) -> list[Piece]:
+    """The marked stretches as pieces; one of at most ``max_title_words`` words, all
+    capitalised, is a title."""
+    out: list[Piece] = []
+    for m in marked:
+        start, end = index.token_at(m.start), index.token_end(m.end)
+        if end <= start:
+            continue
+        toks = doc[start:end]
+        words = sum(1 for t in toks if t.is_alpha or t.like_num)
+        has_verb = any(t.pos_ in VERB_POS for t in toks)
+        word_end = end
+        while word_end > start + 1 and doc[word_end - 1].is_punct:
+            word_end -= 1
+        alpha = [t.text for t in toks if t.is_alpha]
+        title = (
+            0 < len(alpha) <= max_title_words
+            and all(w[0].isupper() or w in _TITLE_SMALL_WORDS for w in alpha)
+            and alpha[0][0].isupper()
+        )
+        out.append(
+            Piece(m, start, end, words, has_verb, index.para_of_char(m.start), word_end, title)
+        )
+    return out
+
+
+def _names_or_scare_quotes(doc: Doc, piece: Piece, root: Token, max_title_words: int) -> bool:
+    """Quoted words that name something or hedge one word, rather than report speech.
+
+    * a capitalised name in apposition to a noun: the show ''Politicking'', the documentary
+      “13th”, the nickname "Lyin' Ted";
+    * one word modifying a noun after it: “quack” medical cures, “magic” pills.
+    """
+    if root.dep_ == "appos" and root.head.i < piece.start:
+        alpha = [t.text for t in doc[piece.start : piece.word_end] if t.is_alpha]
+        if len(alpha) <= max_title_words and all(
+            w[0].isupper() or w in _TITLE_SMALL_WORDS for w in alpha
+        ):
+            return True
+    return (
+        piece.words == 1
+        and root.dep_ in ("amod", "compound")
+        and root.head.i >= piece.word_end
+        and root.head.pos_ in ("NOUN", "PROPN")
+    )
+
+
+def object_host(
+    doc: Doc, piece: Piece, in_quote: list[int], lexicon: CueLexicon, config: QuoteConfig
+) -> Attribution | None:
+    """Quoted words in the object of a verb with a subject ("called Clinton a “champion”").
+
+    The verb counts as the cue (class ``implicit``) and its subject as the speaker; the content
+    runs from the verb to the end of its complement.  ``None`` when the quoted words sit in a
+    subject, or no verb with a subject governs them within ``config.max_object_climb`` heads,
+    or the verb is one of ``lexicon.not_implicit``.
+    """
+    root = next(
+        (
+            doc[i]
+            for i in range(piece.start, piece.word_end)
+            if not piece.start <= doc[i].head.i < piece.word_end
+        ),
+        None,
+    )
+    if root is None or _names_or_scare_quotes(doc, piece, root, config.max_title_words):
+        return None
+    tok = root
+    for _ in range(config.max_object_climb):
+        if tok.dep_ in _SUBJECT_SIDE or tok.head is tok:
+            return None
+        tok = tok.head
+        if tok.pos_ in VERB_POS and tok.i < piece.start and in_quote[tok.i] < 0:
+            break
+    else:
+        return None
+    if not (tok.pos_ in VERB_POS and tok.i < piece.start):
+        return None
+    if tok.lemma_.lower() in lexicon.not_implicit:
+        return None
+    subj = subject_of(tok, config.max_subject_climb)
+    if subj is None or in_quote[subj.i] >= 0 or subj.lower_ in ("it", "there", "that", "this"):
+        return None
+    end = piece.end
+    limit = tok.right_edge.i + 1
+    if doc[piece.end - 1].text in (",", ".", ";", "?", "!"):
+        limit = end  # the quoted words end the clause: “...,” where ...
+    while (
+        end < limit
+        and doc[end].text not in (",", ";", ":", ".", "\u2014", "\u2013", "--", "(")
+        or (end < limit and in_quote[end] >= 0)
+    ):
+        end += 1
+    start = tok.i + 1
+    while start < piece.start and (doc[start].is_punct or doc[start].dep_ in ("prt", "neg")):
+        start += 1
+    cue = Cue(
+        lemma=tok.lemma_.lower(),
+        type="verb",
+        cls="implicit",
+        notes="quoted words in the object of a verb that is not a speech cue",
+    )
+    return Attribution(CueHit(tok.i, tok.i + 1, tok.i, cue), subj.i, (start, end))

@@ -1,0 +1,211 @@
+"""Where a cue verb's reported content is: the clause, object or phrase it attributes.
+
+``cues.attribution`` asks these readers, in its order of preference, for the token range
+a cue reports: its clausal complement (``reported_clause``, or ``misparsed_clause`` when the
+parser attached it as something else); the clause it is a parenthetical of ("X is Y, he said",
+"The museum, Mr. Obama said, would ..."), also when the parser hung it from the subject or made
+the cue the root (``inline_report``); its object and predicate ("urged everyone to act"); an
+infinitive after an addressee ("told his aides to ..."); the object of a topic preposition
+("complained about his mic").  ``subtree_range`` and ``trim`` turn a clause into a range.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..syntax import SUBJECT_DEPS, VERB_POS, to_infinitive
+
+COMPLEMENT_DEPS = frozenset({"ccomp"})
+"""Dependency labels of the clause a cue verb reports."""
+_COMPLEMENTIZERS = frozenset({"that", "whether", "if"})
+_PARENTHETICAL_OPENERS = frozenset(
+    {",", "\u2014", "\u2013", "--", "-", "\u201d", '"', "''", "\u2019", "'"}
+)
+_OBJECT_DEPS = frozenset({"dobj", "xcomp", "oprd", "dative"})
+_TOPIC_PREPS = frozenset({"about", "against", "of"})
+"""Prepositions whose object is what a cue verb reports on ("complained about his mic",
+"railed against super PACs")."""
+_STANCE_PREPS = frozenset({"for", "as", "over", "about", "of", "on", "to", "with"})
+"""Prepositions that continue a stance verb's object with its ground or its predicate."""
+
+
+def subtree_range(tok: Token, skip: Token | None = None) -> tuple[int, int]:
+    """Token range of ``tok``'s subtree; with ``skip``, only the larger side around it."""
+    left, right = tok.left_edge.i, tok.right_edge.i + 1
+    if skip is None:
+        return left, right
+    s_left, s_right = skip.left_edge.i, skip.right_edge.i + 1
+    # keep the larger side of the clause around the skipped part
+    if s_left - left >= right - s_right:
+        return left, s_left
+    return s_right, right
+
+
+def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The range without punctuation and spaces at its ends (nor a leading conjunction)."""
+    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "cc"):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def not_infinitive(verb: Token) -> bool:
+    """Not an infinitive: "refused to endorse" reports the refusal, not an endorsement."""
+    return not to_infinitive(verb)
+
+
+def reported_clause(doc: Doc, verb: Token) -> Token | None:
+    """The clausal complement of a cue verb, or ``None``.
+
+    A complement after the verb wins; one before it counts only when a comma, dash or closing
+    quotation mark separates them ("X is Y, he said"), not a semicolon or colon.  Clauses
+    opened by a temporal or causal conjunction ("said before he died") are adverbials.
+    """
+    best: Token | None = None
+    for child in verb.children:
+        if child.dep_ not in COMPLEMENT_DEPS:
+            continue
+        first = doc[child.left_edge.i]
+        if first.dep_ == "mark" and first.lower_ not in _COMPLEMENTIZERS:
+            continue
+        if child.i > verb.i:
+            return child
+        after = child.right_edge.i + 1
+        if after < verb.i and (
+            doc[after].text in _PARENTHETICAL_OPENERS
+            or doc[after - 1].text in _PARENTHETICAL_OPENERS  # a comma parsed into the clause
+        ):
+            best = child
+    return best
+
+
+def misparsed_clause(verb: Token) -> Token | None:
+    """A reported clause the parser attached as something else, or ``None``.
+
+    * an adverbial clause with its own subject, a modal and no subordinating conjunction
+      ("said after the convention he would not accept ..."): a complement without "that";
+    * a "relative clause" on the addressee opened by the complementizer "that" ("told a
+      meeting of leaders that few people understood ...").
+    """
+    for child in verb.rights:
+        if (
+            child.dep_ == "advcl"
+            and not any(c.dep_ == "mark" for c in child.children)
+            and any(c.dep_ in SUBJECT_DEPS for c in child.children)
+            and child.tag_ != "VBG"
+            and any(a.dep_ == "aux" and a.tag_ == "MD" for a in child.children)
+        ):
+            return child
+        if child.dep_ in ("dobj", "dative"):
+            for rel in child.rights:
+                first = rel.left_edge
+                if (
+                    rel.dep_ == "relcl"
+                    and first.lower_ == "that"
+                    and first.dep_ == "mark"
+                    and any(c.dep_ in SUBJECT_DEPS for c in rel.children)
+                ):
+                    return rel
+    return None
+
+
+def parenthetical(doc: Doc, verb: Token) -> bool:
+    """Whether the cue's clause sits between commas inside the clause it reports."""
+    head = verb.head
+    if head is verb or verb.dep_ not in ("parataxis", "ccomp", "advcl", "conj"):
+        return False
+    words = [t.i for t in verb.subtree if not t.is_punct]
+    left, right = words[0], words[-1]
+    if (
+        head.left_edge.i < left
+        and right < head.right_edge.i
+        and left > 0
+        and doc[left - 1].text == ","
+        and right + 1 < len(doc)
+        and doc[right + 1].text == ","
+        and doc[left].dep_ != "mark"
+    ):
+        return True
+    # "Though X was seamless, he said, replacing Clinton would be ...": the first part of the
+    # reported sentence hangs from the cue
+    subj = next((c for c in verb.lefts if c.dep_ in SUBJECT_DEPS), None)
+    return (
+        head.i > verb.i
+        and subj is not None
+        and subj.left_edge.i > 0
+        and doc[subj.left_edge.i - 1].text == ","
+        and verb.i + 1 < len(doc)
+        and doc[verb.i + 1].text == ","
+    )
+
+
+def parenthetical_in_subject(doc: Doc, verb: Token) -> Token | None:
+    """The clause around a cue set between commas after its subject ("The difference now, he
+    told me, is that ..."), which the parser hung from the subject noun; else ``None``."""
+    head = verb.head
+    if verb.dep_ != "parataxis" or head.dep_ not in SUBJECT_DEPS or head.head.i <= verb.i:
+        return None
+    words = [t.i for t in verb.subtree if not t.is_punct]
+    left, right = words[0], words[-1]
+    if left == 0 or doc[left - 1].text != "," or right + 1 >= len(doc):
+        return None
+    return head.head if doc[right + 1].text == "," else None
+
+
+def inline_report(doc: Doc, verb: Token, subj: Token | None) -> tuple[int, int] | None:
+    """The sentence around "..., he said, ..." when the parser made the cue its root."""
+    if subj is None or verb.head is not verb or subj.i > verb.i:
+        return None
+    left = subj.left_edge.i
+    if left == 0 or doc[left - 1].text != "," or verb.i + 1 >= len(doc):
+        return None
+    if doc[verb.i + 1].text != ",":
+        return None
+    sides = [c for c in verb.children if c.dep_ in ("advcl", "ccomp", "csubj", "parataxis")]
+    if not any(c.i < left for c in sides) or not any(c.i > verb.i for c in sides):
+        return None
+    sent = verb.sent
+    return trim(doc, sent.start, sent.end)
+
+
+def object_content(doc: Doc, verb: Token, end: int, phrasal: bool) -> tuple[int, int] | None:
+    """The object, predicate and infinitive of a cue verb ("urged everyone to act"); ``end`` is
+    where the cue ends, ``phrasal`` whether it is several words ("call for")."""
+    parts = [c for c in verb.children if c.i >= end and c.dep_ in _OBJECT_DEPS]
+    if phrasal:  # "call for X": the particle's object
+        last = doc[end - 1]
+        parts += [c for c in last.children if c.dep_ == "pobj"]
+    if not parts:
+        return None
+    start = min(c.left_edge.i for c in parts)
+    stop = max(c.right_edge.i for c in parts) + 1
+    # the reason or manner right after the object belongs to the stance: "attacked Clinton
+    # for her support of the war", "cited the remarks as examples of disrespect"
+    for child in verb.rights:
+        if child.i == stop and child.dep_ == "prep" and child.lower_ in _STANCE_PREPS:
+            stop = child.right_edge.i + 1
+    return trim(doc, start, stop)
+
+
+def infinitive(verb: Token) -> Token | None:
+    """An infinitive complement of ``verb`` ("to figure out ..."), or ``None``."""
+    return next(
+        (
+            c
+            for c in verb.rights
+            if c.dep_ in ("xcomp", "ccomp", "advcl") and c.pos_ in VERB_POS and to_infinitive(c)
+        ),
+        None,
+    )
+
+
+def topic(doc: Doc, verb: Token, end: int) -> tuple[int, int] | None:
+    """The object of a topic preposition after the cue, which ends at ``end`` ("complained
+    about his mic")."""
+    for prep in verb.rights:
+        if prep.dep_ == "prep" and prep.lower_ in _TOPIC_PREPS and prep.i >= end:
+            objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+            if objs:
+                return trim(doc, objs[0].left_edge.i, prep.right_edge.i + 1)
+    return None

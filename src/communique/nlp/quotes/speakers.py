@@ -1,0 +1,114 @@
+"""From a speaker token to a speaker mention, an actor and a name.
+
+``speaker_span`` widens the head token to its noun phrase ("Stein spokeswoman Melezia
+Figueroa", "A reporter for USA Today"), leaving out relative clauses, appositions and
+parentheticals.  ``name_speaker`` maps the mention to an actor (``extensions.actor_of`` on the
+phrase's core, then pronoun and title resolution) and gives the name to report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..extensions import ActorCluster, actor_of
+from ..syntax import RELATIVE_PRONOUNS, SUBJECT_DEPS
+from .coref import is_resolvable_pronoun, resolve_pronoun, resolve_title
+
+_CUT_DEPS = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis", "prep_skip"})
+_CORE_DEPS = frozenset(
+    {"compound", "amod", "det", "nmod", "flat", "poss", "case", "nummod", "quantmod"}
+)
+_TITLE_DETS = frozenset({"the", "a", "an", "this", "that"})
+
+
+@dataclass
+class Speaker:
+    """A resolved speaker: the mention in the text, its actor (``None``: no actor) and name."""
+
+    span: Span
+    actor: ActorCluster | None
+    name: str
+
+
+def _kept(tok: Token, head: Token) -> bool:
+    return tok.dep_ not in _CUT_DEPS or tok is head
+
+
+def speaker_span(doc: Doc, head_i: int) -> Span:
+    """The noun phrase headed by token ``head_i``, without clauses and appositions."""
+    head = doc[head_i]
+    if head.pos_ == "PRON":
+        return doc[head_i : head_i + 1]
+    left = right = head_i
+    stack = [c for c in head.children if _kept(c, head)]
+    while stack:
+        tok = stack.pop()
+        left, right = min(left, tok.i), max(right, tok.i)
+        stack.extend(c for c in tok.children if c.dep_ not in _CUT_DEPS)
+    # never run over a comma or a line break (an apposition or a heading the parser joined)
+    for i in range(head_i - 1, left - 1, -1):
+        if doc[i].text in (",", "(", "—", "–") or "\n" in doc[i].text:
+            left = i + 1
+            break
+    for i in range(head_i + 1, right + 1):
+        if doc[i].text in (",", "(", ")", "—", "–") or "\n" in doc[i].text:
+            right = i - 1
+            break
+    while right > left and doc[right].is_punct:
+        right -= 1
+    return doc[left : right + 1]
+
+
+def core_span(doc: Doc, head_i: int) -> Span:
+    """The head token with its left modifiers (compounds, adjectives, determiners)."""
+    head = doc[head_i]
+    left = head_i
+    for child in head.lefts:
+        if child.dep_ in _CORE_DEPS:
+            left = min(left, child.left_edge.i if child.dep_ == "poss" else child.i)
+    right = head_i
+    for child in head.rights:
+        if child.dep_ in ("flat", "compound") and child.i == right + 1:
+            right = child.i
+    return doc[left : right + 1]
+
+
+def name_speaker(
+    doc: Doc,
+    head_i: int,
+    current: ActorCluster | None = None,
+    skip: Callable[[int], bool] | None = None,
+    *,
+    max_distance: int,
+    titles: Mapping[str, str],
+) -> Speaker:
+    """Resolve the speaker whose mention is headed by token ``head_i``.
+
+    ``current`` is the paragraph's current speaker (``None``: none yet), used for pronouns;
+    ``skip`` marks tokens whose mentions cannot be antecedents (``None``: none);
+    ``max_distance`` and ``titles`` are passed to ``coref.resolve_pronoun``.
+    """
+    head = doc[head_i]
+    if head.lower_ in RELATIVE_PRONOUNS and head.dep_ in SUBJECT_DEPS and head.head.dep_ == "relcl":
+        # "Figueroa, who said ...": the mention here is "who", the speaker its antecedent
+        named = name_speaker(
+            doc, head.head.head.i, current, skip, max_distance=max_distance, titles=titles
+        )
+        return Speaker(doc[head_i : head_i + 1], named.actor, named.name)
+    span = speaker_span(doc, head_i)
+    if is_resolvable_pronoun(head):
+        actor = resolve_pronoun(
+            doc, head, current, max_distance=max_distance, skip=skip, titles=titles
+        )
+        return Speaker(span, actor, actor.name if actor else head.text)
+    core = core_span(doc, head_i)
+    actor = actor_of(doc, core.start, core.end)
+    if actor is None and core[0].lower_ in _TITLE_DETS and head.pos_ == "NOUN":
+        actor = resolve_title(doc, core)
+    if actor is None or not actor.name[:1].isupper():
+        # no actor, or a generic one ("firm"): the words of the text name the speaker better
+        return Speaker(span, actor, span.text)
+    return Speaker(span, actor, actor.name)
