@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from communique.nlp.pipeline import load_pipeline  # noqa: E402
+from communique.sources.jsonl import read_jsonl  # noqa: E402
 
 
 def _date(value: object) -> dt.date | None:
@@ -40,11 +41,8 @@ def run(source: Path, out: Path, dictionaries: list[str]) -> tuple[int, float, f
     nlp = load_pipeline(components_to_add=("communique_actors",), actor_dictionaries=dictionaries)
     t_spacy = t_actors = 0.0
     n = 0
-    with source.open(encoding="utf-8") as fh, out.open("w", encoding="utf-8") as sink:
-        for line in fh:
-            if not line.strip():
-                continue
-            rec = json.loads(line)
+    with out.open("w", encoding="utf-8") as sink:
+        for rec in read_jsonl(source):
             doc = nlp.make_doc(rec.get("text") or "")
             doc._.published = _date(rec.get("date") or rec.get("published"))
             for name, proc in nlp.pipeline:

@@ -18,16 +18,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from communique.analyze import Analyzer  # noqa: E402
-from communique.evaluate.body import layout_predictions  # noqa: E402
-from communique.sources import read_sources  # noqa: E402
+from communique.analyzer import Analyzer  # noqa: E402
+from communique.evaluate.runner import analyze_gold, gold_and_predictions  # noqa: E402
 
 
 def write_records(analyzer: Analyzer, source: Path, out: Path) -> float:
     t0 = time.perf_counter()
     with out.open("w", encoding="utf-8") as fh:
-        for a in analyzer.analyze(read_sources([str(source)])):
-            fh.write(json.dumps(a.to_dict(), ensure_ascii=False) + "\n")
+        for record in analyze_gold(source, analyzer):
+            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
     return time.perf_counter() - t0
 
 
@@ -61,9 +60,9 @@ def main() -> int:
             print("seed", out.splitlines()[-1] if out else "")
     if "body" in args.only:
         gold_path = shared / "eval" / "plaintext" / "boilerplate_dev.jsonl"
-        gold_rows = [json.loads(line) for line in gold_path.open(encoding="utf-8")]
+        _, predictions = gold_and_predictions("body", gold_path)
         with (args.out / "body.jsonl").open("w", encoding="utf-8") as fh:
-            for record in layout_predictions(gold_rows):
+            for record in predictions:
                 fh.write(json.dumps(record) + "\n")
         print(
             "body (plain-text cleaning):",

@@ -20,6 +20,7 @@ from typing import Any
 
 from communique.evaluate.events import evaluate_events
 from communique.nlp.pipeline import OUR_COMPONENTS, load_pipeline
+from communique.sources.jsonl import read_jsonl
 
 DEFAULT_GOLD = (
     Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "events_dev.jsonl"
@@ -59,11 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     nlp = load_pipeline()
-    gold = [
-        json.loads(line)
-        for line in Path(args.gold).read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
+    gold = list(read_jsonl(args.gold))
     clock: dict[str, float] = {}
     preds = []
     for case in gold:

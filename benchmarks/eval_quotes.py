@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 
 from communique.evaluate.quotes import evaluate_quotes
 from communique.nlp.pipeline import load_pipeline
+from communique.sources.jsonl import read_jsonl
 
 
 def quote_records(doc: Doc) -> list[dict[str, Any]]:
@@ -66,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--kinds", nargs="+", default=None)
     ap.add_argument("--half", choices=("a", "b"), default=None)
     args = ap.parse_args(argv)
-    gold = [json.loads(line) for line in Path(args.gold).read_text(encoding="utf-8").splitlines()]
+    gold = list(read_jsonl(args.gold))
     if args.half is not None:
         gold = half_of(gold, args.half)
     nlp = load_pipeline()

@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from communique.analyze import Analyzer  # noqa: E402
+from communique.analyzer import Analyzer  # noqa: E402
 from communique.sources import read_sources  # noqa: E402
 
 

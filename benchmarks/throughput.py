@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from communique.analyze import Analyzer  # noqa: E402
+from communique.analyzer import Analyzer  # noqa: E402
 from communique.nlp.pipeline import OUR_COMPONENTS, load_pipeline  # noqa: E402
 from communique.records import Document  # noqa: E402
 from communique.sources import read_sources  # noqa: E402
@@ -50,7 +50,9 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=400, help="articles to use (default 400)")
     ap.add_argument("--batch-size", type=int, default=32)
     ap.add_argument("--chunk", type=int, default=50, help="articles per interleaved timing chunk")
-    ap.add_argument("--repeat", type=int, default=3, help="timings per chunk and mode; the fastest counts")
+    ap.add_argument(
+        "--repeat", type=int, default=3, help="timings per chunk and mode; the fastest counts"
+    )
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = ap.parse_args()
 

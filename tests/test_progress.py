@@ -16,5 +16,7 @@ def test_progress_draws_on_a_terminal_only() -> None:
         p = Progress("ingest", total=4, stream=stream)
         p.update(2, skipped=1)
         p.close()
-    assert "ingest [" in tty.getvalue() and "2/4" in tty.getvalue() and "skipped 1" in tty.getvalue()
+    assert (
+        "ingest [" in tty.getvalue() and "2/4" in tty.getvalue() and "skipped 1" in tty.getvalue()
+    )
     assert pipe.getvalue() == ""

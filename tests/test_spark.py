@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from communique.cli import main
+from communique.errors import SourceError
 from communique.spark import analyze_partition, read_records
 
 from helpers import SAMPLES
@@ -24,6 +25,11 @@ def test_analyze_partition_turns_lines_into_records(nlp) -> None:  # type: ignor
     assert [a.article.id for a in read_records(json.dumps(r) for r in out[:2])] == [
         r["id"] for r in out[:2]
     ]
+
+
+def test_read_records_names_the_line_that_is_not_json() -> None:
+    with pytest.raises(SourceError, match=r"^part-00000:3: not valid JSON"):
+        list(read_records(["", "   ", "{bad"], "part-00000"))
 
 
 @pytest.mark.skipif(shutil.which("java") is None, reason="no Java runtime for Spark")

@@ -8,11 +8,11 @@ import io
 import json
 from collections.abc import Iterator
 
-from .records import Analysis
+from .records import EXPORT_FORMATS, Analysis
 from .store import Store
 from .store import queries as q
 
-FORMATS = ("jsonl", "csv", "gdelt")
+FORMATS = EXPORT_FORMATS
 
 QUOTE_COLUMNS = (
     "doc_id",
@@ -54,9 +54,9 @@ def export(store: Store, fmt: str) -> Iterator[str]:
         if buf.getvalue():
             yield buf.getvalue()
     elif fmt == "gdelt":
-        from .gdelt import gdelt_events
+        from .gdelt import gdelt_events, tsv_line
 
         for row in gdelt_events(analyses(store)):
-            yield "\t".join(row) + "\n"
+            yield tsv_line(row)
     else:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")

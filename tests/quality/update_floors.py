@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from communique.analyze import Analyzer  # noqa: E402
+from communique.analyzer import Analyzer  # noqa: E402
 
 from gate import FLOORS, SHARED, dev_metrics, load_floors, seed_metrics  # noqa: E402
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from ..codes import ActorCode
+
 ALIASES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VAT"}
 
 
@@ -53,7 +55,7 @@ def evaluate_actors(
                 if any(s < end and start < e for s, e in x.get("mentions") or [])
             ]
             country = any(
-                (x.get("country") or (x.get("code") or "")[:3]).upper() == code
+                (x.get("country") or ActorCode.parse(x.get("code")).base).upper() == code
                 or (x.get("code") or "").upper().startswith(code)
                 for x in hits
             )

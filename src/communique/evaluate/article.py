@@ -16,6 +16,8 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ..codes import ActorCode, EventCode
+
 
 def _norm(s: str | None) -> str:
     return re.sub(r"\W+", " ", (s or "").lower()).strip()
@@ -97,9 +99,9 @@ def _events(gold: Mapping[str, Any], rec: Mapping[str, Any]) -> tuple[int, int]:
     ok = 0
     for g in gold.get("events", []):
         ok += any(
-            (e.get("source") or "").startswith(g["source"][:3])
-            and (e.get("target") or "").startswith(g["target"][:3])
-            and str(e.get("code") or "")[:2] in g["codes"]
+            (e.get("source") or "").startswith(ActorCode.parse(g["source"]).base)
+            and (e.get("target") or "").startswith(ActorCode.parse(g["target"]).base)
+            and EventCode.parse(e.get("code") or None).root in g["codes"]
             for e in evs
         )
     return ok, len(gold.get("events", []))

@@ -47,8 +47,8 @@ def evaluate_body(
 def layout_predictions(gold: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """Prediction records (``id``, ``text``, ``body``) from the plain-text cleaner alone, for
     gold lines that carry ``id`` and ``text``: body detection scored without the NLP pass."""
-    from ..article.plaintext import analyse_layout
+    from ..article.plaintext import analyze_layout
 
     return [
-        {"id": g["id"], "text": g["text"], "body": analyse_layout(g["text"]).body} for g in gold
+        {"id": g["id"], "text": g["text"], "body": analyze_layout(g["text"]).body} for g in gold
     ]

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from ..codes import ActorCode, EventCode
 from ..errors import EvalError
 
 LEVELS: tuple[str, ...] = ("root", "full", "code", "event")
@@ -31,31 +32,31 @@ Triple = tuple[str, ...]
 
 
 def _country(actor: str | None) -> str:
-    c = (actor or "")[:3].upper()
+    c = ActorCode.parse(actor).base.upper()
     return COUNTRY_ALIASES.get(c, c)
 
 
 def _full(actor: str | None) -> str:
-    a = (actor or "").upper()
-    return COUNTRY_ALIASES.get(a[:3], a[:3]) + a[3:]
+    code = ActorCode.parse((actor or "").upper())
+    return COUNTRY_ALIASES.get(code.base, code.base) + code.sector
 
 
 def event_triples(events: Iterable[Mapping[str, Any]], level: str) -> set[Triple]:
     """The set of comparable triples of ``events`` at ``level`` (events without a code skipped)."""
     out: set[Triple] = set()
     for e in events:
-        code = str(e.get("code") or "")
+        code = EventCode.parse(e.get("code") or None)
         if not code:
             continue
         src, tgt = e.get("source"), e.get("target")
         if level == "root":
-            out.add((_country(src), _country(tgt), code[:2]))
+            out.add((_country(src), _country(tgt), code.root))
         elif level == "full":
-            out.add((_full(src), _full(tgt), code[:2]))
+            out.add((_full(src), _full(tgt), code.root))
         elif level == "code":
-            out.add((_country(src), _country(tgt), code))
+            out.add((_country(src), _country(tgt), str(code)))
         elif level == "event":
-            out.add((code[:2],))
+            out.add((code.root,))
         else:
             raise ValueError(f"unknown level {level!r}; expected one of {LEVELS}")
     return out

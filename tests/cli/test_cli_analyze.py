@@ -1,3 +1,5 @@
+"""``analyze``, ``ingest`` and ``load`` (communique.cli.analyze)."""
+
 from __future__ import annotations
 
 import json
@@ -10,26 +12,13 @@ import time
 from pathlib import Path
 
 import jsonschema
-import pytest
 from click.testing import CliRunner
 
 from communique.cli import main
 
-from helpers import SAMPLES, SEED
+from helpers import ROOT, SAMPLES, SEED
 
-SCHEMA = json.loads(
-    (
-        Path(__file__).resolve().parent.parent / "src/communique/schema/analysis.schema.json"
-    ).read_text()
-)
-
-
-@pytest.fixture(scope="module")
-def seed_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    db = str(tmp_path_factory.mktemp("db") / "c.db")
-    result = CliRunner().invoke(main, ["ingest", str(SAMPLES), "--db", db])
-    assert result.exit_code == 0, result.output
-    return db
+SCHEMA = json.loads((ROOT / "src/communique/schema/analysis.schema.json").read_text())
 
 
 def test_analyze_seed_matches_the_schema_and_keeps_text() -> None:
@@ -95,44 +84,6 @@ def test_ingest_is_idempotent(seed_db: str) -> None:
     assert json.loads(before.stdout) == json.loads(after.stdout)
 
 
-@pytest.mark.parametrize(
-    "command",
-    [
-        ["quotes"],
-        ["actors"],
-        ["events"],
-        ["stats"],
-        ["dyad", "USA", "RUS"],
-        ["quotes", "--speaker", "Lavrov"],
-        ["actors", "--country", "RUS"],
-    ],
-)
-def test_listings_have_json(seed_db: str, command: list[str]) -> None:
-    result = CliRunner().invoke(main, [*command, "--db", seed_db, "--json"])
-    assert result.exit_code == 0, result.output
-    json.loads(result.stdout)
-
-
-def test_show_and_actor_and_export(seed_db: str, tmp_path: Path) -> None:
-    runner = CliRunner()
-    shown = runner.invoke(main, ["show", "seed-defenseone-2013", "--db", seed_db, "--json"])
-    assert shown.exit_code == 0
-    assert json.loads(shown.stdout)["id"] == "seed-defenseone-2013"
-    missing = runner.invoke(main, ["show", "nope", "--db", seed_db])
-    assert missing.exit_code == 1 and "no document" in missing.stderr
-    out = tmp_path / "all.jsonl"
-    exported = runner.invoke(main, ["export", "--format", "jsonl", "--db", seed_db, "-o", str(out)])
-    assert exported.exit_code == 0
-    assert len(out.read_text(encoding="utf-8").splitlines()) == 3
-    csv_out = runner.invoke(main, ["export", "--format", "csv", "--db", seed_db])
-    assert csv_out.stdout.splitlines()[0].startswith("doc_id,published,speaker")
-
-
-def test_queries_on_missing_database_are_clear(tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["quotes", "--db", str(tmp_path / "none.db")])
-    assert result.exit_code == 1 and "no such database" in result.stderr
-
-
 def _rows(db: Path) -> dict[str, int]:
     conn = sqlite3.connect(db)
     tables = (
@@ -195,45 +146,29 @@ def test_worker_processes_give_the_same_records_in_order() -> None:
     ]
 
 
-def test_lavrov_in_several_articles_is_one_actor_with_all_his_quotes(seed_db: str) -> None:
-    result = CliRunner().invoke(main, ["actor", "Lavrov", "--db", seed_db, "--json"])
-    assert result.exit_code == 0, result.output
-    info = json.loads(result.stdout)
-    assert info["name"] == "Sergei Lavrov" and info["code"] == "RUSGOV"
-    assert info["articles"] == 3
-    assert len({q["doc_id"] for q in info["quotes"]}) == 3
-    people = json.loads(
-        CliRunner().invoke(main, ["actors", "--db", seed_db, "--name", "Lavrov", "--json"]).stdout
+def test_load_stores_exported_records_and_names_a_bad_line(seed_db: str, tmp_path: Path) -> None:
+    runner = CliRunner()
+    records = tmp_path / "records.jsonl"
+    exported = runner.invoke(
+        main, ["export", "--format", "jsonl", "--db", seed_db, "-o", str(records)]
     )
-    assert [p["name"] for p in people] == ["Sergei Lavrov"]
+    assert exported.exit_code == 0, exported.output
+    db = tmp_path / "loaded.db"
+    loaded = runner.invoke(main, ["load", str(records), "--db", str(db), "--json"])
+    assert loaded.exit_code == 0, loaded.output
+    assert json.loads(loaded.stdout) == {"added": 3, "replaced": 0, "unchanged": 0, "skipped": 0}
+
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(records.read_text(encoding="utf-8").splitlines()[0] + "\n{broken\n")
+    failed = runner.invoke(main, ["load", str(bad), "--db", str(tmp_path / "b.db")])
+    assert failed.exit_code == 1
+    (message,) = failed.stderr.strip().splitlines()
+    assert message.startswith(f"communique: {bad}:2: not valid JSON")
 
 
-def test_gdelt_export_from_the_store_loads_in_pandas(seed_db: str, tmp_path: Path) -> None:
-    pd = pytest.importorskip("pandas")
-    from communique.gdelt import GDELT_EVENT_COLUMNS
-
-    out = tmp_path / "events.tsv"
-    result = CliRunner().invoke(
-        main, ["export", "--format", "gdelt", "--db", seed_db, "-o", str(out)]
-    )
-    assert result.exit_code == 0, result.output
-    frame = pd.read_csv(out, sep="\t", header=None, names=list(GDELT_EVENT_COLUMNS), dtype=str)
-    assert len(frame) > 0 and list(frame.columns)[:2] == ["GlobalEventID", "Day"]
-    assert set(frame["EventRootCode"].dropna()) <= {f"{i:02d}" for i in range(1, 21)}
-    assert frame["NumMentions"].astype(int).min() >= 1
-
-
-def test_eval_body_scores_the_cleaner_on_a_gold_file(tmp_path: Path) -> None:
-    text = (
-        "Home | News | Sport\n\n"
-        + "The minister said the talks with the delegation went well and would continue. " * 3
-        + "\n\nCookie settings\n"
-    )
-    clean = "The minister said the talks with the delegation went well and would continue. " * 3
-    gold = tmp_path / "gold.jsonl"
-    gold.write_text(
-        json.dumps({"id": "p1", "text": text, "clean_text": clean}) + "\n", encoding="utf-8"
-    )
-    result = CliRunner().invoke(main, ["eval", "body", str(gold), "--json"])
-    assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout)["f1"] > 0.9
+def test_load_of_a_missing_path_creates_no_database(tmp_path: Path) -> None:
+    db = tmp_path / "never.db"
+    result = CliRunner().invoke(main, ["load", str(tmp_path / "nope"), "--db", str(db)])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"communique: {tmp_path / 'nope'}: no such file or folder"
+    assert not db.exists()

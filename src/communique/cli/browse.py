@@ -1,0 +1,247 @@
+"""The commands that read the store: ``quotes``, ``actors``, ``actor``, ``show``, ``stats``,
+``events`` and ``dyad``. Each calls one query of ``communique.store.queries``."""
+
+from __future__ import annotations
+
+import click
+
+from ..records import ACTOR_KINDS, PERIODS, QUOTE_KINDS, ActorKind, Period, QuoteKind
+from .options import (
+    date_range_options,
+    db_option,
+    emit,
+    emit_json,
+    handle_errors,
+    json_option,
+    limit_option,
+    offset_option,
+    open_store,
+)
+
+
+@click.command()
+@click.option("--speaker", help="Speaker name or alias (e.g. Lavrov).")
+@click.option("--about", help="Words the quote must contain (full-text search).")
+@date_range_options("publication")
+@click.option("--kind", type=click.Choice(QUOTE_KINDS), help="Kind of quote.")
+@click.option("--country", help="Speaker's country, ISO 3166 alpha-3.")
+@db_option
+@limit_option
+@offset_option
+@json_option()
+@handle_errors
+def quotes(
+    speaker: str | None,
+    about: str | None,
+    since: str | None,
+    until: str | None,
+    kind: QuoteKind | None,
+    country: str | None,
+    db: str | None,
+    limit: int,
+    offset: int,
+    as_json: bool,
+) -> None:
+    """List stored quotations, newest first."""
+    from ..store import queries
+
+    with open_store(db) as store:
+        rows = queries.quotes(
+            store,
+            speaker=speaker,
+            about=about,
+            since=since,
+            until=until,
+            kind=kind,
+            country=country,
+            limit=limit,
+            offset=offset,
+        )
+    emit(rows, as_json, ["published", "speaker", "kind", "text"], {"text": 70, "speaker": 22})
+
+
+@click.command()
+@click.option("--country", help="ISO 3166 alpha-3 country.")
+@click.option("--kind", type=click.Choice(ACTOR_KINDS))
+@click.option("--name", "query", help="Part of a name or alias.")
+@db_option
+@limit_option
+@offset_option
+@json_option()
+@handle_errors
+def actors(
+    country: str | None,
+    kind: ActorKind | None,
+    query: str | None,
+    db: str | None,
+    limit: int,
+    offset: int,
+    as_json: bool,
+) -> None:
+    """List actors across articles, most quoted first."""
+    from ..store import queries
+
+    with open_store(db) as store:
+        rows = queries.actors(
+            store, country=country, kind=kind, query=query, limit=limit, offset=offset
+        )
+    emit(
+        rows,
+        as_json,
+        ["id", "name", "kind", "country", "role", "code", "articles", "quotes", "events"],
+    )
+
+
+@click.command()
+@click.argument("name")
+@db_option
+@json_option()
+@handle_errors
+def actor(name: str, db: str | None, as_json: bool) -> None:
+    """Show one actor: aliases, roles over time, quotes and events."""
+    from ..store import queries
+
+    with open_store(db) as store:
+        info = queries.actor(store, name)
+    if as_json:
+        emit_json(info)
+        return
+    click.echo(f"{info['name']}  ({info['kind']}, {info['country'] or '?'}, {info['code'] or '-'})")
+    click.echo(f"aliases: {', '.join(info['aliases'])}")
+    for r in info["roles"]:
+        click.echo(
+            f"role: {r['role'] or '-'} ({r['code'] or '-'}) {r['first'] or '?'} .. {r['last'] or '?'}"
+            f" in {r['articles']} article(s)"
+        )
+    click.echo(
+        f"{info['articles']} articles, {info['quote_count']} quotes, {info['event_count']} events"
+    )
+    for q in info["quotes"][:10]:
+        click.echo(f"  “{q['text'][:100]}” ({q['published'] or '?'}, {q['doc_id']})")
+
+
+@click.command()
+@click.argument("doc_id")
+@db_option
+@json_option()
+@handle_errors
+def show(doc_id: str, db: str | None, as_json: bool) -> None:
+    """Show one stored article with its actors, quotes and events."""
+    from ..store import queries
+
+    with open_store(db) as store:
+        analysis = queries.show(store, doc_id)
+    if as_json:
+        emit_json(analysis.to_dict())
+        return
+    a = analysis.article
+    click.echo(
+        f"{a.title or '(untitled)'}\n{a.outlet or ''} {a.published or ''} {', '.join(a.byline)}".rstrip()
+    )
+    click.echo(f"\nactors ({len(analysis.actors)}):")
+    for x in analysis.actors:
+        click.echo(
+            f"  {x.id:>4} {x.name} [{x.kind}] {x.country or ''} {x.role or ''} {x.code or ''}".rstrip()
+        )
+    click.echo(f"\nquotes ({len(analysis.quotes)}):")
+    for q in analysis.quotes:
+        click.echo(f"  {q.speaker or '?'} ({q.kind}, {q.cue or '-'}): “{q.text[:110]}”")
+    click.echo(f"\nevents ({len(analysis.events)}):")
+    for e in analysis.events:
+        click.echo(f"  {e.source or '?'} -> {e.target or '?'} {e.code} {e.name} ({e.goldstein})")
+
+
+@click.command()
+@db_option
+@json_option()
+@handle_errors
+def stats(db: str | None, as_json: bool) -> None:
+    """Counts of what the database holds, top speakers and skip reasons."""
+    from ..store import queries
+
+    with open_store(db) as store:
+        info = queries.stats(store)
+    if as_json:
+        emit_json(info)
+        return
+    click.echo(
+        f"{info['documents']} articles ({info['skips']} skipped inputs), {info['actors']} actors, "
+        f"{info['quotes']} quotes, {info['events']} events"
+    )
+    if info["top_speakers"]:
+        click.echo("quotes by speaker:")
+        for r in info["top_speakers"]:
+            click.echo(f"  {r['quotes']:>5}  {r['speaker']}")
+    for r in info["skip_reasons"]:
+        click.echo(f"  skipped {r['n']}: {r['reason']}")
+
+
+@click.command()
+@click.option("--source", help="Source country (ISO3) or actor-code prefix (RUSGOV).")
+@click.option("--target", help="Target country (ISO3) or actor-code prefix.")
+@click.option("--code", help="CAMEO code or root prefix (04, 043).")
+@date_range_options("event")
+@db_option
+@limit_option
+@offset_option
+@json_option()
+@handle_errors
+def events(
+    source: str | None,
+    target: str | None,
+    code: str | None,
+    since: str | None,
+    until: str | None,
+    db: str | None,
+    limit: int,
+    offset: int,
+    as_json: bool,
+) -> None:
+    """List coded events, newest first."""
+    from ..store import queries
+
+    with open_store(db) as store:
+        rows = queries.events(
+            store,
+            source=source,
+            target=target,
+            code=code,
+            since=since,
+            until=until,
+            limit=limit,
+            offset=offset,
+        )
+    emit(
+        rows,
+        as_json,
+        ["date", "source", "target", "code", "name", "goldstein", "text"],
+        {"text": 50, "name": 24},
+    )
+
+
+@click.command()
+@click.argument("a")
+@click.argument("b")
+@click.option("--by", type=click.Choice(PERIODS), default="month", show_default=True)
+@click.option("--one-way", is_flag=True, help="Only events from A to B.")
+@date_range_options("event")
+@db_option
+@json_option()
+@handle_errors
+def dyad(
+    a: str,
+    b: str,
+    by: Period,
+    one_way: bool,
+    since: str | None,
+    until: str | None,
+    db: str | None,
+    as_json: bool,
+) -> None:
+    """Events between A and B over time: counts per quad class and mean Goldstein."""
+    from ..records import QUAD_CLASS_KEYS
+    from ..store import queries
+
+    with open_store(db) as store:
+        rows = queries.dyad(store, a, b, by=by, both_ways=not one_way, since=since, until=until)
+    emit(rows, as_json, ["period", "events", *QUAD_CLASS_KEYS.values(), "mean_goldstein"])

@@ -1,0 +1,158 @@
+"""What every command shares: the common options, settings and store opening, output
+(JSON, tables) and the turning of library errors into one-line messages and exit codes.
+
+This module imports nothing from the command modules beside it, and nothing heavy.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterable
+from functools import wraps
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+
+import click
+
+from ..errors import CommuniqueError
+from ..settings import Settings
+
+if TYPE_CHECKING:
+    from ..store import Store
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+# --- options ----------------------------------------------------------------------------------
+
+JSON_TABLE = "Print JSON instead of a table."
+JSON_SUMMARY = "Print the summary as JSON."
+JSON_SCORES = "Print JSON."
+
+
+def json_option(help: str = JSON_TABLE) -> Callable[[F], F]:
+    """``--json`` (parameter ``as_json``); ``help`` says what it replaces."""
+    return click.option("--json", "as_json", is_flag=True, help=help)
+
+
+db_option = click.option("--db", help=f"Database file (default {Settings.db}).")
+"""``--db``: the database file, overriding ``COMMUNIQUE_DB``."""
+
+limit_option = click.option(
+    "--limit", type=int, default=50, show_default=True, help="Rows at most."
+)
+offset_option = click.option("--offset", type=int, default=0, help="Rows to skip first.")
+
+workers_option = click.option(
+    "--workers", type=int, help=f"Worker processes (default {Settings.workers})."
+)
+model_option = click.option("--model", help="spaCy pipeline to load instead of en_core_web_sm.")
+
+
+def batch_size_option(help: str) -> Callable[[F], F]:
+    """``--batch-size``, overriding ``COMMUNIQUE_BATCH_SIZE``."""
+    return click.option("--batch-size", type=int, help=help)
+
+
+paths_argument = click.argument("paths", nargs=-1, required=True)
+"""One or more input paths (the commands that read documents or records)."""
+
+
+def date_range_options(what: str) -> Callable[[F], F]:
+    """``--since`` and ``--until``, YYYY-MM-DD; ``what`` names the date (``event``)."""
+
+    def decorate(func: F) -> F:
+        func = click.option("--until", help=f"Latest {what} date, YYYY-MM-DD.")(func)
+        return click.option("--since", help=f"Earliest {what} date, YYYY-MM-DD.")(func)
+
+    return decorate
+
+
+def pred_option(default: str = "analyse GOLD now") -> Callable[[F], F]:
+    """``--pred``: analysis records to score; ``default`` says what is scored without it."""
+    return click.option(
+        "--pred",
+        type=click.Path(exists=True, dir_okay=False),
+        help=f"Analysis records to score (default: {default}).",
+    )
+
+
+# --- settings and store -----------------------------------------------------------------------
+
+
+def build_settings(**overrides: Any) -> Settings:
+    """The settings in force: the environment, then the options given (``None`` is not given)."""
+    return Settings.from_env().replace(**overrides).validate()
+
+
+def open_store(db: str | None) -> Store:
+    """The database of ``--db`` (or the settings), opened read-only."""
+    from ..store import Store
+
+    return Store(build_settings(db=db).db, readonly=True)
+
+
+# --- output and errors ------------------------------------------------------------------------
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    """Print ``communique: message`` on stderr and exit with ``code``."""
+    click.echo(f"communique: {message}", err=True)
+    sys.exit(code)
+
+
+def handle_errors(func: F) -> F:
+    """Turn a ``CommuniqueError`` into a one-line message and exit code 1; a closed pipe
+    (``communique analyze ... | head``) into a quiet exit."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except CommuniqueError as e:
+            fail(str(e))
+        except BrokenPipeError:
+            sys.stderr.close()
+            sys.exit(0)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def emit_json(rows: Any) -> None:
+    """``rows`` as indented JSON (non-ASCII kept, dates and the like as strings)."""
+    click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
+
+
+def print_table(
+    rows: list[dict[str, Any]], columns: Iterable[str], widths: dict[str, int] | None = None
+) -> None:
+    """``rows`` as a fixed-width table of ``columns``; a cell wider than its column is cut."""
+    cols = list(columns)
+    widths = widths or {}
+    if not rows:
+        click.echo("(nothing found)")
+        return
+
+    def cell(v: Any, w: int) -> str:
+        s = "" if v is None else str(v).replace("\n", " ")
+        return (s[: w - 1] + "…") if len(s) > w else s.ljust(w)
+
+    w = {
+        c: widths.get(c, max(len(c), min(40, max(len(str(r.get(c) or "")) for r in rows))))
+        for c in cols
+    }
+    click.echo("  ".join(cell(c, w[c]) for c in cols))
+    for r in rows:
+        click.echo("  ".join(cell(r.get(c), w[c]) for c in cols))
+
+
+def emit(
+    rows: Any,
+    as_json: bool,
+    columns: Iterable[str],
+    widths: dict[str, int] | None = None,
+) -> None:
+    """``rows`` as JSON with ``--json``, else as a table of ``columns``."""
+    if as_json:
+        emit_json(rows)
+    else:
+        print_table(rows, columns, widths)
