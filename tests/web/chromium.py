@@ -23,9 +23,20 @@ from fastapi import FastAPI
 HERE = Path(__file__).resolve().parent
 ENSURE_SCRIPT = HERE / "ensure_chromium.sh"
 NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "headless_shell")
-FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--disable-extensions", "--hide-scrollbars", "--mute-audio", "--no-default-browser-check")
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-extensions",
+    "--hide-scrollbars",
+    "--mute-audio",
+    "--no-default-browser-check",
+)
 
 
 def find_chromium() -> str | None:
@@ -43,8 +54,13 @@ def ensure_chromium(timeout: float = 900) -> tuple[str | None, str]:
     if path:
         return path, ""
     try:
-        done = subprocess.run(["bash", str(ENSURE_SCRIPT)], capture_output=True, text=True,
-                              timeout=timeout, check=False)
+        done = subprocess.run(
+            ["bash", str(ENSURE_SCRIPT)],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
     except (OSError, subprocess.TimeoutExpired) as e:
         return None, f"could not run {ENSURE_SCRIPT.name}: {e}"
     return find_chromium(), (done.stderr.strip().splitlines() or ["no reason given"])[-1]
@@ -61,8 +77,9 @@ class LiveServer:
 
     def __init__(self, app: FastAPI) -> None:
         self.port = free_port()
-        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning",
-                                lifespan="off")
+        config = uvicorn.Config(
+            app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="off"
+        )
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 
@@ -75,8 +92,12 @@ class LiveServer:
             time.sleep(0.05)
         return f"http://127.0.0.1:{self.port}"
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         self.server.should_exit = True
         self.thread.join(timeout=10)
 
@@ -91,7 +112,9 @@ class Browser:
     def _run(self, *args: str) -> subprocess.CompletedProcess[str]:
         with tempfile.TemporaryDirectory(prefix="communique-chromium-") as profile:
             cmd = [self.executable, *FLAGS, f"--user-data-dir={profile}", *args]
-            done = subprocess.run(cmd, capture_output=True, text=True, timeout=self.timeout, check=False)
+            done = subprocess.run(
+                cmd, capture_output=True, text=True, timeout=self.timeout, check=False
+            )
         if done.returncode != 0:
             raise RuntimeError(f"chromium failed ({done.returncode}): {done.stderr[-2000:]}")
         return done
@@ -102,8 +125,12 @@ class Browser:
 
     def screenshot(self, url: str, path: Path, *, width: int = 1280, height: int = 860) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
-        self._run("--virtual-time-budget=3000", f"--window-size={width},{height}",
-                  f"--screenshot={path}", url)
+        self._run(
+            "--virtual-time-budget=3000",
+            f"--window-size={width},{height}",
+            f"--screenshot={path}",
+            url,
+        )
         if not path.exists():
             raise RuntimeError(f"chromium wrote no screenshot to {path}")
         return path

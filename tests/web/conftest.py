@@ -29,7 +29,7 @@ def client(web_db: Path) -> TestClient:
 
 
 class FakeAnalyzer:
-    """Stands in for ``communique.analyze.Analyzer``: the text as body, nothing extracted."""
+    """Stands in for ``communique.analyzer.Analyzer``: the text as body, nothing extracted."""
 
     def __init__(self) -> None:
         self.calls = 0
@@ -37,10 +37,17 @@ class FakeAnalyzer:
     def analyze_one(self, document: Document) -> Analysis:
         self.calls += 1
         text = document.text or document.html or ""
-        article = Article(id=document.id or content_hash(text), source=document.source, text=text,
-                          body=((0, len(text)),), content_hash=content_hash(text),
-                          title=document.title, outlet=document.outlet,
-                          published=document.published, url=document.url)
+        article = Article(
+            id=document.id or content_hash(text),
+            source=document.source,
+            text=text,
+            body=((0, len(text)),),
+            content_hash=content_hash(text),
+            title=document.title,
+            outlet=document.outlet,
+            published=document.published,
+            url=document.url,
+        )
         return Analysis(article=article)
 
 

@@ -33,16 +33,19 @@ def test_quotes_lists_newest_first_with_speaker_details(client: TestClient) -> N
     assert lavrov["kind"] == "indirect" and lavrov["title"] == "Kerry meets Lavrov"
 
 
-@pytest.mark.parametrize(("params", "speakers"), [
-    ({"speaker": "Lavrov"}, ["Sergei Lavrov"]),
-    ({"q": "differences"}, ["John Kerry"]),
-    ({"country": "usa"}, ["John Kerry"]),
-    ({"kind": "indirect"}, ["Sergei Lavrov"]),
-    ({"since": "2013-09-01"}, [HOSTILE_ACTOR]),
-    ({"until": "2013-08-31", "kind": "direct"}, ["John Kerry"]),
-    ({"q": "no such words anywhere"}, []),
-    ({"q": "\"unbalanced OR ( NEAR"}, []),
-])
+@pytest.mark.parametrize(
+    ("params", "speakers"),
+    [
+        ({"speaker": "Lavrov"}, ["Sergei Lavrov"]),
+        ({"q": "differences"}, ["John Kerry"]),
+        ({"country": "usa"}, ["John Kerry"]),
+        ({"kind": "indirect"}, ["Sergei Lavrov"]),
+        ({"since": "2013-09-01"}, [HOSTILE_ACTOR]),
+        ({"until": "2013-08-31", "kind": "direct"}, ["John Kerry"]),
+        ({"q": "no such words anywhere"}, []),
+        ({"q": '"unbalanced OR ( NEAR'}, []),
+    ],
+)
 def test_quote_filters(client: TestClient, params: dict[str, str], speakers: list[str]) -> None:
     assert [r["speaker"] for r in items(client, "/api/quotes", **params)] == speakers
 
@@ -58,19 +61,24 @@ def test_pagination_and_cap(client: TestClient) -> None:
     assert capped["limit"] == queries.MAX_LIMIT
 
 
-@pytest.mark.parametrize(("url", "params"), [
-    ("/api/quotes", {"limit": 0}),
-    ("/api/quotes", {"offset": -1}),
-    ("/api/quotes", {"kind": "shouted"}),
-    ("/api/quotes", {"since": "last week"}),
-    ("/api/quotes", {"country": "Russia"}),
-    ("/api/actors", {"kind": "alien"}),
-    ("/api/events", {"source": "US;DROP"}),
-    ("/api/events", {"code": "abc"}),
-    ("/api/dyads/USA/RUS", {"by": "fortnight"}),
-    ("/api/network", {"max_nodes": 100000}),
-])
-def test_invalid_parameters_are_422_json(client: TestClient, url: str, params: dict[str, Any]) -> None:
+@pytest.mark.parametrize(
+    ("url", "params"),
+    [
+        ("/api/quotes", {"limit": 0}),
+        ("/api/quotes", {"offset": -1}),
+        ("/api/quotes", {"kind": "shouted"}),
+        ("/api/quotes", {"since": "last week"}),
+        ("/api/quotes", {"country": "Russia"}),
+        ("/api/actors", {"kind": "alien"}),
+        ("/api/events", {"source": "US;DROP"}),
+        ("/api/events", {"code": "abc"}),
+        ("/api/dyads/USA/RUS", {"by": "fortnight"}),
+        ("/api/network", {"max_nodes": 100000}),
+    ],
+)
+def test_invalid_parameters_are_422_json(
+    client: TestClient, url: str, params: dict[str, Any]
+) -> None:
     r = client.get(url, params=params)
     assert r.status_code == 422
     assert r.headers["content-type"] == "application/json"
@@ -81,7 +89,10 @@ def test_actors_and_filters(client: TestClient) -> None:
     names = [r["name"] for r in items(client, "/api/actors")]
     assert {"John Kerry", "Sergei Lavrov", "Russia", "Pentagon", HOSTILE_ACTOR} == set(names)
     assert [r["name"] for r in items(client, "/api/actors", q="Lavrov")] == ["Sergei Lavrov"]
-    assert {r["name"] for r in items(client, "/api/actors", country="USA")} == {"John Kerry", "Pentagon"}
+    assert {r["name"] for r in items(client, "/api/actors", country="USA")} == {
+        "John Kerry",
+        "Pentagon",
+    }
     assert [r["name"] for r in items(client, "/api/actors", kind="country")] == ["Russia"]
 
 
@@ -91,7 +102,10 @@ def test_actor_detail_by_id_and_by_name(client: TestClient) -> None:
     by_name = client.get("/api/actors/John Kerry").json()
     assert by_id == by_name
     assert by_id["aliases"] == ["John Kerry", "Kerry"]
-    assert by_id["roles"][0]["role"] == "Secretary of State" and by_id["roles"][0]["first"] == "2013-08-09"
+    assert (
+        by_id["roles"][0]["role"] == "Secretary of State"
+        and by_id["roles"][0]["first"] == "2013-08-09"
+    )
     assert [q["kind"] for q in by_id["quotes"]] == ["direct"]
     assert {e["code"] for e in by_id["events"]} == {"040", "120"}
     assert "Sergei Lavrov" in {c["name"] for c in by_id["co_actors"]}
@@ -105,7 +119,17 @@ def test_articles_search_and_detail_is_the_analysis_record(client: TestClient) -
     assert "Snowden" in found[0]["snippet"] and "\x02" not in found[0]["snippet"]
     assert items(client, "/api/articles", since="2013-09") == rows[:1]
     record = client.get("/api/articles/kerry-lavrov-2013").json()
-    for key in ("id", "title", "published", "text", "body", "actors", "quotes", "events", "skipped"):
+    for key in (
+        "id",
+        "title",
+        "published",
+        "text",
+        "body",
+        "actors",
+        "quotes",
+        "events",
+        "skipped",
+    ):
         assert key in record
     assert record["quotes"][0]["text"] == "We will discuss these differences today,"
     assert record["events"][0]["code"] == "040"
@@ -130,7 +154,11 @@ def test_dyad_series_fills_periods_and_lists_events(client: TestClient) -> None:
     assert body["a"] == "USA" and body["b"] == "RUS" and body["by"] == "month"
     assert [(r["period"], r["events"]) for r in body["series"]] == [("2013-08", 2), ("2013-09", 2)]
     aug = body["series"][0]
-    assert (aug["verbal_cooperation"], aug["verbal_conflict"], aug["mean_goldstein"]) == (1, 1, -1.5)
+    assert (aug["verbal_cooperation"], aug["verbal_conflict"], aug["mean_goldstein"]) == (
+        1,
+        1,
+        -1.5,
+    )
     assert len(body["events"]["items"]) == 4
     weeks = client.get("/api/dyads/USA/RUS", params={"by": "week"}).json()["series"]
     assert weeks[0]["period"] == "2013-W31" and weeks[-1]["period"] == "2013-W37"
@@ -154,17 +182,27 @@ def test_stats_and_network(client: TestClient) -> None:
 def test_openapi_schema_lists_every_endpoint(client: TestClient) -> None:
     schema = client.get("/api/openapi.json").json()
     paths = set(schema["paths"])
-    assert {"/api/quotes", "/api/actors", "/api/actors/{actor}", "/api/articles",
-            "/api/articles/{doc_id}", "/api/events", "/api/dyads/{a}/{b}", "/api/stats",
-            "/api/network"} <= paths
+    assert {
+        "/api/quotes",
+        "/api/actors",
+        "/api/actors/{actor}",
+        "/api/articles",
+        "/api/articles/{doc_id}",
+        "/api/events",
+        "/api/dyads/{a}/{b}",
+        "/api/stats",
+        "/api/network",
+    } <= paths
     assert "post" in schema["paths"]["/api/articles"]
     assert not any(p.startswith(("/articles", "/actors", "/relations")) for p in paths)
     assert client.get("/docs").status_code == 404  # Swagger UI would load a CDN
 
 
 # --- errors -----------------------------------------------------------------------------------
-@pytest.mark.parametrize("url", ["/api/articles/nope", "/api/actors/999", "/api/actors/Nobody Atall",
-                                 "/api/no-such-endpoint"])
+@pytest.mark.parametrize(
+    "url",
+    ["/api/articles/nope", "/api/actors/999", "/api/actors/Nobody Atall", "/api/no-such-endpoint"],
+)
 def test_unknown_ids_are_json_404(client: TestClient, url: str) -> None:
     r = client.get(url)
     assert r.status_code == 404
@@ -190,8 +228,14 @@ def test_security_headers(client: TestClient) -> None:
 
 
 # --- POST /api/articles ------------------------------------------------------------------------
-DOC = {"id": "posted-1", "text": "Officials met in Geneva on Monday.", "title": "Posted",
-       "date": "2013-10-01", "url": "https://example.org/p", "outlet": "Wire"}
+DOC = {
+    "id": "posted-1",
+    "text": "Officials met in Geneva on Monday.",
+    "title": "Posted",
+    "date": "2013-10-01",
+    "url": "https://example.org/p",
+    "outlet": "Wire",
+}
 
 
 def test_post_is_off_without_a_token(writable: Writable) -> None:
@@ -215,8 +259,15 @@ def test_post_ingests_once_and_builds_the_analyzer_once(writable: Writable) -> N
     auth = {"Authorization": "Bearer s3cret"}
     r = c.post("/api/articles", json=DOC, headers=auth)
     assert r.status_code == 201, r.text
-    assert r.json() == {"id": "posted-1", "status": "added", "skipped": None, "actors": 0,
-                        "quotes": 0, "events": 0, "url": "/articles/posted-1"}
+    assert r.json() == {
+        "id": "posted-1",
+        "status": "added",
+        "skipped": None,
+        "actors": 0,
+        "quotes": 0,
+        "events": 0,
+        "url": "/articles/posted-1",
+    }
     record = c.get("/api/articles/posted-1").json()
     assert record["title"] == "Posted" and record["published"] == "2013-10-01"
     again = c.post("/api/articles", json=DOC, headers=auth)
@@ -226,17 +277,23 @@ def test_post_ingests_once_and_builds_the_analyzer_once(writable: Writable) -> N
     assert len(built) == 1 and built[0].calls == 3
 
 
-@pytest.mark.parametrize(("body", "message"), [
-    (b"{not json", "not JSON"),
-    (b"[1, 2]", "object"),
-    (json.dumps({"id": "x"}).encode(), "neither 'text' nor 'html'"),
-    (json.dumps({"id": "x", "text": "   "}).encode(), "empty"),
-    (json.dumps({"id": "x", "text": 5}).encode(), "text"),
-])
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (b"{not json", "not JSON"),
+        (b"[1, 2]", "object"),
+        (json.dumps({"id": "x"}).encode(), "neither 'text' nor 'html'"),
+        (json.dumps({"id": "x", "text": "   "}).encode(), "empty"),
+        (json.dumps({"id": "x", "text": 5}).encode(), "text"),
+    ],
+)
 def test_post_rejects_bad_documents(writable: Writable, body: bytes, message: str) -> None:
     c, built = writable()
-    r = c.post("/api/articles", content=body,
-               headers={"Authorization": "Bearer s3cret", "Content-Type": "application/json"})
+    r = c.post(
+        "/api/articles",
+        content=body,
+        headers={"Authorization": "Bearer s3cret", "Content-Type": "application/json"},
+    )
     assert r.status_code == 422 and message in r.json()["detail"]
     assert built == []
 
@@ -264,7 +321,9 @@ def test_docs_list_every_endpoint(client: TestClient) -> None:
     schema = client.get("/api/openapi.json").json()
     for path, ops in schema["paths"].items():
         for method in ops:
-            assert f"`{method.upper()} {path}`" in text, f"{method.upper()} {path} is not in docs/web.md"
+            assert f"`{method.upper()} {path}`" in text, (
+                f"{method.upper()} {path} is not in docs/web.md"
+            )
 
 
 def test_two_apps_in_one_process_are_independent(web_db: Path, tmp_path: Path) -> None:

@@ -79,7 +79,10 @@ def test_search_article_actor_relations(browser: Browser, base_url: str) -> None
 
     # 3. the highlights: quotes coloured by speaker, actors linked, boilerplate greyed, events
     quotes = page.having("span", "q")
-    assert {c for q in quotes for c in q["class"].split() if c.startswith("spk-")} >= {"spk-0", "spk-1"}
+    assert {c for q in quotes for c in q["class"].split() if c.startswith("spk-")} >= {
+        "spk-0",
+        "spk-1",
+    }
     assert page.having("span", "boiler") and page.having("div", "event-note")
     mentions = page.having("a", "mention")
     assert mentions

@@ -10,6 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 from web_fixtures import HOSTILE_ACTOR, HOSTILE_TITLE
 
+from communique.records import PERIODS
 from communique.web import create_app
 
 
@@ -25,8 +26,15 @@ class Tags(HTMLParser):
         self.tags.append((tag, dict(attrs)))
 
     def find(self, tag: str, **attrs: str) -> list[dict[str, str | None]]:
-        return [a for t, a in self.tags if t == tag and all(
-            v in (a.get(k.rstrip("_")) or "").split() or a.get(k.rstrip("_")) == v for k, v in attrs.items())]
+        return [
+            a
+            for t, a in self.tags
+            if t == tag
+            and all(
+                v in (a.get(k.rstrip("_")) or "").split() or a.get(k.rstrip("_")) == v
+                for k, v in attrs.items()
+            )
+        ]
 
 
 def page(client: TestClient, url: str, status: int = 200) -> str:
@@ -49,7 +57,9 @@ def test_search_by_speaker_shows_quote_speaker_and_evidence(client: TestClient) 
     assert len(evidence) == 1
     quote_id = client.get("/api/quotes", params={"speaker": "Lavrov"}).json()["items"][0]["id"]
     assert evidence[0]["href"] == f"/articles/kerry-lavrov-2013#q-{quote_id}"
-    assert tags.find("a", class_="speaker-link")[0]["href"] == f"/actors/{actor_id(client, 'Lavrov')}"
+    assert (
+        tags.find("a", class_="speaker-link")[0]["href"] == f"/actors/{actor_id(client, 'Lavrov')}"
+    )
     assert "We will discuss" not in html
 
 
@@ -76,7 +86,10 @@ def test_landing_page_shows_latest_quotes_and_articles(client: TestClient) -> No
 def test_article_highlights_quotes_actors_boilerplate_and_events(client: TestClient) -> None:
     html = page(client, "/articles/kerry-lavrov-2013")
     tags = Tags(html)
-    quote_ids = [q["id"] for q in client.get("/api/quotes", params={"doc_id": "kerry-lavrov-2013"}).json()["items"]]
+    quote_ids = [
+        q["id"]
+        for q in client.get("/api/quotes", params={"doc_id": "kerry-lavrov-2013"}).json()["items"]
+    ]
     for qid in quote_ids:
         assert tags.find("a", id=f"q-{qid}"), "each quote has an anchor for evidence links"
     direct = [a for a in tags.find("span", class_="q") if "q-direct" in (a["class"] or "")]
@@ -102,19 +115,38 @@ def test_article_text_is_rebuilt_exactly(client: TestClient) -> None:
     paragraphs = re.findall(r'<p class="text">(.*?)</p>', html, flags=re.S)
     import html as html_lib
 
-    text = "\n\n".join(html_lib.unescape(re.sub(r"<a class=\"(anchor|evmark)\"[^>]*>[^<]*</a>|<[^>]+>", "", p))
-                       for p in paragraphs)
+    text = "\n\n".join(
+        html_lib.unescape(re.sub(r"<a class=\"(anchor|evmark)\"[^>]*>[^<]*</a>|<[^>]+>", "", p))
+        for p in paragraphs
+    )
     assert text == KERRY_TEXT
 
 
-@pytest.mark.parametrize("url", [
-    "/", "/?q=threats", "/?speaker=Mallory", "/articles/hostile%2F2013%20%3Cx%3E", "/actors",
-    "/actors/4", "/relations?a=USA&b=RUS", "/network", "/api",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/?q=threats",
+        "/?speaker=Mallory",
+        "/articles/hostile%2F2013%20%3Cx%3E",
+        "/actors",
+        "/actors/4",
+        "/relations?a=USA&b=RUS",
+        "/network",
+        "/api",
+    ],
+)
 def test_untrusted_text_is_shown_as_text(client: TestClient, url: str) -> None:
     html = page(client, url)
-    for raw in ("<script>alert", "<img src=x", "<i>Mallory</i>", "<b>bold</b>", "<u>Spokesman</u>",
-                "<b>Outlet</b>", "javascript:"):
+    for raw in (
+        "<script>alert",
+        "<img src=x",
+        "<i>Mallory</i>",
+        "<b>bold</b>",
+        "<u>Spokesman</u>",
+        "<b>Outlet</b>",
+        "javascript:",
+    ):
         assert raw not in html, f"{raw!r} reached the page unescaped"
     scripts = Tags(html).find("script")
     assert all(s.get("src") == "/static/chart.js" for s in scripts)
@@ -151,13 +183,29 @@ def test_relations_chart(client: TestClient) -> None:
     tags = Tags(html)
     assert tags.find("svg") and len(tags.find("rect", class_="bar")) == 4
     assert {c for a in tags.find("rect", class_="bar") for c in (a["class"] or "").split()} >= {
-        "quad-1", "quad-3", "quad-4"}
+        "quad-1",
+        "quad-3",
+        "quad-4",
+    }
     assert tags.find("polyline", class_="goldstein")
     assert [a["data-period"] for a in tags.find("rect", class_="hit")] == ["2013-08", "2013-09"]
     assert tags.find("script")[0]["src"] == "/static/chart.js"
     assert "Threaten with military force" in html
     weekly = Tags(page(client, "/relations?a=USA&b=RUS&by=week"))
     assert len(weekly.find("rect", class_="hit")) == 7
+
+
+@pytest.mark.parametrize("period", PERIODS)
+def test_relations_accepts_every_period(client: TestClient, period: str) -> None:
+    html = page(client, f"/relations?a=USA&b=RUS&by={period}")
+    tags = Tags(html)
+    assert "is not one of" not in html
+    assert [a["value"] for a in tags.find("option") if a.get("value") in PERIODS] == list(PERIODS)
+    assert [a["value"] for a in tags.find("option") if "selected" in a] == [period]
+    series = client.get(f"/api/dyads/USA/RUS?by={period}").json()["series"]
+    assert [a["data-period"] for a in tags.find("rect", class_="hit")] == [
+        r["period"] for r in series
+    ]
 
 
 def test_relations_without_events_or_sides(client: TestClient) -> None:
@@ -170,7 +218,11 @@ def test_relations_without_events_or_sides(client: TestClient) -> None:
 def test_network_page(client: TestClient) -> None:
     tags = Tags(page(client, "/network"))
     assert len(tags.find("circle", class_="node")) == 5
-    assert tags.find("line", class_="edge-event") and tags.find("line", class_="edge-coquoted") and tags.find("line", class_="edge-quote")
+    assert (
+        tags.find("line", class_="edge-event")
+        and tags.find("line", class_="edge-coquoted")
+        and tags.find("line", class_="edge-quote")
+    )
     later = page(client, "/network?since=2014-01-01")
     assert "No connected actors in this period" in later
 
@@ -180,11 +232,15 @@ def test_static_assets_are_local(client: TestClient) -> None:
     assert client.get("/static/chart.js").status_code == 200
     for url in ("/", "/relations?a=USA&b=RUS"):
         assert "http" not in "".join(
-            (a.get("src") or "") + (a.get("href") or "") for t, a in Tags(page(client, url)).tags
-            if t in ("script", "link"))
+            (a.get("src") or "") + (a.get("href") or "")
+            for t, a in Tags(page(client, url)).tags
+            if t in ("script", "link")
+        )
 
 
-@pytest.mark.parametrize("url", ["/articles/nope", "/actors/99999", "/actors/Nobody", "/no/such/page"])
+@pytest.mark.parametrize(
+    "url", ["/articles/nope", "/actors/99999", "/actors/Nobody", "/no/such/page"]
+)
 def test_unknown_pages_are_html_404(client: TestClient, url: str) -> None:
     html = page(client, url, status=404)
     assert "404" in html and "Traceback" not in html

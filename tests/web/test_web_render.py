@@ -15,8 +15,16 @@ TEXT = "Nav bar\n\nAlice said “we agree” today.\n\nFooter"
 
 
 def quote(start: int, end: int, **kw: Any) -> dict[str, Any]:
-    return {"id": kw.pop("id", 1), "start": start, "end": end, "fragments": kw.pop("fragments", [[start, end]]),
-            "kind": "direct", "speaker": "Alice", "actor_id": 7, **kw}
+    return {
+        "id": kw.pop("id", 1),
+        "start": start,
+        "end": end,
+        "fragments": kw.pop("fragments", [[start, end]]),
+        "kind": "direct",
+        "speaker": "Alice",
+        "actor_id": 7,
+        **kw,
+    }
 
 
 def texts(blocks: list[render.Block]) -> list[str]:
@@ -28,14 +36,28 @@ def test_pieces_rebuild_the_paragraphs_and_mark_everything() -> None:
     alice = (TEXT.index("Alice"), TEXT.index("Alice") + 5)
     body = [[TEXT.index("Alice"), TEXT.index("\n\nFooter")]]
     blocks = render.article_blocks(
-        TEXT, body, [quote(q0, q1, speaker_start=alice[0], speaker_end=alice[1])],
-        [{"id": "a1", "name": "Alice", "role": "Minister", "country": "FRA", "mentions": [list(alice)]}],
-        [{"start": alice[0], "end": q1 + 1, "code": "040"}], {"a1": "/actors/7"})
+        TEXT,
+        body,
+        [quote(q0, q1, speaker_start=alice[0], speaker_end=alice[1])],
+        [
+            {
+                "id": "a1",
+                "name": "Alice",
+                "role": "Minister",
+                "country": "FRA",
+                "mentions": [list(alice)],
+            }
+        ],
+        [{"start": alice[0], "end": q1 + 1, "code": "040"}],
+        {"a1": "/actors/7"},
+    )
     assert texts(blocks) == ["Nav bar", "Alice said “we agree” today.", "Footer"]
     assert [b.boilerplate for b in blocks] == [True, False, True]
     pieces = {p.text: p for p in blocks[1].pieces}
     assert pieces["we agree"].anchors == ["q-1"] and "spk-0" in pieces["we agree"].classes
-    assert pieces["Alice"].href == "/actors/7" and {"speaker", "mention", "ev"} <= set(pieces["Alice"].classes)
+    assert pieces["Alice"].href == "/actors/7" and {"speaker", "mention", "ev"} <= set(
+        pieces["Alice"].classes
+    )
     assert pieces["Alice"].events == [1] and blocks[1].events[0]["number"] == 1
     assert "boiler" in blocks[0].pieces[0].classes
 
@@ -43,17 +65,24 @@ def test_pieces_rebuild_the_paragraphs_and_mark_everything() -> None:
 @pytest.mark.parametrize("bad", [(-5, 3), (30, 10_000), (12, 12), (20, 10), (None, 4)])
 def test_bad_offsets_are_clipped_or_ignored(bad: tuple[Any, Any]) -> None:
     q = quote(0, 1, fragments=[list(bad)], speaker_start=bad[0], speaker_end=bad[1])
-    blocks = render.article_blocks(TEXT, [[0, len(TEXT)]], [q],
-                                   [{"id": "a1", "name": "X", "mentions": [list(bad)]}],
-                                   [{"start": bad[0], "end": bad[1]}], {})
+    blocks = render.article_blocks(
+        TEXT,
+        [[0, len(TEXT)]],
+        [q],
+        [{"id": "a1", "name": "X", "mentions": [list(bad)]}],
+        [{"start": bad[0], "end": bad[1]}],
+        {},
+    )
     assert "\n\n".join(texts(blocks)) == TEXT
 
 
 def test_split_quote_anchors_once_and_speakers_get_distinct_colours() -> None:
     text = "“One,” she said, “two.” He said “three”."
     one, two, three = (text.index(w) for w in ("One", "two", "three"))
-    quotes = [quote(one, two + 3, id=1, fragments=[[one, one + 3], [two, two + 3]]),
-              quote(three, three + 5, id=2, speaker="Bob", actor_id=8)]
+    quotes = [
+        quote(one, two + 3, id=1, fragments=[[one, one + 3], [two, two + 3]]),
+        quote(three, three + 5, id=2, speaker="Bob", actor_id=8),
+    ]
     blocks = render.article_blocks(text, [[0, len(text)]], quotes, [], [], {})
     anchors = [a for p in blocks[0].pieces for a in p.anchors]
     assert anchors == ["q-1", "q-2"]
@@ -63,16 +92,32 @@ def test_split_quote_anchors_once_and_speakers_get_distinct_colours() -> None:
 
 
 def test_unattributed_quotes_share_a_neutral_colour() -> None:
-    speakers = render.speakers_of([quote(0, 1, speaker=None, actor_id=None), quote(2, 3, speaker=None, actor_id=None)])
+    speakers = render.speakers_of(
+        [quote(0, 1, speaker=None, actor_id=None), quote(2, 3, speaker=None, actor_id=None)]
+    )
     assert [(s.css, s.quotes, s.name) for s in speakers] == [("spk-none", 2, "unattributed")]
 
 
 def test_relations_chart_geometry() -> None:
     series = [
-        {"period": "2013-01", "events": 3, "verbal_cooperation": 2, "material_cooperation": 0,
-         "verbal_conflict": 1, "material_conflict": 0, "mean_goldstein": 1.5},
-        {"period": "2013-02", "events": 0, "verbal_cooperation": 0, "material_cooperation": 0,
-         "verbal_conflict": 0, "material_conflict": 0, "mean_goldstein": None},
+        {
+            "period": "2013-01",
+            "events": 3,
+            "verbal_cooperation": 2,
+            "material_cooperation": 0,
+            "verbal_conflict": 1,
+            "material_conflict": 0,
+            "mean_goldstein": 1.5,
+        },
+        {
+            "period": "2013-02",
+            "events": 0,
+            "verbal_cooperation": 0,
+            "material_cooperation": 0,
+            "verbal_conflict": 0,
+            "material_conflict": 0,
+            "mean_goldstein": None,
+        },
     ]
     chart = render.relations_chart(series, width=400, height=200)
     assert [b["css"] for b in chart.bars] == ["quad-1", "quad-3"]
@@ -85,8 +130,10 @@ def test_relations_chart_geometry() -> None:
 
 
 def test_network_layout_is_deterministic_and_on_a_circle() -> None:
-    graph = {"nodes": [{"id": i, "name": f"n{i}", "kind": "person", "degree": 5 - i} for i in range(4)],
-             "edges": [{"source": 0, "target": 1, "kind": "event", "weight": 2, "mean_goldstein": -3.0}]}
+    graph = {
+        "nodes": [{"id": i, "name": f"n{i}", "kind": "person", "degree": 5 - i} for i in range(4)],
+        "edges": [{"source": 0, "target": 1, "kind": "event", "weight": 2, "mean_goldstein": -3.0}],
+    }
     one, two = render.network_layout(graph), render.network_layout(graph)
     assert one == two
     centre = one["size"] / 2
@@ -95,7 +142,11 @@ def test_network_layout_is_deterministic_and_on_a_circle() -> None:
     assert one["edges"][0]["css"] == "edge-event edge-conflict"
 
 
-@pytest.mark.parametrize("day", ["2013-01-01", "2013-01-06", "2013-01-07", "2013-12-31", "2012-01-01", "2016-02-29"])
+@pytest.mark.parametrize(
+    "day", ["2013-01-01", "2013-01-06", "2013-01-07", "2013-12-31", "2012-01-01", "2016-02-29"]
+)
 def test_week_labels_match_sqlite(day: str) -> None:
-    (expected,) = sqlite3.connect(":memory:").execute("SELECT strftime('%Y-W%W', ?)", (day,)).fetchone()
+    (expected,) = (
+        sqlite3.connect(":memory:").execute("SELECT strftime('%Y-W%W', ?)", (day,)).fetchone()
+    )
     assert period_label(dt.date.fromisoformat(day), "week") == expected

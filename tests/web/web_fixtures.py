@@ -39,9 +39,17 @@ def kerry_analysis() -> Analysis:
     t = KERRY_TEXT
     body_start = t.index("Kerry meets")
     body = ((body_start, t.index("\n\nShare")),)
-    article = Article(id="kerry-lavrov-2013", source="test", text=t, body=body,
-                      content_hash=content_hash(t), title="Kerry meets Lavrov",
-                      outlet="Test Wire", published="2013-08-09", url="https://example.org/kerry")
+    article = Article(
+        id="kerry-lavrov-2013",
+        source="test",
+        text=t,
+        body=body,
+        content_hash=content_hash(t),
+        title="Kerry meets Lavrov",
+        outlet="Test Wire",
+        published="2013-08-09",
+        url="https://example.org/kerry",
+    )
     s1 = t.index("Secretary")
     kerry_full = span(t, "John Kerry")
     kerry_said = span(t, "Kerry", t.index("\u201d"))
@@ -49,64 +57,197 @@ def kerry_analysis() -> Analysis:
     lavrov_said = span(t, "Lavrov", lavrov_full[1])
     russia = span(t, "Russia", lavrov_said[1])
     actors = (
-        Actor(id="a1", name="John Kerry", kind="person", mentions=(kerry_full, kerry_said),
-              country="USA", role="Secretary of State", code="USAGOV", aliases=("John Kerry", "Kerry")),
-        Actor(id="a2", name="Sergei Lavrov", kind="person", mentions=(lavrov_full, lavrov_said),
-              country="RUS", role="Foreign Minister", code="RUSGOV", aliases=("Sergei Lavrov", "Lavrov")),
-        Actor(id="a3", name="Russia", kind="country", mentions=(russia,), country="RUS", code="RUS"),
+        Actor(
+            id="a1",
+            name="John Kerry",
+            kind="person",
+            mentions=(kerry_full, kerry_said),
+            country="USA",
+            role="Secretary of State",
+            code="USAGOV",
+            aliases=("John Kerry", "Kerry"),
+        ),
+        Actor(
+            id="a2",
+            name="Sergei Lavrov",
+            kind="person",
+            mentions=(lavrov_full, lavrov_said),
+            country="RUS",
+            role="Foreign Minister",
+            code="RUSGOV",
+            aliases=("Sergei Lavrov", "Lavrov"),
+        ),
+        Actor(
+            id="a3", name="Russia", kind="country", mentions=(russia,), country="RUS", code="RUS"
+        ),
     )
     direct = span(t, "We will discuss these differences today,")
     said1 = span(t, "said", kerry_said[1])
     indirect = span(t, "Russia would not extradite Snowden")
     said2 = span(t, "said", lavrov_said[1])
     quotes = (
-        Quote(start=direct[0], end=direct[1], fragments=(direct,), text=t[direct[0]:direct[1]],
-              kind="direct", speaker="John Kerry", speaker_actor="a1", speaker_start=kerry_said[0],
-              speaker_end=kerry_said[1], cue="said", cue_start=said1[0], cue_end=said1[1]),
-        Quote(start=indirect[0], end=indirect[1], fragments=(indirect,), text=t[indirect[0]:indirect[1]],
-              kind="indirect", speaker="Sergei Lavrov", speaker_actor="a2", speaker_start=lavrov_said[0],
-              speaker_end=lavrov_said[1], cue="said", cue_start=said2[0], cue_end=said2[1]),
+        Quote(
+            start=direct[0],
+            end=direct[1],
+            fragments=(direct,),
+            text=t[direct[0] : direct[1]],
+            kind="direct",
+            speaker="John Kerry",
+            speaker_actor="a1",
+            speaker_start=kerry_said[0],
+            speaker_end=kerry_said[1],
+            cue="said",
+            cue_start=said1[0],
+            cue_end=said1[1],
+        ),
+        Quote(
+            start=indirect[0],
+            end=indirect[1],
+            fragments=(indirect,),
+            text=t[indirect[0] : indirect[1]],
+            kind="indirect",
+            speaker="Sergei Lavrov",
+            speaker_actor="a2",
+            speaker_start=lavrov_said[0],
+            speaker_end=lavrov_said[1],
+            cue="said",
+            cue_start=said2[0],
+            cue_end=said2[1],
+        ),
     )
     sentence1 = (s1, t.index(".", s1) + 1)
     sentence3 = (lavrov_said[0], t.index(".", lavrov_said[0]) + 1)
     events = (
-        Event(source="USAGOV", target="RUSGOV", code="040", name="Consult, not specified",
-              plover="CONSULT", goldstein=1.0, quad_class=1, start=sentence1[0], end=sentence1[1],
-              source_actor="a1", target_actor="a2", date="2013-08-09", text=t[sentence1[0]:sentence1[1]]),
-        Event(source="RUSGOV", target="USAGOV", code="120", name="Reject, not specified",
-              plover="REJECT", goldstein=-4.0, quad_class=3, start=sentence3[0], end=sentence3[1],
-              source_actor="a2", target_actor="a1", date="2013-08-09", text=t[sentence3[0]:sentence3[1]]),
+        Event(
+            source="USAGOV",
+            target="RUSGOV",
+            code="040",
+            name="Consult, not specified",
+            plover="CONSULT",
+            goldstein=1.0,
+            quad_class=1,
+            start=sentence1[0],
+            end=sentence1[1],
+            source_actor="a1",
+            target_actor="a2",
+            date="2013-08-09",
+            text=t[sentence1[0] : sentence1[1]],
+        ),
+        Event(
+            source="RUSGOV",
+            target="USAGOV",
+            code="120",
+            name="Reject, not specified",
+            plover="REJECT",
+            goldstein=-4.0,
+            quad_class=3,
+            start=sentence3[0],
+            end=sentence3[1],
+            source_actor="a2",
+            target_actor="a1",
+            date="2013-08-09",
+            text=t[sentence3[0] : sentence3[1]],
+        ),
     )
-    return Analysis(article=article, actors=actors, quotes=quotes, events=events,
-                    topics=("diplomacy",), tone=-0.5)
+    return Analysis(
+        article=article,
+        actors=actors,
+        quotes=quotes,
+        events=events,
+        topics=("diplomacy",),
+        tone=-0.5,
+    )
 
 
 def hostile_analysis() -> Analysis:
     t = HOSTILE_TEXT
-    article = Article(id="hostile/2013 <x>", source="test", text=t, body=((0, len(t)),),
-                      content_hash=content_hash(t), title=HOSTILE_TITLE, outlet="<b>Outlet</b>",
-                      published="2013-09-15", url="javascript:alert(3)")
+    article = Article(
+        id="hostile/2013 <x>",
+        source="test",
+        text=t,
+        body=((0, len(t)),),
+        content_hash=content_hash(t),
+        title=HOSTILE_TITLE,
+        outlet="<b>Outlet</b>",
+        published="2013-09-15",
+        url="javascript:alert(3)",
+    )
     mallory = span(t, "Mallory")
     pentagon = span(t, "The Pentagon")
     russia = span(t, "Russia", pentagon[1])
     q = span(t, "<img src=x onerror=alert(2)>")
     said = span(t, "said", mallory[1])
     actors = (
-        Actor(id="a1", name=HOSTILE_ACTOR, kind="person", mentions=(mallory,), country="RUS",
-              role="<u>Spokesman</u>", code="RUSGOV"),
-        Actor(id="a2", name="Pentagon", kind="organization", mentions=(pentagon,), country="USA", code="USAMIL"),
-        Actor(id="a3", name="Russia", kind="country", mentions=(russia,), country="RUS", code="RUS"),
+        Actor(
+            id="a1",
+            name=HOSTILE_ACTOR,
+            kind="person",
+            mentions=(mallory,),
+            country="RUS",
+            role="<u>Spokesman</u>",
+            code="RUSGOV",
+        ),
+        Actor(
+            id="a2",
+            name="Pentagon",
+            kind="organization",
+            mentions=(pentagon,),
+            country="USA",
+            code="USAMIL",
+        ),
+        Actor(
+            id="a3", name="Russia", kind="country", mentions=(russia,), country="RUS", code="RUS"
+        ),
     )
-    quotes = (Quote(start=q[0], end=q[1], fragments=(q,), text=t[q[0]:q[1]], kind="direct",
-                    speaker=HOSTILE_ACTOR, speaker_actor="a1", speaker_start=mallory[0],
-                    speaker_end=mallory[1], cue="said", cue_start=said[0], cue_end=said[1]),)
+    quotes = (
+        Quote(
+            start=q[0],
+            end=q[1],
+            fragments=(q,),
+            text=t[q[0] : q[1]],
+            kind="direct",
+            speaker=HOSTILE_ACTOR,
+            speaker_actor="a1",
+            speaker_start=mallory[0],
+            speaker_end=mallory[1],
+            cue="said",
+            cue_start=said[0],
+            cue_end=said[1],
+        ),
+    )
     sentence = (pentagon[0], len(t))
-    events = (Event(source="USAMIL", target="RUS", code="1382", name="Threaten with military force",
-                    plover="THREATEN", goldstein=-7.0, quad_class=3, start=sentence[0], end=sentence[1],
-                    source_actor="a2", target_actor="a3", date="2013-09-15", text=t[sentence[0]:sentence[1]]),
-              Event(source="RUSGOV", target="USAMIL", code="190", name="Use conventional military force",
-                    plover="ASSAULT", goldstein=-10.0, quad_class=4, start=0, end=25,
-                    source_actor="a1", target_actor="a2", date="2013-09-20", text=t[0:25]))
+    events = (
+        Event(
+            source="USAMIL",
+            target="RUS",
+            code="1382",
+            name="Threaten with military force",
+            plover="THREATEN",
+            goldstein=-7.0,
+            quad_class=3,
+            start=sentence[0],
+            end=sentence[1],
+            source_actor="a2",
+            target_actor="a3",
+            date="2013-09-15",
+            text=t[sentence[0] : sentence[1]],
+        ),
+        Event(
+            source="RUSGOV",
+            target="USAMIL",
+            code="190",
+            name="Use conventional military force",
+            plover="ASSAULT",
+            goldstein=-10.0,
+            quad_class=4,
+            start=0,
+            end=25,
+            source_actor="a1",
+            target_actor="a2",
+            date="2013-09-20",
+            text=t[0:25],
+        ),
+    )
     return Analysis(article=article, actors=actors, quotes=quotes, events=events)
 
 
@@ -117,7 +258,7 @@ def build_db(path: Path) -> Path:
     return path
 
 
-TIMELINE: tuple[tuple[str, str, str, str, float, int], ...] = (
+TIMELINE: tuple[tuple[str, str, str, str, str, float, int], ...] = (
     # date, source, target, CAMEO code, event name, Goldstein, quad class
     ("2013-03-14", "USAGOV", "RUSGOV", "043", "Host a visit", 2.8, 1),
     ("2013-04-02", "RUSGOV", "USAGOV", "057", "Sign formal agreement", 8.0, 1),
@@ -137,18 +278,50 @@ def timeline_analyses() -> list[Analysis]:
     event: enough for a relations chart with every quad class and a moving Goldstein line."""
     out = []
     for date, source, target, code, name, goldstein, quad in TIMELINE:
-        t = (f"Sample dispatch of {date}. Officials of the United States and Russia met; "
-             f"the record codes it as: {name.lower()}.")
+        t = (
+            f"Sample dispatch of {date}. Officials of the United States and Russia met; "
+            f"the record codes it as: {name.lower()}."
+        )
         usa, rus = span(t, "United States"), span(t, "Russia")
-        article = Article(id=f"sample-{date}", source="test", text=t, body=((0, len(t)),),
-                          content_hash=content_hash(t), title=f"Sample dispatch: {name}",
-                          outlet="Sample Wire", published=date)
-        actors = (Actor(id="a1", name="United States", kind="country", mentions=(usa,), country="USA", code="USA"),
-                  Actor(id="a2", name="Russia", kind="country", mentions=(rus,), country="RUS", code="RUS"))
+        article = Article(
+            id=f"sample-{date}",
+            source="test",
+            text=t,
+            body=((0, len(t)),),
+            content_hash=content_hash(t),
+            title=f"Sample dispatch: {name}",
+            outlet="Sample Wire",
+            published=date,
+        )
+        actors = (
+            Actor(
+                id="a1",
+                name="United States",
+                kind="country",
+                mentions=(usa,),
+                country="USA",
+                code="USA",
+            ),
+            Actor(
+                id="a2", name="Russia", kind="country", mentions=(rus,), country="RUS", code="RUS"
+            ),
+        )
         local = {"USAGOV": "a1", "RUSGOV": "a2"}
-        event = Event(source=source, target=target, code=code, name=name, plover=None,
-                      goldstein=goldstein, quad_class=quad, start=0, end=len(t),
-                      source_actor=local[source], target_actor=local[target], date=date, text=t)
+        event = Event(
+            source=source,
+            target=target,
+            code=code,
+            name=name,
+            plover=None,
+            goldstein=goldstein,
+            quad_class=quad,
+            start=0,
+            end=len(t),
+            source_actor=local[source],
+            target_actor=local[target],
+            date=date,
+            text=t,
+        )
         out.append(Analysis(article=article, actors=actors, events=(event,)))
     return out
 

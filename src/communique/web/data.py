@@ -10,11 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from ..records import QUAD_CLASS_KEYS, Period
 from ..store import queries
 from ..store.db import Store
-
-SNIPPET_OPEN = queries.SNIPPET_OPEN
-SNIPPET_CLOSE = queries.SNIPPET_CLOSE
 
 MAX_NETWORK_NODES = 60
 
@@ -39,7 +37,7 @@ def doc_actor_ids(store: Store, doc_id: str) -> dict[str, int]:
     }
 
 
-def period_label(day: dt.date, by: str) -> str:
+def period_label(day: dt.date, by: Period) -> str:
     """The label ``queries.dyad`` gives the period containing ``day``."""
     if by == "week":
         return day.strftime("%Y-W%W")  # SQLite's %W: Monday-first weeks, as Python's
@@ -62,7 +60,7 @@ def dyad_series(
     a: str,
     b: str,
     *,
-    by: str = "month",
+    by: Period = "month",
     since: str | None = None,
     until: str | None = None,
     max_periods: int = 400,
@@ -83,12 +81,9 @@ def dyad_series(
         if not labels or labels[-1] != label:
             labels.append(label)
         day += dt.timedelta(days=1)
-    empty = {
+    empty: dict[str, Any] = {
         "events": 0,
-        "verbal_cooperation": 0,
-        "material_cooperation": 0,
-        "verbal_conflict": 0,
-        "material_conflict": 0,
+        **dict.fromkeys(QUAD_CLASS_KEYS.values(), 0),
         "mean_goldstein": None,
     }
     out = []

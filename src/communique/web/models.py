@@ -7,9 +7,15 @@ from __future__ import annotations
 
 from typing import Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
+
+from ..records import QUOTE_KINDS
 
 T = TypeVar("T")
+
+NON_BLANK: dict[str, Any] = {"type": "string", "pattern": "\\S"}
+"""The JSON schema of a string holding more than white space."""
 
 
 class Row(BaseModel):
@@ -23,7 +29,7 @@ class QuoteRow(Row):
     end: int
     fragments: list[list[int]]
     text: str
-    kind: str = Field(description="direct, mixed or indirect")
+    kind: str = Field(description=", ".join(QUOTE_KINDS[:-1]) + " or " + QUOTE_KINDS[-1])
     speaker: str | None = None
     actor_id: int | None = None
     cue: str | None = None
@@ -94,13 +100,17 @@ class ActorDetail(Row):
     role: str | None = None
     code: str | None = None
     aliases: list[str]
-    roles: list[dict[str, Any]] = Field(description="roles over time: role, country, code, first, last, articles")
+    roles: list[dict[str, Any]] = Field(
+        description="roles over time: role, country, code, first, last, articles"
+    )
     articles: int
     quote_count: int
     event_count: int
     quotes: list[QuoteRow]
     events: list[EventRow]
-    co_actors: list[dict[str, Any]] = Field(description="actors seen in the same articles, most frequent first")
+    co_actors: list[dict[str, Any]] = Field(
+        description="actors seen in the same articles, most frequent first"
+    )
 
 
 class PeriodRow(BaseModel):
@@ -122,17 +132,55 @@ class Dyad(BaseModel):
 
 
 class ArticleIn(BaseModel):
-    """A document to ingest: the fields of a JSON Lines input line."""
+    """A document to ingest: the fields of a JSON Lines input line. ``text`` or ``html`` is
+    required and must hold more than white space (``html`` wins when both do); every string
+    must be valid Unicode (no lone surrogates such as an unpaired ``\\ud83d`` escape)."""
 
-    model_config = ConfigDict(extra="ignore")
+    # The rules of ``sources.jsonl.document_from_object``, checked here so that the OpenAPI
+    # schema (``anyOf`` below) says what the code requires.
+    model_config = ConfigDict(
+        extra="ignore",
+        json_schema_extra={
+            "anyOf": [
+                {"required": ["text"], "properties": {"text": NON_BLANK}},
+                {"required": ["html"], "properties": {"html": NON_BLANK}},
+            ]
+        },
+    )
     id: str | None = Field(None, description="your id; a content hash when absent")
-    text: str | None = None
-    html: str | None = None
+    text: str | None = Field(None, description="plain text (this or html is required)")
+    html: str | None = Field(None, description="an HTML page, its text extracted (or text)")
     title: str | None = None
-    date: str | None = None
+    date: str | None = Field(None, description="the publication date (or published)")
     published: str | None = None
     url: str | None = Field(None, description="metadata only, never fetched")
     outlet: str | None = None
+    publisher: str | None = Field(None, description="read as the outlet when outlet is absent")
+    source: str | None = Field(None, description="read as the outlet when both are absent")
+
+    @field_validator("*")
+    @classmethod
+    def _unicode(cls, value: str | None) -> str | None:
+        if value is not None:
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as e:
+                raise PydanticCustomError(
+                    "unicode",
+                    "holds a lone surrogate (\\u{code}), which is not valid Unicode",
+                    {"code": f"{ord(value[e.start]):04x}"},
+                ) from None
+        return value
+
+    @model_validator(mode="after")
+    def _has_text(self) -> ArticleIn:
+        if self.text is None and self.html is None:
+            raise PydanticCustomError("missing_text", "neither 'text' nor 'html' is given")
+        if not ((self.text or "").strip() or (self.html or "").strip()):
+            raise PydanticCustomError(
+                "empty_text", "the document is empty: 'text' and 'html' are blank"
+            )
+        return self
 
 
 class IngestResult(BaseModel):

@@ -16,15 +16,18 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..records import QUAD_CLASS_KEYS, QUAD_CLASS_NAMES
+from ..store.queries import SNIPPET_CLOSE, SNIPPET_OPEN
+
 PALETTE_SIZE = 8
 """Speakers are coloured with classes ``spk-0`` .. ``spk-7`` (see static/style.css)."""
 
-QUAD_CLASSES: tuple[tuple[str, str, str], ...] = (
-    ("verbal_cooperation", "Verbal cooperation", "quad-1"),
-    ("material_cooperation", "Material cooperation", "quad-2"),
-    ("verbal_conflict", "Verbal conflict", "quad-3"),
-    ("material_conflict", "Material conflict", "quad-4"),
+QUAD_CLASSES: tuple[tuple[str, str, str], ...] = tuple(
+    (key, QUAD_CLASS_NAMES[quad].capitalize(), f"quad-{quad}")
+    for quad, key in QUAD_CLASS_KEYS.items()
 )
+"""Per quad class: its column in a dyad series, its label (``Verbal cooperation``) and its CSS
+class (``quad-1``)."""
 
 
 @dataclass
@@ -85,9 +88,14 @@ def speaker_key(quote: dict[str, Any]) -> str:
     return f"name:{quote['speaker']}" if quote.get("speaker") else "-"
 
 
-def article_blocks(text: str, body: list[list[int]] | list[tuple[int, int]],
-                   quotes: list[dict[str, Any]], actors: list[dict[str, Any]],
-                   events: list[dict[str, Any]], actor_href: dict[str, str]) -> list[Block]:
+def article_blocks(
+    text: str,
+    body: list[list[int]] | list[tuple[int, int]],
+    quotes: list[dict[str, Any]],
+    actors: list[dict[str, Any]],
+    events: list[dict[str, Any]],
+    actor_href: dict[str, str],
+) -> list[Block]:
     """Cut ``text`` into paragraphs of pieces.
 
     ``quotes`` are stored quote rows (``id``, ``fragments``, ``kind``, ``speaker``,
@@ -173,12 +181,36 @@ def article_blocks(text: str, body: list[list[int]] | list[tuple[int, int]],
         until = paragraphs[i + 1][0] if i + 1 < len(paragraphs) else n + 1
         lo, hi = bisect_left(bounds, start), bisect_left(bounds, end)
         block_pieces = pieces[lo:hi]
-        evs = [{**ev, "number": num} for num, ev in numbered
-               if isinstance(ev.get("start"), int)
-               and (start if i else -1) <= min(ev["start"], n) < until]
+        evs = [
+            {**ev, "number": num}
+            for num, ev in numbered
+            if isinstance(ev.get("start"), int)
+            and (start if i else -1) <= min(ev["start"], n) < until
+        ]
         boiler = all(not in_body[k] for k in range(lo, hi))
         blocks.append(Block(block_pieces, evs, boiler))
     return blocks
+
+
+# --- search snippets -----------------------------------------------------------------------
+def snippet_pieces(snippet: str | None) -> list[tuple[str, bool]]:
+    """An FTS5 snippet as (text, is_match) pieces, for the template to escape and mark."""
+    if not snippet:
+        return []
+    out: list[tuple[str, bool]] = []
+    for part in re.split(f"({SNIPPET_OPEN}.*?{SNIPPET_CLOSE})", snippet, flags=re.S):
+        if part.startswith(SNIPPET_OPEN):
+            out.append((part.strip(SNIPPET_OPEN + SNIPPET_CLOSE), True))
+        elif part:
+            out.append((part.replace(SNIPPET_CLOSE, "").replace(SNIPPET_OPEN, ""), False))
+    return out
+
+
+def plain_snippet(snippet: str | None) -> str | None:
+    """An FTS5 snippet without its match markers, for the JSON API."""
+    if snippet is None:
+        return None
+    return snippet.replace(SNIPPET_OPEN, "").replace(SNIPPET_CLOSE, "")
 
 
 # --- the relations chart --------------------------------------------------------------------
@@ -238,23 +270,55 @@ def relations_chart(series: list[dict[str, Any]], *, width: int = 900, height: i
         for key, name, css in QUAD_CLASSES:
             v = int(row.get(key) or 0)
             if v:
-                bars.append({"x": x, "y": y_count(base + v), "w": round(bar_w, 1),
-                             "h": round(y_count(base) - y_count(base + v), 1), "css": css,
-                             "title": f"{row['period']}: {v} {name.lower()}"})
+                bars.append(
+                    {
+                        "x": x,
+                        "y": y_count(base + v),
+                        "w": round(bar_w, 1),
+                        "h": round(y_count(base) - y_count(base + v), 1),
+                        "css": css,
+                        "title": f"{row['period']}: {v} {name.lower()}",
+                    }
+                )
             base += v
         g = row.get("mean_goldstein")
         if g is not None:
             points.append(f"{cx},{y_gold(float(g))}")
-            dots.append({"x": cx, "y": y_gold(float(g)), "title": f"{row['period']}: mean Goldstein {g}"})
+            dots.append(
+                {"x": cx, "y": y_gold(float(g)), "title": f"{row['period']}: mean Goldstein {g}"}
+            )
         if i % every == 0:
             labels.append({"x": cx, "text": row["period"]})
-        periods.append({"x": round(left + i * slot, 1), "w": round(slot, 1), "period": row["period"],
-                        "events": row["events"], "goldstein": g,
-                        "counts": [int(row.get(k) or 0) for k, _, _ in QUAD_CLASSES]})
+        periods.append(
+            {
+                "x": round(left + i * slot, 1),
+                "w": round(slot, 1),
+                "period": row["period"],
+                "events": row["events"],
+                "goldstein": g,
+                "counts": [int(row.get(k) or 0) for k, _, _ in QUAD_CLASSES],
+            }
+        )
     count_ticks = [{"y": y_count(ymax * f // 4), "text": str(ymax * f // 4)} for f in range(5)]
-    goldstein_ticks = [{"y": y_gold(v), "text": f"{v:+d}" if v else "0"} for v in (-10, -5, 0, 5, 10)]
-    return Chart(width, height, left, right, top, bottom, bars, " ".join(points), dots, count_ticks,
-                 goldstein_ticks, labels, periods, y_gold(0))
+    goldstein_ticks = [
+        {"y": y_gold(v), "text": f"{v:+d}" if v else "0"} for v in (-10, -5, 0, 5, 10)
+    ]
+    return Chart(
+        width,
+        height,
+        left,
+        right,
+        top,
+        bottom,
+        bars,
+        " ".join(points),
+        dots,
+        count_ticks,
+        goldstein_ticks,
+        labels,
+        periods,
+        y_gold(0),
+    )
 
 
 # --- the network ---------------------------------------------------------------------------
@@ -271,16 +335,32 @@ def network_layout(graph: dict[str, Any], *, size: int = 760) -> dict[str, Any]:
         x, y = centre + radius * math.cos(angle), centre + radius * math.sin(angle)
         pos[node["id"]] = (x, y)
         lx, ly = centre + (radius + 12) * math.cos(angle), centre + (radius + 12) * math.sin(angle)
-        out_nodes.append({**node, "x": round(x, 1), "y": round(y, 1), "lx": round(lx, 1),
-                          "ly": round(ly + 4, 1), "anchor": "start" if math.cos(angle) >= -1e-9 else "end",
-                          "r": round(4 + 8 * math.sqrt(node["degree"] / max_degree), 1)})
+        out_nodes.append(
+            {
+                **node,
+                "x": round(x, 1),
+                "y": round(y, 1),
+                "lx": round(lx, 1),
+                "ly": round(ly + 4, 1),
+                "anchor": "start" if math.cos(angle) >= -1e-9 else "end",
+                "r": round(4 + 8 * math.sqrt(node["degree"] / max_degree), 1),
+            }
+        )
     max_weight = max([e["weight"] for e in graph["edges"]] or [1])
     edges = []
     for e in graph["edges"]:
         (x1, y1), (x2, y2) = pos[e["source"]], pos[e["target"]]
         g = e.get("mean_goldstein")
         tone = "neutral" if g is None or g == 0 else ("coop" if g > 0 else "conflict")
-        edges.append({**e, "x1": round(x1, 1), "y1": round(y1, 1), "x2": round(x2, 1), "y2": round(y2, 1),
-                      "w": round(1 + 3 * e["weight"] / max_weight, 1),
-                      "css": f"edge-{e['kind']} edge-{tone}"})
+        edges.append(
+            {
+                **e,
+                "x1": round(x1, 1),
+                "y1": round(y1, 1),
+                "x2": round(x2, 1),
+                "y2": round(y2, 1),
+                "w": round(1 + 3 * e["weight"] / max_weight, 1),
+                "css": f"edge-{e['kind']} edge-{tone}",
+            }
+        )
     return {"size": size, "nodes": out_nodes, "edges": edges}

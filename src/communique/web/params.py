@@ -1,0 +1,200 @@
+"""Request parameters: the one place their rules are written, for the API and the pages alike.
+
+The allowed values come from ``communique.records`` (``QUOTE_KINDS``, ``ACTOR_KINDS``,
+``PERIODS``), the formats from the patterns below. The two shells apply them differently:
+
+- the JSON API declares typed parameters (``Limit``, ``Since``, ``Country``, ...; choices as
+  the ``Literal`` types of ``records``), which FastAPI checks, answering 422, and documents in
+  the OpenAPI schema;
+- the HTML pages read form fields through ``Filters``, which cleans them with the same
+  patterns and choices and collects readable problems for the page to show instead of failing.
+
+Whole numbers (``limit``, ``offset``, ids) are read strictly on both sides by ``whole_number``:
+ASCII digits ``0-9`` only (Python's ``int`` would take ``"²"``, ``"٣"``, ``" 5"``, ``"5_000"``
+and ``"+5"``), at most ``MAX_DIGITS`` of them, within a documented range that never leaves
+SQLite's 64-bit integers (``SQLITE_MAX_INT``). The API answers 422 for anything else; a page
+answers 400 with the problem (``offset`` comes from the page's own links, so a bad one is not a
+form field to ignore).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Annotated, TypeVar
+
+from annotated_types import Interval
+from fastapi import Path, Query, Request
+from fastapi.exceptions import RequestValidationError
+from pydantic import BeforeValidator
+from pydantic_core import PydanticCustomError
+
+from ..store.queries import MAX_LIMIT, SQLITE_MAX_INT
+
+DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+"""A date or a prefix of one: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
+CODE_PATTERN = r"^[A-Za-z0-9]{1,20}$"
+"""A country or actor-code prefix (``RUS``, ``USAGOV``)."""
+COUNTRY_PATTERN = r"^[A-Za-z]{3}$"
+"""An ISO 3166 alpha-3 country code."""
+CAMEO_PATTERN = r"^[0-9]{1,4}$"
+"""A CAMEO event-code prefix. (Patterns spell ``[0-9]``: ``\\d`` would match "٣".)"""
+
+MAX_OFFSET = 10_000_000
+"""Largest ``offset`` a listing accepts."""
+MAX_DIGITS = len(str(SQLITE_MAX_INT))
+"""Most digits in a whole-number parameter (19: SQLite's integers are 64-bit)."""
+MAX_NODES = 200
+"""Most nodes the network answers."""
+MAX_WORDS = 500
+"""Longest search text (the pages cut every form field to this length)."""
+MAX_NAME = 200
+"""Longest speaker or actor name to look for."""
+MAX_ACTOR_REF = 300
+"""Longest actor reference (an id, a name or an alias) in a path."""
+MAX_DOC_ID = 1000
+"""Longest article id."""
+
+_DATE = re.compile(DATE_PATTERN)
+_CODE = re.compile(CODE_PATTERN)
+
+
+# --- whole numbers: one reading for the API and the pages -------------------------------------
+def _digits(value: str) -> int:
+    """``value`` as an ``int`` if it is 1 to ``MAX_DIGITS`` ASCII digits, else
+    ``PydanticCustomError``."""
+    if not (value.isascii() and value.isdigit() and len(value) <= MAX_DIGITS):
+        raise PydanticCustomError(
+            "whole_number",
+            "Input should be a whole number written with 1 to {max_digits} ASCII digits 0-9",
+            {"max_digits": MAX_DIGITS},
+        )
+    return int(value)
+
+
+def ascii_digits(value: object) -> object:
+    """A pydantic "before" validator: strings are read by ``_digits``; other values are passed
+    on for pydantic to judge. The range is left to ``Query(ge=..., le=...)``, which documents
+    it in the OpenAPI schema."""
+    return _digits(value) if isinstance(value, str) else value
+
+
+def whole_number(name: str, raw: str, low: int, high: int) -> int:
+    """The query field ``name`` read by ``_digits`` and checked against ``low``..``high``;
+    otherwise ``RequestValidationError`` (a 400 page, a 422 under ``/api``)."""
+    try:
+        number = _digits(raw)
+    except PydanticCustomError as e:
+        message = e.message()
+    else:
+        if low <= number <= high:
+            return number
+        message = f"Input should be between {low:,} and {high:,}"
+    raise RequestValidationError(
+        [{"type": "whole_number", "loc": ("query", name), "msg": message, "input": raw[:40]}]
+    )
+
+
+Digits = BeforeValidator(ascii_digits)
+"""The strict reading of a whole-number parameter (ASCII digits only)."""
+
+# --- the JSON API: typed parameters FastAPI validates ----------------------------------------
+# Whole numbers: the range stays on the ``int`` (``Interval``), under ``Digits``, so that the
+# schema shows it as ``minimum`` and ``maximum``.
+Limit = Annotated[
+    int,
+    Interval(ge=1, le=SQLITE_MAX_INT),
+    Digits,
+    Query(description=f"page size, capped at {MAX_LIMIT}"),
+]
+Offset = Annotated[int, Interval(ge=0, le=MAX_OFFSET), Digits, Query(description="items to skip")]
+DetailLimit = Annotated[
+    int,
+    Interval(ge=1, le=MAX_LIMIT),
+    Digits,
+    Query(description="most quotes and events listed"),
+]
+MaxNodes = Annotated[
+    int, Interval(ge=1, le=MAX_NODES), Digits, Query(description="most actors shown")
+]
+RowId = Annotated[
+    Annotated[int, Interval(ge=0, le=SQLITE_MAX_INT)] | None,
+    Digits,
+    Query(description="an actor's id (64-bit)"),
+]
+Since = Annotated[str | None, Query(pattern=DATE_PATTERN, description="first date, YYYY[-MM[-DD]]")]
+Until = Annotated[str | None, Query(pattern=DATE_PATTERN, description="last date, YYYY[-MM[-DD]]")]
+Country = Annotated[str | None, Query(pattern=COUNTRY_PATTERN, description="ISO 3166 alpha-3")]
+Words = Annotated[
+    str | None, Query(max_length=MAX_WORDS, description="words, all required (full-text)")
+]
+Name = Annotated[str | None, Query(max_length=MAX_NAME)]
+DocId = Annotated[str | None, Query(max_length=MAX_DOC_ID)]
+CodePrefix = Annotated[
+    str | None, Query(pattern=CODE_PATTERN, description="country or actor-code prefix")
+]
+CameoPrefix = Annotated[str | None, Query(pattern=CAMEO_PATTERN, description="CAMEO code prefix")]
+CodeInPath = Annotated[str, Path(pattern=CODE_PATTERN)]
+ActorRef = Annotated[str, Path(max_length=MAX_ACTOR_REF)]
+
+
+# --- the HTML pages: form fields cleaned, problems collected ---------------------------------
+Choice = TypeVar("Choice", bound=str)
+
+
+@dataclass
+class Filters:
+    """Cleaned form values and the problems found in them.
+
+    Form fields arrive as strings; an empty field is absent. A value that breaks a rule is
+    ignored and described in ``problems``.
+    """
+
+    values: dict[str, str]
+    problems: list[str] = field(default_factory=list)
+    query: Mapping[str, str] = field(default_factory=dict)
+    """The request's whole query string (for ``offset``)."""
+
+    @classmethod
+    def of(cls, request: Request, names: tuple[str, ...]) -> Filters:
+        """The fields ``names`` of the request's query string, stripped and cut to length."""
+        values = {n: request.query_params.get(n, "").strip()[:MAX_WORDS] for n in names}
+        return cls({k: v for k, v in values.items() if v}, query=request.query_params)
+
+    def get(self, name: str) -> str | None:
+        return self.values.get(name) or None
+
+    def date(self, name: str) -> str | None:
+        """A date like the API's ``since`` and ``until``."""
+        value = self.get(name)
+        if value and not _DATE.fullmatch(value):
+            self.problems.append(f"{name}: {value!r} is not a date like 2013-08-09 (ignored)")
+            return None
+        return value
+
+    def choice(self, name: str, allowed: tuple[Choice, ...]) -> Choice | None:
+        """One of ``allowed`` (a tuple of ``records``: ``QUOTE_KINDS``, ``PERIODS``, ...)."""
+        value = self.get(name)
+        if not value:
+            return None
+        if value not in allowed:
+            self.problems.append(f"{name}: {value!r} is not one of {', '.join(allowed)} (ignored)")
+            return None
+        return allowed[allowed.index(value)]
+
+    def code(self, name: str) -> str | None:
+        """A country or actor-code prefix, upper-cased."""
+        value = self.get(name)
+        if value and not _CODE.fullmatch(value):
+            self.problems.append(
+                f"{name}: {value!r} is not a country or actor code like RUS or USAGOV (ignored)"
+            )
+            return None
+        return value.upper() if value else None
+
+    def offset(self) -> int:
+        """The listing offset: 0 when absent or empty, else ASCII digits up to ``MAX_OFFSET``
+        (the API's ``Offset``); anything else is ``RequestValidationError``, a 400 page."""
+        raw = self.query.get("offset", "")
+        return whole_number("offset", raw, 0, MAX_OFFSET) if raw else 0
