@@ -30,13 +30,14 @@ browser:  ## Install Debian's Chromium for the browser tests where it is missing
 test: install browser  ## Run the whole test suite
 	$(BIN)/python -m pytest
 
-lint: install
+lint: install  ## ruff's lint rules and its formatter, checked (nothing rewritten)
 	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
 
-typecheck: install
+typecheck: install  ## mypy --strict over the package
 	$(BIN)/mypy
 
-check: lint typecheck test  ## ruff, mypy and the tests
+check: lint typecheck  ## Static checks: ruff check, ruff format --check, mypy (CI runs it before the tests)
 
 eval: install  ## Score against the shared development gold (needs ../shared)
 	$(BIN)/python benchmarks/eval_all.py --shared $(SHARED)
