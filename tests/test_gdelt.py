@@ -173,3 +173,59 @@ def test_same_event_in_two_articles_is_one_row_with_counts() -> None:
     assert {r[col["NumMentions"]] for r in rows} == {"2"}
     assert {r[col["NumArticles"]] for r in rows} == {"2"}
     assert {r[col["NumSources"]] for r in rows} == {"2"}
+
+
+def test_tabs_and_line_breaks_in_a_field_keep_the_row_whole(tmp_path: object) -> None:
+    from communique.export import export
+    from communique.store import Store
+
+    text = "Ivan\tPetrov met officials.\nThey talked."
+    article = Article(
+        id="tab",
+        source="t",
+        text=text,
+        body=((0, len(text)),),
+        content_hash=content_hash(text),
+        published="2020-01-02",
+        url="http://example.org/a\tb",
+    )
+    actors = (
+        Actor(
+            id="a1",
+            name="Ivan\tPetrov\u2028Jr",
+            kind="person",
+            mentions=((0, 10),),
+            country="RUS",
+            code="RUS",
+        ),
+        Actor(
+            id="a2",
+            name="officials",
+            kind="group",
+            mentions=((15, 24),),
+            country="RUS",
+            code="RUSGOV",
+        ),
+    )
+    event = Event(
+        source="RUS",
+        target="RUSGOV",
+        code="040",
+        name="Consult",
+        plover="CONSULT",
+        goldstein=1.0,
+        quad_class=1,
+        start=0,
+        end=25,
+        source_actor="a1",
+        target_actor="a2",
+        date="2020-01-02",
+    )
+    analysis = Analysis(article=article, actors=actors, events=(event,))
+    with Store(f"{tmp_path}/tab.db") as store:
+        store.write([analysis])
+        lines = list(export(store, "gdelt"))
+    assert len(lines) == 1
+    row = lines[0].rstrip("\n").split("\t")
+    assert len(row) == len(GDELT_EVENT_COLUMNS)
+    assert row[GDELT_EVENT_COLUMNS.index("Actor1Name")] == "IVAN PETROV JR"

@@ -28,8 +28,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Iterable, Iterator
 
+from .codes import ActorCode, EventCode
 from .knowledge.cameo import Codebook
 from .records import Analysis, Event
 
@@ -108,7 +110,7 @@ def _date_columns(day: dt.date | None) -> list[str]:
 
 def _actor_columns(code: str | None, name: str | None) -> list[str]:
     code = (code or "").upper()
-    parts = [code[i : i + 3] for i in range(0, len(code), 3)]
+    parts = list(ActorCode.parse(code).parts)
     country = (
         parts[0] if parts and parts[0] not in NON_COUNTRY_PREFIXES and len(parts[0]) == 3 else ""
     )
@@ -127,6 +129,16 @@ def _first_paragraph_end(analysis: Analysis) -> int:
         start += 1
     cut = text.find("\n\n", start, end)
     return cut if cut >= 0 else end
+
+
+_FIELD_BREAKS = re.compile("[\t\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
+"""Characters that would end a GDELT field or row (tab-separated, one event per line)."""
+
+
+def tsv_line(row: list[str]) -> str:
+    """One GDELT row as a line: tabs and line breaks inside a field become a space, so every
+    row keeps its 61 columns whatever an actor name or URL holds."""
+    return "\t".join(_FIELD_BREAKS.sub(" ", field) for field in row) + "\n"
 
 
 def _fmt(value: float | int | None) -> str:
@@ -200,8 +212,8 @@ def _row(
     row += [
         "1" if event.start < lead_end else "0",
         code,
-        code[:3],
-        code[:2],
+        EventCode.parse(code).base,
+        EventCode.parse(code).root,
         _fmt(quad),
         _fmt(goldstein),
         "1",
@@ -253,4 +265,4 @@ def _host(url: str | None) -> str | None:
     return url.split("//", 1)[1].split("/", 1)[0] or None
 
 
-__all__ = ["GDELT_EVENT_COLUMNS", "gdelt_events", "gdelt_rows"]
+__all__ = ["GDELT_EVENT_COLUMNS", "gdelt_events", "gdelt_rows", "tsv_line"]

@@ -244,10 +244,16 @@ def test_name_key(name: str, key: str) -> None:
 
 
 def test_dyad_date_range_and_events_between(store: Store) -> None:
-    store.write([make("d1", events=(event("040", "2013-08-09"),)),
-                 make("d2", events=(event("111", "2013-09-02"),))])
+    store.write(
+        [
+            make("d1", events=(event("040", "2013-08-09"),)),
+            make("d2", events=(event("111", "2013-09-02"),)),
+        ]
+    )
     rows = q.dyad(store, "USA", "RUS", by="month", since="2013-09-01")
-    assert [(r["period"], r["first_date"], r["last_date"]) for r in rows] == [("2013-09", "2013-09-02", "2013-09-02")]
+    assert [(r["period"], r["first_date"], r["last_date"]) for r in rows] == [
+        ("2013-09", "2013-09-02", "2013-09-02")
+    ]
     between = q.events(store, between=("usa", "rus"))
     assert [e["code"] for e in between] == ["111", "040"] and between[0]["title"] == "Title d2"
     assert q.events(store, between=("USA", "CHN")) == []

@@ -11,13 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..codes import ActorCode, EventCode
 from ..errors import StoreError
-from ..records import Analysis
+from ..records import Actor, Analysis, Article, Event, Quote
 from . import actors as actor_store
 from .schema import migrate
 
@@ -41,6 +43,27 @@ class WriteResult:
         return self
 
 
+WAL_RETRY_SECONDS = 10.0
+"""How long opening a store waits for another process to let go of a new database."""
+
+
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Switch to write-ahead logging. SQLite answers "database is locked" at once, without its
+    busy handler, while another process holds the lock of a database it is creating, so wait
+    and try again for a bounded time."""
+    deadline = time.monotonic() + WAL_RETRY_SECONDS
+    pause = 0.005
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or time.monotonic() > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.2)
+
+
 class Store:
     """A Communiqué database. Use as a context manager, or call ``close``.
 
@@ -62,8 +85,9 @@ class Store:
                     raise StoreError(
                         f"{self.path}: no such database (run `communique ingest` first)"
                     )
+                # as_uri() percent-escapes the path: '#' or '?' in a file name stays a name
                 uri = (
-                    f"file:{Path(self.path).resolve()}?mode=ro"
+                    Path(self.path).resolve().as_uri() + "?mode=ro"
                     if self.path != ":memory:"
                     else ":memory:"
                 )
@@ -77,7 +101,7 @@ class Store:
             self.conn.execute("PRAGMA foreign_keys = ON")
             self.conn.execute("PRAGMA busy_timeout = 10000")
             if not readonly:
-                self.conn.execute("PRAGMA journal_mode = WAL")
+                _use_wal(self.conn)
                 self.conn.execute("PRAGMA synchronous = NORMAL")
                 migrate(self.conn)
         except sqlite3.DatabaseError as e:
@@ -146,55 +170,26 @@ class Store:
             self.conn.execute("DELETE FROM skips WHERE id = ?", (art.id,))
             result.replaced += 1
         if art.skipped:
-            self.conn.execute(
-                "INSERT INTO skips(id, content_hash, source, reason, skipped_at) VALUES (?, ?, ?, ?, ?)",
-                (art.id, art.content_hash, art.source, art.skipped, now),
+            self._insert(
+                "skips",
+                {
+                    "id": art.id,
+                    "content_hash": art.content_hash,
+                    "source": art.source,
+                    "reason": art.skipped,
+                    "skipped_at": now,
+                },
             )
             result.skipped += 1
             return
         if stored is None:
             result.added += 1
-        self.conn.execute(
-            "INSERT INTO documents(id, content_hash, source, title, byline, outlet, published, url,"
-            " language, text, body, topics, places, dates, tone, ingested_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                art.id,
-                art.content_hash,
-                art.source,
-                art.title,
-                json.dumps(list(art.byline)),
-                art.outlet,
-                art.published,
-                art.url,
-                art.language,
-                art.text,
-                json.dumps([list(b) for b in art.body]),
-                json.dumps(list(a.topics)),
-                json.dumps([p.to_dict() for p in a.places]),
-                json.dumps([d.to_dict() for d in a.dates]),
-                a.tone,
-                now,
-            ),
-        )
+        self._insert("documents", _document_row(a, now))
         local_to_global: dict[str, int] = {}
         for actor in a.actors:
             gid = actor_store.resolve(self.conn, actor)
             local_to_global[actor.id] = gid
-            self.conn.execute(
-                "INSERT INTO doc_actors(doc_id, local_id, actor_id, name, kind, country, role, code)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    art.id,
-                    actor.id,
-                    gid,
-                    actor.name,
-                    actor.kind,
-                    actor.country,
-                    actor.role,
-                    actor.code,
-                ),
-            )
+            self._insert("doc_actors", _doc_actor_row(art.id, actor, gid))
             self.conn.executemany(
                 "INSERT INTO mentions(doc_id, local_id, start, end, text) VALUES (?, ?, ?, ?, ?)",
                 [(art.id, actor.id, s, e, art.text[s:e]) for s, e in actor.mentions],
@@ -207,59 +202,89 @@ class Store:
                 ],
             )
             if actor.role or actor.code:
-                self.conn.execute(
-                    "INSERT INTO actor_roles(actor_id, role, country, code, doc_id, date)"
-                    " VALUES (?, ?, ?, ?, ?, ?)",
-                    (gid, actor.role, actor.country, actor.code, art.id, art.published),
+                self._insert(
+                    "actor_roles",
+                    {
+                        "actor_id": gid,
+                        "role": actor.role,
+                        "country": actor.country,
+                        "code": actor.code,
+                        "doc_id": art.id,
+                        "date": art.published,
+                    },
                 )
         for q in a.quotes:
-            self.conn.execute(
-                "INSERT INTO quotes(doc_id, start, end, fragments, text, kind, speaker, local_actor,"
-                " actor_id, speaker_start, speaker_end, cue, cue_start, cue_end, published)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    art.id,
-                    q.start,
-                    q.end,
-                    json.dumps([list(f) for f in q.fragments]),
-                    q.text,
-                    q.kind,
-                    q.speaker,
-                    q.speaker_actor,
-                    local_to_global.get(q.speaker_actor or ""),
-                    q.speaker_start,
-                    q.speaker_end,
-                    q.cue,
-                    q.cue_start,
-                    q.cue_end,
-                    art.published,
-                ),
-            )
+            self._insert("quotes", _quote_row(art, q, local_to_global))
         for e in a.events:
-            self.conn.execute(
-                "INSERT INTO events(doc_id, source, target, source_country, target_country,"
-                " source_local, target_local, source_actor_id, target_actor_id, code, root, name,"
-                " plover, goldstein, quad_class, date, start, end, text)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    art.id,
-                    e.source,
-                    e.target,
-                    (e.source or "")[:3] or None,
-                    (e.target or "")[:3] or None,
-                    e.source_actor,
-                    e.target_actor,
-                    local_to_global.get(e.source_actor or ""),
-                    local_to_global.get(e.target_actor or ""),
-                    e.code,
-                    e.code[:2],
-                    e.name,
-                    e.plover,
-                    e.goldstein,
-                    e.quad_class,
-                    e.date,
-                    e.start,
-                    e.end,
-                    e.text,
-                ),
-            )
+            self._insert("events", _event_row(art.id, e, local_to_global))
+
+    def _insert(self, table: str, row: dict[str, Any]) -> None:
+        """Insert ``row`` into ``table``, its keys naming the columns (as sqlite-utils does);
+        lists and dicts are stored as JSON text."""
+        columns = ", ".join(row)
+        marks = ", ".join("?" * len(row))
+        values = [json.dumps(v) if isinstance(v, list | dict) else v for v in row.values()]
+        self.conn.execute(f"INSERT INTO {table}({columns}) VALUES ({marks})", values)
+
+
+def _document_row(a: Analysis, now: str) -> dict[str, Any]:
+    """The ``documents`` row of an analysis: the record's article fields, found context, time."""
+    record = a.to_dict()
+    row = {k: record[k] for k in _DOCUMENT_FIELDS}
+    row["ingested_at"] = now
+    return row
+
+
+_DOCUMENT_FIELDS = (
+    "id",
+    "content_hash",
+    "source",
+    "title",
+    "byline",
+    "outlet",
+    "published",
+    "url",
+    "language",
+    "text",
+    "body",
+    "topics",
+    "places",
+    "dates",
+    "tone",
+)
+"""The analysis-record fields that the ``documents`` table keeps (actors, quotes and events
+have tables of their own)."""
+
+
+def _doc_actor_row(doc_id: str, actor: Actor, gid: int) -> dict[str, Any]:
+    record = actor.to_dict()
+    del record["aliases"], record["mentions"]  # tables of their own
+    return {"doc_id": doc_id, "local_id": record.pop("id"), "actor_id": gid, **record}
+
+
+def _quote_row(art: Article, q: Quote, local_to_global: dict[str, int]) -> dict[str, Any]:
+    record = q.to_dict()
+    local = record.pop("speaker_actor")
+    return {
+        "doc_id": art.id,
+        **record,
+        "local_actor": local,
+        "actor_id": local_to_global.get(local or ""),
+        "published": art.published,
+    }
+
+
+def _event_row(doc_id: str, e: Event, local_to_global: dict[str, int]) -> dict[str, Any]:
+    record = e.to_dict()
+    source_local, target_local = record.pop("source_actor"), record.pop("target_actor")
+    return {
+        "doc_id": doc_id,
+        **record,
+        "source_country": ActorCode.parse(e.source).base or None,
+        "target_country": ActorCode.parse(e.target).base or None,
+        "source_local": source_local,
+        "target_local": target_local,
+        "source_actor_id": local_to_global.get(source_local or ""),
+        "target_actor_id": local_to_global.get(target_local or ""),
+        "root": EventCode.parse(e.code).root,
+    }

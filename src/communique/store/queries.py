@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from ..errors import NotFound
-from ..records import Analysis
+from ..records import PERIODS, QUAD_CLASS_KEYS, Analysis, Period
 from .actors import name_key
 from .db import Store
 
@@ -30,11 +30,19 @@ def fts_query(text: str) -> str:
     return " ".join(f'"{w}"' for w in words)
 
 
+def _like_suffix(key: str) -> str:
+    """A LIKE pattern for aliases ending in the word(s) ``key`` (wildcards escaped with ``\\``)."""
+    return "% " + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def _speaker_actor_ids(store: Store, speaker: str) -> list[int]:
     key = name_key(speaker)
+    if not key:  # "!!!" or "Mr" name nobody: an empty key never matches
+        return []
     rows = store.query(
-        "SELECT DISTINCT actor_id FROM actor_aliases WHERE alias_key = ? OR alias_key LIKE ?",
-        (key, "% " + key),
+        "SELECT DISTINCT actor_id FROM actor_aliases"
+        " WHERE alias_key = ? OR alias_key LIKE ? ESCAPE '\\'",
+        (key, _like_suffix(key)),
     )
     return [r[0] for r in rows]
 
@@ -56,6 +64,7 @@ def quotes(
     """Quotes, newest first, filtered by speaker name, words, date range, kind and country."""
     where: list[str] = []
     params: list[Any] = []
+    speaker = (speaker or "").strip()
     if speaker:
         ids = _speaker_actor_ids(store, speaker)
         marks = ",".join("?" * len(ids))
@@ -138,19 +147,38 @@ def actors(
     return [dict(r) for r in store.query(sql, [*params, clamp_limit(limit), max(0, offset)])]
 
 
+SQLITE_MAX_INT = 2**63 - 1
+"""The largest row id SQLite can store: a larger number names no row."""
+
+
+def row_id(value: str | int) -> int | None:
+    """``value`` as a row id when it is one: an int, or ASCII digits only ("²" is not a number
+    here), within SQLite's 64-bit range; else ``None``."""
+    if isinstance(value, int):
+        number = value
+    elif value.isascii() and value.isdigit() and len(value) <= 19:
+        number = int(value)
+    else:
+        return None
+    return number if 0 <= number <= SQLITE_MAX_INT else None
+
+
 def find_actor(store: Store, name_or_id: str | int) -> int:
     """The id of an actor given its id or a name or alias; ``NotFound`` when none matches."""
-    if isinstance(name_or_id, int) or str(name_or_id).isdigit():
-        rows = store.query("SELECT id FROM actors WHERE id = ?", (int(name_or_id),))
-    else:
+    actor_id = row_id(name_or_id)
+    rows: list[Any] = []
+    if actor_id is not None:
+        rows = store.query("SELECT id FROM actors WHERE id = ?", (actor_id,))
+    elif not (isinstance(name_or_id, str) and name_or_id.isascii() and name_or_id.isdigit()):
         key = name_key(str(name_or_id))
-        rows = store.query(
-            "SELECT a.id FROM actors a JOIN actor_aliases x ON x.actor_id = a.id"
-            " WHERE x.alias_key = ? OR a.name_key = ? OR x.alias_key LIKE ? GROUP BY a.id"
-            " ORDER BY (a.name_key = ?) DESC,"
-            " (SELECT COUNT(*) FROM doc_actors WHERE actor_id = a.id) DESC",
-            (key, key, "% " + key, key),
-        )
+        if key:  # "!!!", "-" or "Mr" name nobody: an empty key never matches
+            rows = store.query(
+                "SELECT a.id FROM actors a JOIN actor_aliases x ON x.actor_id = a.id"
+                " WHERE x.alias_key = ? OR a.name_key = ? OR x.alias_key LIKE ? ESCAPE '\\'"
+                " GROUP BY a.id ORDER BY (a.name_key = ?) DESC,"
+                " (SELECT COUNT(*) FROM doc_actors WHERE actor_id = a.id) DESC",
+                (key, key, _like_suffix(key), key),
+            )
     if not rows:
         raise NotFound(f"no actor named {name_or_id!r}")
     return int(rows[0][0])
@@ -256,7 +284,13 @@ def events(
     return [dict(r) for r in store.query(sql, [*params, clamp_limit(limit), max(0, offset)])]
 
 
-_PERIODS = {"day": 10, "month": 7, "year": 4}
+_PERIOD_SQL: dict[Period, str] = {
+    "day": "substr(e.date, 1, 10)",
+    "week": "strftime('%Y-W%W', e.date)",
+    "month": "substr(e.date, 1, 7)",
+    "year": "substr(e.date, 1, 4)",
+}
+"""How each period of ``records.PERIODS`` labels an event date."""
 
 
 def _pair(a: str, b: str, both_ways: bool = True) -> tuple[str, list[Any]]:
@@ -273,7 +307,7 @@ def dyad(
     a: str,
     b: str,
     *,
-    by: str = "month",
+    by: Period = "month",
     both_ways: bool = True,
     since: str | None = None,
     until: str | None = None,
@@ -281,12 +315,9 @@ def dyad(
     """Events between two countries (or actor-code prefixes) per period, within an optional
     date range: counts per quad class and mean Goldstein score, as in GDELT's dyad views, and
     the first and last event date of the period. ``by`` is day, week, month or year."""
-    if by == "week":
-        period = "strftime('%Y-W%W', e.date)"
-    elif by in _PERIODS:
-        period = f"substr(e.date, 1, {_PERIODS[by]})"
-    else:
-        raise ValueError(f"by must be day, week, month or year, not {by!r}")
+    period = _PERIOD_SQL.get(by)
+    if period is None:
+        raise ValueError(f"by must be one of {', '.join(PERIODS)}, not {by!r}")
     pair, params = _pair(a, b, both_ways)
     where = ["e.date IS NOT NULL", pair]
     if since:
@@ -297,9 +328,8 @@ def dyad(
         params.append(until)
     sql = (
         f"SELECT {period} AS period, COUNT(*) AS events,"
-        " SUM(e.quad_class = 1) AS verbal_cooperation, SUM(e.quad_class = 2) AS material_cooperation,"
-        " SUM(e.quad_class = 3) AS verbal_conflict, SUM(e.quad_class = 4) AS material_conflict,"
-        " ROUND(AVG(e.goldstein), 2) AS mean_goldstein,"
+        + "".join(f" SUM(e.quad_class = {q}) AS {key}," for q, key in QUAD_CLASS_KEYS.items())
+        + " ROUND(AVG(e.goldstein), 2) AS mean_goldstein,"
         " MIN(e.date) AS first_date, MAX(e.date) AS last_date"
         f" FROM events e WHERE {' AND '.join(where)} GROUP BY period ORDER BY period"
     )

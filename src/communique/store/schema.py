@@ -177,17 +177,34 @@ def version(conn: sqlite3.Connection) -> int:
 
 
 def migrate(conn: sqlite3.Connection) -> int:
-    """Bring the database to ``SCHEMA_VERSION``; returns the version it was at."""
+    """Bring the database to ``SCHEMA_VERSION``; returns the version it was at.
+
+    Each step reads the version again under the write lock (``BEGIN IMMEDIATE``), so two
+    processes creating the same new store at the same instant apply each migration once: the
+    second finds the work done and moves on.
+    """
     start = version(conn)
-    if start > SCHEMA_VERSION:
-        raise StoreError(
-            f"database schema version {start} is newer than this Communiqué ({SCHEMA_VERSION}); "
-            "upgrade Communiqué to open it"
-        )
-    for i in range(start, SCHEMA_VERSION):
+    _refuse_newer(start)
+    while version(conn) < SCHEMA_VERSION:
         conn.execute("BEGIN IMMEDIATE")
-        _apply(conn, MIGRATIONS[i], i + 1)
+        current = version(conn)
+        _refuse_newer(current, rollback=conn)
+        if current >= SCHEMA_VERSION:
+            conn.execute("COMMIT")
+            break
+        _apply(conn, MIGRATIONS[current], current + 1)
     return start
+
+
+def _refuse_newer(found: int, rollback: sqlite3.Connection | None = None) -> None:
+    if found <= SCHEMA_VERSION:
+        return
+    if rollback is not None:
+        rollback.execute("ROLLBACK")
+    raise StoreError(
+        f"database schema version {found} is newer than this Communiqué ({SCHEMA_VERSION}); "
+        "upgrade Communiqué to open it"
+    )
 
 
 def _apply(conn: sqlite3.Connection, script: str, to_version: int) -> None:

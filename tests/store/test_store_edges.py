@@ -1,0 +1,92 @@
+"""Edge cases of the store: concurrent creation, odd paths, lookup keys that name nobody."""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+from pathlib import Path
+
+import pytest
+from test_store import event, lavrov, make, quote
+
+from communique.errors import NotFound
+from communique.store import Store
+from communique.store import queries as q
+from communique.store.schema import SCHEMA_VERSION, version
+
+
+def _create(path: str, barrier: mp.synchronize.Barrier, errors: mp.Queue[str]) -> None:
+    barrier.wait()
+    try:
+        Store(path).close()
+    except Exception as e:  # reported to the parent, which asserts there were none
+        errors.put(repr(e))
+
+
+def test_two_processes_creating_one_new_store_at_once(tmp_path: Path) -> None:
+    ctx = mp.get_context("spawn")
+    for trial in range(5):
+        path = str(tmp_path / f"new-{trial}.db")
+        barrier = ctx.Barrier(2)
+        errors: mp.Queue[str] = ctx.Queue()
+        procs = [ctx.Process(target=_create, args=(path, barrier, errors)) for _ in range(2)]
+        for p in procs:
+            p.start()
+        for p in procs:
+            p.join(60)
+        found = [errors.get() for _ in range(errors.qsize())] if not errors.empty() else []
+        assert found == []
+        assert all(p.exitcode == 0 for p in procs)
+        with Store(path) as s:
+            assert version(s.conn) == SCHEMA_VERSION
+
+
+def test_readonly_path_with_uri_characters(tmp_path: Path) -> None:
+    path = tmp_path / "my#1?.db"
+    with Store(path) as s:
+        s.write([make("d1")])
+    with Store(path, readonly=True) as s:
+        assert s.counts()["documents"] == 1
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(("-wal", "-shm"))) == [
+        "my#1?.db"
+    ]
+
+
+@pytest.fixture
+def filled(tmp_path: Path) -> Store:
+    s = Store(tmp_path / "c.db")
+    s.write([make("d1", actors=(lavrov(),), quotes=(quote(),), events=(event(),))])
+    return s
+
+
+@pytest.mark.parametrize("name", ["!!!", "-", "Mr", "²", "12345678901234567890123", " "])
+def test_lookups_that_name_nobody_find_nothing(filled: Store, name: str) -> None:
+    with pytest.raises(NotFound):
+        q.find_actor(filled, name)
+
+
+@pytest.mark.parametrize("name", ["!!!", "-", "Mr", "²"])
+def test_speakers_that_name_nobody_find_no_quotes(filled: Store, name: str) -> None:
+    assert q.quotes(filled, speaker=name) == []
+
+
+def test_a_blank_speaker_is_no_filter(filled: Store) -> None:
+    assert len(q.quotes(filled, speaker=" ")) == len(q.quotes(filled)) == 1
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("42", 42),
+        (42, 42),
+        ("²", None),
+        ("٣", None),
+        ("-1", None),
+        (-1, None),
+        (str(2**63), None),
+        (str(2**63 - 1), 2**63 - 1),
+        ("1e3", None),
+        ("", None),
+    ],
+)
+def test_row_id_is_strict(value: str | int, expected: int | None) -> None:
+    assert q.row_id(value) == expected
