@@ -143,11 +143,11 @@ def test_warc_one_document_per_response(tmp_path: Path) -> None:
     assert "not text or HTML" in (docs[1].skipped or "")
 
 
-def test_not_a_warc_raises(tmp_path: Path) -> None:
+def test_not_a_warc_is_one_skipped_document(tmp_path: Path) -> None:
     path = tmp_path / "junk.warc.gz"
     path.write_bytes(gzip.compress(b"this is not a warc file"))
-    with pytest.raises(SourceError):
-        list(read_sources([str(path)]))
+    (doc,) = read_sources([str(path)])
+    assert doc.id == str(path) and "not a WARC file" in (doc.skipped or "")
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
@@ -214,5 +214,11 @@ def test_injected_fetcher_is_used() -> None:
 
 def test_jsonl_record_with_title_is_an_extracted_article(tmp_path: Path) -> None:
     p = tmp_path / "d.jsonl"
-    p.write_text(json.dumps({"id": "a", "title": "T", "text": "x"}) + "\n" + json.dumps({"id": "b", "text": "y"}) + "\n", encoding="utf-8")
+    p.write_text(
+        json.dumps({"id": "a", "title": "T", "text": "x"})
+        + "\n"
+        + json.dumps({"id": "b", "text": "y"})
+        + "\n",
+        encoding="utf-8",
+    )
     assert [d.extracted for d in read_sources([str(p)])] == [True, False]

@@ -1,26 +1,35 @@
 """Readers that turn paths, URLs and streams into ``Document`` records.
 
 ``read_sources(["a.txt", "dir/", "dump.jsonl", "crawl.warc.gz", "-", "https://..."])`` yields
-one ``Document`` per document found. A source that cannot be read at all (a missing path, a
-failed download) raises ``SourceError``; a single bad document inside a readable source (an
-empty file, a binary file, a line that is not JSON) yields a ``Document`` whose ``skipped``
-says why, so the batch goes on and the reason is recorded.
+one ``Document`` per document found. Only a source that cannot be read at all raises
+``SourceError``: a path named on the command line that does not exist or cannot be opened, a
+folder with no readable files in it, a failed download. Everything else becomes a
+``Document`` whose ``skipped`` says why, so the batch goes on and the reason is recorded: a
+bad document (an empty or binary file, text that is not UTF-8, a JSONL line that is not JSON
+or holds a lone surrogate, a line or record over ``max_bytes``), a file in a folder that
+cannot be opened, and a damaged file or archive (a truncated ``.gz``, a corrupt WARC), which
+yields the documents before the damage and one skipped Document for the unreadable rest. A
+skipped Document always has an id of its own (its source when the input gave none), so two
+bad inputs never share a database row; the ids are the same on every run.
 
 Which reader applies is decided by the name (``.jsonl``, ``.warc``, ``.html`` ...) and, for
-names that say nothing, by sniffing the first bytes.
+names that say nothing, by sniffing the first bytes. Names that are not UTF-8 are written
+with ``\\xff``-style escapes in sources and ids.
 """
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
 from ..errors import SourceError
 from ..records import Document
 from ..settings import Settings
-from .files import document_from_bytes, read_file
-from .jsonl import read_jsonl_lines
+from .files import display_name, document_from_bytes, read_file
+from .jsonl import documents_from_stream, read_chunks, read_jsonl_lines
 from .url import Fetcher, UrllibFetcher, read_url
 from .warc import read_warc
 
@@ -65,50 +74,104 @@ def read_sources(
         if source == "-":
             if stdin is None:
                 raise SourceError("'-' names standard input, but no input stream was given")
-            data = stdin.read(settings.max_bytes + 1)
-            yield from _from_stream_bytes(data, "-", settings)
+            yield from map(_own_id, _guarded(_read_stdin(stdin, settings), "-"))
         elif source.startswith(("http://", "https://")):
-            yield read_url(source, fetcher or UrllibFetcher(settings), settings)
+            yield _own_id(read_url(source, fetcher or UrllibFetcher(settings), settings))
         else:
             path = Path(source)
             if path.is_dir():
                 found = False
                 for item in _walk(path):
                     found = True
-                    yield from _read_path(item, settings)
+                    yield from map(_own_id, _read_path(item, settings, named=False))
                 if not found:
                     raise SourceError(
-                        f"{source}: no files ending in {', '.join(KNOWN_SUFFIXES)} in this folder"
+                        f"{display_name(source)}: no files ending in "
+                        f"{', '.join(KNOWN_SUFFIXES)} in this folder"
                     )
             elif path.is_file():
-                yield from _read_path(path, settings)
+                yield from map(_own_id, _read_path(path, settings, named=True))
             elif source.startswith(("ftp://", "file://", "s3://")):
-                raise SourceError(f"{source}: only http(s) URLs can be fetched")
+                raise SourceError(f"{display_name(source)}: only http(s) URLs can be fetched")
             else:
-                raise SourceError(f"{source}: no such file or folder")
+                raise SourceError(f"{display_name(source)}: no such file or folder")
 
 
-def _read_path(path: Path, settings: Settings) -> Iterator[Document]:
-    name = path.name.lower()
-    if name.endswith((".warc", ".warc.gz", ".arc.gz")):
-        yield from read_warc(path, settings)
-    elif name.endswith((".jsonl", ".ndjson", ".jsonl.gz")):
-        yield from read_jsonl_lines(path, settings)
+def _own_id(doc: Document) -> Document:
+    """A skipped document without an id takes its source as id: a content hash would be the
+    same for every empty skip, and two bad inputs would share one database row."""
+    return replace(doc, id=doc.source) if doc.skipped and doc.id is None else doc
+
+
+def _read_path(path: Path, settings: Settings, *, named: bool) -> Iterator[Document]:
+    """The documents of one file. One that cannot be opened raises ``SourceError`` when it was
+    ``named`` on the command line and is skipped when a folder walk found it; a reader that
+    fails part-way has yielded what it read and ends with one skipped Document."""
+    name = display_name(path)
+    try:
+        with path.open("rb"):
+            pass
+    except OSError as e:
+        reason = f"cannot be opened ({e.strerror or type(e).__name__})"
+        if named:
+            raise SourceError(f"{name}: {reason}") from e
+        yield Document(source=name, id=name, skipped=f"file {reason}")
+        return
+    lower = path.name.lower()
+    if lower.endswith((".warc", ".warc.gz", ".arc.gz")):
+        yield from _guarded(read_warc(path, settings), name)
+    elif lower.endswith((".jsonl", ".ndjson", ".jsonl.gz")):
+        yield from _guarded(read_jsonl_lines(path, settings), name)
     else:
-        yield read_file(path, settings)
+        yield from _guarded(_one_file(path, settings), name)
 
 
-def _from_stream_bytes(data: bytes, source: str, settings: Settings) -> Iterator[Document]:
-    if len(data) > settings.max_bytes:
+def _one_file(path: Path, settings: Settings) -> Iterator[Document]:
+    yield read_file(path, settings)
+
+
+def _guarded(documents: Iterator[Document], name: str) -> Iterator[Document]:
+    """``documents``, then, if the reader fails part-way on something it did not foresee, one
+    skipped Document naming the failure: a damaged file must not stop the batch."""
+    read = 0
+    try:
+        for doc in documents:
+            read += 1
+            yield doc
+    except Exception as e:  # noqa: BLE001 - recorded as a skip, the batch goes on
+        source = f"{name}#{read + 1}" if read else name
+        detail = " ".join(str(e).split())[:200] or "no detail"
+        where = f" after {read} documents" if read else ""
         yield Document(
             source=source,
+            id=source,
+            skipped=f"file cannot be read{where} ({type(e).__name__}: {detail})",
+        )
+
+
+STDIN_SNIFF = 1 << 16
+"""Bytes of standard input read to tell JSON Lines from a single document."""
+
+
+def _read_stdin(stdin: BinaryIO, settings: Settings) -> Iterator[Document]:
+    """Standard input: JSON Lines (first character ``{``) streamed line by line, else one
+    document of at most ``max_bytes``."""
+    head = b""
+    while len(head) < settings.max_bytes:
+        chunk = stdin.read(STDIN_SNIFF)
+        head += chunk
+        if not chunk or head.removeprefix(codecs.BOM_UTF8).strip():
+            break
+    if head.removeprefix(codecs.BOM_UTF8).lstrip()[:1] == b"{":
+        yield from documents_from_stream(read_chunks(stdin, head), "-", settings.max_bytes)
+        return
+    data = head
+    if len(data) <= settings.max_bytes:
+        data += stdin.read(settings.max_bytes + 1 - len(data))
+    if len(data) > settings.max_bytes:
+        yield Document(
+            source="-",
             skipped=f"input is over the {settings.max_bytes:,}-byte limit (COMMUNIQUE_MAX_BYTES)",
         )
         return
-    head = data.lstrip()[:1]
-    if head == b"{":
-        from .jsonl import documents_from_lines
-
-        yield from documents_from_lines(data.decode("utf-8", "replace").splitlines(), source)
-    else:
-        yield document_from_bytes(data, source, settings)
+    yield document_from_bytes(data, "-", settings)

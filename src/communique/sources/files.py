@@ -1,8 +1,15 @@
-"""Single files and byte strings: plain text or HTML, decided by name and content."""
+"""Single files and byte strings: plain text or HTML, decided by name and content.
+
+Text is UTF-8 (a UTF-8 BOM is dropped) or UTF-16 with its BOM; anything else that is not
+valid UTF-8 is skipped with the offset of the first bad byte. A file name that is not UTF-8
+is named with ``\\xff``-style escapes (``display_name``), so every id and source is a valid
+string.
+"""
 
 from __future__ import annotations
 
 import codecs
+import os
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +17,16 @@ from ..records import Document
 from ..settings import Settings
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+
+
+def display_name(path: str | os.PathLike[str]) -> str:
+    """``path`` as a valid string: bytes of a file name that are not UTF-8 (which Python
+    carries as lone surrogates) become ``\\xff``-style escapes."""
+    name = os.fsdecode(path)
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate no file system produced: escape it as it is
+        return name.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _mb(n: int) -> str:
@@ -59,6 +76,12 @@ def document_from_bytes(
     data: bytes, source: str, settings: Settings, *, html: bool | None = None, **meta: Any
 ) -> Document:
     """A Document from raw bytes, with a ``skipped`` reason for empty or binary content."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # UTF-16 is half NUL bytes: decode it first, then judge the text as UTF-8.
+        text, reason = decode_text(data)
+        if text is None:
+            return Document(source=source, skipped=reason, **meta)
+        data = text.encode("utf-8")
     if not data.strip():
         return Document(source=source, skipped="empty document", **meta)
     if is_binary(data):
@@ -77,7 +100,7 @@ def document_from_bytes(
 
 def read_file(path: Path, settings: Settings) -> Document:
     """One document from a text or HTML file; oversized files are skipped unread."""
-    source = str(path)
+    source = display_name(path)
     size = path.stat().st_size
     if size > settings.max_bytes:
         return Document(
@@ -90,4 +113,4 @@ def read_file(path: Path, settings: Settings) -> Document:
     html = True if path.name.lower().endswith(HTML_SUFFIXES) else None
     if path.suffix.lower() in (".txt", ".text"):
         html = False
-    return document_from_bytes(data, source, settings, html=html, id=path.stem)
+    return document_from_bytes(data, source, settings, html=html, id=display_name(path.stem))
