@@ -195,6 +195,7 @@ def _row(
     book: Codebook | None,
 ) -> list[str]:
     code = event.code
+    cameo = EventCode.parse(code)
     quad = (
         event.quad_class
         if event.quad_class is not None
@@ -212,8 +213,8 @@ def _row(
     row += [
         "1" if event.start < lead_end else "0",
         code,
-        EventCode.parse(code).base,
-        EventCode.parse(code).root,
+        cameo.base,
+        cameo.root,
         _fmt(quad),
         _fmt(goldstein),
         "1",

@@ -220,22 +220,27 @@ class Store:
 
     def _insert(self, table: str, row: dict[str, Any]) -> None:
         """Insert ``row`` into ``table``, its keys naming the columns (as sqlite-utils does);
-        lists and dicts are stored as JSON text."""
+        lists, tuples and dicts are stored as JSON text."""
         columns = ", ".join(row)
         marks = ", ".join("?" * len(row))
-        values = [json.dumps(v) if isinstance(v, list | dict) else v for v in row.values()]
+        values = [json.dumps(v) if isinstance(v, list | tuple | dict) else v for v in row.values()]
         self.conn.execute(f"INSERT INTO {table}({columns}) VALUES ({marks})", values)
 
 
 def _document_row(a: Analysis, now: str) -> dict[str, Any]:
-    """The ``documents`` row of an analysis: the record's article fields, found context, time."""
-    record = a.to_dict()
-    row = {k: record[k] for k in _DOCUMENT_FIELDS}
+    """The ``documents`` row of an analysis: its article's fields, the context found, the time.
+    Actors, quotes and events have tables of their own."""
+    art = a.article
+    row: dict[str, Any] = {f: getattr(art, f) for f in _ARTICLE_COLUMNS}
+    row["topics"] = list(a.topics)
+    row["places"] = [p.to_dict() for p in a.places]
+    row["dates"] = [d.to_dict() for d in a.dates]
+    row["tone"] = a.tone
     row["ingested_at"] = now
     return row
 
 
-_DOCUMENT_FIELDS = (
+_ARTICLE_COLUMNS = (
     "id",
     "content_hash",
     "source",
@@ -247,13 +252,8 @@ _DOCUMENT_FIELDS = (
     "language",
     "text",
     "body",
-    "topics",
-    "places",
-    "dates",
-    "tone",
 )
-"""The analysis-record fields that the ``documents`` table keeps (actors, quotes and events
-have tables of their own)."""
+"""The ``Article`` fields that the ``documents`` table keeps (``skipped`` goes to ``skips``)."""
 
 
 def _doc_actor_row(doc_id: str, actor: Actor, gid: int) -> dict[str, Any]:
