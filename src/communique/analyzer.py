@@ -16,7 +16,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
+import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from itertools import islice
 from typing import Any
@@ -26,10 +29,12 @@ from spacy.tokens import Doc
 
 from .article import ArticleCleaner
 from .article.dates import parse_date
-from .nlp.pipeline import load_pipeline
+from .nlp.limits import blank_long_runs, split_long_passages
+from .nlp.pipeline import OUR_COMPONENTS, load_pipeline
 from .nlp.serialize import codebook_lookup, doc_to_analysis
 from .records import Analysis, Article, Document
 from .settings import Settings
+from .sources.jsonl import escape_surrogates, lone_surrogate
 
 __all__ = ["Analyzer", "analyze", "blank_outside"]
 
@@ -40,6 +45,24 @@ def blank_outside(text: str, body: Iterable[tuple[int, int]]) -> str:
     for start, end in body:
         chars[start:end] = text[start:end]
     return "".join(chars)
+
+
+def _body_text(article: Article) -> str:
+    """The text the pipeline reads: the article's, with everything outside its body blanked."""
+    full = len(article.body) == 1 and article.body[0] == (0, len(article.text))
+    return article.text if full else blank_outside(article.text, article.body)
+
+
+def _lone_surrogate(document: Document) -> str | None:
+    """Why ``document`` cannot be analysed when one of its strings holds a lone surrogate (half
+    of a UTF-16 pair, as a JSON escape can spell): no record holding it could be written as
+    UTF-8. ``None`` when its strings are valid Unicode."""
+    for name in ("id", "source", "text", "html", "title", "published", "url", "outlet"):
+        value = getattr(document, name)
+        found = lone_surrogate(value) if value else None
+        if found:
+            return f"the document's {name} holds a lone surrogate ({found}); not valid Unicode"
+    return None
 
 
 def _failure(stage: str, error: Exception) -> str:
@@ -54,55 +77,185 @@ def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield batch
 
 
+class _Overtime(Exception):
+    """Raised by the alarm when a document's time budget is spent."""
+
+
+@contextmanager
+def time_budget(seconds: float) -> Iterator[None]:
+    """Raise ``_Overtime`` in the block once ``seconds`` have passed (0: no limit).
+
+    An interval timer (``SIGALRM``) interrupts whatever Python code runs, so a document whose
+    analysis takes too long is stopped wherever it is. Signals reach the main thread only:
+    elsewhere (a web server's thread pool) the block runs without a limit.
+    """
+    if (
+        seconds <= 0
+        or not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        yield
+        return
+    armed = True
+
+    def alarm(signum: int, frame: object) -> None:
+        if armed:
+            raise _Overtime
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        armed = False
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 class Analyzer:
-    """Analyses documents with one pipeline. Build once per process."""
+    """Analyses documents with one pipeline. Build once per process.
+
+    Per batch: each article is cleaned and tokenised (with the limits of ``nlp.limits``); the
+    spaCy components before ours run batched over the documents, in groups of at most
+    ``max_tokens`` tokens so that the parser's memory stays bounded; then our components and
+    the conversion to records run document by document, each within ``time_budget`` seconds.
+    A document over a limit or the budget comes out skipped with its reason; the batch goes on.
+    """
 
     def __init__(self, nlp: Language | None = None, settings: Settings | None = None) -> None:
         self.settings = (settings or Settings()).validate()
         self.nlp = nlp if nlp is not None else pipeline_from_settings(self.settings)
         self.cleaner = ArticleCleaner(self.settings)
         self.lookup = codebook_lookup(self.settings.knowledge)
+        names = self.nlp.pipe_names
+        first_ours = next((k for k, n in enumerate(names) if n in OUR_COMPONENTS), len(names))
+        self._batched = names[:first_ours]
+        """spaCy's own components, run batched (``nlp.pipe``)."""
+        self._per_doc = names[first_ours:]
+        """Ours (and whatever follows them), run document by document within the budget."""
 
     def make_doc(self, article: Article) -> Doc:
-        full = len(article.body) == 1 and article.body[0] == (0, len(article.text))
-        text = article.text if full else blank_outside(article.text, article.body)
-        doc = self.nlp.make_doc(text)
+        """The tokenised text of ``article`` (outside the body blanked), ready for the pipeline;
+        no limits applied (``prepare`` applies them)."""
+        doc = self.nlp.make_doc(_body_text(article))
         doc._.published = parse_date(article.published)
         return doc
 
+    def prepare(self, article: Article) -> tuple[Article, Doc | None]:
+        """``article`` tokenised within the limits: the doc, and the article with its notes;
+        ``(article with skipped set, None)`` when it is over a limit or cannot be read."""
+        if article.skipped:
+            return article, None
+        s = self.settings
+        try:
+            with time_budget(s.time_budget):
+                text, runs = blank_long_runs(_body_text(article), s.max_word_chars)
+                doc = self.nlp.make_doc(text)
+                if len(doc) > s.max_tokens:
+                    reason = (
+                        f"the text has {len(doc):,} tokens, over the {s.max_tokens:,} limit "
+                        "(COMMUNIQUE_MAX_TOKENS)"
+                    )
+                    return replace(article, skipped=reason), None
+                split = split_long_passages(doc, s.max_sentence_tokens)
+                doc._.published = parse_date(article.published)
+        except _Overtime:
+            return replace(article, skipped=self._overtime("tokenising")), None
+        except Exception as e:  # noqa: BLE001 - recorded on the document, batch goes on
+            return replace(article, skipped=_failure("tokenising", e)), None
+        notes = list(article.notes)
+        if runs:
+            notes.append(
+                f"{runs:,} run(s) of more than {s.max_word_chars:,} characters without a space "
+                "left out of the analysis (COMMUNIQUE_MAX_WORD_CHARS)"
+            )
+        if split:
+            notes.append(
+                f"{split:,} passage(s) of more than {s.max_sentence_tokens:,} tokens without a "
+                "sentence end split into sentences (COMMUNIQUE_MAX_SENTENCE_TOKENS)"
+            )
+        return (replace(article, notes=tuple(notes)) if notes else article), doc
+
+    def _overtime(self, stage: str) -> str:
+        return (
+            f"{stage} took longer than the time budget of {self.settings.time_budget:g} s "
+            "(COMMUNIQUE_TIME_BUDGET)"
+        )
+
     def analyze_batch(self, documents: list[Document]) -> list[Analysis]:
-        articles = [self._clean(d) for d in documents]
-        todo = [a for a in articles if not a.skipped]
-        try:
-            docs = list(
-                self.nlp.pipe((self.make_doc(a) for a in todo), batch_size=self.settings.batch_size)
-            )
-            done = {
-                id(a): doc_to_analysis(a, d, self.lookup) for a, d in zip(todo, docs, strict=True)
-            }
-        except Exception:  # noqa: BLE001 - isolate the failing document below
-            done = {id(a): self._one_by_one(a) for a in todo}
-        return [done.get(id(a)) or Analysis(article=a) for a in articles]
+        prepared = [self.prepare(self.clean(d)) for d in documents]
+        parsed = self._parse([doc for _, doc in prepared if doc is not None])
+        out: list[Analysis] = []
+        for article, doc in prepared:
+            if doc is None:
+                out.append(Analysis(article=article))
+                continue
+            done = parsed.get(id(doc))
+            if isinstance(done, Doc):
+                out.append(self._finish(article, done))
+            else:
+                reason = _failure("analysis", done or RuntimeError("document lost"))
+                out.append(Analysis(article=replace(article, skipped=reason)))
+        return out
 
-    def _clean(self, document: Document) -> Article:
-        try:
-            return self.cleaner(document)
-        except Exception as e:  # noqa: BLE001 - a bad document must not stop the batch
-            return Article(
-                id=document.id or "",
-                source=document.source,
-                text="",
-                body=(),
-                content_hash="",
-                skipped=_failure("cleaning", e),
-            )
+    def _parse(self, docs: list[Doc]) -> dict[int, Doc | Exception]:
+        """spaCy's own components over ``docs``, batched in groups of at most ``max_tokens``
+        tokens: ``id(doc)`` -> the parsed doc, or the exception that stopped it."""
+        out: dict[int, Doc | Exception] = {}
+        disable = self._per_doc
+        for group in _token_groups(docs, self.settings.max_tokens):
+            try:
+                parsed = list(self.nlp.pipe(group, disable=disable, batch_size=len(group)))
+                out.update((id(d), p) for d, p in zip(group, parsed, strict=True))
+            except Exception:  # noqa: BLE001 - isolate the failing document below
+                for d in group:
+                    try:
+                        out[id(d)] = next(iter(self.nlp.pipe([d], disable=disable)))
+                    except Exception as e:  # noqa: BLE001 - recorded on the document
+                        out[id(d)] = e
+        return out
 
-    def _one_by_one(self, article: Article) -> Analysis:
-        """Analyse one article alone, turning a failure into a recorded skip reason."""
+    def _finish(self, article: Article, doc: Doc) -> Analysis:
+        """Our components and the conversion to records for one parsed doc, within the time
+        budget; a failure or overtime becomes the article's skip reason."""
         try:
-            return doc_to_analysis(article, self.nlp(self.make_doc(article)), self.lookup)
+            with time_budget(self.settings.time_budget):
+                for name in self._per_doc:
+                    doc = self.nlp.get_pipe(name)(doc)
+                return doc_to_analysis(article, doc, self.lookup)
+        except _Overtime:
+            return Analysis(article=replace(article, skipped=self._overtime("analysis")))
         except Exception as e:  # noqa: BLE001 - recorded on the document, batch goes on
             return Analysis(article=replace(article, skipped=_failure("analysis", e)))
+
+    def clean(self, document: Document) -> Article:
+        """``document`` cleaned into an article (HTML extracted, body found), within the time
+        budget; a document that cannot be cleaned comes out skipped with its reason."""
+        unreadable = _lone_surrogate(document)
+        if unreadable:
+            return Article(
+                id=escape_surrogates(document.id or document.source),
+                source=escape_surrogates(document.source),
+                text="",
+                body=(),
+                content_hash=document.raw_hash(),
+                skipped=unreadable,
+            )
+        try:
+            with time_budget(self.settings.time_budget):
+                return self.cleaner(document)
+        except _Overtime:
+            reason = self._overtime("cleaning")
+        except Exception as e:  # noqa: BLE001 - a bad document must not stop the batch
+            reason = _failure("cleaning", e)
+        return Article(
+            id=document.id or document.raw_hash(),
+            source=document.source,
+            text="",
+            body=(),
+            content_hash=document.raw_hash(),
+            skipped=reason,
+        )
 
     def analyze(self, documents: Iterable[Document]) -> Iterator[Analysis]:
         for batch in _batches(documents, self.settings.batch_size):
@@ -110,6 +263,21 @@ class Analyzer:
 
     def analyze_one(self, document: Document) -> Analysis:
         return self.analyze_batch([document])[0]
+
+
+def _token_groups(docs: list[Doc], max_tokens: int) -> Iterator[list[Doc]]:
+    """``docs`` in order, in consecutive groups of at most ``max_tokens`` tokens in all (a
+    longer doc alone)."""
+    group: list[Doc] = []
+    size = 0
+    for doc in docs:
+        if group and size + len(doc) > max_tokens:
+            yield group
+            group, size = [], 0
+        group.append(doc)
+        size += len(doc)
+    if group:
+        yield group
 
 
 def pipeline_from_settings(settings: Settings) -> Language:

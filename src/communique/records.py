@@ -112,6 +112,9 @@ class Article:
     language: str | None = None
     skipped: str | None = None
     """Why this article was not analysed, else ``None``."""
+    notes: tuple[str, ...] = ()
+    """What the analysis left out of or changed in this article's text (a run without spaces
+    left out, an overlong passage split into sentences), ``()`` when nothing."""
 
 
 @dataclass(frozen=True)
@@ -172,7 +175,8 @@ class Quote:
     kind: str
     """``direct``, ``mixed`` or ``indirect``."""
     speaker: str | None = None
-    """Resolved canonical speaker name, ``None`` when unattributed."""
+    """Resolved canonical speaker name, ``None`` when unattributed or unresolved (then
+    ``speaker_start``/``speaker_end`` still point at the mention, e.g. a pronoun)."""
     speaker_actor: str | None = None
     speaker_start: int | None = None
     speaker_end: int | None = None
@@ -328,6 +332,7 @@ class Analysis:
             "dates": [x.to_dict() for x in self.dates],
             "tone": self.tone,
             "skipped": a.skipped,
+            "notes": list(a.notes),
         }
 
     @classmethod
@@ -345,6 +350,7 @@ class Analysis:
             url=d.get("url"),
             language=d.get("language"),
             skipped=d.get("skipped"),
+            notes=tuple(d.get("notes") or ()),
         )
         return cls(
             article=article,

@@ -44,6 +44,26 @@ class Settings:
         1_000_000,
         "article texts longer than this many characters are skipped (spaCy's own limit)",
     )
+    max_tokens: int = _setting(
+        20_000,
+        "article texts of more tokens than this are skipped with a reason (the parser's memory "
+        "grows with a document's length)",
+    )
+    max_sentence_tokens: int = _setting(
+        250,
+        "a passage of more tokens than this without a sentence end is split into sentences of "
+        "at most this many (noted on the article)",
+    )
+    max_word_chars: int = _setting(
+        1_000,
+        "a run of more characters than this without a space is left out of the analysis "
+        "(noted on the article)",
+    )
+    time_budget: float = _setting(
+        10.0,
+        "seconds each stage of Communiqué's own work on one document (cleaning, tokenising, "
+        "our components) may take before the document is skipped with a reason; 0 for no limit",
+    )
     fetch_timeout: float = _setting(20.0, "seconds before an http(s) fetch gives up")
     fetch_max_bytes: int = _setting(10_000_000, "largest http(s) response accepted, in bytes")
     fetch_max_redirects: int = _setting(5, "most redirects an http(s) fetch follows")
@@ -84,6 +104,11 @@ class Settings:
             raise ConfigError(f"batch_size must be at least 1, got {self.batch_size}")
         if self.workers < 1:
             raise ConfigError(f"workers must be at least 1, got {self.workers}")
+        for name in ("max_tokens", "max_sentence_tokens", "max_word_chars"):
+            if getattr(self, name) < 1:
+                raise ConfigError(f"{name} must be at least 1, got {getattr(self, name)}")
+        if not self.time_budget >= 0:
+            raise ConfigError(f"time_budget must be 0 or more seconds, got {self.time_budget}")
         if self.body_detection not in ("auto", "always", "never"):
             raise ConfigError(
                 f"body_detection must be auto, always or never, not {self.body_detection!r}"

@@ -10,8 +10,7 @@ Each input is built at run time in ``tmp_path`` and run through ``communique ana
 - the exit code is non-zero only when nothing could be processed.
 
 A test commented "issue 10: ..." or "found by the fuzzers: ..." failed before the readers were
-fixed; one marked ``xfail(strict=True)`` still fails, and turns the run red (XPASS) once it is
-fixed, so that its mark is removed.
+fixed.
 """
 
 from __future__ import annotations
@@ -309,11 +308,7 @@ def test_lines_without_an_id_each_get_their_own(tmp_path: Path) -> None:
     assert rows["documents"] + rows["skips"] == len(lines), rows
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 10 (left after the fix): two lines with the same text and no id share the "
-    "content-hash id, so ingest keeps one row for two lines",
-)
+# issue 10: two lines with the same text and no id shared the content-hash id (one row kept)
 def test_repeated_texts_without_an_id_each_get_their_own(tmp_path: Path) -> None:
     path = tmp_path / "noid.jsonl"
     path.write_text(json.dumps({"text": ARTICLE}) + "\n" + json.dumps({"text": ARTICLE}) + "\n")

@@ -7,12 +7,11 @@ The properties (issue 10, "Nothing lost, nothing stuck"):
   source named directly that cannot be read at all (nothing was yielded from it);
 - every non-blank line of a JSON Lines input (split on LF, as JSON Lines says) yields exactly
   one ``Document``, read or skipped with a reason, in order, named ``source:line``;
-- the ids the documents end up with (their own, or the content hash the cleaner gives them)
+- the ids the documents end up with (their own, or ``source:line`` for a line without one)
   are unique per line.
 
 A test commented "issue 10: ..." or "found by the fuzzers: ..." failed before the readers
-were fixed; one marked ``xfail(strict=True)`` still fails, and turns the run red (XPASS) once
-it is fixed, so that its mark is removed.
+were fixed.
 """
 
 from __future__ import annotations
@@ -24,7 +23,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import pytest
 from fuzzing import (
     FILE_SPLITS,
     FUZZ,
@@ -194,7 +192,7 @@ def test_mutated_jsonl_file_gives_one_document_per_line(
 @given(base=dump(drop="".join(LINE_SEPARATORS)), muts=mutations(ROBUST_MUTATIONS))
 def test_mutated_jsonl_on_stdin_gives_one_document_per_line(base: bytes, muts: list) -> None:
     """The same damage on standard input; the first line is left intact (stdin is sniffed
-    by its first byte) and no extra line separator is introduced (see the xfail below)."""
+    by its first byte) and no extra line separator is introduced (tested below)."""
     first, _, rest = base.partition(b"\n")
     data = first + b"\n" + mutate(rest, muts, avoid=STREAM_SPLITS)
     text = data.decode("utf-8", "replace")
@@ -299,12 +297,8 @@ def test_lines_without_an_id_get_distinct_ids(picks: list[bytes | int], stdin: b
     check_one_per_line(data, docs, name)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 10 (left after the fix): lines with the same text and no id share the "
-    "content-hash id, so ingest stores one row for several lines",
-)
-@settings(FUZZ, max_examples=10, phases=NO_SHRINK)
+# issue 10: lines with the same text and no id shared the content-hash id
+@settings(FUZZ, max_examples=10)
 @given(copies=st.integers(2, 4), stdin=st.booleans())
 def test_repeated_texts_without_an_id_get_distinct_ids(copies: int, stdin: bool) -> None:
     data = jsonl([encode_line({"text": "Same text."}, ascii_only=True)] * copies)

@@ -90,3 +90,31 @@ def test_a_blank_speaker_is_no_filter(filled: Store) -> None:
 )
 def test_row_id_is_strict(value: str | int, expected: int | None) -> None:
     assert q.row_id(value) == expected
+
+
+# issue 10: what the analysis left out of a document is kept with it
+def test_notes_are_stored_and_shown(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    a = make("n1")
+    noted = replace(a, article=replace(a.article, notes=("1 passage(s) split",)))
+    with Store(str(tmp_path / "n.db")) as store:
+        store.write([noted, make("n2")])
+        assert q.show(store, "n1").article.notes == ("1 passage(s) split",)
+        assert q.show(store, "n2").article.notes == ()
+
+
+def test_a_version_1_store_gains_the_notes_column(tmp_path: Path) -> None:
+    import sqlite3
+
+    from communique.store.schema import MIGRATIONS, _apply
+
+    path = tmp_path / "v1.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("BEGIN IMMEDIATE")
+    _apply(conn, MIGRATIONS[0], 1)
+    conn.close()
+    with Store(str(path)) as store:
+        assert version(store.conn) == SCHEMA_VERSION >= 2
+        store.write([make("old")])
+        assert q.show(store, "old").article.notes == ()

@@ -61,6 +61,11 @@ class ArticleCleaner:
             )
         if doc.html is not None:
             return self._from_html(doc, doc_id, chash)
+        if doc.text is not None and len(doc.text) > self.settings.max_chars:
+            # the plain text is the article's text: refuse it before its layout is read
+            return self._finish(
+                Article(id=doc_id, source=doc.source, text=doc.text, body=(), content_hash=chash)
+            )
         return self._from_text(doc, doc_id, chash)
 
     def _finish(self, article: Article) -> Article:

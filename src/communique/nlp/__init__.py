@@ -23,7 +23,9 @@ Modules::
 
     components.py       the factories: default_config (every tuning number), requires, assigns
     pipeline.py         load_base / load_pipeline: the English model plus our components
-    extensions.py       the Doc attributes (ActorCluster, QuoteSpan, EventSpan, DateSpan)
+    extensions.py       the Doc attributes (ActorCluster, QuoteSpan, EventSpan, DateSpan) and
+                        the lookup of a phrase's actors
+    limits.py           bounds applied before the parser (runs without spaces, long passages)
     syntax.py           grammar shared by the readers: label classes, pobj_of, to_infinitive
     context.py          ContextAnnotator: dates, places, topics, tone
     serialize.py        Doc -> records.Analysis (the storage boundary)

@@ -59,7 +59,8 @@ class QuoteSpan:
     actor: ActorCluster | None = None
     """The resolved speaker, ``None`` when the speaker could not be resolved to an actor."""
     speaker_name: str | None = None
-    """Resolved canonical name; for unresolved speakers the mention text."""
+    """Resolved canonical name; for a noun phrase that names no actor the mention text;
+    ``None`` when there is no speaker or it is an unresolved pronoun (``speaker`` keeps it)."""
 
 
 @dataclass(eq=False)
@@ -100,30 +101,72 @@ def register_extensions() -> None:
             Doc.set_extension(name, default=default)
 
 
+class _MentionIndex:
+    """Token index -> the actors with a mention over that token, for one ``doc._.actors`` list.
+
+    Built once per document (``_index``), so that looking up the actors of a phrase costs the
+    phrase's length, not the document's number of mentions. Mentions are fixed once the actors
+    component has run; a new ``doc._.actors`` list gets a new index.
+    """
+
+    def __init__(self, actors: list[ActorCluster]) -> None:
+        self.actors = actors
+        self.at: dict[int, list[tuple[int, int, Span]]] = {}
+        """Token index -> (actor position, mention position, mention) covering it."""
+        for a, actor in enumerate(actors):
+            for n, m in enumerate(actor.mentions):
+                for i in range(m.start, m.end):
+                    self.at.setdefault(i, []).append((a, n, m))
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int, Span]]:
+        """(actor position, mention position, mention) of every mention overlapping
+        ``[start, end)``, in the order of ``doc._.actors`` and of each actor's mentions."""
+        seen: dict[tuple[int, int], Span] = {}
+        for i in range(max(start, 0), end):
+            for a, n, m in self.at.get(i, ()):
+                seen.setdefault((a, n), m)
+        return [(a, n, m) for (a, n), m in sorted(seen.items(), key=lambda kv: kv[0])]
+
+
+_INDEX_KEY = "communique.mention_index"
+
+
+def _index(doc: Doc) -> _MentionIndex | None:
+    actors = doc._.actors
+    if not actors:
+        return None
+    found = doc.user_data.get(_INDEX_KEY)
+    if not isinstance(found, _MentionIndex) or found.actors is not actors:
+        found = doc.user_data[_INDEX_KEY] = _MentionIndex(actors)
+    return found
+
+
 def actor_of(doc: Doc, start: int, end: int) -> ActorCluster | None:
     """The actor that has a mention overlapping the token range ``[start, end)``, if any.
 
-    The longest overlapping mention wins, so "Russian Foreign Minister Sergei Lavrov" finds
-    Lavrov rather than Russia.
+    The longest overlapping mention wins (the first in document order of those as long), so
+    "Russian Foreign Minister Sergei Lavrov" finds Lavrov rather than Russia.
     """
+    index = _index(doc)
+    if index is None:
+        return None
     best: tuple[int, ActorCluster] | None = None
-    for actor in doc._.actors or ():
-        for m in actor.mentions:
-            if m.start < end and start < m.end:
-                size = m.end - m.start
-                if best is None or size > best[0]:
-                    best = (size, actor)
+    for a, _, m in index.overlapping(start, end):
+        size = m.end - m.start
+        if best is None or size > best[0]:
+            best = (size, index.actors[a])
     return best[1] if best else None
 
 
 def actors_at(doc: Doc, start: int, end: int) -> list[ActorCluster]:
-    """Every actor with a mention overlapping the token range ``[start, end)``.
+    """Every actor with a mention overlapping the token range ``[start, end)``, in the order
+    of ``doc._.actors``.
 
     "Senior Hungarian and Romanian officials" may be one mention of two group actors; events
     code one dyad per actor.
     """
-    found: list[ActorCluster] = []
-    for actor in doc._.actors or ():
-        if any(m.start < end and start < m.end for m in actor.mentions):
-            found.append(actor)
-    return found
+    index = _index(doc)
+    if index is None:
+        return []
+    positions = dict.fromkeys(a for a, _, _ in index.overlapping(start, end))
+    return [index.actors[a] for a in positions]

@@ -10,8 +10,9 @@ UTF-8 byte-order mark before line 1 is ignored, and a line over ``max_bytes`` is
 it streams by, never held whole. Every bad line yields a skipped Document whose reason names
 the line: not JSON, nested too deeply, a number too long to read, not an object, neither text
 nor HTML, a string holding a lone surrogate. A file that breaks off (a truncated ``.gz``)
-yields the lines before the break, then one skipped Document for the rest. A skipped line
-without an ``id`` takes its source (``name:line``) as id, so two bad lines never share one.
+yields the lines before the break, then one skipped Document for the rest. A line without an
+``id`` takes its source (``name:line``) as id, so two lines never share one (two copies of one
+text are two documents, as they are two lines) and reading the file again gives the same ids.
 
 ``read_jsonl`` is the plain reader for every other JSON Lines file (gold files, analysis
 records): one dict per non-blank line, and a ``SourceError`` naming the file and line number
@@ -137,8 +138,8 @@ def _parse(line: str, number: int, source: str) -> Document:
 
 
 def _with_id(doc: Document) -> Document:
-    """A skipped document without an id takes its source (``name:line``) as id."""
-    return replace(doc, id=doc.source) if doc.skipped and doc.id is None else doc
+    """A document without an id takes its source (``name:line``) as id."""
+    return replace(doc, id=doc.source) if doc.id is None else doc
 
 
 def _too_big(number: int, max_bytes: int) -> str:

@@ -252,6 +252,7 @@ _ARTICLE_COLUMNS = (
     "language",
     "text",
     "body",
+    "notes",
 )
 """The ``Article`` fields that the ``documents`` table keeps (``skipped`` goes to ``skips``)."""
 

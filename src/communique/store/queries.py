@@ -378,6 +378,7 @@ def show(store: Store, doc_id: str) -> Analysis:
         "topics": json.loads(d["topics"]),
         "places": json.loads(d["places"]),
         "dates": json.loads(d["dates"]),
+        "notes": json.loads(d.get("notes") or "[]"),
         "actors": acts,
         "quotes": qs,
         "events": evs,

@@ -168,7 +168,12 @@ CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN
 END;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1,)
+_V2 = """
+ALTER TABLE documents ADD COLUMN notes TEXT NOT NULL DEFAULT '[]';
+"""
+"""Version 2: what the analysis left out of or changed in an article (``Article.notes``)."""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -26,6 +26,7 @@ Otherwise the country stays unknown (``None``), as it does for office holders co
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
@@ -268,4 +269,5 @@ class CountryContext:
         found = self._doc_counts
         if not found:
             return None
-        return max(found, key=lambda c: (found.count(c), -found.index(c)))
+        counts = Counter(found)  # in first-named order, so ties go to the first named
+        return max(counts, key=lambda c: counts[c])

@@ -125,15 +125,16 @@ class PartyFinder:
     def _one(self, head: Token, depth: int) -> list[Party]:
         start, end = _core_range(head)
         actors = actors_at(self.doc, start, end)
+        at_head = actors_at(self.doc, head.i, head.i + 1)
         if len(actors) > 1:
-            covering = [a for a in actors if any(m.start <= head.i < m.end for m in a.mentions)]
+            covering = [a for a in actors if a in at_head]
             if any(actor_code(a) for a in covering):
                 actors = covering
             elif covering:
                 # "Russian President Boris Yeltsin" when the name has no code: the country does
                 actors = [a for a in actors if a not in covering]
             else:
-                actors = self._nearest(head, actors)
+                actors = self._nearest(self.doc, head, actors)
         if not actors and depth > self.config.max_party_depth:
             return []
         if not actors and head.lower_ in PRONOUNS:
@@ -161,13 +162,13 @@ class PartyFinder:
         sector = self._sector(head, start)
         out: list[Party] = []
         for actor in actors:
-            covers_head = any(m.start <= head.i < m.end for m in actor.mentions)
+            covers_head = actor in at_head
             party = Party(actor, actor_code(actor), head.i)
             out.append(party if covers_head else self._with_sector(party, sector, head.i))
         return out
 
     @staticmethod
-    def _nearest(head: Token, actors: list[ActorCluster]) -> list[ActorCluster]:
+    def _nearest(doc: Doc, head: Token, actors: list[ActorCluster]) -> list[ActorCluster]:
         """Of several actors in a phrase none of which names its head, those named by the
         head's own modifiers (and their conjuncts): "the pro-Iranian Hizbollah group" is
         Hizbollah's group, "Russian and Chinese leaders" both countries'."""
@@ -175,7 +176,8 @@ class PartyFinder:
         for child in head.lefts:
             if child.dep_ not in CUT_DEPS:
                 near.update(tok.i for tok in conjuncts(child))
-        direct = [a for a in actors if any(m.start <= i < m.end for m in a.mentions for i in near)]
+        named = [a for i in near for a in actors_at(doc, i, i + 1)]
+        direct = [a for a in actors if a in named]
         return [a for a in direct if actor_code(a)] or actors
 
     def _sector(self, head: Token, start: int) -> str | None:
