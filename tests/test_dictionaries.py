@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
-from communique.analyzer import Analyzer
+from communique.analyzer import Analyzer, pipeline_from_settings
 from communique.records import Document
 from communique.settings import Settings
 
@@ -37,3 +38,15 @@ def test_reference_phoenix_dictionaries_change_codes(analyzer: Analyzer) -> None
     assert (
         next(c for n, c in theirs.items() if n.endswith("Putin")) == "RUSGOV"
     )  # in office on that date
+
+
+def test_verb_dictionaries_from_the_settings_reach_the_event_coder(tmp_path: Path) -> None:
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text(
+        "---  LIFT   [---]  ---\nLIFT\n- * BLOCKADE  [191]  # LIFT\n", encoding="utf-8"
+    )
+    second.write_text("---  SCOLD   [---]  ---\nSCOLD [111]\n", encoding="utf-8")
+    settings = Settings(verb_dictionaries=os.pathsep.join(map(str, (first, second))))
+    lexicon = pipeline_from_settings(settings).get_pipe("communique_events").lexicon
+    assert lexicon.phrases["lift"][("", "blockade")].code == "191"  # before CAMEO.2.0's 0872
+    assert lexicon.phrases["scold"][("", "")].code == "111"

@@ -281,10 +281,15 @@ def _token_groups(docs: list[Doc], max_tokens: int) -> Iterator[list[Doc]]:
 
 
 def pipeline_from_settings(settings: Settings) -> Language:
-    """The pipeline the settings name, with the actor dictionaries they list (``os.pathsep``)."""
+    """The pipeline the settings name, with the actor and verb dictionaries they list
+    (``os.pathsep``)."""
     dictionaries = [p for p in settings.actor_dictionaries.split(os.pathsep) if p]
+    verb_dictionaries = [p for p in settings.verb_dictionaries.split(os.pathsep) if p]
     return load_pipeline(
-        settings.model, knowledge_dir=settings.knowledge, actor_dictionaries=dictionaries
+        settings.model,
+        knowledge_dir=settings.knowledge,
+        actor_dictionaries=dictionaries,
+        verb_dictionaries=verb_dictionaries,
     )
 
 

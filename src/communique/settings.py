@@ -80,6 +80,11 @@ class Settings:
         "PETRARCH/TABARI actor or agent dictionary files, separated by the OS path "
         "separator, that seed or override actor codes",
     )
+    verb_dictionaries: str = _setting(
+        "",
+        "PETRARCH/TABARI verb dictionary files, separated by the OS path separator, whose "
+        "patterns add to the event lexicon (the project's own rows win; before CAMEO.2.0)",
+    )
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:

@@ -100,6 +100,7 @@ def _events(
     nlp: Language,
     name: str,
     knowledge_dir: str,
+    verb_dictionaries: list[str],
     max_clause_climb: int,
     max_modal_depth: int,
     max_party_depth: int,
@@ -117,7 +118,9 @@ def _events(
         max_pronoun_climb=max_pronoun_climb,
         max_pobj_climb=max_pobj_climb,
     )
-    return EventCoder(knowledge_dir=knowledge_dir, config=config)
+    return EventCoder(
+        knowledge_dir=knowledge_dir, verb_dictionaries=verb_dictionaries, config=config
+    )
 
 
 def _context(
@@ -179,6 +182,7 @@ def register() -> None:
         "communique_events",
         default_config={
             "knowledge_dir": "",
+            "verb_dictionaries": [],
             "max_clause_climb": 6,
             "max_modal_depth": 4,
             "max_party_depth": 4,

@@ -83,12 +83,14 @@ def load_pipeline(
     *,
     knowledge_dir: str = "",
     actor_dictionaries: Sequence[str] = (),
+    verb_dictionaries: Sequence[str] = (),
     components_to_add: Sequence[str] = OUR_COMPONENTS,
 ) -> Language:
     """The full Communiqué pipeline: the base model followed by our components.
 
     ``knowledge_dir`` overrides bundled knowledge files; ``actor_dictionaries`` are
-    PETRARCH/TABARI dictionaries that seed or override actor codes.
+    PETRARCH/TABARI dictionaries that seed or override actor codes; ``verb_dictionaries`` are
+    PETRARCH/TABARI verb dictionaries whose patterns add to the event lexicon.
     """
     register_extensions()
     components.register()
@@ -97,5 +99,7 @@ def load_pipeline(
         config: dict[str, object] = {"knowledge_dir": knowledge_dir}
         if name == "communique_actors":
             config["actor_dictionaries"] = list(actor_dictionaries)
+        if name == "communique_events":
+            config["verb_dictionaries"] = list(verb_dictionaries)
         nlp.add_pipe(name, config=config)
     return nlp

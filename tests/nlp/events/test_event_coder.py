@@ -219,3 +219,39 @@ def test_no_actor_no_event(base: Language, coder: EventCoder) -> None:
 def test_doc_without_actors_gets_an_empty_list(base: Language, coder: EventCoder) -> None:
     doc = base("The tanks head back from the border.")
     assert coder(doc)._.events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Israel lifted its blockade of Iran.", ("ISR", "IRN", "0872")),  # verb + object
+        ("Japan filed a complaint against China.", ("JPN", "CHN", "114")),
+        ("Iran opened fire on Israel with missiles.", ("IRN", "ISR", "193")),
+        ("Iran embarked on negotiations with France.", ("FRA", "IRN", "046")),  # prep + noun
+        ("China refused to lift the blockade on Japan.", ("CHN", "JPN", "124")),  # with modality
+    ],
+)
+def test_patterns_from_the_verb_dictionary(
+    base: Language, coder: EventCoder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in triples(base, coder, text)
+
+
+def test_bundled_rows_without_a_noun_are_not_taken(base: Language, coder: EventCoder) -> None:
+    # CAMEO.2.0: "- * (AGAINST) [113]" under LOBBY, a preposition alone
+    assert triples(base, coder, "Obama lobbied against France.") == set()
+
+
+def test_a_dictionary_discard_codes_nothing(base: Language, coder: EventCoder) -> None:
+    # CAMEO.2.0: "- * (IN ACCIDENT) [---]" under KILL; without it our bare "kill" codes 1823
+    assert triples(base, coder, "Israel killed three Iranian soldiers in an accident.") == set()
+
+
+def test_own_rows_win_over_the_dictionary(base: Language, coder: EventCoder) -> None:
+    # verbs.tsv codes "lodge a protest" 114, the dictionary 110
+    assert triples(base, coder, "Russia lodged a protest with France.") == {("RUS", "FRA", "114")}
+
+
+def test_a_condition_clause_codes_nothing_of_its_own(base: Language, coder: EventCoder) -> None:
+    found = triples(base, coder, "Obama will impose sanctions on Iran if Russia attacks France.")
+    assert not any(s == "RUS" for s, _, _ in found)

@@ -9,6 +9,7 @@ cooperation into refusal and drops conflict; hypothetical modals ("could") code 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -57,7 +58,12 @@ class ClauseReader:
         itself is no event word ("reiterated its demand that ...", "renewed its call to ...")."""
         lemma = self.verb_lemma(tok) if tok.pos_ in VERB_POS else tok.lemma_.lower()
         kind = self.lexicon.modals.get(lemma)
-        if kind is None and tok.pos_ in VERB_POS and lemma not in self.lexicon.verbs:
+        if (
+            kind is None
+            and tok.pos_ in VERB_POS
+            and lemma not in self.lexicon.verbs
+            and (lemma not in self.lexicon.phrases or self.lookup(tok) is None)
+        ):
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
             if obj is not None and obj.lemma_.lower() in self.lexicon.modals:
                 kind = self.lexicon.modals[obj.lemma_.lower()]
@@ -134,7 +140,7 @@ class ClauseReader:
                 c.lower_
                 for c in verb.children
                 if (c.dep_ == "prep" or (c.dep_ == "advmod" and c.lower_ in PARTICLES))
-                and f"{lemma} {c.lower_}" in self.lexicon.verbs
+                and self.known(f"{lemma} {c.lower_}")
             ][:1]
         keys = [f"{lemma} {particles[0]}", lemma] if particles else [lemma]
         obj = self.object_of(verb)
@@ -178,8 +184,9 @@ class ClauseReader:
                 if noun is not None:
                     return Pattern(noun.code, noun.flags - {"light"})
         for key in keys:
-            rows = self.lexicon.verbs.get(key)
-            if not rows:
+            rows = self.lexicon.verbs.get(key, {})
+            phrases = self.lexicon.phrases.get(key, {})
+            if not rows and not phrases:
                 continue
             for ok in obj_keys:
                 if ok in rows:
@@ -189,16 +196,50 @@ class ClauseReader:
                     noun = self.lexicon.nouns.get(ok)
                     if noun is not None:
                         return Pattern(noun.code, noun.flags - {"light"})
-            bare = rows.get("")
-            if bare is not None and (has_dobj or "needobj" not in bare.flags):
-                return bare
+            phrase = self._phrase(verb, phrases, obj_keys if has_dobj else [])
+            if phrase is not None and not phrase.code:
+                return None  # a dictionary's discard: "killed in an accident"
+            if phrase is not None and "" not in rows:
+                return phrase  # a verb we give no bare reading of our own
+            for bare in (rows.get(""), phrases.get(("", ""))):
+                if bare is not None and (has_dobj or "needobj" not in bare.flags):
+                    return bare
+        return None
+
+    def known(self, verb: str) -> bool:
+        """Whether the lexicon has any row for a verb (with its particle)."""
+        return verb in self.lexicon.verbs or verb in self.lexicon.phrases
+
+    def _phrase(
+        self, verb: Token, phrases: Mapping[tuple[str, str], Pattern], obj_keys: list[str]
+    ) -> Pattern | None:
+        """A verb dictionary's phrase for ``verb``: its direct object ("lifted the blockade")
+        or adjective complement ("remained defiant"), then each prepositional phrase's object
+        ("lobbied against the bill"), then the preposition alone; ``None`` when none matches."""
+        if not phrases:
+            return None
+        complements = [c.lemma_.lower() for c in verb.children if c.dep_ in ("acomp", "oprd")]
+        for ok in [*obj_keys, *complements]:  # "remained defiant"
+            found = phrases.get(("", ok))
+            if found is not None:
+                return found
+        for child in verb.children:
+            if child.dep_ not in ("prep", "dative", "agent"):
+                continue
+            prep = child.lower_
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            keys = self.noun_keys(pobj) if pobj is not None else []
+            for k in [*keys, ""]:
+                found = phrases.get((prep, k))
+                if found is not None:
+                    return found
         return None
 
     def verb_lemma(self, verb: Token) -> str:
         """The verb's lemma, repaired when the model's lemma is unknown to the lexicon but a
         regular inflection of the word is known ("staged" lemmatized as "stag")."""
         lemma = verb.lemma_.lower()
-        if lemma in self.lexicon.verbs or lemma in self.lexicon.modals:
+        if self.known(lemma) or lemma in self.lexicon.modals:
             return lemma
         word = verb.lower_
         for suffix, repl in (
@@ -213,7 +254,7 @@ class ClauseReader:
         ):
             if word.endswith(suffix):
                 stem = word[: -len(suffix)] + repl
-                if stem in self.lexicon.verbs:
+                if self.known(stem):
                     return stem
         return lemma
 

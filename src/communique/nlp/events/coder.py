@@ -30,7 +30,7 @@ once: the first report wins.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from itertools import permutations
 
 from spacy.tokens import Doc, Span, Token
@@ -55,13 +55,17 @@ from .targets import (
     prep_pobj,
 )
 
+CONDITION_MARKS: frozenset[str] = frozenset({"if", "unless"})
+"""Subordinators of a condition clause, which codes nothing of its own."""
+
 
 class EventCoder:
     """spaCy component: sets ``doc._.events`` (``list[EventSpan]``, empty when none found).
 
     ``knowledge_dir`` is a folder whose knowledge files override the bundled ones ("" for none);
-    ``lexicon`` a lexicon already loaded (``None``: load it from ``knowledge_dir``); ``config``
-    the tuning numbers (``None``: the defaults).
+    ``verb_dictionaries`` PETRARCH/TABARI verb dictionary paths added to the lexicon;
+    ``lexicon`` a lexicon already loaded (``None``: load it from ``knowledge_dir`` and
+    ``verb_dictionaries``); ``config`` the tuning numbers (``None``: the defaults).
     """
 
     def __init__(
@@ -69,10 +73,16 @@ class EventCoder:
         knowledge_dir: str = "",
         lexicon: EventLexicon | None = None,
         config: EventConfig | None = None,
+        verb_dictionaries: Sequence[str] = (),
     ) -> None:
         self.knowledge_dir = knowledge_dir
+        self.verb_dictionaries = list(verb_dictionaries)
         self.config = config if config is not None else EventConfig()
-        self.lexicon = lexicon if lexicon is not None else EventLexicon.load(knowledge_dir)
+        self.lexicon = (
+            lexicon
+            if lexicon is not None
+            else EventLexicon.load(knowledge_dir, verb_dictionaries=self.verb_dictionaries)
+        )
         self.reader = ClauseReader(self.lexicon, self.config)
         self.targets = TargetFinder(self.lexicon, self.reader)
 
@@ -111,7 +121,7 @@ class EventCoder:
                 continue
             if tok.pos_ not in VERB_POS and not (tok.pos_ == "ADJ" and self.reader.governed(tok)):
                 continue
-            if self._noun_content(tok):
+            if self._noun_content(tok) or self._condition(tok):
                 continue
             reading = self.reader.reading(tok, consumed)
             if reading is None or self._result_of(tok, reading, coded):
@@ -136,6 +146,14 @@ class EventCoder:
             verb.dep_ in ("acl", "ccomp")
             and verb.head.pos_ in ("NOUN", "PROPN")
             and any(m.dep_ == "mark" and m.lower_ in ("that", "whether") for m in verb.children)
+        )
+
+    @staticmethod
+    def _condition(verb: Token) -> bool:
+        """Whether a clause is a condition ("... unless X arranged a ceasefire", "if X
+        attacks"): what it names has not happened, it is what another act depends on."""
+        return verb.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in verb.children
         )
 
     def _result_of(self, tok: Token, reading: Reading, coded: Mapping[int, str]) -> bool:

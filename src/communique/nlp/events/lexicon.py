@@ -1,6 +1,9 @@
 """The event coder's knowledge, read once from the knowledge files into dicts keyed by lemma.
 
 ``verbs.tsv``         verb (+ particle) and object lemma -> CAMEO code and flags
+``cameo_verbs.tsv``   the same from PETRARCH-2's verb dictionary ``CAMEO.2.0.txt`` (converted by
+                      ``knowledge.verb_dictionary``), with the preposition a pattern needs; the
+                      ``verb_dictionaries`` setting adds a user's own dictionaries
 ``event_nouns.tsv``   event nouns ("summit", "sanctions") -> CAMEO code and flags
 ``event_modals.tsv``  governing verbs and adjectives ("pledge", "threaten", "refuse") -> kind
 ``event_agents.tsv``  agent head nouns ("government", "troops") -> CAMEO sector code, and
@@ -13,13 +16,30 @@
 ``cameo.tsv``         the codebook (names, quad classes) through ``knowledge.cameo.Codebook``
 
 Each file documents its own columns. ``EventLexicon`` is immutable after loading and can be
-shared between pipelines. A pattern flag that the coder does not know (a typo in ``verbs.tsv``
+shared between pipelines.
+
+The verb dictionaries broaden ``verbs.tsv``; where both speak, our own rows win
+(``clauses.ClauseReader.lookup``): (1) a verb's own rows with its object, and for a light verb
+the event noun, come first; (2) then a dictionary's discard (``[---]``: "killed in an
+accident") codes nothing; (3) a dictionary's phrase (direct object or adjective complement,
+preposition + noun, preposition alone) codes only a verb with no bare row of our own ("kill"
+keeps our code whatever its object); (4) then the verb's own bare row, (5) and last a
+dictionary's bare verb. Among dictionaries, a user's come before the bundled one and the first
+row of a phrase wins. From the bundled ``cameo_verbs.tsv`` we take only the rows that name a
+noun (the object, or the object of the preposition) and the discards: its bare verbs, and its
+verbs with a particle or a preposition alone, read idioms and synonyms as events on news
+("debated the proposal" as a consultation, "kicked Trump off the ballot" as a negotiation). A
+user's own dictionaries are taken whole. No dictionary row is taken for the verbs and nouns of
+``event_modals.tsv`` ("reiterated its demand that ..."): their reading is the modality's; nor
+rows coding ``010``: a statement codes nothing but its content.
+
+A pattern flag that the coder does not know (a typo in ``verbs.tsv``
 or ``event_nouns.tsv``) raises ``ConfigError`` naming the file and line.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -27,6 +47,7 @@ from ...errors import ConfigError
 from ...knowledge import data_path, read_lists, read_numbered_table, read_table
 from ...knowledge.actor_lexicon import load_sectors
 from ...knowledge.cameo import Codebook
+from ...knowledge.verb_dictionary import BUNDLED_NAME, VerbRow, convert_file
 
 MODAL_KINDS: frozenset[str] = frozenset(
     {"intent", "threat", "refuse", "appeal", "demand", "attempt", "none", "report"}
@@ -52,6 +73,10 @@ CODE_LISTS: tuple[str, ...] = (
     "military_force",
 )
 """The lists of ``event_codes.tsv`` (the file documents each)."""
+DICTIONARY_FLAGS: frozenset[str] = frozenset({"recip", "needobj"})
+"""The flags of ``cameo_verbs.tsv`` (``knowledge.verb_dictionary.VerbRow``)."""
+STATEMENT_CODE = "010"
+"""A statement with no content: the verb dictionaries' code that we do not take."""
 
 
 @dataclass(frozen=True)
@@ -59,6 +84,7 @@ class Pattern:
     """What a verb (with an optional object lemma) or an event noun codes."""
 
     code: str
+    """CAMEO code; ``""`` for a verb dictionary's discard: the phrase codes nothing."""
     flags: frozenset[str] = frozenset()
     """Subset of ``recip``, ``mutual``, ``active``, ``needobj``, ``inverse``, ``notarget``,
     ``from``, ``light`` (see ``verbs.tsv``)."""
@@ -69,13 +95,19 @@ class EventLexicon:
     """Lookups for the event coder. Every absent key means "not an event word"."""
 
     verbs: Mapping[str, Mapping[str, Pattern]]
-    """verb lemma (``"call off"``) -> object lemma (``""`` for any) -> pattern."""
+    """verb lemma (``"call off"``) -> object lemma (``""`` for any) -> pattern (``verbs.tsv``)."""
     nouns: Mapping[str, Pattern]
     modals: Mapping[str, str]
     """word -> one of ``MODAL_KINDS``."""
     agents: Mapping[str, str]
     """agent head noun -> sector code (``GOV``, ``MIL`` ...)."""
     codebook: Codebook
+    phrases: Mapping[str, Mapping[tuple[str, str], Pattern]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
+    """From the verb dictionaries: verb lemma -> (preposition, object lemma) -> pattern, where
+    ``("", "")`` is the bare verb, ``("", noun)`` a direct object, ``(prep, noun)`` the object of
+    a prepositional phrase and ``(prep, "")`` any such phrase. Looked up after ``verbs``."""
     light_verbs: frozenset[str] = field(default_factory=frozenset)
     """Verbs with at least one ``light`` row: their object noun's code counts first."""
     documents: frozenset[str] = frozenset()
@@ -114,8 +146,10 @@ class EventLexicon:
     """Sectors of armed and police forces: a country's own is its instrument, not a target."""
 
     @classmethod
-    def load(cls, knowledge_dir: str = "") -> EventLexicon:
-        """Read the knowledge files (``knowledge_dir`` overrides the bundled ones)."""
+    def load(cls, knowledge_dir: str = "", verb_dictionaries: Sequence[str] = ()) -> EventLexicon:
+        """Read the knowledge files (``knowledge_dir`` overrides the bundled ones) and the
+        PETRARCH/TABARI ``verb_dictionaries`` (paths; a malformed one raises
+        ``DictionaryError``)."""
         codebook = Codebook.load(knowledge_dir)
         verbs: dict[str, dict[str, Pattern]] = {}
         light: set[str] = set()
@@ -156,8 +190,10 @@ class EventLexicon:
                 agents[noun] = sector
         words = read_lists("event_words.tsv", knowledge_dir, lists=WORD_LISTS)
         codes = read_lists("event_codes.tsv", knowledge_dir, lists=CODE_LISTS, key="code")
+        phrases = _phrases(knowledge_dir, verb_dictionaries, codebook, modals)
         return cls(
             verbs=MappingProxyType({k: MappingProxyType(v) for k, v in verbs.items()}),
+            phrases=phrases,
             nouns=MappingProxyType(nouns),
             modals=MappingProxyType(modals),
             agents=MappingProxyType(agents),
@@ -199,6 +235,37 @@ def _flags(cell: str, name: str, knowledge_dir: str, line: int) -> frozenset[str
             "fix the file in the knowledge folder"
         )
     return flags
+
+
+def _phrases(
+    knowledge_dir: str,
+    verb_dictionaries: Sequence[str],
+    codebook: Codebook,
+    modals: Mapping[str, str],
+) -> Mapping[str, Mapping[tuple[str, str], Pattern]]:
+    """The verb dictionaries' rows: the user's (in order), then those of ``cameo_verbs.tsv``
+    that name a noun or discard; the first row of a (verb, preposition, object) wins."""
+    rows: list[VerbRow] = []
+    known = set(codebook)
+    for path in verb_dictionaries:
+        rows.extend(convert_file(path, known_codes=known).rows)
+    for number, row in read_numbered_table(BUNDLED_NAME, knowledge_dir):
+        flags = frozenset(row.get("flags", "").split())
+        unknown = sorted(flags - DICTIONARY_FLAGS)
+        if unknown:
+            raise ConfigError(
+                f"{data_path(BUNDLED_NAME, knowledge_dir)}, line {number}: unknown flag "
+                f"{', '.join(map(repr, unknown))} (expected one of {sorted(DICTIONARY_FLAGS)})"
+            )
+        if not row["object"] and row["code"]:
+            continue  # the broad dictionary speaks through its phrases only, see the docstring
+        rows.append(VerbRow(row["verb"], row["prep"], row["object"], row["code"], flags))
+    out: dict[str, dict[tuple[str, str], Pattern]] = {}
+    for r in rows:
+        if r.verb in modals or r.object in modals or r.code == STATEMENT_CODE:
+            continue
+        out.setdefault(r.verb, {}).setdefault((r.prep, r.object), Pattern(r.code, r.flags))
+    return MappingProxyType({k: MappingProxyType(v) for k, v in out.items()})
 
 
 def _modal_codes(knowledge_dir: str) -> Mapping[str, Mapping[str, str]]:
