@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from communique.article import plaintext as pt
+from communique.article.furniture import FurnitureLexicon
 from communique.article.plaintext import (
     LOCAL_FEATURES,
     LayoutModel,
@@ -341,7 +342,8 @@ def test_an_injected_model_is_used() -> None:
             "name_stops": [],
         }
     )
-    layout = analyze_layout(PAGE, everything)
+    no_furniture = FurnitureLexicon(frozenset(), frozenset(), frozenset())
+    layout = analyze_layout(PAGE, everything, no_furniture)
     assert len(layout.body) == len([ln for ln in PAGE.splitlines() if ln.strip()]) - 1
 
 

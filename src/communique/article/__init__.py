@@ -1,8 +1,11 @@
 """From a raw ``Document`` to a clean ``Article``: main text, body spans and metadata.
 
 HTML goes through trafilatura (``html.py``); plain text keeps its text unchanged and marks the
-article body, title, byline and outlet (``plaintext.py``). Documents that cannot yield an
-article (no text in the HTML, not English, too long) get a ``skipped`` reason.
+article body, title, byline and outlet (``plaintext.py``). Lines of page furniture inside the
+text (links to other stories, captions, calls to action, page tables: ``furniture.py``) are
+left out of the body of every article, already-extracted text and HTML extracts included.
+Documents that cannot yield an article (no text in the HTML, not English, too long) get a
+``skipped`` reason.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import re
 from ..records import Article, Document
 from ..settings import Settings
 from .dates import iso, parse_date
+from .furniture import load_furniture, without_furniture
 from .html import extract_html
 from .language import LanguageGuess
 from .plaintext import analyze_layout, load_layout_model
@@ -44,6 +48,7 @@ class ArticleCleaner:
         self.settings = settings or Settings()
         self.language = LanguageGuess(self.settings.knowledge)
         self.layout_model = load_layout_model(self.settings.knowledge)
+        self.furniture = load_furniture(self.settings.knowledge)
 
     def __call__(self, doc: Document) -> Article:
         chash = doc.raw_hash()
@@ -100,12 +105,14 @@ class ArticleCleaner:
                 skipped="no article text found in the HTML" + detail,
             )
         text = ex.text
+        lines = _line_spans(text)
+        body = without_furniture(text, lines, self.furniture)
         return self._finish(
             Article(
                 id=doc_id,
                 source=doc.source,
                 text=text,
-                body=((0, len(text)),),
+                body=((0, len(text)),) if len(body) == len(lines) else body,
                 content_hash=chash,
                 title=doc.title or ex.title,
                 byline=ex.authors,
@@ -118,13 +125,19 @@ class ArticleCleaner:
 
     def _from_text(self, doc: Document, doc_id: str, chash: str) -> Article:
         text = doc.text or ""
-        layout = analyze_layout(text, self.layout_model)
+        layout = analyze_layout(text, self.layout_model, self.furniture)
         lines = _line_spans(text)
         mode = self.settings.body_detection
         # A snippet of a few lines (a sentence, a wire item) has no page around it to strip,
-        # and an already-extracted article (``doc.extracted``) has had its page stripped.
-        whole = mode == "never" or len(lines) <= SNIPPET_LINES or (mode == "auto" and doc.extracted)
-        body = tuple(lines) if whole else tuple(layout.body)
+        # and an already-extracted article (``doc.extracted``) has had its page stripped: of
+        # both, only the furniture between paragraphs is left out ("never": nothing is).
+        whole = len(lines) <= SNIPPET_LINES or (mode == "auto" and doc.extracted)
+        if mode == "never":
+            body = tuple(lines)
+        elif whole:
+            body = without_furniture(text, lines, self.furniture)
+        else:
+            body = layout.body
         return self._finish(
             Article(
                 id=doc_id,

@@ -53,6 +53,7 @@ from typing import Any, NamedTuple
 from communique.errors import ConfigError
 from communique.knowledge import data_path
 
+from .furniture import CREDIT, FurnitureLexicon, furniture, load_furniture
 from .plaintext_meta import find_byline, find_outlet, find_title, split_title
 
 __all__ = [
@@ -181,11 +182,6 @@ _COMMENT_HEAD = re.compile(
     r"abuse|like|likes?\s+\d+)$|\b\d+\s+(?:votes?|likes?|upvotes?|points)$|^rating:)"
 )
 
-_CREDIT = re.compile(  # photo credits: "Photo: Jane Roe, AP", "(Image: Getty)", "Roe/Reuters"
-    r"(?i)(?:\bphoto(?:graph)?s?\s*(?:by|:|credit)|\bimages?\s*(?:by|:|credit)|\bcredit\s*:|"
-    r"\bAP Photo\b|getty images|/\s*(?:AP|AFP|Reuters|Getty)\b|\bshutterstock\b|"
-    r"\bvia (?:AP|Getty|Reuters)\b|\bfile photo\b)"
-)
 _CREDIT_KEYS = ("photo", "image", "credit", "getty", "/", "shutterstock", "via ")
 
 
@@ -230,7 +226,7 @@ def _is_linky(s: str) -> bool:
 
 def _is_credit(s: str) -> bool:
     low = s.lower()
-    return any(key in low for key in _CREDIT_KEYS) and bool(_CREDIT.search(s))
+    return any(key in low for key in _CREDIT_KEYS) and bool(CREDIT.search(s))
 
 
 def _is_boilerplate(line: _Line, model: LayoutModel) -> bool:
@@ -548,17 +544,22 @@ def _find_title(lines: Sequence[_Line]) -> str | None:
 # ------------------------------------------------------------------------------ public API
 
 
-def analyze_layout(text: str, model: LayoutModel | None = None) -> PlainTextLayout:
+def analyze_layout(
+    text: str, model: LayoutModel | None = None, lexicon: FurnitureLexicon | None = None
+) -> PlainTextLayout:
     """Mark the article body of ``text`` and find its headline, byline and outlet.
 
     ``text`` is not modified; body spans are character offsets into it. ``model`` defaults to
-    the bundled ``knowledge/plaintext_layout.json``.
+    the bundled ``knowledge/plaintext_layout.json``, ``lexicon`` (the phrases of in-body
+    furniture, which is never body: ``furniture``) to the bundled ``furniture.tsv``.
     """
     model = model or load_layout_model()
     lines = _split_lines(text)
     page_title = _find_title(lines)
     headline, site = split_title(page_title) if page_title else (None, None)
     mask = _body_mask(lines, page_title, model)
+    for i in furniture([line.text for line in lines], lexicon or load_furniture()):
+        mask[i] = False
     if page_title:  # the headline is metadata, not body
         mask[0] = False
     body = tuple((line.start, line.end) for line, keep in zip(lines, mask, strict=True) if keep)

@@ -8,7 +8,8 @@ word may be inflected when the row's type is ``verb``.  Report nouns (type ``nou
 "statement", "promise") are matched on spaCy's lemma of a noun.
 
 The word lists of ``quote_words.tsv`` (sources, documents, cues that address someone, words
-that are no speaker label ...) are read into the same ``CueLexicon``.
+that are no speaker label ...) are read into the same ``CueLexicon``, and so are the nouns of
+``event_nouns.tsv``: a noun that names an event ("talks", "sanctions") speaks for no one.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from . import read_lists, read_table
 
 CUE_FILE = "cues.tsv"
 WORD_FILE = "quote_words.tsv"
+EVENT_NOUN_FILE = "event_nouns.tsv"
 WORD_LISTS = (
     "source_noun",
     "document",
@@ -101,6 +103,9 @@ class CueLexicon:
     """Participles that introduce a report noun's content ("a statement saying ...")."""
     courtesy_titles: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     """Lower-case title ("mr.") -> the gender of the person it names (``m``/``f``)."""
+    event_nouns: frozenset[str] = frozenset()
+    """Lemmas of nouns that name an event (``event_nouns.tsv``): no speaker ("Talks showed
+    that ..."), unless also a source noun or a document ("the agreement says")."""
 
     def word(self, lower: str, lemma: str) -> Cue | None:
         """The single-word cue for a token (its lower-cased text or lemma), ``None`` if none."""
@@ -181,4 +186,9 @@ def load_cues(knowledge_dir: str = "") -> CueLexicon:
         not_labels=frozenset(lists["not_label"]),
         report_participles=frozenset(lists["report_participle"]),
         courtesy_titles=MappingProxyType(dict(lists["courtesy_title"])),
+        event_nouns=frozenset(
+            noun
+            for row in read_table(EVENT_NOUN_FILE, knowledge_dir)
+            if (noun := " ".join(row.get("noun", "").lower().split()))
+        ),
     )

@@ -71,6 +71,12 @@ def test_report_nouns_are_matched_on_their_lemma_and_never_introduce_quotes(
     assert not cue.speech
 
 
+def test_event_nouns_are_read_and_documents_among_them_listed() -> None:
+    lexicon = load_cues()
+    assert {"talk", "sanction", "summit"} <= lexicon.event_nouns
+    assert {"agreement", "investigation"} <= lexicon.event_nouns & lexicon.documents
+
+
 def test_multiword_cues() -> None:
     lexicon = load_cues()
     assert any(rest == ("to",) for rest, _ in lexicon.sequences["according"])

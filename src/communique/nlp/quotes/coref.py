@@ -1,6 +1,7 @@
 """Resolving a speaker mention that does not name anyone: pronouns and titles.
 
-* ``resolve_pronoun``: "he said" -> the nearest compatible actor mentioned before, by gender
+* ``resolve_pronoun``: "he said" -> the compatible actor mentioned in the nearest sentence
+  before (its subject first), by gender
   (``he``/``she``; an actor's gender is known, or told by a courtesy title before a mention,
   "Mr."), and number (``they``), preferring the current speaker of the paragraph when
   compatible.  Persons only for he/she; groups, organisations and plural actors for they;
@@ -20,6 +21,7 @@ from types import MappingProxyType
 from spacy.tokens import Doc, Span, Token
 
 from ..extensions import ActorCluster
+from ..syntax import SUBJECT_DEPS
 from .config import QuoteConfig
 
 PRONOUN_FEATURES: dict[str, tuple[str | None, bool, frozenset[str]]] = {
@@ -37,6 +39,11 @@ PRONOUN_FEATURES: dict[str, tuple[str | None, bool, frozenset[str]]] = {
 """Pronoun -> (gender or None for any, plural, actor kinds it can refer to)."""
 
 _SINGULAR_PERSONAL = frozenset({"he", "him", "his", "she", "her"})
+FIRST_PERSON = frozenset({"i", "me", "we", "us"})
+"""Pronouns of the writer (and those the writer speaks for): the author's words in a
+first-person piece, someone unnamed elsewhere (a transcript, a quotation the marks missed)."""
+GENERIC_PRONOUNS = frozenset({"you", "yourself", "yourselves", "one"})
+"""Pronouns that can name anyone, the reader included ("you say ...", "one might argue")."""
 NO_TITLES: Mapping[str, str] = MappingProxyType({})
 
 
@@ -92,6 +99,12 @@ def compatible(actor: ActorCluster, pronoun: str, titles: Mapping[str, str] = NO
     return True
 
 
+def _main_subject(mention: Span) -> bool:
+    """Whether the mention is the subject of its sentence's main clause."""
+    root = mention.root
+    return root.dep_ in SUBJECT_DEPS and root.head == root.sent.root
+
+
 def resolve_pronoun(
     doc: Doc,
     token: Token,
@@ -103,42 +116,60 @@ def resolve_pronoun(
     """The actor a speaker pronoun refers to, or ``None``.
 
     ``current`` is the speaker of the paragraph so far (``None``: no current speaker); it wins
-    when compatible, unless its gender is unknown and a person of the pronoun's gender was
-    mentioned after it.  ``skip`` tells mentions (by first token) that cannot be antecedents,
-    e.g. those inside quotations (``None``: all can).  Otherwise the compatible actor whose
-    last mention before the pronoun is nearest wins, within ``max_distance`` tokens.
+    when compatible, unless another actor was the main subject of an earlier sentence after the
+    current speaker's last mention, or its gender is unknown and a person of the pronoun's
+    gender was mentioned after it.  ``skip`` tells mentions (by first token) that cannot be antecedents,
+    e.g. those inside quotations (``None``: all can).  Otherwise, among the compatible actors
+    mentioned within ``max_distance`` tokens before the pronoun, the one mentioned in the
+    nearest sentence wins, and within that sentence the main clause's subject before other
+    mentions, then the later mention (subjects are what the next sentence goes on to talk about).
     ``titles``: as for ``compatible``.
     """
     pronoun = token.lower_
     if pronoun not in PRONOUN_FEATURES:
         return None
     gendered = PRONOUN_FEATURES[pronoun][0] is not None
-    current_fits = current is not None and compatible(current, pronoun, titles)
-    if (
-        current is not None
-        and current_fits
-        and (not gendered or _gender(current, titles) is not None)
-    ):
-        return current
+    parsed = doc.has_annotation("SENT_START")  # else one sentence, and no subjects known
     best: tuple[int, ActorCluster] | None = None
+    rank: tuple[int, bool, int] | None = None
     for actor in doc._.actors or ():
         if not compatible(actor, pronoun, titles):
             continue
         if pronoun in _SINGULAR_PERSONAL and not actor.name[:1].isupper():
             continue  # "the doctor", "a nurse": a generic person is rarely the one speaking
-        last = _last_mention_before(actor, token.i, skip)
-        if last is None or token.i - last > max_distance:
-            continue
-        if best is None or last > best[0]:
-            best = (last, actor)
-    if current is not None and current_fits:
-        # a current speaker of unknown gender yields only to a person known to have the
-        # pronoun's gender, mentioned after it ("Merkley ... Clinton ... she said")
-        if best is None or _gender(best[1], titles) is None:
-            return current
-        mine = _last_mention_before(current, token.i, skip)
-        return best[1] if mine is None or best[0] > mine else current
-    return best[1] if best else None
+        for m in actor.mentions:
+            if m.start >= token.i or token.i - m.start > max_distance:
+                continue
+            if skip is not None and skip(m.start):
+                continue
+            # the nearest sentence with a candidate wins, and in it the subject of its main
+            # clause ("GM, whose brands include Opel and Vauxhall, ... It said ...": GM)
+            key = (m.sent.start, _main_subject(m), m.start) if parsed else (0, False, m.start)
+            if rank is None or key > rank:
+                rank, best = key, (m.start, actor)
+    if current is None or not compatible(current, pronoun, titles):
+        return best[1] if best else None
+    mine = _last_mention_before(current, token.i, skip)
+    if (
+        best is not None
+        and rank is not None
+        and best[1] is not current
+        and rank[1]
+        and parsed
+        and rank[0] < token.sent.start
+        and (mine is None or best[0] > mine)
+    ):
+        # another actor was the subject of an earlier sentence since the current speaker was
+        # last named: the story moved on to them ("Robinson said ... Wilkinson, who has
+        # scored ..., kicked the winning drop-goal. ... he said")
+        return best[1]
+    if not gendered or _gender(current, titles) is not None:
+        return current
+    # a current speaker of unknown gender yields only to a person known to have the
+    # pronoun's gender, mentioned after it ("Merkley ... Clinton ... she said")
+    if best is None or _gender(best[1], titles) is None:
+        return current
+    return best[1] if mine is None or best[0] > mine else current
 
 
 def resolve_title(

@@ -13,6 +13,11 @@ as saying").  ``attribution`` reads its syntactic neighbourhood:
 Report nouns ("his claim that ...") are read by ``report_nouns``. Which nouns can be a source,
 which cues address someone and which cues' objects are not what was said are word lists of
 the ``CueLexicon`` (``quote_words.tsv``).
+
+Not every subject speaks: the generic "you" or "one" attributes nothing (``generic``), and an
+amount, a time or an event ("only 34% said", "Talks showed") is no speaker (``can_speak``).
+A question the cue says went unanswered ("declined to say why ...", "did not say whether
+...") reports nothing (``unanswered``).
 """
 
 from __future__ import annotations
@@ -24,8 +29,10 @@ from spacy.tokens import Doc, Token
 from ...knowledge.cues import Cue, CueLexicon
 from ..syntax import FINITE_TAGS, SUBJECT_DEPS, VERB_POS
 from .config import QuoteConfig
+from .coref import GENERIC_PRONOUNS
 from .reported import (
     COMPLEMENT_DEPS,
+    QUESTION_WORDS,
     infinitive,
     inline_report,
     misparsed_clause,
@@ -67,6 +74,9 @@ class Attribution:
     speaker_range: tuple[int, int] | None = None
     """The speaker mention's token range when known from layout (a transcript label, a dash
     signature); ``None``: widen ``speaker`` to its noun phrase."""
+    generic: bool = False
+    """The cue's subject is the generic "you" or "one" ("you say “This was made by AI”"): an
+    explanation addressed to the reader, which attributes nothing to anyone."""
 
 
 def find_cues(doc: Doc, lexicon: CueLexicon) -> list[CueHit]:
@@ -142,6 +152,74 @@ def animate(tok: Token, lexicon: CueLexicon) -> bool:
     return False
 
 
+_MUTE_ENTITIES = frozenset({"PERCENT", "MONEY", "QUANTITY", "DATE", "TIME", "ORDINAL"})
+"""Entity types of amounts and times: "only 34% said", "$100 buys": no one speaks."""
+
+
+def generic(subj: Token) -> bool:
+    """The generic pronoun "you" or "one" as a subject ("you say ...", "if one seeks ...";
+    not "one of the officials")."""
+    if subj.pos_ != "PRON" or subj.lower_ not in GENERIC_PRONOUNS:
+        return False
+    return subj.lower_ != "one" or not (subj.n_lefts or subj.n_rights)
+
+
+def can_speak(subj: Token, lexicon: CueLexicon) -> bool:
+    """Whether a subject can be the source of words: a person, a group, an organisation or a
+    document, as far as its form tells; not an amount or a time (``_MUTE_ENTITIES``), nor an
+    event ("Talks", "the sanctions": ``lexicon.event_nouns``, unless also a source noun or a
+    document)."""
+    if subj.ent_type_ in _MUTE_ENTITIES:
+        return False
+    if subj.like_num:
+        # a number stands for people only with a determiner or a partitive: "the two said",
+        # "one of the officials said"
+        return any(
+            c.dep_ == "det" or (c.dep_ == "prep" and c.lower_ == "of") for c in subj.children
+        )
+    if subj.pos_ == "NOUN" and not subj.ent_type_:
+        lemma = subj.lemma_.lower()
+        return not (
+            lemma in lexicon.event_nouns
+            and lemma not in lexicon.source_nouns
+            and lemma not in lexicon.documents
+        )
+    return True
+
+
+def _asks(doc: Doc, verb: Token) -> bool:
+    """Whether the verb's reported clause is an embedded question ("say why ...", "explain
+    how ...", "answer whether ...")."""
+    clause = reported_clause(doc, verb)
+    return clause is not None and doc[clause.left_edge.i].lower_ in QUESTION_WORDS
+
+
+def unanswered(doc: Doc, verb: Token, lexicon: CueLexicon) -> bool:
+    """A question that the cue says was not answered, so nothing was reported: a negated
+    cue, or one that a stance cue governs as its infinitive (wanting, refusing, declining),
+    with an embedded question as its clause ("did not say whether ...", "declined to say why
+    ...", "refused to explain how ..."); also the governing cue of such an infinitive."""
+    if _asks(doc, verb):
+        if any(c.dep_ == "neg" for c in verb.children):
+            return True
+        head = verb.head
+        if verb.dep_ == "xcomp" and head is not verb:
+            cue = lexicon.word(head.lower_, head.lemma_.lower())
+            if cue is not None and cue.cls == "stance":
+                return True
+    own = lexicon.word(verb.lower_, verb.lemma_.lower())
+    return (
+        own is not None
+        and own.cls == "stance"
+        and any(
+            c.dep_ == "xcomp"
+            and lexicon.word(c.lower_, c.lemma_.lower()) is not None
+            and _asks(doc, c)
+            for c in verb.children
+        )
+    )
+
+
 def _participle_subject(doc: Doc, verb: Token) -> Token | None:
     """The person named right before a participle cue, as object of a verb or preposition
     ("footage of Hillary Clinton asking, ..."): its understood subject, or ``None``."""
@@ -212,8 +290,12 @@ def attribution(doc: Doc, hit: CueHit, lexicon: CueLexicon, config: QuoteConfig)
         or subject_of(verb, config.max_subject_climb)
         or _subject_before(doc, verb)
     )
-    if subj is not None and impersonal(subj):
-        subj = None  # "It is believed that ...", "it was reported": no one in particular
+    if subj is not None and generic(subj):
+        return Attribution(hit, subj.i, None, generic=True)
+    if subj is not None and (impersonal(subj) or not can_speak(subj, lexicon)):
+        # "It is believed that ...", "it was reported": no one in particular; "only 34%
+        # said", "Talks showed": no one at all
+        subj = None
     content: tuple[int, int] | None = None
     clause = reported_clause(doc, verb)
     if clause is None:
@@ -277,6 +359,8 @@ def attribution(doc: Doc, hit: CueHit, lexicon: CueLexicon, config: QuoteConfig)
         and not (hit.cue.cls == "stance" and doc[content[0]].pos_ == "PROPN")
     ):
         content = None  # one word is no report, unless a stance toward someone ("attacked Cruz")
+    if content is not None and unanswered(doc, verb, lexicon):
+        content = None
     return Attribution(hit, subj.i if subj is not None else None, content)
 
 
@@ -285,7 +369,9 @@ __all__ = [
     "CueHit",
     "animate",
     "attribution",
+    "can_speak",
     "find_cues",
+    "generic",
     "impersonal",
     "subject_of",
 ]

@@ -18,7 +18,10 @@ Speakers come from the cue's syntax (``cues``), are widened to their noun phrase
 resolved to actors (``speakers``, ``coref``); transcript labels ("PENCE: ...") and dash
 signatures ("” ― Name") are read from layout (``layout``).  A continuation has no cue
 (``cue`` is ``None``) and carries the speaker mention of the quote it continues; a quote
-whose speaker could not be found has ``speaker``, ``actor`` and ``speaker_name`` ``None``.
+whose speaker could not be found has ``speaker``, ``actor`` and ``speaker_name`` ``None``; one
+whose speaker is a pronoun that resolves to no actor keeps the pronoun as ``speaker`` with
+``speaker_name`` ``None`` (unresolved).  A cue whose subject is the generic "you" or "one", an
+amount or an event noun attributes to no one (``cues.generic``, ``cues.can_speak``).
 
 Quoted words in the object of any verb with a subject ("called the test “a clear violation”")
 also make a mixed quote, with that verb as cue: news annotation (PolNeAR) counts them
@@ -272,6 +275,7 @@ def extract_quotes(
         for h in find_cues(doc, lexicon)
         if in_quote[h.start] < 0
     ]
+    attrs = [a for a in attrs if not a.generic]
     keys = [a.hit.start for a in attrs]
     mixed: dict[int, _Found] = {}
     used: set[int] = set()

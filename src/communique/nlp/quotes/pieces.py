@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from ...knowledge.cues import Cue, CueLexicon
 from ..syntax import VERB_POS
 from .config import QuoteConfig
-from .cues import Attribution, CueHit, subject_of
+from .cues import Attribution, CueHit, can_speak, generic, subject_of
 from .index import DocIndex
 from .marks import MarkedSpan
 
@@ -127,6 +127,8 @@ def object_host(
     subj = subject_of(tok, config.max_subject_climb)
     if subj is None or in_quote[subj.i] >= 0 or subj.lower_ in ("it", "there", "that", "this"):
         return None
+    if generic(subj) or not can_speak(subj, lexicon):
+        return None  # "you call it “X”", "prices hit “record highs”"
     end = piece.end
     limit = tok.right_edge.i + 1
     if doc[piece.end - 1].text in (",", ".", ";", "?", "!"):

@@ -18,6 +18,10 @@ from ..syntax import SUBJECT_DEPS, VERB_POS, to_infinitive
 COMPLEMENT_DEPS = frozenset({"ccomp"})
 """Dependency labels of the clause a cue verb reports."""
 _COMPLEMENTIZERS = frozenset({"that", "whether", "if"})
+QUESTION_WORDS = frozenset(
+    {"why", "what", "how", "when", "where", "who", "whom", "whose", "which", "whether", "if"}
+)
+"""First words of an embedded question ("why it lost ...", "whether he would run")."""
 _PARENTHETICAL_OPENERS = frozenset(
     {",", "\u2014", "\u2013", "--", "-", "\u201d", '"', "''", "\u2019", "'"}
 )

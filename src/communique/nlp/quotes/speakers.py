@@ -3,7 +3,9 @@
 ``speaker_span`` widens the head token to its noun phrase ("Stein spokeswoman Melezia
 Figueroa", "A reporter for USA Today"), leaving out relative clauses, appositions and
 parentheticals.  ``name_speaker`` maps the mention to an actor (``extensions.actor_of`` on the
-phrase's core, then pronoun and title resolution) and gives the name to report.
+phrase's core, then pronoun and title resolution) and gives the name to report; a pronoun
+that resolves to no actor ("he" with no antecedent in reach, "I", "we") has no name: the quote
+keeps the mention and reports its speaker as unresolved, never as "he" or "I".
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..extensions import ActorCluster, actor_of
 from ..syntax import RELATIVE_PRONOUNS, SUBJECT_DEPS
-from .coref import is_resolvable_pronoun, resolve_pronoun, resolve_title
+from .coref import FIRST_PERSON, is_resolvable_pronoun, resolve_pronoun, resolve_title
+from .cues import generic
 
 _CUT_DEPS = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis", "prep_skip"})
 _CORE_DEPS = frozenset(
@@ -26,11 +29,12 @@ _TITLE_DETS = frozenset({"the", "a", "an", "this", "that"})
 
 @dataclass
 class Speaker:
-    """A resolved speaker: the mention in the text, its actor (``None``: no actor) and name."""
+    """A speaker: the mention in the text, its actor (``None``: no actor) and the name to
+    report (``None``: unresolved, a pronoun whose antecedent was not found; ``span`` keeps it)."""
 
     span: Span
     actor: ActorCluster | None
-    name: str
+    name: str | None
 
 
 def _kept(tok: Token, head: Token) -> bool:
@@ -103,7 +107,10 @@ def name_speaker(
         actor = resolve_pronoun(
             doc, head, current, max_distance=max_distance, skip=skip, titles=titles
         )
-        return Speaker(span, actor, actor.name if actor else head.text)
+        return Speaker(span, actor, actor.name if actor else None)
+    if head.lower_ in FIRST_PERSON or generic(head):
+        # "I", "we": no name to report, the mention says who is meant
+        return Speaker(span, None, None)
     core = core_span(doc, head_i)
     actor = actor_of(doc, core.start, core.end)
     if actor is None and core[0].lower_ in _TITLE_DETS and head.pos_ == "NOUN":
