@@ -32,7 +32,7 @@ WORD_FILE = "actor_words.tsv"
 SECTOR_FILE = "sectors.tsv"
 WORD_LISTS = ("honorific", "former", "skippable", "quantity", "head_verb")
 """The lists of ``actor_words.tsv`` (the file documents each)."""
-SECTOR_GROUPS = ("state", "domestic", "force")
+SECTOR_GROUPS = ("state", "domestic", "force", "civilian")
 """The groups of ``sectors.tsv`` (the file documents each)."""
 
 #: Code prefixes of international actors (intergovernmental, non-governmental, militant groups).
@@ -157,6 +157,8 @@ class Sectors:
     """Institutions that, unnamed, belong to the country an article is about ("police said")."""
     force: frozenset[str] = frozenset()
     """Armed and police forces: a country's own one is its instrument, never a target."""
+    civilian: frozenset[str] = frozenset()
+    """Civilian bodies (business, media, ...) that neither wield nor threaten armed force."""
 
     def rank(self, sector: str) -> int:
         """The sector's place in ``priority`` (after all of them when it is not listed)."""
@@ -184,6 +186,7 @@ def load_sectors(knowledge_dir: str = "") -> Sectors:
         state=frozenset(groups["state"]),
         domestic=frozenset(groups["domestic"]),
         force=frozenset(groups["force"]),
+        civilian=frozenset(groups["civilian"]),
     )
 
 

@@ -35,6 +35,7 @@ CODES: dict[str, str] = {
     "Hungarian": "HUN",
     "Romanian": "ROU",
     "Congress": "USALEG",
+    "Exxon": "USABUS",
     "United States": "USA",
     "U.S.": "USA",
 }

@@ -255,3 +255,14 @@ def test_own_rows_win_over_the_dictionary(base: Language, coder: EventCoder) -> 
 def test_a_condition_clause_codes_nothing_of_its_own(base: Language, coder: EventCoder) -> None:
     found = triples(base, coder, "Obama will impose sanctions on Iran if Russia attacks France.")
     assert not any(s == "RUS" for s, _, _ in found)
+
+
+# issue 13: a company, a newspaper or a school wields no armed force ("the strong yen hit
+# exporters", "the bank attacked its rivals"); sectors.tsv marks them civilian
+def test_a_civilian_body_is_no_source_of_armed_force(base: Language, coder: EventCoder) -> None:
+    assert ("RUS", "TUR", "190") in triples(base, coder, "Russia attacked Turkey on Monday.")
+    assert not any(
+        c[:2] in ("18", "19", "20")
+        for _, _, c in triples(base, coder, "Exxon attacked Turkey on Monday.")
+    )
+    assert ("USABUS", "TUR", "111") in triples(base, coder, "Exxon criticized Turkey on Monday.")

@@ -288,6 +288,12 @@ class EventCoder:
                     return True
         return False
 
+    def _civilian(self, party: Party) -> bool:
+        """Whether ``party`` is a civilian body: its code's first role ("BUS", "USABUS") is."""
+        parts = ActorCode.parse(party.code or "").parts
+        first = parts[0] if parts and parts[0] in self.lexicon.civilian_sectors else ""
+        return bool(first) or (len(parts) > 1 and parts[1] in self.lexicon.civilian_sectors)
+
     def _dyads(
         self,
         sent: Span,
@@ -299,6 +305,10 @@ class EventCoder:
     ) -> list[EventSpan]:
         pairs: list[tuple[Party | None, Party | None]] = []
         sources = [s for s in sources if s.code]
+        if self.lexicon.armed(reading.code):
+            # a company, a newspaper or a school wields no armed force: "the bank attacked its
+            # rivals", "the strong yen hit exporters" are figures of speech
+            sources = [s for s in sources if not self._civilian(s)]
         force = self.lexicon.force_sectors
         targets = [
             t

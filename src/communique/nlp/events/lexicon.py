@@ -43,6 +43,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from ...codes import EventCode
 from ...errors import ConfigError
 from ...knowledge import data_path, read_lists, read_numbered_table, read_table
 from ...knowledge.actor_lexicon import load_sectors
@@ -71,6 +72,7 @@ CODE_LISTS: tuple[str, ...] = (
     "material_conflict",
     "visit",
     "military_force",
+    "armed",
 )
 """The lists of ``event_codes.tsv`` (the file documents each)."""
 DICTIONARY_FLAGS: frozenset[str] = frozenset({"recip", "needobj"})
@@ -144,6 +146,10 @@ class EventLexicon:
     """Code -> the code it becomes when a military does it (killing by a military is 19)."""
     force_sectors: frozenset[str] = frozenset()
     """Sectors of armed and police forces: a country's own is its instrument, not a target."""
+    armed_codes: frozenset[str] = frozenset()
+    """Roots and codes of armed force or its threat (``event_codes.tsv``, list ``armed``)."""
+    civilian_sectors: frozenset[str] = frozenset()
+    """Sectors of civilian bodies, which are no source of armed force (``sectors.tsv``)."""
 
     @classmethod
     def load(cls, knowledge_dir: str = "", verb_dictionaries: Sequence[str] = ()) -> EventLexicon:
@@ -191,6 +197,7 @@ class EventLexicon:
         words = read_lists("event_words.tsv", knowledge_dir, lists=WORD_LISTS)
         codes = read_lists("event_codes.tsv", knowledge_dir, lists=CODE_LISTS, key="code")
         phrases = _phrases(knowledge_dir, verb_dictionaries, codebook, modals)
+        sectors = load_sectors(knowledge_dir)
         return cls(
             verbs=MappingProxyType({k: MappingProxyType(v) for k, v in verbs.items()}),
             phrases=phrases,
@@ -212,8 +219,14 @@ class EventLexicon:
             material_conflict=frozenset(codes["material_conflict"]),
             visit_codes=frozenset(codes["visit"]),
             military_force=MappingProxyType(dict(codes["military_force"])),
-            force_sectors=load_sectors(knowledge_dir).force,
+            force_sectors=sectors.force,
+            armed_codes=frozenset(codes["armed"]),
+            civilian_sectors=sectors.civilian,
         )
+
+    def armed(self, code: str) -> bool:
+        """True for a code of armed force or its threat (its own or its root listed)."""
+        return code in self.armed_codes or EventCode.parse(code).root in self.armed_codes
 
     def quad(self, code: str) -> int | None:
         """Quad class of a code (1-4), ``None`` when the codebook does not know it."""
