@@ -25,6 +25,8 @@ class IngestSummary:
     seen: int = 0
     written: WriteResult = field(default_factory=WriteResult)
     skip_reasons: dict[str, int] = field(default_factory=dict)
+    undated: int = 0
+    """Articles analysed and written without a publication date (no timeline shows them)."""
 
     @property
     def unchanged(self) -> int:
@@ -77,6 +79,8 @@ def ingest(
                 result = store.write(analyses)
                 summary.written += result
                 for a in analyses:
+                    if not a.skipped and a.article.published is None:
+                        summary.undated += 1
                     if a.skipped:
                         skipped += 1
                         reason = a.skipped.split(" (")[0].split(":")[0]

@@ -10,6 +10,7 @@ one with ``Settings.from_env()`` and ``replace`` what a command changes.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
@@ -64,6 +65,11 @@ class Settings:
         "seconds each stage of Communiqué's own work on one document (cleaning, tokenising, "
         "our components) may take before the document is skipped with a reason; 0 for no limit",
     )
+    default_date: str = _setting(
+        "",
+        "publication date (YYYY-MM-DD) of the documents whose source, page and URL state none "
+        "(ingest --date)",
+    )
     fetch_timeout: float = _setting(20.0, "seconds before an http(s) fetch gives up")
     fetch_max_bytes: int = _setting(10_000_000, "largest http(s) response accepted, in bytes")
     fetch_max_redirects: int = _setting(5, "most redirects an http(s) fetch follows")
@@ -112,6 +118,13 @@ class Settings:
         for name in ("max_tokens", "max_sentence_tokens", "max_word_chars"):
             if getattr(self, name) < 1:
                 raise ConfigError(f"{name} must be at least 1, got {getattr(self, name)}")
+        if self.default_date:
+            try:
+                dt.date.fromisoformat(self.default_date)
+            except ValueError:
+                raise ConfigError(
+                    f"default_date must be a date written YYYY-MM-DD, not {self.default_date!r}"
+                ) from None
         if not self.time_budget >= 0:
             raise ConfigError(f"time_budget must be 0 or more seconds, got {self.time_budget}")
         if self.body_detection not in ("auto", "always", "never"):

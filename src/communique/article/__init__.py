@@ -14,7 +14,7 @@ import re
 
 from ..records import Article, Document
 from ..settings import Settings
-from .dates import iso, parse_date
+from .dates import iso, parse_date, url_date
 from .furniture import load_furniture, without_furniture
 from .html import extract_html
 from .language import LanguageGuess
@@ -117,7 +117,10 @@ class ArticleCleaner:
                 title=doc.title or ex.title,
                 byline=ex.authors,
                 outlet=doc.outlet or ex.sitename,
-                published=iso(parse_date(doc.published) or parse_date(ex.published)),
+                published=iso(parse_date(doc.published) or parse_date(ex.published))
+                or url_date(doc.url or ex.url)
+                or self.settings.default_date
+                or None,
                 url=doc.url or ex.url,
                 language="en",
             )
@@ -148,7 +151,10 @@ class ArticleCleaner:
                 title=doc.title or layout.title,
                 byline=tuple(layout.byline),
                 outlet=doc.outlet or layout.outlet,
-                published=iso(parse_date(doc.published)),
+                published=iso(parse_date(doc.published))
+                or url_date(doc.url)
+                or self.settings.default_date
+                or None,
                 url=doc.url,
                 language="en",
             )

@@ -38,6 +38,25 @@ def iso(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
+def url_date(url: str | None) -> str | None:
+    """The ISO publication date an article's URL states ("/2023/12/04/story"), read by
+    htmldate, else ``None``."""
+    if not url:
+        return None
+    from htmldate.extractors import extract_url_date
+    from htmldate.utils import Extractor
+
+    today = dt.datetime.now()
+    options = Extractor(
+        False, today + dt.timedelta(days=1), dt.datetime(1995, 1, 1), True, "%Y-%m-%d"
+    )
+    try:
+        found = extract_url_date(url, options)
+    except (ValueError, TypeError):
+        return None
+    return found or None
+
+
 class DateResolver:
     """Resolves DATE expressions ("Friday", "last year", "Aug. 9") against a reference date.
 

@@ -22,6 +22,7 @@ from .options import (
     emit_json,
     fail,
     handle_errors,
+    iso_date,
     json_option,
     model_option,
     paths_argument,
@@ -95,6 +96,11 @@ def analyze(
 @click.command()
 @paths_argument
 @db_option
+@click.option(
+    "--date",
+    callback=iso_date,
+    help="Publication date (YYYY-MM-DD) for the documents whose source gives none.",
+)
 @workers_option
 @batch_size_option("Documents per batch and per transaction.")
 @model_option
@@ -103,6 +109,7 @@ def analyze(
 def ingest(
     paths: tuple[str, ...],
     db: str | None,
+    date: str | None,
     workers: int | None,
     batch_size: int | None,
     model: str | None,
@@ -111,12 +118,18 @@ def ingest(
     """Analyse documents and store them in the database.
 
     Documents already stored unchanged are not analysed again; each batch is one transaction,
-    so an interrupted ingest can simply be run again.
+    so an interrupted ingest can simply be run again. Publication dates come from the source
+    (JSONL date fields, HTML metadata, the URL); articles left without one are counted in a
+    warning, as no timeline or dyad can place them (give a batch its date with --date).
     """
     from ..ingest import ingest as run
+    from ..sources import check_sources
     from ..store import Store
 
-    settings = build_settings(db=db, workers=workers, batch_size=batch_size, model=model)
+    check_sources(paths)  # before the database is created: a mistyped path leaves nothing
+    settings = build_settings(
+        db=db, workers=workers, batch_size=batch_size, model=model, default_date=date
+    )
     progress = Progress("ingest")
     with Store(settings.db) as store:
         summary = run(_documents(paths, settings), store, settings, on_batch=progress.update)
@@ -130,6 +143,7 @@ def ingest(
         "unchanged": w.unchanged,
         "skipped": w.skipped,
         "skip_reasons": summary.skip_reasons,
+        "undated": summary.undated,
         "database": settings.db,
         "totals": counts,
     }
@@ -145,6 +159,12 @@ def ingest(
         click.echo(
             f"{settings.db}: {counts['documents']} articles, {counts['actors']} actors, "
             f"{counts['quotes']} quotes, {counts['events']} events"
+        )
+    if summary.undated:
+        click.echo(
+            f"communique: warning: {summary.undated} of the articles stored have no publication "
+            "date; timelines and dyads leave them out (give one with --date)",
+            err=True,
         )
     if summary.seen and w.added + w.replaced + w.unchanged == 0:
         fail("nothing could be processed")

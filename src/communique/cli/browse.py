@@ -16,6 +16,7 @@ from .options import (
     limit_option,
     offset_option,
     open_store,
+    to_country_code,
 )
 
 
@@ -24,7 +25,7 @@ from .options import (
 @click.option("--about", help="Words the quote must contain (full-text search).")
 @date_range_options("publication")
 @click.option("--kind", type=click.Choice(QUOTE_KINDS), help="Kind of quote.")
-@click.option("--country", help="Speaker's country, ISO 3166 alpha-3.")
+@click.option("--country", callback=to_country_code, help="Speaker's country: ISO3 code or name.")
 @db_option
 @limit_option
 @offset_option
@@ -61,7 +62,7 @@ def quotes(
 
 
 @click.command()
-@click.option("--country", help="ISO 3166 alpha-3 country.")
+@click.option("--country", callback=to_country_code, help="Country: ISO3 code (RUS) or name.")
 @click.option("--kind", type=click.Choice(ACTOR_KINDS))
 @click.option("--name", "query", help="Part of a name or alias.")
 @db_option

@@ -6,6 +6,7 @@ This module imports nothing from the command modules beside it, and nothing heav
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from collections.abc import Callable, Iterable
@@ -38,9 +39,37 @@ db_option = click.option("--db", help=f"Database file (default {Settings.db}).")
 """``--db``: the database file, overriding ``COMMUNIQUE_DB``."""
 
 limit_option = click.option(
-    "--limit", type=int, default=50, show_default=True, help="Rows at most."
+    "--limit", type=click.IntRange(min=0), default=50, show_default=True, help="Rows at most."
 )
-offset_option = click.option("--offset", type=int, default=0, help="Rows to skip first.")
+offset_option = click.option(
+    "--offset", type=click.IntRange(min=0), default=0, help="Rows to skip first."
+)
+
+
+def iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A date option's value checked: a calendar date written YYYY-MM-DD (not "yesterday",
+    not month 13)."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date written YYYY-MM-DD") from None
+
+
+def to_country_code(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A country option's value as its ISO 3166 alpha-3 code ("Russia", "rus" -> RUS)."""
+    if value is None:
+        return None
+    from ..knowledge.actor_lexicon import country_code
+
+    code = country_code(value, Settings.from_env().knowledge)
+    if code is None:
+        raise click.BadParameter(
+            f"{value!r} names no country: give an ISO 3166 alpha-3 code (RUS) or a country name"
+        )
+    return code
+
 
 workers_option = click.option(
     "--workers", type=int, help=f"Worker processes (default {Settings.workers})."
@@ -61,8 +90,12 @@ def date_range_options(what: str) -> Callable[[F], F]:
     """``--since`` and ``--until``, YYYY-MM-DD; ``what`` names the date (``event``)."""
 
     def decorate(func: F) -> F:
-        func = click.option("--until", help=f"Latest {what} date, YYYY-MM-DD.")(func)
-        return click.option("--since", help=f"Earliest {what} date, YYYY-MM-DD.")(func)
+        func = click.option("--until", callback=iso_date, help=f"Latest {what} date, YYYY-MM-DD.")(
+            func
+        )
+        return click.option(
+            "--since", callback=iso_date, help=f"Earliest {what} date, YYYY-MM-DD."
+        )(func)
 
     return decorate
 

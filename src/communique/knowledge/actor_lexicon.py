@@ -396,3 +396,23 @@ def _first_words(keys: Mapping[str, object]) -> set[str]:
 def _n_words(key: str) -> int:
     """An upper bound on the spaCy tokens of a phrase (hyphens and 's split words)."""
     return len(key.replace("-", " - ").replace("'", " '").split())
+
+
+def country_code(value: str, knowledge_dir: str = "") -> str | None:
+    """The ISO 3166 alpha-3 code that ``value`` names: a code itself (any case), or a country's
+    name, alias or adjective in ``countries.tsv`` ("Russia", "russian" -> ``RUS``); ``None``
+    when it names no country."""
+    wanted = " ".join(value.split()).casefold()
+    if not wanted:
+        return None
+    for row in read_table(COUNTRY_FILE, knowledge_dir):
+        iso = row["iso3"]
+        words = [
+            iso,
+            row["name"],
+            *_split(row.get("aliases", "")),
+            *_split(row.get("adjectives", "")),
+        ]
+        if any(w.casefold() == wanted for w in words):
+            return iso
+    return None

@@ -33,7 +33,14 @@ from .jsonl import documents_from_stream, read_chunks, read_jsonl_lines
 from .url import Fetcher, UrllibFetcher, read_url
 from .warc import read_warc
 
-__all__ = ["read_sources", "Fetcher", "UrllibFetcher", "document_from_bytes", "KNOWN_SUFFIXES"]
+__all__ = [
+    "read_sources",
+    "check_sources",
+    "Fetcher",
+    "UrllibFetcher",
+    "document_from_bytes",
+    "KNOWN_SUFFIXES",
+]
 
 KNOWN_SUFFIXES: tuple[str, ...] = (
     ".txt",
@@ -91,10 +98,22 @@ def read_sources(
                     )
             elif path.is_file():
                 yield from map(_own_id, _read_path(path, settings, named=True))
-            elif source.startswith(("ftp://", "file://", "s3://")):
-                raise SourceError(f"{display_name(source)}: only http(s) URLs can be fetched")
             else:
-                raise SourceError(f"{display_name(source)}: no such file or folder")
+                check_sources([source])  # raises: the name is neither a file nor a folder
+
+
+def check_sources(sources: Iterable[str]) -> None:
+    """Raise ``SourceError`` for the first source that names nothing to read: a path that is
+    neither a file nor a folder, a URL that is not http(s). Commands call it before they create
+    anything (a database), so a mistyped name leaves nothing behind."""
+    for source in sources:
+        if source == "-" or source.startswith(("http://", "https://")):
+            continue
+        if source.startswith(("ftp://", "file://", "s3://")):
+            raise SourceError(f"{display_name(source)}: only http(s) URLs can be fetched")
+        path = Path(source)
+        if not (path.is_dir() or path.is_file()):
+            raise SourceError(f"{display_name(source)}: no such file or folder")
 
 
 def _own_id(doc: Document) -> Document:

@@ -1,9 +1,9 @@
 """JSON Lines dumps: one document per line.
 
-A line carries ``id``, ``text`` or ``html``, and optionally ``title``, ``date`` or
-``published``, ``url`` and ``outlet`` (``source`` is read as the outlet when ``outlet`` is
-absent). Unknown fields are ignored; a ``url`` beside ``text`` or ``html`` is metadata and is
-never fetched.
+A line carries ``id``, ``text`` or ``html``, and optionally ``title``, a publication date
+(``published``, ``date`` or another of ``DATE_KEYS``), ``url`` and ``outlet`` (``source`` is
+read as the outlet when ``outlet`` is absent). Unknown fields are ignored; a ``url`` beside
+``text`` or ``html`` is metadata and is never fetched.
 
 Lines are framed by ``\\n`` only (a U+2028 inside a JSON string is text, not a line break), a
 UTF-8 byte-order mark before line 1 is ignored, and a line over ``max_bytes`` is passed over as
@@ -44,7 +44,19 @@ READ_ERRORS = (OSError, EOFError, zlib.error)
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
-_KEYS = ("id", "text", "html", "title", "published", "date", "url", "outlet", "publisher", "source")
+DATE_KEYS = (
+    "published",
+    "date",
+    "pubDate",
+    "pub_date",
+    "publish_date",
+    "published_at",
+    "publication_date",
+    "datePublished",
+)
+"""Where a dump keeps the publication date, in order of preference (the names of RSS, schema.org,
+news APIs and scrapers)."""
+_KEYS = ("id", "text", "html", "title", *DATE_KEYS, "url", "outlet", "publisher", "source")
 """The keys a document is read from; a lone surrogate in any of them skips the line."""
 
 
@@ -88,7 +100,7 @@ def document_from_object(obj: Any, source: str, *, line: int | None = None) -> D
     meta: dict[str, Any] = {
         "id": _str(obj.get("id")),
         "title": _str(obj.get("title")),
-        "published": _str(obj.get("published") or obj.get("date")),
+        "published": _str(next((obj[k] for k in DATE_KEYS if obj.get(k)), None)),
         "url": _str(obj.get("url")),
         "outlet": _str(obj.get("outlet") or obj.get("publisher") or obj.get("source")),
     }

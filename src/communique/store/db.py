@@ -94,6 +94,13 @@ class Store:
                 self.conn = sqlite3.connect(
                     uri, uri=self.path != ":memory:", isolation_level=None, check_same_thread=False
                 )
+                # reading the schema fails now, not at the first query, for a file that is not
+                # a database; a database without our tables is not ours to query
+                tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master")}
+                if self.path != ":memory:" and "documents" not in tables:
+                    raise StoreError(
+                        f"{self.path}: not a Communiqué database (run `communique ingest` into it)"
+                    )
             else:
                 self.conn = sqlite3.connect(
                     self.path, isolation_level=None, check_same_thread=False
