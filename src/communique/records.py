@@ -136,6 +136,10 @@ class Actor:
     """CAMEO-style actor code (``RUSGOV``, ``USAMIL``, ``IGO``), or ``None``."""
     aliases: tuple[str, ...] = ()
     """Distinct surface forms of the mentions."""
+    named: bool = True
+    """``True`` for an actor known by a proper name ("Sergei Lavrov", "Oxfam", "Russia"), which
+    carries an identity across articles; ``False`` for a description ("officials", "the
+    company", "a spokesman"), an actor of its own article only (aggregated by ``code``)."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -147,6 +151,7 @@ class Actor:
             "code": self.code,
             "aliases": list(self.aliases),
             "mentions": [list(m) for m in self.mentions],
+            "named": self.named,
         }
 
     @classmethod
@@ -160,7 +165,17 @@ class Actor:
             role=d.get("role"),
             code=d.get("code"),
             aliases=tuple(d.get("aliases") or ()),
+            named=_named(d),
         )
+
+
+def _named(d: dict[str, Any]) -> bool:
+    """An actor dict's ``named``; a record written before the field existed counts an actor
+    as named when its name has a capital letter ("people", "officials" are descriptions)."""
+    named = d.get("named")
+    if isinstance(named, bool):
+        return named
+    return any(ch.isupper() for ch in str(d.get("name") or ""))
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,8 @@ class ActorCluster:
     gender: str | None = None
     """``m``, ``f`` or ``None`` (unknown), for pronoun resolution."""
     plural: bool = False
+    named: bool = True
+    """Known by a proper name; ``False`` for a description ("officials", "the company")."""
 
 
 @dataclass(eq=False)
@@ -142,16 +144,28 @@ def _index(doc: Doc) -> _MentionIndex | None:
 
 
 def actor_of(doc: Doc, start: int, end: int) -> ActorCluster | None:
-    """The actor that has a mention overlapping the token range ``[start, end)``, if any.
+    """The actor that the phrase ``[start, end)`` names, if any.
 
-    The longest overlapping mention wins (the first in document order of those as long), so
-    "Russian Foreign Minister Sergei Lavrov" finds Lavrov rather than Russia.
+    A mention holding the phrase's head names it: "the US credit card firm" is the firm, not
+    the United States. A phrase headed by a common noun that no mention holds ("US demand
+    for heating oil", "the US credit card") is a thing, whatever names modify it: ``None``.
+    Otherwise the longest overlapping mention wins (the first in document order of those as
+    long), so "Russian Foreign Minister Sergei Lavrov" finds Lavrov rather than Russia.
     """
     index = _index(doc)
-    if index is None:
+    if index is None or start >= end:
         return None
+    hits = index.overlapping(start, end)
+    root = doc[start:end].root
+    at_root = [(a, m) for a, _, m in hits if m.start <= root.i < m.end]
+    if at_root:
+        candidates = at_root
+    elif root.pos_ == "NOUN":
+        return None
+    else:
+        candidates = [(a, m) for a, _, m in hits]
     best: tuple[int, ActorCluster] | None = None
-    for a, _, m in index.overlapping(start, end):
+    for a, m in candidates:
         size = m.end - m.start
         if best is None or size > best[0]:
             best = (size, index.actors[a])

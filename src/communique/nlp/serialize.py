@@ -65,6 +65,7 @@ def _actor_record(cluster: ActorCluster) -> Actor:
         role=cluster.role,
         code=cluster.code,
         aliases=tuple(aliases),
+        named=cluster.named,
     )
 
 

@@ -1,13 +1,23 @@
 """Cross-article actor resolution: which stored actor an article's actor is.
 
-The rule is evidence, not surnames. Two article actors are the same cross-article actor when
-- they are of the same kind and their normalised full names are equal, and their countries
-  do not contradict each other (one may be unknown); or
+Only named actors (``Actor.named``: "Sergei Lavrov", "Oxfam", "Russia") carry an identity
+across articles. A description ("officials", "the company", "a spokesman") is an actor of its
+own article: its stored row has that article's ``doc_id`` and is never matched from another
+article, so "people" in two hundred articles is two hundred actors, which listings, dyads and
+exports aggregate by their codes.
+
+The rule for named actors is evidence, not surnames. Two article actors are the same
+cross-article actor when
+- they are of the same kind and their name keys (``name_key``: case, accents, punctuation,
+  honorifics and British/American spellings aside) are equal, or the name key of one is a
+  stored alias of at least two words of the other, and their countries do not contradict each
+  other (one may be unknown); or
 - one is known only by a single name ("Lavrov") and the other has that name as its last
-  word, and both carry the same country and either the same role or the same actor code.
+  word, and both are people with the same country and either the same role or the same code.
 
 So "Sergei Lavrov" in two articles is one actor; "John Smith" and "Mary Smith" stay two, and a
-bare "Smith" with no country joins neither. Countries are keyed by their ISO code.
+bare "Smith" with no country joins neither; an organisation never joins a person. Countries
+are keyed by their ISO code.
 """
 
 from __future__ import annotations
@@ -22,12 +32,30 @@ from ..records import Actor
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof", "rev"})
 
 
+_SPELLINGS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?<=\w{3})isation(s?)$"), r"ization\1"),  # organisation, privatisation
+    (re.compile(r"(?<=\w{3})ise([ds]?)$"), r"ize\1"),  # ... only with a word stem before
+    (re.compile(r"(?<=\w{3})our$"), "or"),  # labour, harbour, honour (not "four", "tour")
+    (re.compile(r"(?<=\w{3})tre$"), "ter"),  # centre, theatre
+    (re.compile(r"(?<=\w{2})ence$"), "ense"),  # defence, licence, offence
+)
+"""British spellings rewritten as American ones, word by word, so that "Labour Party" and
+"Labor Party", "Defence Ministry" and "Defense Ministry" have one key."""
+
+
+def _spelling(word: str) -> str:
+    for pattern, repl in _SPELLINGS:
+        word = pattern.sub(repl, word)
+    return word
+
+
 def name_key(name: str) -> str:
-    """Lower case, accents and punctuation removed, honorifics and possessive 's dropped."""
+    """Lower case, accents and punctuation removed, "&" read as "and", honorifics, a leading
+    "the" and possessive 's dropped, British spellings as American ones."""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"['’]s\b", "", text.lower())
-    words = [w for w in re.split(r"[^\w]+", text) if w and w not in _HONORIFICS]
+    text = re.sub(r"['’]s\b", "", text.lower()).replace("&", " and ")
+    words = [_spelling(w) for w in re.split(r"[^\w]+", text) if w and w not in _HONORIFICS]
     if words and words[0] == "the":
         words = words[1:]
     return " ".join(words)
@@ -58,32 +86,45 @@ def actor_key(actor: Actor) -> str:
     return name_key(actor.name) or actor.name.lower()
 
 
-def resolve(conn: sqlite3.Connection, actor: Actor) -> int:
-    """The id of the stored actor ``actor`` is, inserting a new one when none matches."""
+def resolve(conn: sqlite3.Connection, actor: Actor, doc_id: str) -> int:
+    """The id of the stored actor ``actor`` (of document ``doc_id``) is, inserting a new one
+    when none matches; a description only matches within its own document."""
     key = actor_key(actor)
+    if not actor.named:
+        return _resolve_description(conn, actor, key, doc_id)
     cols = "id, name, kind, country, code, role, name_key"
-    for cand in map(
-        _row,
+    named = "doc_id IS NULL AND kind = ?"
+    exact = conn.execute(
+        f"SELECT {cols} FROM actors WHERE name_key = ? AND {named} ORDER BY id", (key, actor.kind)
+    )
+    by_alias = (
         conn.execute(
-            f"SELECT {cols} FROM actors WHERE name_key = ? AND kind = ?", (key, actor.kind)
-        ),
-    ):
-        if _countries_agree(cand.country, actor.country):
-            _enrich(conn, cand, actor)
-            return cand.id
+            f"SELECT {cols} FROM actors WHERE {named} AND id IN "
+            "(SELECT actor_id FROM actor_aliases WHERE alias_key = ?) ORDER BY id",
+            (actor.kind, key),
+        )
+        if len(key.split()) > 1 and actor.kind != "country"
+        else []
+    )
+    for rows in (exact, by_alias):
+        for cand in map(_row, rows):
+            if _countries_agree(cand.country, actor.country):
+                _enrich(conn, cand, actor)
+                return cand.id
     words = key.split()
     if actor.kind == "person" and actor.country and words:
         if len(words) == 1:
             # A surname alone joins a known full name with the same country and role or code.
             rows = conn.execute(
-                f"SELECT {cols} FROM actors WHERE kind = 'person' AND country = ? "
-                "AND (name_key = ? OR name_key LIKE ?)",
+                f"SELECT {cols} FROM actors WHERE kind = 'person' AND doc_id IS NULL "
+                "AND country = ? AND (name_key = ? OR name_key LIKE ?)",
                 (actor.country, key, "% " + key),
             )
         else:
             # A full name upgrades a stored surname-only actor with the same evidence.
             rows = conn.execute(
-                f"SELECT {cols} FROM actors WHERE kind = 'person' AND country = ? AND name_key = ?",
+                f"SELECT {cols} FROM actors WHERE kind = 'person' AND doc_id IS NULL "
+                "AND country = ? AND name_key = ?",
                 (actor.country, words[-1]),
             )
         for cand in map(_row, rows):
@@ -97,9 +138,26 @@ def resolve(conn: sqlite3.Connection, actor: Actor) -> int:
                     )
                 _enrich(conn, cand, actor)
                 return cand.id
+    return _insert(conn, actor, key, None)
+
+
+def _resolve_description(conn: sqlite3.Connection, actor: Actor, key: str, doc_id: str) -> int:
+    """A description's row: one per document, name key, kind and code ("Analysts" and
+    "analysts" of one article are one actor; "people" of two articles are two)."""
+    row = conn.execute(
+        "SELECT id FROM actors WHERE doc_id = ? AND name_key = ? AND kind = ? AND code IS ?",
+        (doc_id, key, actor.kind, actor.code),
+    ).fetchone()
+    if row is not None:
+        return int(row[0])
+    return _insert(conn, actor, key, doc_id)
+
+
+def _insert(conn: sqlite3.Connection, actor: Actor, key: str, doc_id: str | None) -> int:
     cur = conn.execute(
-        "INSERT INTO actors(name, kind, country, code, role, name_key) VALUES (?, ?, ?, ?, ?, ?)",
-        (actor.name, actor.kind, actor.country, actor.code, actor.role, key),
+        "INSERT INTO actors(name, kind, country, code, role, name_key, doc_id)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (actor.name, actor.kind, actor.country, actor.code, actor.role, key, doc_id),
     )
     return int(cur.lastrowid or 0)
 

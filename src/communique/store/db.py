@@ -194,7 +194,7 @@ class Store:
         self._insert("documents", _document_row(a, now))
         local_to_global: dict[str, int] = {}
         for actor in a.actors:
-            gid = actor_store.resolve(self.conn, actor)
+            gid = actor_store.resolve(self.conn, actor, art.id)
             local_to_global[actor.id] = gid
             self._insert("doc_actors", _doc_actor_row(art.id, actor, gid))
             self.conn.executemany(

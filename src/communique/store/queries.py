@@ -120,12 +120,17 @@ def actors(
     country: str | None = None,
     kind: str | None = None,
     query: str | None = None,
+    named: bool | None = None,
     limit: int = 50,
     offset: int = 0,
 ) -> list[dict[str, Any]]:
-    """Cross-article actors with their article, quote and event counts, most quoted first."""
+    """Actors with their article, quote and event counts, most quoted first. ``named``: only
+    named actors (``True``), only descriptions (``False``, each an actor of the article in its
+    ``doc_id``), or both (``None``)."""
     where: list[str] = []
     params: list[Any] = []
+    if named is not None:
+        where.append("a.doc_id IS NULL" if named else "a.doc_id IS NOT NULL")
     if country:
         where.append("a.country = ?")
         params.append(country.upper())
@@ -137,6 +142,7 @@ def actors(
         params.append(f"%{query}%")
     sql = (
         "SELECT a.id, a.name, a.kind, a.country, a.role, a.code,"
+        " a.doc_id IS NULL AS named, a.doc_id,"
         " (SELECT COUNT(DISTINCT doc_id) FROM doc_actors WHERE actor_id = a.id) AS articles,"
         " (SELECT COUNT(*) FROM quotes WHERE actor_id = a.id) AS quotes,"
         " (SELECT COUNT(*) FROM events WHERE source_actor_id = a.id OR target_actor_id = a.id) AS events"
@@ -144,7 +150,8 @@ def actors(
         + (" WHERE " + " AND ".join(where) if where else "")
         + " ORDER BY quotes DESC, articles DESC, a.name LIMIT ? OFFSET ?"
     )
-    return [dict(r) for r in store.query(sql, [*params, clamp_limit(limit), max(0, offset)])]
+    rows = store.query(sql, [*params, clamp_limit(limit), max(0, offset)])
+    return [{**dict(r), "named": bool(r["named"])} for r in rows]
 
 
 SQLITE_MAX_INT = 2**63 - 1
@@ -175,7 +182,7 @@ def find_actor(store: Store, name_or_id: str | int) -> int:
             rows = store.query(
                 "SELECT a.id FROM actors a JOIN actor_aliases x ON x.actor_id = a.id"
                 " WHERE x.alias_key = ? OR a.name_key = ? OR x.alias_key LIKE ? ESCAPE '\\'"
-                " GROUP BY a.id ORDER BY (a.name_key = ?) DESC,"
+                " GROUP BY a.id ORDER BY (a.name_key = ?) DESC, (a.doc_id IS NULL) DESC,"
                 " (SELECT COUNT(*) FROM doc_actors WHERE actor_id = a.id) DESC",
                 (key, key, _like_suffix(key), key),
             )
@@ -185,12 +192,14 @@ def find_actor(store: Store, name_or_id: str | int) -> int:
 
 
 def actor(store: Store, name_or_id: str | int, *, limit: int = 20) -> dict[str, Any]:
-    """One actor: aliases, roles over time, counts, recent quotes and events, frequent co-actors."""
+    """One actor: aliases, roles over time, counts, recent quotes and events, and the named
+    actors it shares articles with (``named`` is ``False`` for a description of one article)."""
     aid = find_actor(store, name_or_id)
     row = store.query(
-        "SELECT id, name, kind, country, role, code FROM actors WHERE id = ?", (aid,)
+        "SELECT id, name, kind, country, role, code, doc_id FROM actors WHERE id = ?", (aid,)
     )[0]
     out = dict(row)
+    out["named"] = row["doc_id"] is None
     out["aliases"] = [
         r[0]
         for r in store.query(
@@ -219,7 +228,7 @@ def actor(store: Store, name_or_id: str | int, *, limit: int = 20) -> dict[str, 
         for r in store.query(
             "SELECT a.id, a.name, a.country, a.code, COUNT(DISTINCT o.doc_id) AS articles"
             " FROM doc_actors me JOIN doc_actors o ON o.doc_id = me.doc_id AND o.actor_id != me.actor_id"
-            " JOIN actors a ON a.id = o.actor_id WHERE me.actor_id = ?"
+            " JOIN actors a ON a.id = o.actor_id WHERE me.actor_id = ? AND a.doc_id IS NULL"
             " GROUP BY a.id ORDER BY articles DESC, a.name LIMIT ?",
             (aid, limit),
         )
@@ -358,6 +367,7 @@ def show(store: Store, doc_id: str) -> Analysis:
                 "country": r["country"],
                 "role": r["role"],
                 "code": r["code"],
+                "named": None if r["named"] is None else bool(r["named"]),
                 "aliases": aliases,
                 "global_id": r["actor_id"],
                 "mentions": [[m["start"], m["end"]] for m in ms],

@@ -8,7 +8,8 @@ Tables (version 1):
 - ``documents``: one row per analysed article (id, hash, metadata, text, body spans as JSON).
 - ``skips``: one row per input that could not be analysed, with the reason.
 - ``actors``: cross-article actors; ``actor_aliases`` their surface forms and ``actor_roles``
-  the roles attested, with the document and its date.
+  the roles attested, with the document and its date. Since version 3 a description
+  ("officials") is an actor of one article, named by ``actors.doc_id``.
 - ``doc_actors``: the article-local actors, linked to their cross-article actor;
   ``mentions`` their character spans.
 - ``quotes`` and ``events``: what was said and done, linked to documents and actors.
@@ -173,7 +174,17 @@ ALTER TABLE documents ADD COLUMN notes TEXT NOT NULL DEFAULT '[]';
 """
 """Version 2: what the analysis left out of or changed in an article (``Article.notes``)."""
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+_V3 = """
+ALTER TABLE actors ADD COLUMN doc_id TEXT REFERENCES documents(id) ON DELETE CASCADE;
+CREATE INDEX actors_doc ON actors(doc_id);
+ALTER TABLE doc_actors ADD COLUMN named INTEGER;
+"""
+"""Version 3: a description ("officials", "the company") is an actor of one article only;
+``actors.doc_id`` names that article (``NULL``: a named actor, shared across articles) and
+``doc_actors.named`` keeps ``Actor.named`` (``NULL`` in rows stored before). Actors stored
+before keep their rows until their articles are ingested again."""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -47,6 +47,8 @@ class ActorRow(Row):
     country: str | None = None
     role: str | None = None
     code: str | None = None
+    named: bool = Field(True, description="known by a proper name, shared across articles")
+    doc_id: str | None = Field(None, description="the one article of a description")
     articles: int = 0
     quotes: int = 0
     events: int = 0
@@ -99,6 +101,8 @@ class ActorDetail(Row):
     country: str | None = None
     role: str | None = None
     code: str | None = None
+    named: bool = Field(True, description="known by a proper name, shared across articles")
+    doc_id: str | None = Field(None, description="the one article of a description")
     aliases: list[str]
     roles: list[dict[str, Any]] = Field(
         description="roles over time: role, country, code, first, last, articles"

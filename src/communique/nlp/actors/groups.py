@@ -113,6 +113,7 @@ class GroupsMixin(ResolutionState):
                 base = base_of(aff, country)
                 key = ("role", kind, base or "", sector or "", rm.entry.phrase)
                 d = self._draft(key, kind, text)
+                d.named = False  # a description: an actor of this article only
                 d.add(mstart, span_end)
                 for i in range(mstart, span_end):
                     self.token_role.setdefault(i, d)
@@ -135,6 +136,7 @@ class GroupsMixin(ResolutionState):
     # ---------------------------------------------------------- organisations
     def _organizations(self) -> None:
         doc = self.doc
+        longer = self._longer_org_names()
         for start in sorted(self.scan.names_by_start):
             m = self.scan.names_by_start[start]
             hit = m.first("org")
@@ -142,6 +144,7 @@ class GroupsMixin(ResolutionState):
                 hit is None
                 or hit.org is None
                 or any(i in self.names_used for i in range(m.start, m.end))
+                or m.end - 1 in longer
             ):
                 continue
             if m.first(*COUNTRY_KINDS) is not None and hit is not m.hits[0]:
@@ -180,16 +183,38 @@ class GroupsMixin(ResolutionState):
                 sectors = [x for x in sectors if x != "NGO"]
             sector = min(sectors, key=self.kb.sectors.rank) if sectors else None
             whole = self.scan.roles_by_start.get(s)
-            if not countries and base is None and whole is not None and whole.end == e:
+            bare = whole is not None and whole.end == e
+            if not countries and base is None and bare:
                 # "Parliament", "Congress" alone: the document's own institution
                 found = self._fallback_country(doc[e - 1], sector, institution=True)
                 countries = [found] if found else []
             name = " ".join(t.text for t in doc[s:e])
             d = self._draft(("org", name), "organization", name)
+            if bare:  # an institution word names no one body across articles: a description
+                d.named = False
             d.add(s, e)
-            d.country = countries[0] if countries else None
-            d.sector, d.base = sector, base
+            if d.code is None:  # a known organisation ("HAMAS" after "Hamas") keeps its own
+                d.country = d.country or (countries[0] if countries else None)
+                d.sector, d.base = d.sector or sector, d.base or base
             self._mark(s, e)
+
+    def _longer_org_names(self) -> set[int]:
+        """Tokens ending a known organisation's name that heads a longer proper name: in
+        "the Trades Union Congress" the words before "Congress" are capitalised names of no
+        country or organisation, so the longer name is another body (not the US Congress)."""
+        doc = self.doc
+        found: set[int] = set()
+        for ent in doc.ents:
+            if ent.label_ not in ("ORG", "FAC"):
+                continue
+            s, e = self._trim(ent.start, ent.end)
+            m = self.scan.names_by_end.get(e)
+            if m is None or m.first("org") is None or m.start <= s:
+                continue
+            extra = doc[s : m.start]
+            if all(t.is_title and t.i not in self.scan.name_at for t in extra):
+                found.add(e - 1)
+        return found
 
     def _peoples_of_countries(self) -> None:
         """A people named with another country's adjective lives there: "Iraqi Kurds",

@@ -4,7 +4,9 @@ PERSON entities, known people and every later token repeating a person's surname
 first name (whatever label the small model gave it) join one cluster; titles, country
 adjectives and honorifics to the left, appositives ("Lavrov, Russia's foreign minister"),
 "who heads the Pentagon" and "X is Y" give role and country; ``known`` finds the person in
-our ``people.tsv`` to fill what the text leaves out.
+our ``people.tsv`` to fill what the text leaves out. First, a name right after a common noun
+for a body ("the tobacco company Brown and Williamson") is made that organisation, so its
+words never join a person ("Gordon Brown").
 """
 
 from __future__ import annotations
@@ -26,15 +28,62 @@ from .scan import POSSESSIVE
 from .state import DETERMINERS, Draft, ResolutionState, m_text
 
 
+def _proper(tok: Token) -> bool:
+    """A capitalised proper noun."""
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper()
+
+
 class PeopleMixin(ResolutionState):
     """Methods of the people pass."""
 
     # ----------------------------------------------------------------- people
+    def _bodies_named(self) -> None:
+        """A name right after a common noun for a body ("the tobacco company Brown and
+        Williamson", "the bank Barclays") names that body, whatever label the model gave it:
+        an organisation, never a person, and so are the same words repeated later."""
+        doc = self.doc
+        names: dict[tuple[str, ...], tuple[str | None, int]] = {}
+        nouns: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+        for ent in doc.ents:
+            s, e = ent.start, ent.end
+            if ent.label_ != "PERSON" or s == 0:
+                continue
+            noun = self.scan.role_at.get(s - 1)
+            if noun is None or noun.entry.kind != "body" or not doc[s - 1].is_lower:
+                continue
+            while e + 1 < len(doc) and doc[e].lower_ in ("and", "&") and _proper(doc[e + 1]):
+                e += 1  # "Brown and Williamson", "Marks & Spencer": one name
+                while e < len(doc) and _proper(doc[e]):
+                    e += 1
+            names.setdefault(tuple(t.text for t in doc[s:e]), (noun.entry.sector, s))
+            nouns.setdefault(tuple(t.text for t in doc[s:e]), []).append((noun.start, noun.end))
+        for words, (sector, _) in sorted(names.items(), key=lambda kv: kv[1][1]):
+            name = " ".join(words)
+            d = self._draft(("org", name), "organization", name)
+            d.sector = d.sector or sector
+            for ns, ne in nouns[words]:  # "the company" before the name is the same body
+                aff = premodifiers(doc, ns, self.scan, self.kb, coordinate=False)
+                d.country = (
+                    d.country or aff.country() or self._fallback_country(doc[ne - 1], sector)
+                )
+                d.add(ns, ne)
+                self._mark(ns, ne)
+            n = len(words)
+            for i in range(len(doc) - n + 1):
+                if tuple(t.text for t in doc[i : i + n]) == words and not any(
+                    k in self.used for k in range(i, i + n)
+                ):
+                    d.add(i, i + n)
+                    self._mark(i, i + n)
+                    self.names_used.update(range(i, i + n))
+
     def _person_spans(self) -> list[tuple[int, int]]:
         doc, spans = self.doc, []
         for ent in doc.ents:
             if ent.label_ != "PERSON" or self._org_named_as_person(ent):
                 continue
+            if any(i in self.names_used for i in range(ent.start, ent.end)):
+                continue  # a body's name ("the company Brown and Williamson")
             s, e = ent.start, ent.end
             while s < e and (
                 doc[s].lower_ in self.kb.honorifics
@@ -93,6 +142,7 @@ class PeopleMixin(ResolutionState):
 
     def _people(self) -> None:
         doc = self.doc
+        self._bodies_named()
         spans = self._person_spans()
         multi = [sp for sp in spans if sp[1] - sp[0] > 1]
         single = [sp for sp in spans if sp[1] - sp[0] == 1]
@@ -127,6 +177,7 @@ class PeopleMixin(ResolutionState):
         for tok in doc:
             if (
                 tok.i in self.token_person
+                or tok.i in self.names_used
                 or not tok.text[:1].isupper()
                 or tok.is_sent_start
                 and tok.pos_ != "PROPN"

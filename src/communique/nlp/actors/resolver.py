@@ -175,6 +175,7 @@ class _Resolution(PeopleMixin, GroupsMixin, ResolutionState):
                     code=code,
                     gender=d.gender,
                     plural=d.plural,
+                    named=d.named and not d.name.islower(),  # "crown", "creepy": no name
                 )
             )
         return out

@@ -41,6 +41,8 @@ class Draft:
     """Proper names seen (people): the longest becomes ``name``."""
     title_phrase: str | None = None
     """Lower-case role phrase, for matching "the Russian foreign minister" to its holder."""
+    named: bool = True
+    """Known by a proper name; ``False`` for a role nominal ("officials", "the company")."""
 
     def add(self, start: int, end: int) -> None:
         if (start, end) not in self.mentions:
@@ -77,6 +79,10 @@ class ResolutionState:
         self.used.update(range(self.context.dateline_end))
 
     def _draft(self, key: tuple[str, ...], kind: ActorKind, name: str) -> Draft:
+        """The draft of ``key``, created when new. Keys are compared without regard to case:
+        "Analysts" opening a sentence and "analysts" within one, "HAMAS" and "Hamas", are one
+        actor of the article."""
+        key = tuple(part.casefold() for part in key)
         d = self.by_key.get(key)
         if d is None:
             d = Draft(kind=kind, name=name)

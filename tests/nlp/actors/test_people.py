@@ -1,0 +1,32 @@
+"""The people pass: a name right after a common noun for a body names that body."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from communique.nlp.extensions import ActorCluster
+
+
+def _by_name(actors: list[ActorCluster]) -> dict[str, ActorCluster]:
+    return {a.name: a for a in actors}
+
+
+def test_a_company_named_like_a_person_is_an_organisation(nlp: Language) -> None:
+    text = (
+        "Gordon Brown, the Chancellor, said the economy was strong. The tobacco company Brown "
+        "and Williamson said it would appeal. Brown and Williamson denied the claims."
+    )
+    doc = nlp(text)
+    actors = _by_name(doc._.actors)
+    firm = actors["Brown and Williamson"]
+    assert firm.kind == "organization" and firm.sector == "BUS"
+    assert [m.text for m in firm.mentions] == [
+        "company",
+        "Brown and Williamson",
+        "Brown and Williamson",
+    ]
+    brown = actors["Gordon Brown"]
+    assert all("Williamson" not in m.text and "company" not in m.text for m in brown.mentions)
+    speakers = {q.speaker.text: q.actor.name for q in doc._.quotes if q.actor and q.speaker}
+    assert speakers["The tobacco company"] == "Brown and Williamson"
+    assert speakers["Brown and Williamson"] == "Brown and Williamson"
