@@ -34,6 +34,7 @@ LAYERS: dict[str, int] = {
     "gdelt": 5,
     "export": 5,
     "ingest": 5,
+    "watch": 5,
     "spark": 5,
     "evaluate": 5,
     "cli": 6,

@@ -73,6 +73,15 @@ class Settings:
     fetch_timeout: float = _setting(20.0, "seconds before an http(s) fetch gives up")
     fetch_max_bytes: int = _setting(10_000_000, "largest http(s) response accepted, in bytes")
     fetch_max_redirects: int = _setting(5, "most redirects an http(s) fetch follows")
+    fetch_interval: float = _setting(
+        1.0, "seconds between two requests to one host (watch); robots.txt is always obeyed"
+    )
+    fetch_retries: int = _setting(
+        3, "retries of a request answered 429 or 5xx or cut off, with backoff (watch)"
+    )
+    fetch_max_wait: float = _setting(
+        60.0, "longest Retry-After wait honoured; a longer one fails the URL (watch)"
+    )
     body_detection: str = _setting(
         "auto",
         "boilerplate detection for plain text: auto (skipped for JSONL records that carry their "

@@ -283,7 +283,13 @@ RAW = ["%ED%A0%80", "%FF%FE", "%C0%AF"]
 """Values sent percent-encoded as they are: bytes that are not UTF-8 (a surrogate, junk)."""
 PAGE_FIELDS = ("q", "speaker", "country", "kind", "since", "until", "a", "b", "by", "limit")
 """The form fields pages read (through ``params.Filters``; they declare no parameters)."""
-PATH_SAMPLES = {"a": "USA", "b": "RUS", "actor": "1", "doc_id": "kerry-lavrov-2013"}
+PATH_SAMPLES = {
+    "a": "USA",
+    "b": "RUS",
+    "actor": "1",
+    "doc_id": "kerry-lavrov-2013",
+    "name": "lavrov",
+}
 
 
 def get_routes(app: FastAPI) -> list[APIRoute]:

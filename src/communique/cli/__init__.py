@@ -5,9 +5,9 @@ JSON with ``--json``) and turns a ``CommuniqueError`` into a one-line message an
 Settings come from ``COMMUNIQUE_*`` environment variables (``communique settings`` lists them)
 and the options override them.
 
-The commands live by concept: ``analyze`` (analyze, ingest, load, spark), ``browse`` (the
-queries of the store), ``export``, ``evaluate`` (the ``eval`` group), ``serve`` and
-``settings``; ``options`` holds what they share. Heavy imports (spaCy, the web app) happen
+The commands live by concept: ``analyze`` (analyze, ingest, load, spark), ``watch``,
+``browse`` (the queries of the store), ``export``, ``evaluate`` (the ``eval`` group), ``serve``
+and ``settings``; ``options`` holds what they share. Heavy imports (spaCy, the web app) happen
 inside the commands, so ``communique --help`` and the queries start quickly.
 """
 
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import click
 
-from . import analyze, browse, evaluate, export, serve, settings
+from . import analyze, browse, evaluate, export, saved, serve, settings, watch
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -33,6 +33,7 @@ for _command in (
     analyze.ingest,
     analyze.load,
     analyze.spark,
+    watch.watch,
     browse.quotes,
     browse.actors,
     browse.actor,
@@ -40,6 +41,7 @@ for _command in (
     browse.stats,
     browse.events,
     browse.dyad,
+    saved.saved,
     export.export,
     evaluate.eval_group,
     serve.serve,

@@ -166,8 +166,8 @@ def stats(db: str | None, as_json: bool) -> None:
         emit_json(info)
         return
     click.echo(
-        f"{info['documents']} articles ({info['skips']} skipped inputs), {info['actors']} actors, "
-        f"{info['quotes']} quotes, {info['events']} events"
+        f"{info['documents']} articles in {info['stories']} stories ({info['skips']} skipped "
+        f"inputs), {info['actors']} actors, {info['quotes']} quotes, {info['events']} events"
     )
     if info["top_speakers"]:
         click.echo("quotes by speaker:")

@@ -22,6 +22,7 @@ from ..errors import StoreError
 from ..records import Actor, Analysis, Article, Event, Quote
 from . import actors as actor_store
 from .schema import migrate
+from .stories import StoryIndex
 
 
 def utc_now() -> str:
@@ -113,6 +114,8 @@ class Store:
                 migrate(self.conn)
         except sqlite3.DatabaseError as e:
             raise StoreError(f"{self.path}: cannot open as a Communiqué database ({e})") from e
+        self.stories = StoryIndex(self.conn)
+        """The stories of the articles written (built on the first write, ``stories``)."""
 
     def __enter__(self) -> Store:
         return self
@@ -162,6 +165,7 @@ class Store:
         except sqlite3.Error as e:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
+            self.stories = StoryIndex(self.conn)  # forget what the rolled-back batch added
             raise StoreError(f"{self.path}: writing failed, the batch was rolled back ({e})") from e
         return result
 
@@ -174,6 +178,7 @@ class Store:
         now = self.clock()
         if stored is not None:
             self.conn.execute("DELETE FROM documents WHERE id = ?", (art.id,))
+            self.stories.forget(art.id)
             self.conn.execute("DELETE FROM skips WHERE id = ?", (art.id,))
             result.replaced += 1
         if art.skipped:
@@ -192,6 +197,7 @@ class Store:
         if stored is None:
             result.added += 1
         self._insert("documents", _document_row(a, now))
+        self.stories.assign(art.id, " ".join(art.text[s:e] for s, e in art.body))
         local_to_global: dict[str, int] = {}
         for actor in a.actors:
             gid = actor_store.resolve(self.conn, actor, art.id)

@@ -15,6 +15,7 @@ from ..errors import NotFound
 from ..records import PERIODS, QUAD_CLASS_KEYS, Analysis, Period
 from .actors import name_key
 from .db import Store
+from .stories import count as story_count
 
 MAX_LIMIT = 500
 
@@ -445,6 +446,7 @@ def documents(
 def stats(store: Store) -> dict[str, Any]:
     """Row counts, top speakers and skip reasons."""
     out: dict[str, Any] = dict(store.counts())
+    out["stories"] = story_count(store.conn)
     out["top_speakers"] = [
         dict(r)
         for r in store.query(

@@ -184,7 +184,51 @@ ALTER TABLE doc_actors ADD COLUMN named INTEGER;
 ``doc_actors.named`` keeps ``Actor.named`` (``NULL`` in rows stored before). Actors stored
 before keep their rows until their articles are ingested again."""
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
+_V4 = """
+CREATE TABLE watch_sources (
+    url TEXT PRIMARY KEY,
+    kind TEXT,
+    title TEXT,
+    etag TEXT,
+    last_modified TEXT,
+    checked_at TEXT NOT NULL,
+    status TEXT NOT NULL
+);
+CREATE TABLE watch_seen (
+    url TEXT PRIMARY KEY,
+    source TEXT NOT NULL,
+    doc_id TEXT,
+    outcome TEXT NOT NULL,
+    seen_at TEXT NOT NULL
+);
+"""
+"""Version 4: what ``watch`` knows of the sources it follows (``watch_sources``: kind, ETag and
+Last-Modified for conditional requests, the last status) and of the items it has taken
+(``watch_seen``: canonical URL, the document stored or why none was)."""
+
+_V5 = """
+CREATE TABLE saved_searches (
+    name TEXT PRIMARY KEY,
+    target TEXT NOT NULL,
+    filters TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+"""
+"""Version 5: searches saved by name (``store.saved``), served as Atom feeds by the web app."""
+
+_V6 = """
+CREATE TABLE story_members (
+    doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    story_id TEXT NOT NULL,
+    minhash BLOB
+);
+CREATE INDEX story_members_story ON story_members(story_id);
+"""
+"""Version 6: stories: each stored article with the story it belongs to (named by its first
+article's id) and its MinHash signature (``store.stories``). Articles stored before are
+their own stories until they are ingested again."""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -14,6 +14,7 @@ from fastapi.responses import Response
 
 from ..records import ACTOR_KINDS, PERIODS, QUOTE_KINDS
 from ..store import queries
+from ..store.stories import story_of
 from . import data, render
 from .context import Ctx, ReadStore, html_response, urls
 from .params import MAX_ACTOR_REF, Filters
@@ -112,6 +113,7 @@ def article(request: Request, doc_id: str, ctx: Ctx, store: ReadStore) -> Respon
             "events": events,
             "topics": analysis.topics,
             "tone": analysis.tone,
+            "also": story_of(store.conn, doc_id),
         },
     )
 
