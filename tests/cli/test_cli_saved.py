@@ -47,8 +47,11 @@ def test_save_list_serve_and_remove(db: str) -> None:
     feed = ET.fromstring(response.content)
     entries = feed.findall(f"{ATOM}entry")
     assert len(entries) == listed["lavrov"]["matches"]
-    ids = [e.findtext(f"{ATOM}id") for e in entries]
-    assert len(set(ids)) == len(ids)
+    ids = [e.findtext(f"{ATOM}id") or "" for e in entries]
+    assert len(set(ids)) == len(ids) and all(
+        i.startswith("tag:communique,2026:quote/") for i in ids
+    )
+    assert feed.findtext(f"{ATOM}author/{ATOM}name") == "Communiqué"  # RFC 4287 4.1.1
     assert all("Lavrov" in (e.findtext(f"{ATOM}title") or "") for e in entries)
     link = entries[0].find(f"{ATOM}link")
     assert link is not None and "/articles/" in link.get("href", "")

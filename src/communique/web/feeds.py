@@ -1,8 +1,10 @@
 """Saved searches as Atom feeds: ``/feeds/NAME.atom`` (``store.saved``).
 
-Each entry is one match (a quote or an event) with a stable id, so a feed reader shows each
-once and tells its reader of the new ones; it links to the evidence on the article page. The
-feed is built with ``xml.etree`` (text escaped by the serializer, never by hand).
+Each entry is one match (a quote or an event) with a stable id (a ``tag:`` URI, RFC 4151,
+which does not depend on the host the app is reached by), so a feed reader shows each once and
+tells its reader of the new ones; it links to the evidence on the article page. The feed names
+Communiqué as its author (RFC 4287 requires one). It is built with ``xml.etree`` (text escaped
+by the serializer, never by hand).
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from .context import ReadStore, urls
 
 router = APIRouter(include_in_schema=False)
 ATOM = "http://www.w3.org/2005/Atom"
+TAG = "tag:communique,2026:"
+"""Prefix of the feeds' and entries' ids."""
 FEED_ENTRIES = 50
 """Newest matches in a feed."""
 
@@ -41,7 +45,7 @@ def _text(parent: ET.Element, tag: str, text: str, **attrs: str) -> ET.Element:
 def _entry(feed: ET.Element, base: str, search: saved.SavedSearch, row: dict[str, Any]) -> None:
     entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
     kind = "quote" if search.target == "quotes" else "event"
-    _text(entry, "id", f"{base}/feeds/{search.name}.atom#{kind}-{row['id']}")
+    _text(entry, "id", f"{TAG}{kind}/{row['id']}")
     if kind == "quote":
         who = row.get("speaker") or "unattributed"
         title = f"{who}: {row['text'][:120]}"
@@ -70,10 +74,12 @@ def feed(request: Request, name: str, store: ReadStore) -> Response:
     base = str(request.base_url).rstrip("/")
     ET.register_namespace("", ATOM)
     root = ET.Element(f"{{{ATOM}}}feed")
-    _text(root, "id", f"{base}/feeds/{search.name}.atom")
+    _text(root, "id", f"{TAG}feeds/{search.name}")
     _text(root, "title", f"Communiqué: {search.name} ({search.describe()})")
     days = [r.get("published") if search.target == "quotes" else r.get("date") for r in rows]
     _text(root, "updated", _stamp(max((d for d in days if d), default=None), search.created_at))
+    author = ET.SubElement(root, f"{{{ATOM}}}author")
+    _text(author, "name", "Communiqué")
     ET.SubElement(root, f"{{{ATOM}}}link", {"rel": "self", "href": str(request.url)})
     for row in rows:
         _entry(root, base, search, row)
