@@ -38,6 +38,30 @@ def iso(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
+_MONTHS = frozenset(
+    {
+        *("january", "february", "march", "april", "may", "june", "july", "august"),
+        *("september", "october", "november", "december"),
+        *("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"),
+    }
+)
+_DAY_WORDS = frozenset({*_WEEKDAYS, "today", "yesterday", "tonight", "overnight"})
+_NUMERIC_DAY = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")
+
+
+def names_a_day(expression: str) -> bool:
+    """Whether a date expression names one day ("Monday", "yesterday", "Aug. 9", "9 August
+    2013", "2013-08-09"), not a longer period ("1942", "in March", "last year", "this week")."""
+    text = expression.lower()
+    if _NUMERIC_DAY.search(text):
+        return True
+    words = re.findall(r"[a-z]+|\d+", text)
+    if any(w in _DAY_WORDS for w in words):
+        return True
+    has_month = any(w.rstrip(".") in _MONTHS for w in words)
+    return has_month and any(w.isdigit() and 1 <= int(w) <= 31 for w in words)
+
+
 def url_date(url: str | None) -> str | None:
     """The ISO publication date an article's URL states ("/2023/12/04/story"), read by
     htmldate, else ``None``."""

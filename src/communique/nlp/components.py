@@ -107,6 +107,7 @@ def _events(
     max_fallback_depth: int,
     max_pronoun_climb: int,
     max_pobj_climb: int,
+    max_period_days: int,
 ) -> Callable[[Doc], Doc]:
     from .events import EventCoder, EventConfig
 
@@ -117,6 +118,7 @@ def _events(
         max_fallback_depth=max_fallback_depth,
         max_pronoun_climb=max_pronoun_climb,
         max_pobj_climb=max_pobj_climb,
+        max_period_days=max_period_days,
     )
     return EventCoder(
         knowledge_dir=knowledge_dir, verb_dictionaries=verb_dictionaries, config=config
@@ -189,6 +191,7 @@ def register() -> None:
             "max_fallback_depth": 2,
             "max_pronoun_climb": 6,
             "max_pobj_climb": 6,
+            "max_period_days": 31,
         },
         requires=[*_PARSE, "doc._.actors", "doc._.quotes", "doc._.dates"],
         assigns=["doc._.events"],

@@ -266,3 +266,36 @@ def test_a_civilian_body_is_no_source_of_armed_force(base: Language, coder: Even
         for _, _, c in triples(base, coder, "Exxon attacked Turkey on Monday.")
     )
     assert ("USABUS", "TUR", "111") in triples(base, coder, "Exxon criticized Turkey on Monday.")
+
+
+# issue 13 (item 5) and 14: "in 1942" made 1942-01-01 an event date
+def test_a_year_or_month_away_from_publication_is_no_event_date(
+    base: Language, coder: EventCoder
+) -> None:
+    doc = with_actors(base("In 1942, Russia accused France of spying. Obama criticized Putin."))
+    doc._.published = dt.date(2013, 8, 9)
+    year = next(e for e in doc.ents if e.label_ == "DATE")
+    doc._.dates = [DateSpan(year, dt.date(1942, 1, 1))]
+    dates = {e.code: e.date for e in coder(doc)._.events}
+    assert dates["112"] is None  # history: no timeline places it
+    assert dates["111"] == dt.date(2013, 8, 9)
+
+
+@pytest.mark.parametrize(
+    ("expression", "day"),
+    [
+        ("Monday", True),
+        ("yesterday", True),
+        ("Aug. 9", True),
+        ("9 August 2013", True),
+        ("2013-08-09", True),
+        ("1942", False),
+        ("in March", False),
+        ("last year", False),
+        ("March 2020", False),
+    ],
+)
+def test_names_a_day(expression: str, day: bool) -> None:
+    from communique.article.dates import names_a_day
+
+    assert names_a_day(expression) is day

@@ -21,8 +21,9 @@ that X murdered Y") is no event of its own. A meeting's place is not its target.
 
 Absent values: an event needs a source or a target code; ``source``/``target`` are ``None`` when
 the party has a code but no actor cluster, ``source_code``/``target_code`` are ``None`` when
-unknown (a passive without agent: "three civilians were killed"). An event's date is the resolved
-date of a ``DateSpan`` in its sentence, else the publication date (``doc._.published``), else
+unknown (a passive without agent: "three civilians were killed"). An event's date is a date of
+its sentence that names a day, else the publication date (``doc._.published``), unless the
+sentence names a longer period away from it ("in 1942"): then, as when nothing dates it,
 ``None``. The same (source code, target code, event code) reported twice in one article is kept
 once: the first report wins.
 """
@@ -35,6 +36,7 @@ from itertools import permutations
 
 from spacy.tokens import Doc, Span, Token
 
+from ...article.dates import names_a_day
 from ...codes import ActorCode, EventCode
 from ..extensions import EventSpan
 from ..syntax import SUBJECT_DEPS, VERB_POS, first_subject, pobj_of, to_infinitive
@@ -101,14 +103,26 @@ class EventCoder:
         return doc
 
     # -- dates -------------------------------------------------------------------------------
-    @staticmethod
-    def _date(doc: Doc, sent: Span) -> dt.date | None:
+    def _date(self, doc: Doc, sent: Span) -> dt.date | None:
+        """The day the sentence's events happened: a date in the sentence that names a day
+        ("on Monday", "Aug. 9"); else one that names a longer period near the publication
+        date ("last week"); a period far from it ("in 1942", "last year"), or any period in an
+        undated article, makes the event history with no day of its own (``None``: no timeline
+        places it); a sentence that names no date takes the publication date."""
+        published = doc._.published if isinstance(doc._.published, dt.date) else None
+        coarse: dt.date | None = None
         for d in doc._.dates or ():
             value: dt.date | None = d.value
-            if value is not None and sent.start <= d.span.start < sent.end:
+            if value is None or not sent.start <= d.span.start < sent.end:
+                continue
+            if names_a_day(d.span.text):
                 return value
-        published = doc._.published
-        return published if isinstance(published, dt.date) else None
+            coarse = coarse or value
+        if coarse is None:
+            return published
+        if published is None or abs((coarse - published).days) > self.config.max_period_days:
+            return None
+        return coarse
 
     # -- clauses -----------------------------------------------------------------------------
     def _sentence(self, sent: Span, finder: PartyFinder, date: dt.date | None) -> list[EventSpan]:

@@ -26,3 +26,7 @@ class EventConfig:
     max_pobj_climb: int = 6
     """How many heads a preposition the parser left without an object climbs from the next
     word to the noun phrase that is its object (``syntax.pobj_of``)."""
+    max_period_days: int = 31
+    """An event dated only by a period ("last week", "in March") takes the period's resolved
+    day when it lies at most this many days from the publication date (a month either way);
+    farther ("in 1942", "last year"), it is history and gets no date."""
