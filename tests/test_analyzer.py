@@ -109,3 +109,37 @@ def test_ordinary_news_gets_no_notes(seed_analysis) -> None:  # type: ignore[no-
 def test_limits_are_validated(change: dict[str, float]) -> None:
     with pytest.raises(ConfigError):
         Settings(**change).validate()  # type: ignore[arg-type]
+
+
+class _Done:
+    def __init__(self, value: list[str]) -> None:
+        self.value = value
+
+    def get(self) -> list[str]:
+        return self.value
+
+
+class _InlinePool:
+    """A stand-in for a process pool: runs each task when it is handed over."""
+
+    def apply_async(self, func: object, args: tuple[list[str]]) -> _Done:
+        return _Done([f"analysed {d}" for d in args[0]])
+
+
+def test_worker_pool_reads_ahead_a_bounded_number_of_batches() -> None:
+    from communique.analyzer import IN_FLIGHT_PER_WORKER, WorkerPool
+
+    pool = WorkerPool.__new__(WorkerPool)  # no processes: the pool is replaced
+    pool.workers, pool.pool = 2, _InlinePool()  # type: ignore[assignment]
+    read = 0
+
+    def batches():  # type: ignore[no-untyped-def]
+        nonlocal read
+        for n in range(20):
+            read += 1
+            yield [f"d{n}"]
+
+    results = pool.map(batches())
+    assert next(results) == ["analysed d0"]
+    assert read == IN_FLIGHT_PER_WORKER * 2  # not the whole input, as Pool.imap reads it
+    assert list(results) == [[f"analysed d{n}"] for n in range(1, 20)]  # in input order

@@ -31,19 +31,21 @@ from .errors import (
 from .ingest import ingest
 from .records import Actor, Analysis, Article, Document, Event, Mention, Quote
 from .settings import Settings
-from .sources import read_sources
 from .store import Store
 
 if _typing.TYPE_CHECKING:
     from .analyzer import Analyzer, analyze
     from .nlp.pipeline import load_pipeline
+    from .sources import read_sources
 
 # The NLP pass loads spaCy (about a second): its names are imported on first use, so that
-# ``import communique.store`` or ``communique.web`` and the read-only commands never pay for it.
+# ``import communique.store`` or ``communique.web`` and the read-only commands never pay for it;
+# so are the readers (WARC, URLs, feeds: a tenth of a second), which the queries do not need.
 _LAZY = {
     "Analyzer": "analyzer",
     "analyze": "analyzer",
     "load_pipeline": "nlp.pipeline",
+    "read_sources": "sources",
 }
 
 

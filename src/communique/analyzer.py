@@ -5,7 +5,12 @@ turns an iterable of ``Document`` into ``Analysis`` records in input order, batc
 pass with ``nlp.pipe``. Documents that cannot be analysed come out with ``skipped`` set.
 
 ``analyze`` is the library function behind ``communique analyze``; with ``workers > 1`` it
-spreads batches over worker processes, each of which loads the pipeline once.
+spreads batches over worker processes, each of which loads the pipeline once, with at most
+``IN_FLIGHT_PER_WORKER`` batches per worker read ahead (memory stays bounded on any input).
+
+Importing this module loads neither spaCy nor the article cleaner (trafilatura): an
+``Analyzer`` imports them when it is built, so the parent of worker processes, which only
+reads documents and writes records, never does.
 
 Text outside the article body is blanked (replaced by spaces, newlines kept) before the NLP
 pass, so token character offsets are offsets into the article text and boilerplate produces
@@ -18,25 +23,27 @@ import multiprocessing
 import os
 import signal
 import threading
+from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from itertools import islice
-from typing import Any
+from multiprocessing.pool import AsyncResult
+from typing import TYPE_CHECKING, Any
 
-from spacy.language import Language
-from spacy.tokens import Doc
-
-from .article import ArticleCleaner
-from .article.dates import parse_date
-from .nlp.limits import blank_long_runs, split_long_passages
-from .nlp.pipeline import OUR_COMPONENTS, load_pipeline
-from .nlp.serialize import codebook_lookup, doc_to_analysis
 from .records import Analysis, Article, Document
 from .settings import Settings
 from .sources.jsonl import escape_surrogates, lone_surrogate
 
-__all__ = ["Analyzer", "analyze", "blank_outside"]
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = ["IN_FLIGHT_PER_WORKER", "Analyzer", "WorkerPool", "analyze", "blank_outside"]
+
+IN_FLIGHT_PER_WORKER = 2
+"""Batches handed to each worker process ahead of the one being written: enough to keep every
+worker busy while the parent writes, few enough that memory does not grow with the input."""
 
 
 def blank_outside(text: str, body: Iterable[tuple[int, int]]) -> str:
@@ -123,6 +130,10 @@ class Analyzer:
     """
 
     def __init__(self, nlp: Language | None = None, settings: Settings | None = None) -> None:
+        from .article import ArticleCleaner
+        from .nlp.pipeline import OUR_COMPONENTS
+        from .nlp.serialize import codebook_lookup
+
         self.settings = (settings or Settings()).validate()
         self.nlp = nlp if nlp is not None else pipeline_from_settings(self.settings)
         self.cleaner = ArticleCleaner(self.settings)
@@ -137,6 +148,8 @@ class Analyzer:
     def make_doc(self, article: Article) -> Doc:
         """The tokenised text of ``article`` (outside the body blanked), ready for the pipeline;
         no limits applied (``prepare`` applies them)."""
+        from .article.dates import parse_date
+
         doc = self.nlp.make_doc(_body_text(article))
         doc._.published = parse_date(article.published)
         return doc
@@ -144,6 +157,9 @@ class Analyzer:
     def prepare(self, article: Article) -> tuple[Article, Doc | None]:
         """``article`` tokenised within the limits: the doc, and the article with its notes;
         ``(article with skipped set, None)`` when it is over a limit or cannot be read."""
+        from .article.dates import parse_date
+        from .nlp.limits import blank_long_runs, split_long_passages
+
         if article.skipped:
             return article, None
         s = self.settings
@@ -191,11 +207,11 @@ class Analyzer:
                 out.append(Analysis(article=article))
                 continue
             done = parsed.get(id(doc))
-            if isinstance(done, Doc):
-                out.append(self._finish(article, done))
-            else:
+            if done is None or isinstance(done, Exception):
                 reason = _failure("analysis", done or RuntimeError("document lost"))
                 out.append(Analysis(article=replace(article, skipped=reason)))
+            else:
+                out.append(self._finish(article, done))
         return out
 
     def _parse(self, docs: list[Doc]) -> dict[int, Doc | Exception]:
@@ -218,6 +234,8 @@ class Analyzer:
     def _finish(self, article: Article, doc: Doc) -> Analysis:
         """Our components and the conversion to records for one parsed doc, within the time
         budget; a failure or overtime becomes the article's skip reason."""
+        from .nlp.serialize import doc_to_analysis
+
         try:
             with time_budget(self.settings.time_budget):
                 for name in self._per_doc:
@@ -283,6 +301,8 @@ def _token_groups(docs: list[Doc], max_tokens: int) -> Iterator[list[Doc]]:
 def pipeline_from_settings(settings: Settings) -> Language:
     """The pipeline the settings name, with the actor and verb dictionaries they list
     (``os.pathsep``)."""
+    from .nlp.pipeline import load_pipeline
+
     dictionaries = [p for p in settings.actor_dictionaries.split(os.pathsep) if p]
     verb_dictionaries = [p for p in settings.verb_dictionaries.split(os.pathsep) if p]
     return load_pipeline(
@@ -315,10 +335,21 @@ class WorkerPool:
 
     def __init__(self, settings: Settings) -> None:
         ctx = multiprocessing.get_context("spawn")
+        self.workers = settings.workers
         self.pool = ctx.Pool(settings.workers, initializer=_init_worker, initargs=(settings,))
 
     def map(self, batches: Iterable[list[Document]]) -> Iterator[list[Analysis]]:
-        return self.pool.imap(_work, batches, chunksize=1)
+        """The analyses of ``batches``, batch by batch in input order. Batches are read from
+        ``batches`` only as workers can take them (``IN_FLIGHT_PER_WORKER`` each), unlike
+        ``Pool.imap``, which reads its whole input into the task queue at once."""
+        pending: deque[AsyncResult[list[Analysis]]] = deque()
+        limit = IN_FLIGHT_PER_WORKER * self.workers
+        for batch in batches:
+            pending.append(self.pool.apply_async(_work, (batch,)))
+            if len(pending) >= limit:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
 
     def close(self) -> None:
         self.pool.close()

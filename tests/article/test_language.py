@@ -47,3 +47,31 @@ def test_language(text: str, language: str | None) -> None:
         assert reason is None
     else:
         assert reason is not None and language in reason
+
+
+def _latin_share_by_letter(text: str) -> float:
+    """The definition: each letter's script looked up."""
+    import unicodedata
+
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 1.0
+    latin = sum(1 for c in letters if c < "\u0250" or "LATIN" in unicodedata.name(c, ""))
+    return latin / len(letters)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "1234 -- !!",
+        "Plain English news, £5m and “quotes”.",
+        "Привет, мир: hello world",
+        "ḁḃḉ ſ ɐɑ ʰʱ ᴀᴁ ǅǆ ½² 漢字 ñ é",
+        "Ἀθῆναι καὶ Ῥώμη",
+    ],
+)
+def test_latin_share_counts_as_the_definition(text: str) -> None:
+    from communique.article.language import _latin_share
+
+    assert _latin_share(text) == _latin_share_by_letter(text)

@@ -88,12 +88,26 @@ class DateResolver:
     reports the past); expressions of duration ("four years") are not dates and give None.
     """
 
+    CACHE_SIZE = 4096
+    """Expressions remembered with their reference date (dateparser takes about a millisecond
+    per call, and news repeats its dates); the memory is emptied when full."""
+
     def __init__(self) -> None:
         import dateparser
 
         self._parse = dateparser.parse
+        self._known: dict[tuple[str, dt.date | None], dt.date | None] = {}
 
     def resolve(self, expression: str, reference: dt.date | None) -> dt.date | None:
+        key = (expression, reference)
+        if key in self._known:
+            return self._known[key]
+        if len(self._known) >= self.CACHE_SIZE:
+            self._known.clear()
+        found = self._known[key] = self._resolve(expression, reference)
+        return found
+
+    def _resolve(self, expression: str, reference: dt.date | None) -> dt.date | None:
         text = expression.strip().lower().rstrip(".")
         if not text or _NOT_DATES.match(text) or not any(c.isalpha() or c.isdigit() for c in text):
             return None

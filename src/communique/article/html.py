@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import trafilatura
-
 
 @dataclass(frozen=True)
 class HtmlExtract:
@@ -28,6 +26,8 @@ def _split_authors(author: str | None) -> tuple[str, ...]:
 
 def extract_html(html: str, url: str | None = None) -> HtmlExtract:
     """Main text and metadata of an HTML page (trafilatura, comments excluded)."""
+    import trafilatura  # half a second to import: only when a page comes (not for text input)
+
     result = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=False
     )

@@ -24,12 +24,18 @@ SAMPLE_CHARS = 6000
 """Characters of the text the check reads: a thousand words decide a language."""
 
 
+_ABOVE_LATIN = re.compile("[\u0250-\U0010ffff]")
+"""Characters past the Latin blocks (IPA on): the only ones whose script needs a look-up."""
+
+
 def _latin_share(text: str) -> float:
-    letters = [c for c in text if c.isalpha()]
+    """The share of Latin-script letters among the letters of ``text`` (1.0 without any)."""
+    letters = sum(map(str.isalpha, text))
     if not letters:
         return 1.0
-    latin = sum(1 for c in letters if c < "\u0250" or "LATIN" in unicodedata.name(c, ""))
-    return latin / len(letters)
+    above = [c for c in _ABOVE_LATIN.findall(text) if c.isalpha()]
+    latin = letters - len(above) + sum(1 for c in above if "LATIN" in unicodedata.name(c, ""))
+    return latin / letters
 
 
 class LanguageGuess:

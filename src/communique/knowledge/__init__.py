@@ -46,7 +46,7 @@ def read_numbered_table(name: str, knowledge_dir: str = "") -> Iterator[tuple[in
                 header = [c.strip() for c in cells]
                 continue
             cells += [""] * (len(header) - len(cells))
-            yield number, {h: c.strip() for h, c in zip(header, cells, strict=False)}
+            yield number, dict(zip(header, map(str.strip, cells), strict=False))
 
 
 def read_lists(

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from spacy.attrs import IS_ALPHA, LEMMA
 from spacy.tokens import Doc
 
 from ..article.dates import DateResolver
@@ -66,15 +67,20 @@ class ContextAnnotator:
         doc._.places = places
         topics: Counter[str] = Counter()
         positive = negative = words = 0
-        for token in doc:
-            if not token.is_alpha:
+        # the tokens' flags and lemmas as one array, each lemma's entries looked up once
+        strings = doc.vocab.strings
+        seen: dict[int, tuple[str | None, int | None]] = {}
+        for is_alpha, lemma_id in doc.to_array([IS_ALPHA, LEMMA]).tolist():
+            if not is_alpha:
                 continue
             words += 1
-            lemma = token.lemma_.lower()
-            topic = self.topic_of.get(lemma)
+            entry = seen.get(lemma_id)
+            if entry is None:
+                lemma = strings[lemma_id].lower()
+                entry = seen[lemma_id] = (self.topic_of.get(lemma), self.polarity.get(lemma))
+            topic, pol = entry
             if topic:
                 topics[topic] += 1
-            pol = self.polarity.get(lemma)
             if pol is not None:
                 if pol > 0:
                     positive += 1

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
 SENTENCE_END_TOKENS = frozenset({".", "!", "?", ";", ":", "\u2026"})
@@ -52,8 +53,12 @@ def split_long_passages(doc: Doc, max_tokens: int) -> int:
     split = 0
     start = 0
     n = len(doc)
+    # the tokens as word ids, each distinct word checked once (no Token object per token)
+    orths = doc.to_array(ORTH).tolist()
+    strings = doc.vocab.strings
+    ends = {o for o in set(orths) if _ends_sentence(strings[o])}
     for i in range(n + 1):
-        if i < n and not _ends_sentence(doc[i].text):
+        if i < n and orths[i] not in ends:
             continue
         if i - start > max_tokens:
             split += 1

@@ -56,11 +56,12 @@ class ClauseReader:
     def modal_kind(self, tok: Token) -> str | None:
         """The modal kind of ``tok`` (``event_modals.tsv``), or of its object noun when the verb
         itself is no event word ("reiterated its demand that ...", "renewed its call to ...")."""
-        lemma = self.verb_lemma(tok) if tok.pos_ in VERB_POS else tok.lemma_.lower()
+        if tok.pos_ not in VERB_POS:
+            return self.lexicon.modals.get(tok.lemma_.lower())
+        lemma = self.verb_lemma(tok)
         kind = self.lexicon.modals.get(lemma)
         if (
             kind is None
-            and tok.pos_ in VERB_POS
             and lemma not in self.lexicon.verbs
             and (lemma not in self.lexicon.phrases or self.lookup(tok) is None)
         ):

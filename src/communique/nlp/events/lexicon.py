@@ -48,7 +48,7 @@ from ...errors import ConfigError
 from ...knowledge import data_path, read_lists, read_numbered_table, read_table
 from ...knowledge.actor_lexicon import load_sectors
 from ...knowledge.cameo import Codebook
-from ...knowledge.verb_dictionary import BUNDLED_NAME, VerbRow, convert_file
+from ...knowledge.verb_dictionary import BUNDLED_NAME, convert_file
 
 MODAL_KINDS: frozenset[str] = frozenset(
     {"intent", "threat", "refuse", "appeal", "demand", "attempt", "none", "report"}
@@ -258,26 +258,39 @@ def _phrases(
 ) -> Mapping[str, Mapping[tuple[str, str], Pattern]]:
     """The verb dictionaries' rows: the user's (in order), then those of ``cameo_verbs.tsv``
     that name a noun or discard; the first row of a (verb, preposition, object) wins."""
-    rows: list[VerbRow] = []
+    out: dict[str, dict[tuple[str, str], Pattern]] = {}
+
+    def add(verb: str, prep: str, obj: str, code: str, flags: frozenset[str]) -> None:
+        if verb in modals or obj in modals or code == STATEMENT_CODE:
+            return
+        phrases = out.get(verb)
+        if phrases is None:
+            phrases = out[verb] = {}
+        if (prep, obj) not in phrases:
+            phrases[prep, obj] = Pattern(code, flags)
+
     known = set(codebook)
     for path in verb_dictionaries:
-        rows.extend(convert_file(path, known_codes=known).rows)
+        for r in convert_file(path, known_codes=known).rows:
+            add(r.verb, r.prep, r.object, r.code, r.flags)
+    # the bundled file has some 18,000 rows and a handful of distinct flag cells: each cell
+    # is parsed and checked once
+    flag_cells: dict[str, frozenset[str]] = {}
     for number, row in read_numbered_table(BUNDLED_NAME, knowledge_dir):
-        flags = frozenset(row.get("flags", "").split())
-        unknown = sorted(flags - DICTIONARY_FLAGS)
-        if unknown:
-            raise ConfigError(
-                f"{data_path(BUNDLED_NAME, knowledge_dir)}, line {number}: unknown flag "
-                f"{', '.join(map(repr, unknown))} (expected one of {sorted(DICTIONARY_FLAGS)})"
-            )
+        cell = row.get("flags", "")
+        flags = flag_cells.get(cell)
+        if flags is None:
+            flags = frozenset(cell.split())
+            unknown = sorted(flags - DICTIONARY_FLAGS)
+            if unknown:
+                raise ConfigError(
+                    f"{data_path(BUNDLED_NAME, knowledge_dir)}, line {number}: unknown flag "
+                    f"{', '.join(map(repr, unknown))} (expected one of {sorted(DICTIONARY_FLAGS)})"
+                )
+            flag_cells[cell] = flags
         if not row["object"] and row["code"]:
             continue  # the broad dictionary speaks through its phrases only, see the docstring
-        rows.append(VerbRow(row["verb"], row["prep"], row["object"], row["code"], flags))
-    out: dict[str, dict[tuple[str, str], Pattern]] = {}
-    for r in rows:
-        if r.verb in modals or r.object in modals or r.code == STATEMENT_CODE:
-            continue
-        out.setdefault(r.verb, {}).setdefault((r.prep, r.object), Pattern(r.code, r.flags))
+        add(row["verb"], row["prep"], row["object"], row["code"], flags)
     return MappingProxyType({k: MappingProxyType(v) for k, v in out.items()})
 
 

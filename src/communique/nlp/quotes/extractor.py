@@ -181,7 +181,7 @@ def _signature(doc: Doc, index: DocIndex, last: Piece, max_tail: int) -> Attribu
     """An attribution from a dash signature after the piece ("” ― Oscar P. Quintero")."""
     if last.mark.close_mark is None:
         return None
-    sig = signature_after(doc.text, last.mark.close_mark, max_tail)
+    sig = signature_after(index.text, last.mark.close_mark, max_tail)
     if sig is None:
         return None
     dash = index.token_at(sig[0])
@@ -232,7 +232,7 @@ def extract_quotes(
     if not len(doc):
         return []
     index = DocIndex(doc)
-    pieces = quoted_pieces(doc, index, find_quoted(doc.text), config.max_title_words)
+    pieces = quoted_pieces(doc, index, find_quoted(index.text), config.max_title_words)
     in_quote = [-1] * len(doc)
     for n, p in enumerate(pieces):
         for i in range(p.start, p.end):
@@ -240,7 +240,7 @@ def extract_quotes(
     found: list[_Found] = []
     labelled_pieces: set[int] = set()
     for lab in transcript_paragraphs(
-        doc.text,
+        index.text,
         min_body_words=config.min_label_body_words,
         cue_words=lexicon.words,
         not_labels=lexicon.not_labels,
@@ -250,7 +250,7 @@ def extract_quotes(
         body = (index.token_at(lab.body[0]), index.token_end(lab.body[1]))
         if label[1] <= label[0] or body[1] <= body[0]:
             continue
-        if not doc.text[lab.label[0] : lab.label[1]].isupper() and not any(
+        if not index.text[lab.label[0] : lab.label[1]].isupper() and not any(
             doc[i].ent_type_ == "PERSON" for i in range(*label)
         ):
             continue
@@ -327,7 +327,7 @@ def extract_quotes(
                 and previous.attr is attr
                 and previous.kind == "direct"
                 and previous.para == chain[0].para
-                and not doc.text[: previous.fragments[-1][1]].rstrip().endswith((".", "?", "!"))
+                and not index.text[: previous.fragments[-1][1]].rstrip().endswith((".", "?", "!"))
             ):
                 previous.fragments.extend(frags)
                 previous.pieces.extend(chain)

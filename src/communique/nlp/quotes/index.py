@@ -29,7 +29,9 @@ class DocIndex:
             self.sents.append((sent.start, sent.end))
             for i in range(sent.start, sent.end):
                 self.sent_of[i] = n
-        runs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(doc.text)]
+        self.text = doc.text
+        """``doc.text``, which spaCy joins from every token at each reading: read it here."""
+        runs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(self.text)]
         self.breaks = [a for a, _ in runs]
         self.break_ends = [b for _, b in runs]
 
@@ -57,7 +59,7 @@ class DocIndex:
         """Token range of the paragraph holding ``token``."""
         p = self.para_of(token)
         first = self.break_ends[p - 1] if p > 0 else 0
-        last = self.breaks[p] if p < len(self.breaks) else len(self.doc.text)
+        last = self.breaks[p] if p < len(self.breaks) else len(self.text)
         return bisect.bisect_left(self.starts, first), bisect.bisect_left(self.starts, last)
 
 
