@@ -62,8 +62,9 @@ class Settings:
     )
     time_budget: float = _setting(
         10.0,
-        "seconds each stage of Communiqué's own work on one document (cleaning, tokenising, "
-        "our components) may take before the document is skipped with a reason; 0 for no limit",
+        "seconds of CPU time each stage of Communiqué's own work on one document (cleaning, "
+        "tokenising, our components) may take before the document is skipped with a reason; "
+        "0 for no limit",
     )
     default_date: str = _setting(
         "",
