@@ -118,3 +118,36 @@ def test_a_version_1_store_gains_the_notes_column(tmp_path: Path) -> None:
         assert version(store.conn) == SCHEMA_VERSION >= 2
         store.write([make("old")])
         assert q.show(store, "old").article.notes == ()
+
+
+# issue 14: `dyad --by week` labelled periods "2023-W00", and left undated events out silently
+def test_weeks_are_iso_weeks_and_undated_events_are_counted(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    with Store(str(tmp_path / "w.db")) as store:
+        dated = make("d1", events=(event(),), published="2023-01-01")
+        dated = replace(dated, events=(replace(dated.events[0], date="2023-01-01"),))
+        undated = make("d2", events=(event(),), published=None)  # type: ignore[arg-type]
+        undated = replace(undated, events=(replace(undated.events[0], date=None),))
+        store.write([dated, undated])
+        source, target = dated.events[0].source, dated.events[0].target
+        rows = q.dyad(store, source or "", target or "", by="week")
+        assert [r["period"] for r in rows] == ["2022-W52"]  # Sunday 1 January 2023
+        assert q.dyad_undated(store, source or "", target or "") == 1
+
+
+# issue 14: the relations series was cut at 400 periods from its first one, so a 1942 event
+# hid the events of 2023; a long series now keeps its latest periods
+def test_a_long_series_keeps_its_latest_periods(tmp_path: Path) -> None:
+    from communique.web.data import dyad_series
+
+    with Store(str(tmp_path / "s.db")) as store:
+        store.write(
+            [
+                make("old", events=(event(date="1942-06-01"),), published="1942-06-01"),
+                make("new", events=(event(date="2023-10-07"),), published="2023-10-07"),
+            ]
+        )
+        series = dyad_series(store, "RUS", "USA", by="month", max_periods=3)
+        assert [r["period"] for r in series] == ["2023-08", "2023-09", "2023-10"]
+        assert series[-1]["events"] == 1

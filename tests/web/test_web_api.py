@@ -161,7 +161,7 @@ def test_dyad_series_fills_periods_and_lists_events(client: TestClient) -> None:
     )
     assert len(body["events"]["items"]) == 4
     weeks = client.get("/api/dyads/USA/RUS", params={"by": "week"}).json()["series"]
-    assert weeks[0]["period"] == "2013-W31" and weeks[-1]["period"] == "2013-W37"
+    assert weeks[0]["period"] == "2013-W32" and weeks[-1]["period"] == "2013-W38"  # ISO weeks
     assert sum(w["events"] for w in weeks) == 4 and any(w["mean_goldstein"] is None for w in weeks)
     since = client.get("/api/dyads/USA/RUS", params={"since": "2013-09-01"}).json()
     assert [r["period"] for r in since["series"]] == ["2013-09"]

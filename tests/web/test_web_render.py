@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from communique.store import queries
 from communique.web import render
 from communique.web.data import period_label
 
@@ -145,8 +146,14 @@ def test_network_layout_is_deterministic_and_on_a_circle() -> None:
 @pytest.mark.parametrize(
     "day", ["2013-01-01", "2013-01-06", "2013-01-07", "2013-12-31", "2012-01-01", "2016-02-29"]
 )
-def test_week_labels_match_sqlite(day: str) -> None:
-    (expected,) = (
-        sqlite3.connect(":memory:").execute("SELECT strftime('%Y-W%W', ?)", (day,)).fetchone()
+def test_week_labels_match_the_query(day: str) -> None:
+    """The chart's labels are those ``queries.dyad`` gives (ISO weeks of the Monday SQLite
+    groups a date under)."""
+    (monday,) = (
+        sqlite3.connect(":memory:")
+        .execute("SELECT date(?, 'weekday 0', '-6 days')", (day,))
+        .fetchone()
     )
-    assert period_label(dt.date.fromisoformat(day), "week") == expected
+    year, week, _ = dt.date.fromisoformat(day).isocalendar()
+    assert period_label(dt.date.fromisoformat(day), "week") == f"{year}-W{week:02d}"
+    assert queries.week_label(monday) == f"{year}-W{week:02d}"

@@ -245,4 +245,11 @@ def dyad(
 
     with open_store(db) as store:
         rows = queries.dyad(store, a, b, by=by, both_ways=not one_way, since=since, until=until)
+        undated = queries.dyad_undated(store, a, b, both_ways=not one_way)
     emit(rows, as_json, ["period", "events", *QUAD_CLASS_KEYS.values(), "mean_goldstein"])
+    if undated and not as_json:
+        click.echo(
+            f"({undated} undated event(s) between {a} and {b} left out: their articles have no "
+            "publication date; `communique events --source ... --target ...` lists them)",
+            err=True,
+        )

@@ -7,6 +7,7 @@ so search input is never interpreted as query syntax.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from typing import Any
@@ -296,11 +297,19 @@ def events(
 
 _PERIOD_SQL: dict[Period, str] = {
     "day": "substr(e.date, 1, 10)",
-    "week": "strftime('%Y-W%W', e.date)",
+    "week": "date(e.date, 'weekday 0', '-6 days')",
     "month": "substr(e.date, 1, 7)",
     "year": "substr(e.date, 1, 4)",
 }
-"""How each period of ``records.PERIODS`` labels an event date."""
+"""How each period of ``records.PERIODS`` groups event dates (a week by its Monday, labelled
+as an ISO week, ``2023-W52``, by ``week_label``)."""
+
+
+def week_label(day: str | dt.date) -> str:
+    """The ISO 8601 week of ``day`` (``2023-W52`` for Sunday 1 January 2023)."""
+    date = dt.date.fromisoformat(day) if isinstance(day, str) else day
+    year, week, _ = date.isocalendar()
+    return f"{year}-W{week:02d}"
 
 
 def _pair(a: str, b: str, both_ways: bool = True) -> tuple[str, list[Any]]:
@@ -343,7 +352,18 @@ def dyad(
         " MIN(e.date) AS first_date, MAX(e.date) AS last_date"
         f" FROM events e WHERE {' AND '.join(where)} GROUP BY period ORDER BY period"
     )
-    return [dict(r) for r in store.query(sql, params)]
+    rows = [dict(r) for r in store.query(sql, params)]
+    if by == "week":
+        for r in rows:
+            r["period"] = week_label(r["period"])
+    return rows
+
+
+def dyad_undated(store: Store, a: str, b: str, *, both_ways: bool = True) -> int:
+    """Events between ``a`` and ``b`` that have no date, which ``dyad`` leaves out."""
+    pair, params = _pair(a, b, both_ways)
+    sql = f"SELECT COUNT(*) FROM events e WHERE e.date IS NULL AND {pair}"
+    return int(store.query(sql, params)[0][0])
 
 
 def show(store: Store, doc_id: str) -> Analysis:

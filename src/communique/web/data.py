@@ -40,7 +40,7 @@ def doc_actor_ids(store: Store, doc_id: str) -> dict[str, int]:
 def period_label(day: dt.date, by: Period) -> str:
     """The label ``queries.dyad`` gives the period containing ``day``."""
     if by == "week":
-        return day.strftime("%Y-W%W")  # SQLite's %W: Monday-first weeks, as Python's
+        return queries.week_label(day)
     return day.isoformat()[: {"day": 10, "month": 7, "year": 4}[by]]
 
 
@@ -66,7 +66,7 @@ def dyad_series(
     max_periods: int = 400,
 ) -> list[dict[str, Any]]:
     """``queries.dyad`` with empty periods filled in (zero counts, ``mean_goldstein`` None)
-    so the series is a regular time axis."""
+    so the series is a regular time axis; of a longer series, the latest ``max_periods``."""
     found = queries.dyad(store, a, b, by=by, since=since, until=until)
     if not found:
         return []
@@ -75,12 +75,15 @@ def dyad_series(
     if first is None or last is None:
         return []
     labels: list[str] = []
-    day = first
-    while day <= last and len(labels) < max_periods:
+    day = last
+    while day >= first:  # from the latest period back: a long series keeps its recent end
         label = period_label(day, by)
         if not labels or labels[-1] != label:
+            if len(labels) == max_periods:
+                break
             labels.append(label)
-        day += dt.timedelta(days=1)
+        day -= dt.timedelta(days=1)
+    labels.reverse()
     empty: dict[str, Any] = {
         "events": 0,
         **dict.fromkeys(QUAD_CLASS_KEYS.values(), 0),
