@@ -70,9 +70,10 @@ def analyze(
     or - for standard input. Skipped documents still get a line, with `skipped` saying why.
     """
     from ..analyzer import analyze as run
+    from ..sources import count_documents
 
     settings = build_settings(workers=workers, batch_size=batch_size, model=model)
-    progress = Progress("analyze")
+    progress = Progress("analyze", total=count_documents(paths))
     done = ok = 0
     for analysis in run(_documents(paths, settings), settings):
         done += 1
@@ -123,14 +124,14 @@ def ingest(
     warning, as no timeline or dyad can place them (give a batch its date with --date).
     """
     from ..ingest import ingest as run
-    from ..sources import check_sources
+    from ..sources import check_sources, count_documents
     from ..store import Store
 
     check_sources(paths)  # before the database is created: a mistyped path leaves nothing
     settings = build_settings(
         db=db, workers=workers, batch_size=batch_size, model=model, default_date=date
     )
-    progress = Progress("ingest")
+    progress = Progress("ingest", total=count_documents(paths))
     with Store(settings.db) as store:
         summary = run(_documents(paths, settings), store, settings, on_batch=progress.update)
         progress.close()

@@ -36,6 +36,7 @@ from .warc import read_warc
 __all__ = [
     "read_sources",
     "check_sources",
+    "count_documents",
     "Fetcher",
     "UrllibFetcher",
     "document_from_bytes",
@@ -100,6 +101,44 @@ def read_sources(
                 yield from map(_own_id, _read_path(path, settings, named=True))
             else:
                 check_sources([source])  # raises: the name is neither a file nor a folder
+
+
+_COUNT_CHUNK = 1 << 20
+
+
+def _count_lines(path: Path) -> int:
+    """Non-blank lines of a file, read in chunks (a line may be longer than memory allows)."""
+    n = 0
+    inside = False  # the current line has a non-blank byte
+    with path.open("rb") as fh:
+        while chunk := fh.read(_COUNT_CHUNK):
+            for piece in chunk.split(b"\n")[:-1]:
+                n += inside or bool(piece.strip())
+                inside = False
+            last = chunk.rsplit(b"\n", 1)[-1]
+            inside = inside or bool(last.strip())
+    return n + inside
+
+
+def count_documents(sources: Iterable[str]) -> int | None:
+    """How many documents ``read_sources`` will yield for ``sources``, counted cheaply (a
+    file is one, a JSON Lines file one per non-blank line), for a progress total; ``None``
+    when that cannot be known without reading them (standard input, URLs, compressed files,
+    web archives)."""
+    total = 0
+    for source in sources:
+        if source == "-" or source.startswith(("http://", "https://")):
+            return None
+        path = Path(source)
+        for item in _walk(path) if path.is_dir() else [path]:
+            name = item.name.lower()
+            if name.endswith((".gz", ".warc")):
+                return None
+            try:
+                total += _count_lines(item) if name.endswith((".jsonl", ".ndjson")) else 1
+            except OSError:
+                return None
+    return total
 
 
 def check_sources(sources: Iterable[str]) -> None:
