@@ -60,3 +60,19 @@ def test_lavrov_in_several_articles_is_one_actor_with_all_his_quotes(seed_db: st
         CliRunner().invoke(main, ["actors", "--db", seed_db, "--name", "Lavrov", "--json"]).stdout
     )
     assert [p["name"] for p in people] == ["Sergei Lavrov"]
+
+
+# issue 14: the quotes table had no article column and cut text at 70 characters whatever the
+# terminal's width
+def test_the_quotes_table_names_the_article_and_fills_the_terminal(seed_db: str) -> None:
+    from click.testing import CliRunner
+
+    from communique.cli import main
+
+    wide = CliRunner(env={"COLUMNS": "220"}).invoke(main, ["quotes", "--db", seed_db])
+    narrow = CliRunner(env={"COLUMNS": "80"}).invoke(main, ["quotes", "--db", seed_db])
+    assert wide.exit_code == narrow.exit_code == 0
+    header = wide.output.splitlines()[0]
+    assert "doc_id" in header and "published" in header
+    assert max(map(len, wide.output.splitlines())) > 150
+    assert max(map(len, narrow.output.splitlines())) <= 104  # the fixed columns and 20 of text

@@ -58,7 +58,13 @@ def quotes(
             limit=limit,
             offset=offset,
         )
-    emit(rows, as_json, ["published", "speaker", "kind", "text"], {"text": 70, "speaker": 22})
+    emit(
+        rows,
+        as_json,
+        ["published", "doc_id", "speaker", "kind", "text"],
+        {"published": 10, "doc_id": 24, "speaker": 22, "kind": 8},
+        fill="text",
+    )
 
 
 @click.command()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 import sys
 from collections.abc import Callable, Iterable
 from functools import wraps
@@ -155,15 +156,32 @@ def emit_json(rows: Any) -> None:
     click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
 
 
+MIN_FILL_WIDTH = 20
+"""Narrowest the column that fills the terminal (``fill``) becomes."""
+
+
 def print_table(
-    rows: list[dict[str, Any]], columns: Iterable[str], widths: dict[str, int] | None = None
+    rows: list[dict[str, Any]],
+    columns: Iterable[str],
+    widths: dict[str, int] | None = None,
+    fill: str | None = None,
 ) -> None:
-    """``rows`` as a fixed-width table of ``columns``; a cell wider than its column is cut."""
+    """``rows`` as a fixed-width table of ``columns``; a cell wider than its column is cut.
+    The ``fill`` column takes the width the terminal has left (``COLUMNS``, else the
+    terminal's, else 120), so a wide terminal shows more of it and a narrow one no more."""
     cols = list(columns)
-    widths = widths or {}
+    widths = dict(widths or {})
     if not rows:
         click.echo("(nothing found)")
         return
+    if fill in cols:
+        others = sum(
+            widths.get(c, max(len(c), min(40, max(len(str(r.get(c) or "")) for r in rows))))
+            for c in cols
+            if c != fill
+        )
+        room = shutil.get_terminal_size((120, 24)).columns - others - 2 * (len(cols) - 1)
+        widths[fill] = max(MIN_FILL_WIDTH, room)
 
     def cell(v: Any, w: int) -> str:
         s = "" if v is None else str(v).replace("\n", " ")
@@ -183,9 +201,11 @@ def emit(
     as_json: bool,
     columns: Iterable[str],
     widths: dict[str, int] | None = None,
+    fill: str | None = None,
 ) -> None:
-    """``rows`` as JSON with ``--json``, else as a table of ``columns``."""
+    """``rows`` as JSON with ``--json``, else as a table of ``columns`` (see
+    ``print_table``)."""
     if as_json:
         emit_json(rows)
     else:
-        print_table(rows, columns, widths)
+        print_table(rows, columns, widths, fill)
