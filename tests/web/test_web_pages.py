@@ -75,6 +75,11 @@ def test_search_filters_and_bad_input_become_messages(client: TestClient) -> Non
     assert "We will discuss these differences today," in html and "extradite" not in html
     html = page(client, "/?since=yesterday&kind=shouted")
     assert "is not a date like 2013-08-09" in html and "is not one of direct" in html
+    # issue 14: a date the calendar has not, and a country by name, were silently ignored
+    html = page(client, "/?since=2005-13-01")
+    assert "is not a date like 2013-08-09" in html
+    by_name = page(client, "/?kind=direct&country=United%20States")
+    assert "We will discuss these differences today," in by_name and "extradite" not in by_name
 
 
 def test_landing_page_shows_latest_quotes_and_articles(client: TestClient) -> None:

@@ -19,6 +19,7 @@ form field to ignore).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -40,6 +41,17 @@ COUNTRY_PATTERN = r"^[A-Za-z]{3}$"
 """An ISO 3166 alpha-3 country code."""
 CAMEO_PATTERN = r"^[0-9]{1,4}$"
 """A CAMEO event-code prefix. (Patterns spell ``[0-9]``: ``\\d`` would match "٣".)"""
+
+
+def _on_calendar(value: str) -> bool:
+    """Whether ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` names a real year, month or day."""
+    padded = value + "-01-01"[len(value) - 4 :] if len(value) < 10 else value
+    try:
+        dt.date.fromisoformat(padded)
+    except ValueError:
+        return False
+    return True
+
 
 MAX_OFFSET = 10_000_000
 """Largest ``offset`` a listing accepts."""
@@ -166,9 +178,10 @@ class Filters:
         return self.values.get(name) or None
 
     def date(self, name: str) -> str | None:
-        """A date like the API's ``since`` and ``until``."""
+        """A date like the API's ``since`` and ``until``, and one the calendar has (not
+        2005-13-01, not 2023-02-30)."""
         value = self.get(name)
-        if value and not _DATE.fullmatch(value):
+        if value and not (_DATE.fullmatch(value) and _on_calendar(value)):
             self.problems.append(f"{name}: {value!r} is not a date like 2013-08-09 (ignored)")
             return None
         return value
@@ -184,8 +197,13 @@ class Filters:
         return allowed[allowed.index(value)]
 
     def code(self, name: str) -> str | None:
-        """A country or actor-code prefix, upper-cased."""
+        """A country or actor-code prefix, upper-cased; a country's name or adjective
+        ("Russia", "Russian") is taken as its code."""
         value = self.get(name)
+        if value and not (len(value) <= 3 or value.isupper()):
+            from ..knowledge.actor_lexicon import country_code
+
+            value = country_code(value) or value
         if value and not _CODE.fullmatch(value):
             self.problems.append(
                 f"{name}: {value!r} is not a country or actor code like RUS or USAGOV (ignored)"
