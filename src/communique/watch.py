@@ -31,7 +31,7 @@ from .ingest import IngestSummary, ingest
 from .records import Document
 from .settings import Settings
 from .sources.feeds import Item, Listing, ListingError, read_listing
-from .sources.fetch import PoliteFetcher, Response
+from .sources.fetch import PassingFetchError, PoliteFetcher, Response
 from .sources.files import document_from_bytes
 from .store import Store
 from .store import watching as state
@@ -41,8 +41,6 @@ if TYPE_CHECKING:
 
 MAX_CHILD_SITEMAPS = 20
 """Sitemaps of a sitemap index read in one round."""
-_PASSING = re.compile(r"HTTP (429|5\d\d)|no answer within|attempt\(s\)|ConnectError|ReadError")
-"""Fetch failures worth trying again next round."""
 _CHARSET = re.compile(rb"""charset=["']?([A-Za-z0-9._-]+)""")
 
 
@@ -205,7 +203,7 @@ class Watcher:
                 response = self.fetcher.get(url)
             except FetchError as e:
                 out.failed[url] = str(e)
-                if not _PASSING.search(str(e)):
+                if not isinstance(e, PassingFetchError):
                     refused.append((url, source, None, f"not fetched: {e}"))
                 continue
             docs.append(_page(response, item, listing, self.settings))

@@ -518,7 +518,7 @@ class _Reader:
                     result.untranslated["block without verbs"] += 1
 
 
-_SUFFIXES: tuple[tuple[str, str], ...] = (
+REGULAR_INFLECTIONS: tuple[tuple[str, str], ...] = (
     ("ied", "y"),
     ("ies", "y"),
     ("ed", "e"),
@@ -529,7 +529,17 @@ _SUFFIXES: tuple[tuple[str, str], ...] = (
     ("s", ""),
     ("d", ""),
 )
-"""Regular inflections, to find the verb an origin comment names ("KILLED" -> "kill")."""
+"""English regular verb inflections (suffix, what replaces it), in the order to try them."""
+
+
+def regular_stems(word: str) -> list[str]:
+    """The base forms ``word`` may be a regular inflection of ("staged" -> stage, stag),
+    in the order of ``REGULAR_INFLECTIONS``, each of two letters or more."""
+    return [
+        word[: -len(suffix)] + repl
+        for suffix, repl in REGULAR_INFLECTIONS
+        if word.endswith(suffix) and len(word) > len(suffix) + 1
+    ]
 
 
 def _named(origin: str, block: _Block) -> set[str]:
@@ -548,14 +558,12 @@ def _named(origin: str, block: _Block) -> set[str]:
             out.add(block.forms[phrase])
         else:
             first, _, rest = phrase.partition(" ")
-            for suffix, repl in _SUFFIXES:
-                if first.endswith(suffix) and len(first) > len(suffix) + 1:
-                    stem = first[: -len(suffix)] + repl
-                    stems = [stem, stem[:-1]] if len(stem) > 2 and stem[-1] == stem[-2] else [stem]
-                    for candidate in stems:
-                        lemma = f"{candidate} {rest}".strip()
-                        if lemma in lemmas:
-                            out.add(lemma)
+            for stem in regular_stems(first):
+                stems = [stem, stem[:-1]] if len(stem) > 2 and stem[-1] == stem[-2] else [stem]
+                for candidate in stems:
+                    lemma = f"{candidate} {rest}".strip()
+                    if lemma in lemmas:
+                        out.add(lemma)
         if out:
             break
     return out

@@ -2,7 +2,8 @@
 
 ``PoliteFetcher.get(url)`` returns a ``Response`` or raises ``FetchError`` with a one-line
 reason; it never raises anything else for a network or server failure, so a failing source is
-reported and the others go on. What it does for every request:
+reported and the others go on. ``PassingFetchError`` marks a failure worth trying again later
+(no answer, 429/5xx after the retries), ``StatusError`` a refusal (4xx) with its status. What it does for every request:
 
 - **robots.txt** of the URL's host is read once (a missing one allows everything; one that
   cannot be fetched for a server error disallows the host for this run, as Google does) and
@@ -44,6 +45,19 @@ USER_AGENT = f"communique/{_VERSION} (news analysis; polite crawler; obeys robot
 """Sent with every request; robots.txt rules are read for the ``communique`` agent."""
 ROBOTS_AGENT = "communique"
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+
+
+class PassingFetchError(FetchError):
+    """A failure worth trying again later: no answer, or 429/5xx after the retries, or a
+    server asking to wait longer than we do."""
+
+
+class StatusError(FetchError):
+    """An answer with an error status that is not worth retrying (4xx but 429)."""
+
+    def __init__(self, url: str, status: int) -> None:
+        super().__init__(f"{url}: HTTP {status}")
+        self.status = status
 
 
 @dataclass(frozen=True)
@@ -145,15 +159,15 @@ class PoliteFetcher:
             else:
                 if response.status not in RETRY_STATUSES:
                     if response.status >= 400:
-                        raise FetchError(f"{url}: HTTP {response.status}")
+                        raise StatusError(url, response.status)
                     return response.response
                 reason = f"HTTP {response.status}"
                 wait = retry_after(response.retry_after, time.time())
             if attempt >= s.fetch_retries:
-                raise FetchError(f"{url}: {reason}, after {attempt + 1} attempt(s)")
+                raise PassingFetchError(f"{url}: {reason}, after {attempt + 1} attempt(s)")
             delay = wait if wait is not None else float(2**attempt)
             if delay > s.fetch_max_wait:
-                raise FetchError(
+                raise PassingFetchError(
                     f"{url}: {reason}, and the server asks to wait {delay:g} s "
                     f"(more than COMMUNIQUE_FETCH_MAX_WAIT, {s.fetch_max_wait:g} s)"
                 )
@@ -208,10 +222,10 @@ class PoliteFetcher:
         parser = urllib.robotparser.RobotFileParser(root + "/robots.txt")
         try:
             response = self._get(root + "/robots.txt", {})
-        except FetchError as e:
-            if "HTTP 4" in str(e):
-                parser.parse([])  # no robots.txt: everything is allowed
-                return parser
+        except StatusError:  # no robots.txt (404, or another refusal): everything is allowed
+            parser.parse([])
+            return parser
+        except FetchError:
             return None  # the server fails: stay away from the host this run
         parser.parse(response.content.decode("utf-8", "replace").splitlines())
         return parser

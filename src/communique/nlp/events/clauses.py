@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from ...knowledge.verb_dictionary import regular_stems
 from ..syntax import VERB_POS
 from .config import EventConfig
 from .lexicon import EventLexicon, Pattern
@@ -242,22 +243,7 @@ class ClauseReader:
         lemma = verb.lemma_.lower()
         if self.known(lemma) or lemma in self.lexicon.modals:
             return lemma
-        word = verb.lower_
-        for suffix, repl in (
-            ("ied", "y"),
-            ("ies", "y"),
-            ("ed", "e"),
-            ("ed", ""),
-            ("ing", "e"),
-            ("ing", ""),
-            ("es", ""),
-            ("s", ""),
-        ):
-            if word.endswith(suffix):
-                stem = word[: -len(suffix)] + repl
-                if self.known(stem):
-                    return stem
-        return lemma
+        return next((s for s in regular_stems(verb.lower_) if self.known(s)), lemma)
 
     def noun_keys(self, noun: Token) -> list[str]:
         """Lookup keys for a noun: each modifier with it ("joint exercise", "military exercise"

@@ -237,14 +237,20 @@ class EventLexicon:
         return self.quad(code) in (1, 2)
 
 
-def _flags(cell: str, name: str, knowledge_dir: str, line: int) -> frozenset[str]:
-    """The flags of one pattern row; an unknown flag raises ``ConfigError``."""
+def _flags(
+    cell: str,
+    name: str,
+    knowledge_dir: str,
+    line: int,
+    allowed: frozenset[str] = PATTERN_FLAGS,
+) -> frozenset[str]:
+    """The flags of one pattern row; a flag not in ``allowed`` raises ``ConfigError``."""
     flags = frozenset(cell.split())
-    unknown = sorted(flags - PATTERN_FLAGS)
+    unknown = sorted(flags - allowed)
     if unknown:
         raise ConfigError(
             f"{data_path(name, knowledge_dir)}, line {line}: unknown flag "
-            f"{', '.join(map(repr, unknown))} (expected one of {sorted(PATTERN_FLAGS)}); "
+            f"{', '.join(map(repr, unknown))} (expected one of {sorted(allowed)}); "
             "fix the file in the knowledge folder"
         )
     return flags
@@ -280,14 +286,9 @@ def _phrases(
         cell = row.get("flags", "")
         flags = flag_cells.get(cell)
         if flags is None:
-            flags = frozenset(cell.split())
-            unknown = sorted(flags - DICTIONARY_FLAGS)
-            if unknown:
-                raise ConfigError(
-                    f"{data_path(BUNDLED_NAME, knowledge_dir)}, line {number}: unknown flag "
-                    f"{', '.join(map(repr, unknown))} (expected one of {sorted(DICTIONARY_FLAGS)})"
-                )
-            flag_cells[cell] = flags
+            flags = flag_cells[cell] = _flags(
+                cell, BUNDLED_NAME, knowledge_dir, number, DICTIONARY_FLAGS
+            )
         if not row["object"] and row["code"]:
             continue  # the broad dictionary speaks through its phrases only, see the docstring
         add(row["verb"], row["prep"], row["object"], row["code"], flags)
