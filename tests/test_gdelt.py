@@ -160,19 +160,24 @@ def test_seed_analysis_from_the_pipeline_exports(seed_analysis: Analysis) -> Non
     assert all(r["QuadClass"] in {"1", "2", "3", "4"} for r in by_name)
 
 
-def test_same_event_in_two_articles_is_one_row_with_counts() -> None:
+def test_same_event_in_two_articles_of_one_story_is_one_row_with_counts() -> None:
     from dataclasses import replace
 
     from communique.gdelt import GDELT_EVENT_COLUMNS, gdelt_events
 
     base = _seed_analysis()
     other = replace(base, article=replace(base.article, id="other", outlet="Other Outlet"))
-    rows = list(gdelt_events([base, other]))
     col = {n: i for i, n in enumerate(GDELT_EVENT_COLUMNS)}
-    assert len(rows) == len({(e.code, e.source, e.target) for e in base.events})
-    assert {r[col["NumMentions"]] for r in rows} == {"2"}
+    distinct = {(e.code, e.source, e.target, e.date) for e in base.events}
+    rows = list(gdelt_events([base, other], stories={"other": base.article.id}))
+    assert len(rows) == len(distinct)
+    assert sum(int(r[col["NumMentions"]]) for r in rows) == 2 * len(base.events)
     assert {r[col["NumArticles"]] for r in rows} == {"2"}
     assert {r[col["NumSources"]] for r in rows} == {"2"}
+    # two articles not of one story (two undated reports, say) are never merged
+    apart = list(gdelt_events([base, other]))
+    assert len(apart) == 2 * len(distinct)
+    assert {r[col["NumArticles"]] for r in apart} == {"1"}
 
 
 def test_tabs_and_line_breaks_in_a_field_keep_the_row_whole(tmp_path: object) -> None:

@@ -1,5 +1,11 @@
 """Exports of a store: analysis records as JSONL, quotes as CSV, and GDELT 2.0 event rows with
-the same event merged across articles (``NumMentions``, ``NumSources``, ``NumArticles``)."""
+each event counted once per story (``NumMentions``, ``NumSources``, ``NumArticles``).
+
+Every format takes the filters of the listing it comes from (``Filters``): analysis records
+those of ``queries.documents``, quotes those of ``queries.quotes``, GDELT rows those of
+``queries.events``. A filter that a format does not have is refused with ``ValueError`` rather
+than ignored.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,8 @@ import csv
 import io
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass, fields, replace
+from typing import Any
 
 from .records import EXPORT_FORMATS, Analysis
 from .store import Store
@@ -26,37 +34,113 @@ QUOTE_COLUMNS = (
     "country",
     "code",
     "title",
+    "reports",
 )
 
 
-def analyses(store: Store) -> Iterator[Analysis]:
-    for doc_id in q.all_document_ids(store):
+@dataclass(frozen=True)
+class Filters:
+    """What an export keeps; ``None`` keeps everything. ``since``/``until`` are publication
+    dates for records and quotes, event dates for GDELT rows."""
+
+    since: str | None = None
+    until: str | None = None
+    about: str | None = None
+    speaker: str | None = None
+    kind: str | None = None
+    country: str | None = None
+    source: str | None = None
+    target: str | None = None
+    code: str | None = None
+
+    def given(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name)}
+
+
+FORMAT_FILTERS: dict[str, frozenset[str]] = {
+    "jsonl": frozenset({"since", "until", "about"}),
+    "csv": frozenset({"since", "until", "about", "speaker", "kind", "country"}),
+    "gdelt": frozenset({"since", "until", "source", "target", "code"}),
+}
+"""The filters each format takes (those of the listing it exports)."""
+
+
+def _check(fmt: str, filters: Filters) -> dict[str, Any]:
+    if fmt not in FORMAT_FILTERS:
+        raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    given = filters.given()
+    refused = sorted(set(given) - FORMAT_FILTERS[fmt])
+    if refused:
+        names = ", ".join(f"--{n}" for n in refused)
+        takes = ", ".join(f"--{n}" for n in sorted(FORMAT_FILTERS[fmt]))
+        raise ValueError(f"the {fmt} export does not filter by {names} (it takes {takes})")
+    return given
+
+
+def _pages(fetch: Any, **kwargs: Any) -> Iterator[dict[str, Any]]:
+    """Every row of a listing query, page by page."""
+    offset = 0
+    while rows := fetch(limit=q.MAX_LIMIT, offset=offset, **kwargs):
+        yield from rows
+        offset += len(rows)
+
+
+def analyses(store: Store, filters: Filters | None = None) -> Iterator[Analysis]:
+    """The stored analyses, in the order written; with filters, those of the matching
+    articles, newest first."""
+    given = (filters or Filters()).given()
+    if not given:
+        ids: Any = q.all_document_ids(store)
+    else:
+        ids = (r["id"] for r in _pages(lambda **k: q.documents(store, **k), **given))
+    for doc_id in ids:
         yield q.show(store, doc_id)
 
 
-def export(store: Store, fmt: str) -> Iterator[str]:
-    """Lines (with their newline) of the export in format ``fmt`` (one of ``FORMATS``)."""
+def _event_analyses(store: Store, given: dict[str, Any]) -> Iterator[Analysis]:
+    """Analyses holding only the events that match ``given`` (all when nothing is given)."""
+    if not given:
+        yield from analyses(store)
+        return
+    wanted: dict[str, set[tuple[int, str]]] = {}
+    for r in _pages(lambda **k: q.events(store, per_article=True, **k), **given):
+        wanted.setdefault(r["doc_id"], set()).add((r["start"], r["code"]))
+    for doc_id in sorted(wanted):
+        a = q.show(store, doc_id)
+        keep = tuple(e for e in a.events if (e.start, e.code) in wanted[doc_id])
+        yield replace(a, events=keep)
+
+
+def export(
+    store: Store,
+    fmt: str,
+    filters: Filters | None = None,
+    *,
+    per_article: bool = False,
+) -> Iterator[str]:
+    """Lines (with their newline) of the export in format ``fmt`` (one of ``FORMATS``) of what
+    ``filters`` keeps. Quotes are written once per story (``reports`` copies) unless
+    ``per_article``; GDELT rows always count an event once per story."""
+    given = _check(fmt, filters or Filters())
     if fmt == "jsonl":
-        for a in analyses(store):
+        for a in analyses(store, filters):
             yield json.dumps(a.to_dict(), ensure_ascii=False) + "\n"
     elif fmt == "csv":
         buf = io.StringIO()
         writer = csv.writer(buf)
         writer.writerow(QUOTE_COLUMNS)
-        offset = 0
-        while rows := q.quotes(store, limit=q.MAX_LIMIT, offset=offset):
-            for r in rows:
-                writer.writerow([r.get(c) for c in QUOTE_COLUMNS])
-            offset += len(rows)
-            yield buf.getvalue()
-            buf.seek(0)
-            buf.truncate()
+        rows = _pages(lambda **k: q.quotes(store, per_article=per_article, **k), **given)
+        for n, r in enumerate(rows, 1):
+            writer.writerow([r.get(c) for c in QUOTE_COLUMNS])
+            if n % q.MAX_LIMIT == 0:
+                yield buf.getvalue()
+                buf.seek(0)
+                buf.truncate()
         if buf.getvalue():
             yield buf.getvalue()
-    elif fmt == "gdelt":
+    else:
         from .gdelt import gdelt_events, tsv_line
 
-        for row in gdelt_events(analyses(store)):
+        stories = q.story_ids(store)
+        for row in gdelt_events(_event_analyses(store, given), stories=stories):
             yield tsv_line(row)
-    else:
-        raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")

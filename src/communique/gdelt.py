@@ -16,9 +16,9 @@ How the filled columns are derived:
 ``ActorNType1Code`` / ``Type2`` / ``Type3``: the following three-letter parts of the code
 ``IsRootEvent``     1 when the event's evidence lies in the article's first body paragraph
 ``EventCode`` ...   full, three-digit and two-digit CAMEO codes, with quad class and Goldstein
-``NumMentions`` / ``NumSources`` / ``NumArticles``: 1 per article in ``gdelt_rows`` (duplicates
-                    are removed upstream); ``gdelt_events`` merges the same event across
-                    articles and counts them
+``NumMentions`` / ``NumSources`` / ``NumArticles``: 1 per article in ``gdelt_rows``;
+                    ``gdelt_events`` merges the copies of an event across a story's articles
+                    (syndicated reports) and counts them
 ``AvgTone``         the article's tone
 ``DATEADDED``       ``date_added`` as ``YYYYMMDDHHMMSS`` (empty when not given)
 ``SOURCEURL``       the article's URL
@@ -29,7 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 from .codes import ActorCode, EventCode
 from .knowledge.cameo import Codebook
@@ -228,26 +228,31 @@ def _row(
 
 
 def gdelt_events(
-    analyses: Iterable[Analysis], *, date_added: dt.datetime | None = None
+    analyses: Iterable[Analysis],
+    *,
+    stories: Mapping[str, str] | None = None,
+    date_added: dt.datetime | None = None,
 ) -> Iterator[list[str]]:
-    """GDELT rows with events merged across articles, as GDELT counts them.
+    """GDELT rows with each event counted once per story.
 
-    Rows with the same day, actor codes and event code are one event: the first row stands for
-    it, with ``NumMentions`` the number of rows, ``NumArticles`` the number of articles and
+    ``stories`` maps an article id to its story's id (``store.stories``: syndicated copies of
+    one report); an article it does not name is a story of its own. Within a story, events with
+    the same source and target codes, CAMEO code and date (the event's own, not the article's)
+    are one event, as GDELT identifies events: the first row stands for it, with
+    ``NumMentions`` the number of rows, ``NumArticles`` the number of articles and
     ``NumSources`` the number of distinct outlets (or URLs' hosts, or articles) reporting it.
+    Events of different stories are never merged, so two undated articles stay apart.
     """
     col = {name: i for i, name in enumerate(GDELT_EVENT_COLUMNS)}
-    merged: dict[tuple[str, ...], tuple[list[str], int, set[str], set[str]]] = {}
+    story_of = stories or {}
+    merged: dict[tuple[str | None, ...], tuple[list[str], int, set[str], set[str]]] = {}
     for analysis in analyses:
         article = analysis.article
         source = article.outlet or _host(article.url) or article.id
-        for row in gdelt_rows([analysis], date_added=date_added):
-            key = (
-                row[col["Day"]],
-                row[col["Actor1Code"]],
-                row[col["Actor2Code"]],
-                row[col["EventCode"]],
-            )
+        story = story_of.get(article.id, article.id)
+        rows = gdelt_rows([analysis], date_added=date_added)
+        for event, row in zip(analysis.events, rows, strict=False):
+            key = (story, event.source, event.target, event.code, event.date)
             first, mentions, articles, sources = merged.get(key, (row, 0, set(), set()))
             articles.add(article.id)
             sources.add(source)

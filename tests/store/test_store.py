@@ -189,11 +189,13 @@ def test_quote_queries_filter(store: Store) -> None:
             make("d2", actors=(lavrov(),), quotes=(quote(),), published="2014-03-17"),
         ]
     )
-    assert len(q.quotes(store, speaker="Lavrov")) == 2
+    # the two articles have one text: one story, whose quote is listed once
+    assert [r["reports"] for r in q.quotes(store, speaker="Lavrov")] == [2]
+    assert len(q.quotes(store, speaker="Lavrov", per_article=True)) == 2
     assert len(q.quotes(store, speaker="Lavrov", since="2014-01-01")) == 1
-    assert len(q.quotes(store, about="talks useful")) == 2
+    assert len(q.quotes(store, about="talks useful", per_article=True)) == 2
     assert q.quotes(store, about="nonexistentword") == []
-    assert len(q.quotes(store, country="rus")) == 2
+    assert len(q.quotes(store, country="rus", per_article=True)) == 2
     assert q.quotes(store, kind="direct") == []
     assert q.quotes(store, about='") OR 1=1 --') == []  # user words never become query syntax
 
@@ -206,7 +208,7 @@ def test_events_and_dyad(store: Store) -> None:
         ]
     )
     assert [e["code"] for e in q.events(store, source="RUS")] == ["111", "040"]
-    assert q.events(store, code="04")[0]["num_mentions"] == 1
+    assert q.events(store, code="04")[0]["reports"] == 1
     rows = q.dyad(store, "USA", "RUS", by="month")
     assert [r["period"] for r in rows] == ["2013-08", "2013-09"]
     assert rows[0]["verbal_cooperation"] == 1

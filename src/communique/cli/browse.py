@@ -16,6 +16,7 @@ from .options import (
     limit_option,
     offset_option,
     open_store,
+    per_article_option,
     to_country_code,
 )
 
@@ -26,6 +27,7 @@ from .options import (
 @date_range_options("publication")
 @click.option("--kind", type=click.Choice(QUOTE_KINDS), help="Kind of quote.")
 @click.option("--country", callback=to_country_code, help="Speaker's country: ISO3 code or name.")
+@per_article_option
 @db_option
 @limit_option
 @offset_option
@@ -38,12 +40,16 @@ def quotes(
     until: str | None,
     kind: QuoteKind | None,
     country: str | None,
+    per_article: bool,
     db: str | None,
     limit: int,
     offset: int,
     as_json: bool,
 ) -> None:
-    """List stored quotations, newest first."""
+    """List stored quotations, newest first, once per story.
+
+    A quote that syndicated copies of one story repeat is listed once, REPORTS saying how
+    many copies carry it; --per-article lists every copy."""
     from ..store import queries
 
     with open_store(db) as store:
@@ -55,14 +61,15 @@ def quotes(
             until=until,
             kind=kind,
             country=country,
+            per_article=per_article,
             limit=limit,
             offset=offset,
         )
     emit(
         rows,
         as_json,
-        ["published", "doc_id", "speaker", "kind", "text"],
-        {"published": 10, "doc_id": 24, "speaker": 22, "kind": 8},
+        ["published", "doc_id", "speaker", "kind", "reports", "text"],
+        {"published": 10, "doc_id": 24, "speaker": 22, "kind": 8, "reports": 7},
         fill="text",
     )
 
@@ -188,6 +195,7 @@ def stats(db: str | None, as_json: bool) -> None:
 @click.option("--target", help="Target country (ISO3) or actor-code prefix.")
 @click.option("--code", help="CAMEO code or root prefix (04, 043).")
 @date_range_options("event")
+@per_article_option
 @db_option
 @limit_option
 @offset_option
@@ -199,12 +207,16 @@ def events(
     code: str | None,
     since: str | None,
     until: str | None,
+    per_article: bool,
     db: str | None,
     limit: int,
     offset: int,
     as_json: bool,
 ) -> None:
-    """List coded events, newest first."""
+    """List coded events, newest first, once per story.
+
+    An event that syndicated copies of one story repeat (same source, target, code and date)
+    is listed once, REPORTS saying how many copies carry it; --per-article lists every copy."""
     from ..store import queries
 
     with open_store(db) as store:
@@ -215,13 +227,14 @@ def events(
             code=code,
             since=since,
             until=until,
+            per_article=per_article,
             limit=limit,
             offset=offset,
         )
     emit(
         rows,
         as_json,
-        ["date", "source", "target", "code", "name", "goldstein", "text"],
+        ["date", "source", "target", "code", "name", "goldstein", "reports", "text"],
         {"text": 50, "name": 24},
     )
 
@@ -232,6 +245,7 @@ def events(
 @click.option("--by", type=click.Choice(PERIODS), default="month", show_default=True)
 @click.option("--one-way", is_flag=True, help="Only events from A to B.")
 @date_range_options("event")
+@per_article_option
 @db_option
 @json_option()
 @handle_errors
@@ -242,16 +256,30 @@ def dyad(
     one_way: bool,
     since: str | None,
     until: str | None,
+    per_article: bool,
     db: str | None,
     as_json: bool,
 ) -> None:
-    """Events between A and B over time: counts per quad class and mean Goldstein."""
+    """Events between A and B over time: counts per quad class and mean Goldstein.
+
+    Each event counts once per story (syndicated copies are one report); --per-article counts
+    every copy."""
     from ..records import QUAD_CLASS_KEYS
     from ..store import queries
 
     with open_store(db) as store:
-        rows = queries.dyad(store, a, b, by=by, both_ways=not one_way, since=since, until=until)
-        undated = queries.dyad_undated(store, a, b, both_ways=not one_way)
+        both_ways = not one_way
+        rows = queries.dyad(
+            store,
+            a,
+            b,
+            by=by,
+            both_ways=both_ways,
+            since=since,
+            until=until,
+            per_article=per_article,
+        )
+        undated = queries.dyad_undated(store, a, b, both_ways=both_ways, per_article=per_article)
     emit(rows, as_json, ["period", "events", *QUAD_CLASS_KEYS.values(), "mean_goldstein"])
     if undated and not as_json:
         click.echo(

@@ -101,6 +101,14 @@ def date_range_options(what: str) -> Callable[[F], F]:
     return decorate
 
 
+per_article_option = click.option(
+    "--per-article",
+    is_flag=True,
+    help="Count every article's copy of a syndicated story (default: once per story).",
+)
+"""``--per-article``: raw counts instead of one per story (``queries.STORY_COUNTING``)."""
+
+
 def pred_option(default: str = "analyse GOLD now") -> Callable[[F], F]:
     """``--pred``: analysis records to score; ``default`` says what is scored without it."""
     return click.option(

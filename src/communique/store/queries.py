@@ -37,6 +37,56 @@ def _like_suffix(key: str) -> str:
     return "% " + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+STORY_COUNTING = """\
+Syndicated copies of one story (``store.stories``) carry the same quotes and events; listings,
+dyads and charts count each once per story. Within a story, quotes are copies when their text
+is the same (ignoring case); events are copies when they have the same source, target, CAMEO
+code and date, GDELT's identity of an event. An article not grouped into a story is a story of
+its own."""
+
+EVENT_COPY_KEY = "e.source, e.target, e.code, e.date"
+"""The columns by which two events of one story are one event (see ``STORY_COUNTING``)."""
+
+
+def _has_stories(store: Store) -> bool:
+    """Whether the store has the stories table (a store opened read-only before version 6
+    has not: each article is then its own story)."""
+    return bool(
+        store.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'story_members'")
+    )
+
+
+def _once_per_story(
+    store: Store,
+    columns: str,
+    joins: str,
+    where: list[str],
+    *,
+    alias: str,
+    copy_key: str,
+    first: str,
+    order: str,
+    per_article: bool,
+) -> str:
+    """A listing's SQL (ending in ``LIMIT ? OFFSET ?``) keeping one row per story and
+    ``copy_key``: the ``first`` in that order, with ``reports`` the number of copies among the
+    rows ``where`` keeps (filters apply before copies are counted). ``per_article``: every row,
+    ``reports`` 1."""
+    condition = " WHERE " + " AND ".join(where) if where else ""
+    tail = f" ORDER BY {order} LIMIT ? OFFSET ?"
+    if per_article:
+        return f"SELECT * FROM (SELECT {columns}, 1 AS reports{joins}{condition}){tail}"
+    story = f"{alias}.doc_id"
+    if _has_stories(store):
+        joins += f" LEFT JOIN story_members m ON m.doc_id = {alias}.doc_id"
+        story = f"COALESCE(m.story_id, {alias}.doc_id)"
+    return (
+        f"SELECT * FROM (SELECT {columns}, COUNT(*) OVER copies AS reports,"
+        f" ROW_NUMBER() OVER (copies ORDER BY {first}) AS nth{joins}{condition}"
+        f" WINDOW copies AS (PARTITION BY {story}, {copy_key})) WHERE nth = 1{tail}"
+    )
+
+
 def _speaker_actor_ids(store: Store, speaker: str) -> list[int]:
     key = name_key(speaker)
     if not key:  # "!!!" or "Mr" name nobody: an empty key never matches
@@ -60,10 +110,15 @@ def quotes(
     country: str | None = None,
     actor_id: int | None = None,
     doc_id: str | None = None,
+    per_article: bool = False,
     limit: int = 50,
     offset: int = 0,
 ) -> list[dict[str, Any]]:
-    """Quotes, newest first, filtered by speaker name, words, date range, kind and country."""
+    """Quotes, newest first, filtered by speaker name, words, date range, kind and country.
+
+    A quote is listed once per story (``STORY_COUNTING``): among the matching copies its
+    story's articles carry, the first published stands for it, with ``reports`` the number of
+    copies. ``per_article`` lists every copy (``reports`` 1)."""
     where: list[str] = []
     params: list[Any] = []
     speaker = (speaker or "").strip()
@@ -99,19 +154,30 @@ def quotes(
     if doc_id is not None:
         where.append("q.doc_id = ?")
         params.append(doc_id)
-    sql = (
-        "SELECT q.id, q.doc_id, q.start, q.end, q.fragments, q.text, q.kind, q.speaker, q.actor_id,"
-        " q.speaker_start, q.speaker_end, q.cue, q.published, a.country, a.role, a.code,"
-        " d.title FROM quotes q LEFT JOIN actors a ON a.id = q.actor_id"
-        " JOIN documents d ON d.id = q.doc_id"
-        + (" WHERE " + " AND ".join(where) if where else "")
-        + " ORDER BY q.published DESC, q.doc_id, q.start LIMIT ? OFFSET ?"
+    columns = (
+        "q.id, q.doc_id, q.start, q.end, q.fragments, q.text, q.kind, q.speaker, q.actor_id,"
+        " q.speaker_start, q.speaker_end, q.cue, q.published, a.country, a.role, a.code, d.title"
+    )
+    joins = (
+        " FROM quotes q LEFT JOIN actors a ON a.id = q.actor_id JOIN documents d ON d.id = q.doc_id"
+    )
+    sql = _once_per_story(
+        store,
+        columns,
+        joins,
+        where,
+        alias="q",
+        copy_key="lower(q.text)",
+        first="q.published IS NULL, q.published, q.doc_id, q.start",
+        order="published DESC, doc_id, start",
+        per_article=per_article,
     )
     rows = store.query(sql, [*params, clamp_limit(limit), max(0, offset)])
     out = []
     for r in rows:
         d = dict(r)
         d["fragments"] = json.loads(d["fragments"])
+        d.pop("nth", None)
         out.append(d)
     return out
 
@@ -249,12 +315,16 @@ def events(
     actor_id: int | None = None,
     doc_id: str | None = None,
     between: tuple[str, str] | None = None,
+    per_article: bool = False,
     limit: int = 50,
     offset: int = 0,
 ) -> list[dict[str, Any]]:
     """Events filtered by source/target (ISO3 country or actor-code prefix), CAMEO code prefix,
     date range, actor, article, or ``between`` two prefixes in either direction; newest first,
-    each with its article's title."""
+    each with its article's title.
+
+    An event is listed once per story (``STORY_COUNTING``), with ``reports`` the number of
+    matching events of its story's articles it stands for; ``per_article`` lists each."""
     where: list[str] = []
     params: list[Any] = []
     if between is not None:
@@ -280,19 +350,32 @@ def events(
     if doc_id is not None:
         where.append("e.doc_id = ?")
         params.append(doc_id)
-    sql = (
-        "SELECT e.id, e.doc_id, e.source, e.target, e.source_actor_id, e.target_actor_id,"
+    columns = (
+        "e.id, e.doc_id, e.source, e.target, e.source_actor_id, e.target_actor_id,"
         " sa.name AS source_name, ta.name AS target_name, e.code, e.name, e.plover, e.goldstein,"
-        " e.quad_class, e.date, e.start, e.end, e.text,"
-        " (SELECT COUNT(*) FROM events m WHERE m.source IS e.source AND m.target IS e.target"
-        "  AND m.code = e.code AND m.date IS e.date) AS num_mentions, d.title"
+        " e.quad_class, e.date, e.start, e.end, e.text, d.title"
+    )
+    joins = (
         " FROM events e JOIN documents d ON d.id = e.doc_id"
         " LEFT JOIN actors sa ON sa.id = e.source_actor_id"
         " LEFT JOIN actors ta ON ta.id = e.target_actor_id"
-        + (" WHERE " + " AND ".join(where) if where else "")
-        + " ORDER BY e.date DESC, e.doc_id, e.start LIMIT ? OFFSET ?"
     )
-    return [dict(r) for r in store.query(sql, [*params, clamp_limit(limit), max(0, offset)])]
+    sql = _once_per_story(
+        store,
+        columns,
+        joins,
+        where,
+        alias="e",
+        copy_key=EVENT_COPY_KEY,
+        first="e.date IS NULL, d.published IS NULL, d.published, e.doc_id, e.start",
+        order="date DESC, doc_id, start",
+        per_article=per_article,
+    )
+    rows = store.query(sql, [*params, clamp_limit(limit), max(0, offset)])
+    out = [dict(r) for r in rows]
+    for d in out:
+        d.pop("nth", None)
+    return out
 
 
 _PERIOD_SQL: dict[Period, str] = {
@@ -321,6 +404,23 @@ def _pair(a: str, b: str, both_ways: bool = True) -> tuple[str, list[Any]]:
     return f"({clause} OR (e.source LIKE ? AND e.target LIKE ?))", [pa, pb, pb, pa]
 
 
+def _event_rows(store: Store, where: list[str], per_article: bool) -> str:
+    """A FROM-clause source of the events ``where`` keeps (as ``e``), one per story and
+    ``EVENT_COPY_KEY`` unless ``per_article`` (see ``STORY_COUNTING``)."""
+    condition = " AND ".join(where) or "1"
+    if per_article:
+        return f"(SELECT e.* FROM events e WHERE {condition}) e"
+    story, joins = "e.doc_id", ""
+    if _has_stories(store):
+        story = "COALESCE(m.story_id, e.doc_id)"
+        joins = " LEFT JOIN story_members m ON m.doc_id = e.doc_id"
+    return (
+        f"(SELECT * FROM (SELECT e.*, ROW_NUMBER() OVER (PARTITION BY {story}, {EVENT_COPY_KEY}"
+        f" ORDER BY e.date IS NULL, e.doc_id, e.start) AS nth FROM events e{joins}"
+        f" WHERE {condition}) WHERE nth = 1) e"
+    )
+
+
 def dyad(
     store: Store,
     a: str,
@@ -330,10 +430,12 @@ def dyad(
     both_ways: bool = True,
     since: str | None = None,
     until: str | None = None,
+    per_article: bool = False,
 ) -> list[dict[str, Any]]:
     """Events between two countries (or actor-code prefixes) per period, within an optional
     date range: counts per quad class and mean Goldstein score, as in GDELT's dyad views, and
-    the first and last event date of the period. ``by`` is day, week, month or year."""
+    the first and last event date of the period. ``by`` is day, week, month or year. Each
+    event counts once per story (``STORY_COUNTING``) unless ``per_article``."""
     period = _PERIOD_SQL.get(by)
     if period is None:
         raise ValueError(f"by must be one of {', '.join(PERIODS)}, not {by!r}")
@@ -350,7 +452,7 @@ def dyad(
         + "".join(f" SUM(e.quad_class = {q}) AS {key}," for q, key in QUAD_CLASS_KEYS.items())
         + " ROUND(AVG(e.goldstein), 2) AS mean_goldstein,"
         " MIN(e.date) AS first_date, MAX(e.date) AS last_date"
-        f" FROM events e WHERE {' AND '.join(where)} GROUP BY period ORDER BY period"
+        f" FROM {_event_rows(store, where, per_article)} GROUP BY period ORDER BY period"
     )
     rows = [dict(r) for r in store.query(sql, params)]
     if by == "week":
@@ -359,10 +461,14 @@ def dyad(
     return rows
 
 
-def dyad_undated(store: Store, a: str, b: str, *, both_ways: bool = True) -> int:
-    """Events between ``a`` and ``b`` that have no date, which ``dyad`` leaves out."""
+def dyad_undated(
+    store: Store, a: str, b: str, *, both_ways: bool = True, per_article: bool = False
+) -> int:
+    """Events between ``a`` and ``b`` that have no date, which ``dyad`` leaves out (counted
+    as ``dyad`` counts)."""
     pair, params = _pair(a, b, both_ways)
-    sql = f"SELECT COUNT(*) FROM events e WHERE e.date IS NULL AND {pair}"
+    where = ["e.date IS NULL", pair]
+    sql = f"SELECT COUNT(*) FROM {_event_rows(store, where, per_article)}"
     return int(store.query(sql, params)[0][0])
 
 
@@ -488,6 +594,13 @@ def stats(store: Store) -> dict[str, Any]:
         )
     ]
     return out
+
+
+def story_ids(store: Store) -> dict[str, str]:
+    """Each grouped article's story id (an article left out is a story of its own)."""
+    if not _has_stories(store):
+        return {}
+    return {r[0]: r[1] for r in store.query("SELECT doc_id, story_id FROM story_members")}
 
 
 def all_document_ids(store: Store) -> list[str]:
