@@ -30,6 +30,7 @@ LAYERS: dict[str, int] = {
     "article": 2,
     "nlp": 3,
     "analyzer": 4,
+    "confidence": 4,
     "store": 4,
     "gdelt": 5,
     "export": 5,
@@ -45,7 +46,13 @@ LAYERS: dict[str, int] = {
 
 # Layers of the same height that must not see each other: the store is read by commands that
 # never load the NLP pass, and the NLP pass knows nothing of storage.
-APART = {("store", "analyzer"), ("store", "nlp"), ("store", "article"), ("store", "sources")}
+APART = {
+    ("store", "analyzer"),
+    ("store", "confidence"),
+    ("store", "nlp"),
+    ("store", "article"),
+    ("store", "sources"),
+}
 
 
 def _module_name(path: Path) -> str:

@@ -134,6 +134,7 @@ class Analyzer:
 
     def __init__(self, nlp: Language | None = None, settings: Settings | None = None) -> None:
         from .article import ArticleCleaner
+        from .confidence import Scorer
         from .nlp.pipeline import OUR_COMPONENTS
         from .nlp.serialize import codebook_lookup
 
@@ -141,6 +142,8 @@ class Analyzer:
         self.nlp = nlp if nlp is not None else pipeline_from_settings(self.settings)
         self.cleaner = ArticleCleaner(self.settings)
         self.lookup = codebook_lookup(self.settings.knowledge)
+        self.scorer = Scorer(self.settings.knowledge)
+        """Sets each quote's and event's confidence."""
         names = self.nlp.pipe_names
         first_ours = next((k for k, n in enumerate(names) if n in OUR_COMPONENTS), len(names))
         self._batched = names[:first_ours]
@@ -243,7 +246,7 @@ class Analyzer:
             with time_budget(self.settings.time_budget):
                 for name in self._per_doc:
                     doc = self.nlp.get_pipe(name)(doc)
-                return doc_to_analysis(article, doc, self.lookup)
+                return self.scorer(doc_to_analysis(article, doc, self.lookup))
         except _Overtime:
             return Analysis(article=replace(article, skipped=self._overtime("analysis")))
         except Exception as e:  # noqa: BLE001 - recorded on the document, batch goes on

@@ -34,6 +34,7 @@ QUOTE_COLUMNS = (
     "country",
     "code",
     "title",
+    "confidence",
     "reports",
 )
 
@@ -52,6 +53,7 @@ class Filters:
     source: str | None = None
     target: str | None = None
     code: str | None = None
+    min_confidence: float | None = None
 
     def given(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name)}
@@ -59,8 +61,8 @@ class Filters:
 
 FORMAT_FILTERS: dict[str, frozenset[str]] = {
     "jsonl": frozenset({"since", "until", "about"}),
-    "csv": frozenset({"since", "until", "about", "speaker", "kind", "country"}),
-    "gdelt": frozenset({"since", "until", "source", "target", "code"}),
+    "csv": frozenset({"since", "until", "about", "speaker", "kind", "country", "min_confidence"}),
+    "gdelt": frozenset({"since", "until", "source", "target", "code", "min_confidence"}),
 }
 """The filters each format takes (those of the listing it exports)."""
 
@@ -71,10 +73,14 @@ def _check(fmt: str, filters: Filters) -> dict[str, Any]:
     given = filters.given()
     refused = sorted(set(given) - FORMAT_FILTERS[fmt])
     if refused:
-        names = ", ".join(f"--{n}" for n in refused)
-        takes = ", ".join(f"--{n}" for n in sorted(FORMAT_FILTERS[fmt]))
+        names = ", ".join(_option(n) for n in refused)
+        takes = ", ".join(_option(n) for n in sorted(FORMAT_FILTERS[fmt]))
         raise ValueError(f"the {fmt} export does not filter by {names} (it takes {takes})")
     return given
+
+
+def _option(name: str) -> str:
+    return "--" + name.replace("_", "-")
 
 
 def _pages(fetch: Any, **kwargs: Any) -> Iterator[dict[str, Any]]:

@@ -198,6 +198,9 @@ class Quote:
     cue: str | None = None
     cue_start: int | None = None
     cue_end: int | None = None
+    confidence: float | None = None
+    """Estimated probability that the quote is right (``communique.confidence``), ``None``
+    when not scored."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -213,6 +216,7 @@ class Quote:
             "cue": self.cue,
             "cue_start": self.cue_start,
             "cue_end": self.cue_end,
+            "confidence": self.confidence,
         }
 
     @classmethod
@@ -230,6 +234,7 @@ class Quote:
             cue=d.get("cue"),
             cue_start=d.get("cue_start"),
             cue_end=d.get("cue_end"),
+            confidence=d.get("confidence"),
         )
 
 
@@ -255,6 +260,9 @@ class Event:
     """Event date (ISO), the publication date unless the sentence says otherwise."""
     text: str | None = None
     """The evidence text (``text[start:end]``)."""
+    confidence: float | None = None
+    """Estimated probability that the event is right (``communique.confidence``), ``None``
+    when not scored."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -271,6 +279,7 @@ class Event:
             "start": self.start,
             "end": self.end,
             "text": self.text,
+            "confidence": self.confidence,
         }
 
     @classmethod
@@ -289,6 +298,7 @@ class Event:
             target_actor=d.get("target_actor"),
             date=d.get("date"),
             text=d.get("text"),
+            confidence=d.get("confidence"),
         )
 
 

@@ -9,11 +9,13 @@ from ..records import ACTOR_KINDS, PERIODS, QUOTE_KINDS, ActorKind, Period, Quot
 from .options import (
     date_range_options,
     db_option,
+    default_min_confidence,
     emit,
     emit_json,
     handle_errors,
     json_option,
     limit_option,
+    min_confidence_option,
     offset_option,
     open_store,
     per_article_option,
@@ -27,6 +29,7 @@ from .options import (
 @date_range_options("publication")
 @click.option("--kind", type=click.Choice(QUOTE_KINDS), help="Kind of quote.")
 @click.option("--country", callback=to_country_code, help="Speaker's country: ISO3 code or name.")
+@min_confidence_option("quotes")
 @per_article_option
 @db_option
 @limit_option
@@ -40,6 +43,7 @@ def quotes(
     until: str | None,
     kind: QuoteKind | None,
     country: str | None,
+    min_confidence: float | None,
     per_article: bool,
     db: str | None,
     limit: int,
@@ -61,6 +65,7 @@ def quotes(
             until=until,
             kind=kind,
             country=country,
+            min_confidence=default_min_confidence("quote", min_confidence),
             per_article=per_article,
             limit=limit,
             offset=offset,
@@ -195,6 +200,7 @@ def stats(db: str | None, as_json: bool) -> None:
 @click.option("--target", help="Target country (ISO3) or actor-code prefix.")
 @click.option("--code", help="CAMEO code or root prefix (04, 043).")
 @date_range_options("event")
+@min_confidence_option("events")
 @per_article_option
 @db_option
 @limit_option
@@ -207,6 +213,7 @@ def events(
     code: str | None,
     since: str | None,
     until: str | None,
+    min_confidence: float | None,
     per_article: bool,
     db: str | None,
     limit: int,
@@ -227,6 +234,7 @@ def events(
             code=code,
             since=since,
             until=until,
+            min_confidence=default_min_confidence("event", min_confidence),
             per_article=per_article,
             limit=limit,
             offset=offset,

@@ -11,7 +11,9 @@ from ..records import EXPORT_FORMATS, QUOTE_KINDS, ExportFormat, QuoteKind
 from .options import (
     date_range_options,
     db_option,
+    default_min_confidence,
     handle_errors,
+    min_confidence_option,
     open_store,
     per_article_option,
     to_country_code,
@@ -41,6 +43,7 @@ from .options import (
 @click.option("--source", help="gdelt: source country (ISO3) or actor-code prefix.")
 @click.option("--target", help="gdelt: target country (ISO3) or actor-code prefix.")
 @click.option("--code", help="gdelt: CAMEO code or root prefix (04, 043).")
+@min_confidence_option("csv: quotes, gdelt: events")
 @per_article_option
 @db_option
 @handle_errors
@@ -56,6 +59,7 @@ def export(
     source: str | None,
     target: str | None,
     code: str | None,
+    min_confidence: float | None,
     per_article: bool,
     db: str | None,
 ) -> None:
@@ -79,6 +83,11 @@ def export(
         source=source,
         target=target,
         code=code,
+        min_confidence=(
+            None
+            if fmt == "jsonl" and min_confidence is None
+            else default_min_confidence("quote" if fmt == "csv" else "event", min_confidence)
+        ),
     )
     with open_store(db) as store:
         try:

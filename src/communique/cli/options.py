@@ -109,6 +109,28 @@ per_article_option = click.option(
 """``--per-article``: raw counts instead of one per story (``queries.STORY_COUNTING``)."""
 
 
+def min_confidence_option(what: str) -> Callable[[F], F]:
+    """``--min-confidence``: keep ``what`` (quotes, events) scored at least this; unset, the
+    fitted default threshold (``default_min_confidence``)."""
+    return click.option(
+        "--min-confidence",
+        type=click.FloatRange(0.0, 1.0),
+        default=None,
+        help=f"Keep {what} whose confidence is at least this, 0-1 (default: the threshold "
+        "fitted on the dev set; 0 keeps all). Items stored without one are kept.",
+    )
+
+
+def default_min_confidence(kind: str, given: float | None) -> float:
+    """``given``, else the default threshold of the ``kind`` model (``quote``, ``event``)."""
+    if given is not None:
+        return given
+    from ..confidence import Models
+
+    model = Models.load(build_settings().knowledge)
+    return float(model.quote.threshold if kind == "quote" else model.event.threshold)
+
+
 def pred_option(default: str = "analyse GOLD now") -> Callable[[F], F]:
     """``--pred``: analysis records to score; ``default`` says what is scored without it."""
     return click.option(

@@ -110,11 +110,13 @@ def quotes(
     country: str | None = None,
     actor_id: int | None = None,
     doc_id: str | None = None,
+    min_confidence: float | None = None,
     per_article: bool = False,
     limit: int = 50,
     offset: int = 0,
 ) -> list[dict[str, Any]]:
-    """Quotes, newest first, filtered by speaker name, words, date range, kind and country.
+    """Quotes, newest first, filtered by speaker name, words, date range, kind, country and
+    confidence (a quote stored without one is kept).
 
     A quote is listed once per story (``STORY_COUNTING``): among the matching copies its
     story's articles carry, the first published stands for it, with ``reports`` the number of
@@ -154,9 +156,13 @@ def quotes(
     if doc_id is not None:
         where.append("q.doc_id = ?")
         params.append(doc_id)
+    if min_confidence:
+        where.append("(q.confidence IS NULL OR q.confidence >= ?)")
+        params.append(min_confidence)
     columns = (
         "q.id, q.doc_id, q.start, q.end, q.fragments, q.text, q.kind, q.speaker, q.actor_id,"
-        " q.speaker_start, q.speaker_end, q.cue, q.published, a.country, a.role, a.code, d.title"
+        " q.speaker_start, q.speaker_end, q.cue, q.confidence, q.published, a.country, a.role,"
+        " a.code, d.title"
     )
     joins = (
         " FROM quotes q LEFT JOIN actors a ON a.id = q.actor_id JOIN documents d ON d.id = q.doc_id"
@@ -315,13 +321,14 @@ def events(
     actor_id: int | None = None,
     doc_id: str | None = None,
     between: tuple[str, str] | None = None,
+    min_confidence: float | None = None,
     per_article: bool = False,
     limit: int = 50,
     offset: int = 0,
 ) -> list[dict[str, Any]]:
     """Events filtered by source/target (ISO3 country or actor-code prefix), CAMEO code prefix,
-    date range, actor, article, or ``between`` two prefixes in either direction; newest first,
-    each with its article's title.
+    date range, actor, article, ``between`` two prefixes in either direction, or confidence (an
+    event stored without one is kept); newest first, each with its article's title.
 
     An event is listed once per story (``STORY_COUNTING``), with ``reports`` the number of
     matching events of its story's articles it stands for; ``per_article`` lists each."""
@@ -350,10 +357,13 @@ def events(
     if doc_id is not None:
         where.append("e.doc_id = ?")
         params.append(doc_id)
+    if min_confidence:
+        where.append("(e.confidence IS NULL OR e.confidence >= ?)")
+        params.append(min_confidence)
     columns = (
         "e.id, e.doc_id, e.source, e.target, e.source_actor_id, e.target_actor_id,"
         " sa.name AS source_name, ta.name AS target_name, e.code, e.name, e.plover, e.goldstein,"
-        " e.quad_class, e.date, e.start, e.end, e.text, d.title"
+        " e.quad_class, e.date, e.start, e.end, e.text, e.confidence, d.title"
     )
     joins = (
         " FROM events e JOIN documents d ON d.id = e.doc_id"

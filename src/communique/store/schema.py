@@ -228,7 +228,14 @@ CREATE INDEX story_members_story ON story_members(story_id);
 article's id) and its MinHash signature (``store.stories``). Articles stored before are
 their own stories until they are ingested again."""
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
+_V7 = """
+ALTER TABLE quotes ADD COLUMN confidence REAL;
+ALTER TABLE events ADD COLUMN confidence REAL;
+"""
+"""Version 7: each quote's and event's confidence (``communique.confidence``); rows stored
+before have none (``NULL``), which every ``min_confidence`` filter keeps."""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
