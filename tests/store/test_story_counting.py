@@ -62,6 +62,9 @@ def test_listings_count_once_per_story(path: Path) -> None:
         assert len(q.quotes(store, per_article=True)) == 4
         assert sorted(r["reports"] for r in q.events(store)) == [1, 3]
         assert len(q.events(store, per_article=True)) == 4
+        # totals count what the listing shows
+        assert q.count_quotes(store) == 2 and q.count_quotes(store, per_article=True) == 4
+        assert q.count_events(store, between=("USA", "RUS")) == 2
         # filters apply before copies are counted
         assert [r["reports"] for r in q.quotes(store, doc_id="paper")] == [1]
 

@@ -119,9 +119,12 @@ class Browser:
             raise RuntimeError(f"chromium failed ({done.returncode}): {done.stderr[-2000:]}")
         return done
 
-    def dom(self, url: str) -> str:
-        """The serialised DOM after the page loaded and its scripts ran."""
-        return self._run("--virtual-time-budget=3000", "--dump-dom", url).stdout
+    def dom(self, url: str, *, width: int = 1280, height: int = 860) -> str:
+        """The serialised DOM after the page loaded and its scripts ran, in a window of
+        ``width`` by ``height`` pixels."""
+        return self._run(
+            "--virtual-time-budget=3000", f"--window-size={width},{height}", "--dump-dom", url
+        ).stdout
 
     def screenshot(self, url: str, path: Path, *, width: int = 1280, height: int = 860) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)

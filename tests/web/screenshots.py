@@ -5,7 +5,8 @@
 Without ``--db`` it builds a temporary database: the seed article
 (tests/fixtures/seed-defenseone-2013.txt) through the real pipeline, dated 9 August 2013, plus
 the ten short invented "Sample dispatch" articles of ``web_fixtures.timeline_analyses`` so the
-relations chart has a year of United States-Russia events to draw. The PNGs are reduced to
+relations chart has a year of United States-Russia events to draw. With ``--db`` the relations
+pages show the pair of countries with the most dated events. The PNGs are reduced to
 256-colour palettes (``png_palette``) to keep them small.
 """
 
@@ -33,6 +34,8 @@ from communique.store.db import Store  # noqa: E402
 from communique.web import create_app  # noqa: E402
 
 SEED = ROOT / "tests" / "fixtures" / "seed-defenseone-2013.txt"
+PHONE_WIDTH = 420
+"""The ``*-phone`` screenshots are taken this many pixels wide."""
 
 
 def build(db: Path) -> None:
@@ -60,13 +63,21 @@ def pages(db: Path) -> dict[str, str]:
             actor = queries.find_actor(store, speaker or "Russia")
         except queries.NotFound:
             actor = queries.actors(store, limit=1)[0]["id"]
+        pair = store.query(
+            "SELECT MIN(source_country, target_country), MAX(source_country, target_country),"
+            " COUNT(*) AS n FROM events WHERE date IS NOT NULL AND source_country IS NOT NULL"
+            " AND target_country IS NOT NULL AND source_country != target_country"
+            " GROUP BY 1, 2 ORDER BY n DESC LIMIT 1"
+        )
     from communique.web.context import urls
 
+    a, b = (pair[0][0], pair[0][1]) if pair else ("USA", "RUS")
     return {
         "search": f"/?speaker={speaker.split()[-1] if speaker else ''}",
         "article": urls.article(docs[0]["id"]) if docs else "/",
         "actor": f"/actors/{actor}",
-        "relations": "/relations?a=USA&b=RUS",
+        "relations": f"/relations?a={a}&b={b}",
+        "relations-phone": f"/relations?a={a}&b={b}",
         "network": "/network",
     }
 
@@ -90,11 +101,12 @@ def main() -> int:
         with LiveServer(create_app(str(db))) as base:
             for name, url in pages(db).items():
                 height = (
-                    args.height * 3 // 2 if name == "article" else args.height
-                )  # reach the quotes
+                    args.height * 3 // 2 if name in ("article", "network") else args.height
+                )  # reach the quotes; the whole network
+                width = PHONE_WIDTH if name.endswith("-phone") else args.width
                 path = to_palette(
                     browser.screenshot(
-                        base + url, args.out / f"{name}.png", width=args.width, height=height
+                        base + url, args.out / f"{name}.png", width=width, height=height
                     )
                 )
                 sys.stdout.write(f"{path} ({path.stat().st_size // 1024} KB) <- {url}\n")

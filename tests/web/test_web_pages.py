@@ -65,8 +65,10 @@ def test_search_by_speaker_shows_quote_speaker_and_evidence(client: TestClient) 
 
 def test_search_words_finds_quotes_and_articles_with_marked_snippet(client: TestClient) -> None:
     html = page(client, "/?q=Snowden")
-    assert "Russia would not extradite Snowden" in html
-    assert "<mark>Snowden</mark>" in html
+    # issue 14: matches are marked in quotes too, not only in article snippets
+    quotes = html.split('class="results quotes-results"')[1].split("</section>")[0]
+    assert "Russia would not extradite <mark>Snowden</mark>" in quotes
+    assert "<mark>Snowden</mark>" in html.split('class="snippet"')[1]
     assert "\x02" not in html and "\x03" not in html
 
 
@@ -154,7 +156,7 @@ def test_untrusted_text_is_shown_as_text(client: TestClient, url: str) -> None:
     ):
         assert raw not in html, f"{raw!r} reached the page unescaped"
     scripts = Tags(html).find("script")
-    assert all(s.get("src") == "/static/chart.js" for s in scripts)
+    assert all(s.get("src") in ("/static/chart.js", "/static/network.js") for s in scripts)
 
 
 def test_hostile_article_shows_its_markup_as_text(client: TestClient) -> None:

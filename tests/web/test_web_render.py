@@ -130,17 +130,56 @@ def test_relations_chart_geometry() -> None:
     assert [p["counts"] for p in chart.periods] == [[2, 0, 1, 0], [0, 0, 0, 0]]
 
 
-def test_network_layout_is_deterministic_and_on_a_circle() -> None:
+def test_network_layout_starts_heaviest_first_on_a_spiral() -> None:
+    """The server's drawing (the force layout's start in the browser): deterministic, the
+    heaviest actor nearest the centre, every node inside the canvas, only the first
+    ``LABELLED_NODES`` labelled before the script places the rest."""
+    n = render.LABELLED_NODES + 6
     graph = {
-        "nodes": [{"id": i, "name": f"n{i}", "kind": "person", "degree": 5 - i} for i in range(4)],
-        "edges": [{"source": 0, "target": 1, "kind": "event", "weight": 2, "mean_goldstein": -3.0}],
+        "nodes": [
+            {"id": i, "name": f"n{i}", "kind": "person", "degree": n + 1 - i} for i in range(n)
+        ],
+        "edges": [
+            {"source": 0, "target": 1, "kind": "event", "weight": 2, "mean_goldstein": -3.0},
+            {"source": 1, "target": 2, "kind": "quote", "weight": 1, "mean_goldstein": None},
+        ],
     }
     one, two = render.network_layout(graph), render.network_layout(graph)
     assert one == two
     centre = one["size"] / 2
-    radii = {round(((n["x"] - centre) ** 2 + (n["y"] - centre) ** 2) ** 0.5) for n in one["nodes"]}
-    assert len(radii) == 1
-    assert one["edges"][0]["css"] == "edge-event edge-conflict"
+    radii = [((v["x"] - centre) ** 2 + (v["y"] - centre) ** 2) ** 0.5 for v in one["nodes"]]
+    assert radii == sorted(radii)
+    assert all(v["r"] <= v["x"] <= one["size"] - v["r"] for v in one["nodes"])
+    assert [v["labelled"] for v in one["nodes"]].count(True) == render.LABELLED_NODES
+    assert one["nodes"][0]["r"] > one["nodes"][-1]["r"]
+    assert [e["css"] for e in one["edges"]] == [
+        "edge-event edge-conflict",
+        "edge-quote edge-neutral",
+    ]
+    assert one["edges"][0]["w"] > one["edges"][1]["w"]
+
+
+@pytest.mark.parametrize(
+    ("text", "query", "marked"),
+    [
+        ("Russia would not extradite Snowden", "snowden", ["Snowden"]),
+        ("The Fed's rates rose; federal rates", "rates fed", ["Fed", "rates", "rates"]),
+        ("nothing here", "Snowden", []),
+        ("a <b>tag</b> stays text", "tag", ["tag"]),
+        ("any text", "", []),
+    ],
+)
+def test_match_pieces_marks_whole_words(text: str, query: str, marked: list[str]) -> None:
+    pieces = render.match_pieces(text, query)
+    assert "".join(t for t, _ in pieces) == text
+    assert [t for t, hit in pieces if hit] == marked
+
+
+def test_doc_pieces_reads_double_backticks_as_code() -> None:
+    pieces = render.doc_pieces("full-text ``q`` over quotes; ``limit`` and ``offset``.")
+    assert [t for t, code in pieces if code] == ["q", "limit", "offset"]
+    assert "".join(t for t, _ in pieces) == "full-text q over quotes; limit and offset."
+    assert render.doc_pieces(None) == [] and render.doc_pieces("plain") == [("plain", False)]
 
 
 @pytest.mark.parametrize(

@@ -326,9 +326,150 @@ def timeline_analyses() -> list[Analysis]:
     return out
 
 
+def exchange_analyses() -> list[Analysis]:
+    """Two invented articles about a stock exchange, for the network: the first names it in
+    full with its abbreviation and quotes a description ("officials"); the second calls it only
+    "LSE", which cross-article resolution keeps apart, and the network must draw as one node."""
+    first = (
+        "The London Stock Exchange (LSE) opened late. "
+        "\u201cThe London Stock Exchange will recover,\u201d Xavier Rolet said. "
+        "\u201cThe London Stock Exchange failed us,\u201d officials said."
+    )
+    second = "\u201cThe LSE is strong,\u201d Xavier Rolet said on Monday."
+    out = []
+    for doc_id, t, date in (
+        ("exchange-1", first, "2013-06-03"),
+        ("exchange-2", second, "2013-06-10"),
+    ):
+        exchange_name = "London Stock Exchange" if doc_id == "exchange-1" else "LSE"
+        exchange = [span(t, exchange_name)]
+        if doc_id == "exchange-1":
+            exchange += [span(t, "LSE"), span(t, exchange_name, exchange[0][1] + 1)]
+            exchange.append(span(t, exchange_name, exchange[-1][1]))
+        rolet = span(t, "Xavier Rolet")
+        actors = [
+            Actor(
+                id="a1",
+                name=exchange_name,
+                kind="organization",
+                mentions=tuple(sorted(exchange)),
+                country="GBR",
+                aliases=("London Stock Exchange", "LSE") if doc_id == "exchange-1" else ("LSE",),
+            ),
+            Actor(id="a2", name="Xavier Rolet", kind="person", mentions=(rolet,), country="GBR"),
+        ]
+        said = span(t, "said", rolet[1])
+        if doc_id == "exchange-1":
+            quoted = span(t, "The London Stock Exchange will recover,")
+        else:
+            quoted = span(t, "The LSE is strong,")
+        quotes = [
+            Quote(
+                start=quoted[0],
+                end=quoted[1],
+                fragments=(quoted,),
+                text=t[quoted[0] : quoted[1]],
+                kind="direct",
+                speaker="Xavier Rolet",
+                speaker_actor="a2",
+                speaker_start=rolet[0],
+                speaker_end=rolet[1],
+                cue="said",
+                cue_start=said[0],
+                cue_end=said[1],
+            )
+        ]
+        if doc_id == "exchange-1":
+            officials = span(t, "officials")
+            actors.append(
+                Actor(
+                    id="a3",
+                    name="officials",
+                    kind="person",
+                    mentions=(officials,),
+                    named=False,
+                )
+            )
+            q2 = span(t, "The London Stock Exchange failed us,")
+            said2 = span(t, "said", officials[1])
+            quotes.append(
+                Quote(
+                    start=q2[0],
+                    end=q2[1],
+                    fragments=(q2,),
+                    text=t[q2[0] : q2[1]],
+                    kind="direct",
+                    speaker="officials",
+                    speaker_actor="a3",
+                    speaker_start=officials[0],
+                    speaker_end=officials[1],
+                    cue="said",
+                    cue_start=said2[0],
+                    cue_end=said2[1],
+                )
+            )
+        article = Article(
+            id=doc_id,
+            source="test",
+            text=t,
+            body=((0, len(t)),),
+            content_hash=content_hash(t),
+            title="Exchange news",
+            outlet="Sample Wire",
+            published=date,
+        )
+        out.append(Analysis(article=article, actors=tuple(actors), quotes=tuple(quotes)))
+    return out
+
+
 def build_demo_db(path: Path) -> Path:
-    """The two sample articles and the timeline: what the browser tests look at."""
+    """The two sample articles, the timeline and the exchange articles: what the browser tests
+    look at."""
     build_db(path)
     with Store(path, clock=lambda: "2013-12-31T00:00:00+00:00") as store:
         store.write(timeline_analyses())
+        store.write(exchange_analyses())
     return path
+
+
+def harvest_analyses(n: int = 45) -> list[Analysis]:
+    """``n`` one-line articles, each quoting Ana Lima on the harvest and naming a farm: enough
+    rows for totals, numbered pages and sorting."""
+    out = []
+    for i in range(1, n + 1):
+        farm = f"Farm {i:02d}"
+        t = f"\u201cThe harvest at {farm} is late,\u201d Ana Lima said."
+        quoted = span(t, f"The harvest at {farm} is late,")
+        lima, said = span(t, "Ana Lima"), span(t, "said")
+        article = Article(
+            id=f"harvest-{i:02d}",
+            source="test",
+            text=t,
+            body=((0, len(t)),),
+            content_hash=content_hash(t),
+            title=f"Harvest report {i}",
+            outlet="Farm Wire",
+            published=f"2014-{1 + i % 12:02d}-{1 + i % 28:02d}",
+        )
+        actors = (
+            Actor(id="a1", name="Ana Lima", kind="person", mentions=(lima,), country="BRA"),
+            Actor(
+                id="a2", name=farm, kind="organization", mentions=(span(t, farm),), country="BRA"
+            ),
+        )
+        quote = Quote(
+            start=quoted[0],
+            end=quoted[1],
+            fragments=(quoted,),
+            text=t[quoted[0] : quoted[1]],
+            kind="direct",
+            speaker="Ana Lima",
+            speaker_actor="a1",
+            speaker_start=lima[0],
+            speaker_end=lima[1],
+            cue="said",
+            cue_start=said[0],
+            cue_end=said[1],
+        )
+        out.append(Analysis(article=article, actors=actors, quotes=(quote,)))
+    return out

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from typing import Any
+from typing import Any, Literal, get_args
 
 from ..errors import NotFound
 from ..records import PERIODS, QUAD_CLASS_KEYS, Analysis, Period
@@ -65,17 +65,14 @@ def _once_per_story(
     alias: str,
     copy_key: str,
     first: str,
-    order: str,
     per_article: bool,
 ) -> str:
-    """A listing's SQL (ending in ``LIMIT ? OFFSET ?``) keeping one row per story and
-    ``copy_key``: the ``first`` in that order, with ``reports`` the number of copies among the
-    rows ``where`` keeps (filters apply before copies are counted). ``per_article``: every row,
-    ``reports`` 1."""
+    """A subquery of the rows ``where`` keeps, one per story and ``copy_key``: the ``first``
+    in that order, with ``reports`` the number of copies among the kept rows (filters apply
+    before copies are counted). ``per_article``: every row, ``reports`` 1."""
     condition = " WHERE " + " AND ".join(where) if where else ""
-    tail = f" ORDER BY {order} LIMIT ? OFFSET ?"
     if per_article:
-        return f"SELECT * FROM (SELECT {columns}, 1 AS reports{joins}{condition}){tail}"
+        return f"SELECT {columns}, 1 AS reports{joins}{condition}"
     story = f"{alias}.doc_id"
     if _has_stories(store):
         joins += f" LEFT JOIN story_members m ON m.doc_id = {alias}.doc_id"
@@ -83,8 +80,28 @@ def _once_per_story(
     return (
         f"SELECT * FROM (SELECT {columns}, COUNT(*) OVER copies AS reports,"
         f" ROW_NUMBER() OVER (copies ORDER BY {first}) AS nth{joins}{condition}"
-        f" WINDOW copies AS (PARTITION BY {story}, {copy_key})) WHERE nth = 1{tail}"
+        f" WINDOW copies AS (PARTITION BY {story}, {copy_key})) WHERE nth = 1"
     )
+
+
+def _order(expr: str, descending: bool) -> str:
+    """``expr`` in the given direction, empty values last either way."""
+    return f"({expr}) IS NULL, {expr} {'DESC' if descending else 'ASC'}"
+
+
+def _page(
+    store: Store, rows_sql: str, params: list[Any], order: str, limit: int, offset: int
+) -> list[dict[str, Any]]:
+    """One page of the subquery ``rows_sql`` in ``order``, as dicts (``nth`` dropped)."""
+    sql = f"SELECT * FROM ({rows_sql}) ORDER BY {order} LIMIT ? OFFSET ?"
+    out = [dict(r) for r in store.query(sql, [*params, clamp_limit(limit), max(0, offset)])]
+    for d in out:
+        d.pop("nth", None)
+    return out
+
+
+def _count(store: Store, rows_sql: str, params: list[Any]) -> int:
+    return int(store.query(f"SELECT COUNT(*) FROM ({rows_sql})", params)[0][0])
 
 
 def _speaker_actor_ids(store: Store, speaker: str) -> list[int]:
@@ -97,6 +114,72 @@ def _speaker_actor_ids(store: Store, speaker: str) -> list[int]:
         (key, _like_suffix(key)),
     )
     return [r[0] for r in rows]
+
+
+def _quote_rows(
+    store: Store,
+    *,
+    speaker: str | None,
+    about: str | None,
+    since: str | None,
+    until: str | None,
+    kind: str | None,
+    country: str | None,
+    actor_id: int | None,
+    doc_id: str | None,
+    min_confidence: float | None,
+    per_article: bool,
+) -> tuple[str, list[Any]]:
+    """The subquery of the quotes the filters keep, once per story unless ``per_article``."""
+    where: list[str] = []
+    params: list[Any] = []
+    speaker = (speaker or "").strip()
+    if speaker:
+        ids = _speaker_actor_ids(store, speaker)
+        marks = ",".join("?" * len(ids))
+        clause = "q.speaker LIKE ?"
+        params.append(f"%{speaker}%")
+        if ids:
+            clause = f"({clause} OR q.actor_id IN ({marks}))"
+            params.extend(ids)
+        where.append(clause)
+    match = fts_query(about or "")
+    if match:
+        where.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+        params.append(match)
+    for clause, value in (
+        ("q.published >= ?", since),
+        ("q.published <= ?", until),
+        ("q.kind = ?", kind),
+        ("a.country = ?", country.upper() if country else None),
+        ("q.actor_id = ?", actor_id),
+        ("q.doc_id = ?", doc_id),
+    ):
+        if value is not None and value != "":
+            where.append(clause)
+            params.append(value)
+    if min_confidence:
+        where.append("(q.confidence IS NULL OR q.confidence >= ?)")
+        params.append(min_confidence)
+    columns = (
+        "q.id, q.doc_id, q.start, q.end, q.fragments, q.text, q.kind, q.speaker, q.actor_id,"
+        " q.speaker_start, q.speaker_end, q.cue, q.confidence, q.published, a.country, a.role,"
+        " a.code, d.title"
+    )
+    joins = (
+        " FROM quotes q LEFT JOIN actors a ON a.id = q.actor_id JOIN documents d ON d.id = q.doc_id"
+    )
+    sql = _once_per_story(
+        store,
+        columns,
+        joins,
+        where,
+        alias="q",
+        copy_key="lower(q.text)",
+        first="q.published IS NULL, q.published, q.doc_id, q.start",
+        per_article=per_article,
+    )
+    return sql, params
 
 
 def quotes(
@@ -121,86 +204,74 @@ def quotes(
     A quote is listed once per story (``STORY_COUNTING``): among the matching copies its
     story's articles carry, the first published stands for it, with ``reports`` the number of
     copies. ``per_article`` lists every copy (``reports`` 1)."""
-    where: list[str] = []
-    params: list[Any] = []
-    speaker = (speaker or "").strip()
-    if speaker:
-        ids = _speaker_actor_ids(store, speaker)
-        marks = ",".join("?" * len(ids))
-        clause = "q.speaker LIKE ?"
-        params.append(f"%{speaker}%")
-        if ids:
-            clause = f"({clause} OR q.actor_id IN ({marks}))"
-            params.extend(ids)
-        where.append(clause)
-    if about:
-        match = fts_query(about)
-        if match:
-            where.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
-            params.append(match)
-    if since:
-        where.append("q.published >= ?")
-        params.append(since)
-    if until:
-        where.append("q.published <= ?")
-        params.append(until)
-    if kind:
-        where.append("q.kind = ?")
-        params.append(kind)
-    if country:
-        where.append("a.country = ?")
-        params.append(country.upper())
-    if actor_id is not None:
-        where.append("q.actor_id = ?")
-        params.append(actor_id)
-    if doc_id is not None:
-        where.append("q.doc_id = ?")
-        params.append(doc_id)
-    if min_confidence:
-        where.append("(q.confidence IS NULL OR q.confidence >= ?)")
-        params.append(min_confidence)
-    columns = (
-        "q.id, q.doc_id, q.start, q.end, q.fragments, q.text, q.kind, q.speaker, q.actor_id,"
-        " q.speaker_start, q.speaker_end, q.cue, q.confidence, q.published, a.country, a.role,"
-        " a.code, d.title"
-    )
-    joins = (
-        " FROM quotes q LEFT JOIN actors a ON a.id = q.actor_id JOIN documents d ON d.id = q.doc_id"
-    )
-    sql = _once_per_story(
+    sql, params = _quote_rows(
         store,
-        columns,
-        joins,
-        where,
-        alias="q",
-        copy_key="lower(q.text)",
-        first="q.published IS NULL, q.published, q.doc_id, q.start",
-        order="published DESC, doc_id, start",
+        speaker=speaker,
+        about=about,
+        since=since,
+        until=until,
+        kind=kind,
+        country=country,
+        actor_id=actor_id,
+        doc_id=doc_id,
+        min_confidence=min_confidence,
         per_article=per_article,
     )
-    rows = store.query(sql, [*params, clamp_limit(limit), max(0, offset)])
-    out = []
-    for r in rows:
-        d = dict(r)
+    out = _page(store, sql, params, "published DESC, doc_id, start", limit, offset)
+    for d in out:
         d["fragments"] = json.loads(d["fragments"])
-        d.pop("nth", None)
-        out.append(d)
     return out
 
 
-def actors(
+def count_quotes(
     store: Store,
     *,
-    country: str | None = None,
+    speaker: str | None = None,
+    about: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
     kind: str | None = None,
-    query: str | None = None,
-    named: bool | None = None,
-    limit: int = 50,
-    offset: int = 0,
-) -> list[dict[str, Any]]:
-    """Actors with their article, quote and event counts, most quoted first. ``named``: only
-    named actors (``True``), only descriptions (``False``, each an actor of the article in its
-    ``doc_id``), or both (``None``)."""
+    country: str | None = None,
+    actor_id: int | None = None,
+    doc_id: str | None = None,
+    min_confidence: float | None = None,
+    per_article: bool = False,
+) -> int:
+    """How many rows ``quotes`` lists with the same filters, over all pages."""
+    sql, params = _quote_rows(
+        store,
+        speaker=speaker,
+        about=about,
+        since=since,
+        until=until,
+        kind=kind,
+        country=country,
+        actor_id=actor_id,
+        doc_id=doc_id,
+        min_confidence=min_confidence,
+        per_article=per_article,
+    )
+    return _count(store, sql, params)
+
+
+ActorSort = Literal["name", "kind", "role", "country", "code", "articles", "quotes", "events"]
+"""Columns the actor listing can be ordered by."""
+ACTOR_SORTS: tuple[ActorSort, ...] = get_args(ActorSort)
+_ACTOR_ORDER: dict[ActorSort, str] = {
+    "name": "name COLLATE NOCASE",
+    "kind": "kind",
+    "role": "role COLLATE NOCASE",
+    "country": "country",
+    "code": "code",
+    "articles": "articles",
+    "quotes": "quotes",
+    "events": "events",
+}
+
+
+def _actor_rows(
+    country: str | None, kind: str | None, query: str | None, named: bool | None
+) -> tuple[str, list[Any]]:
     where: list[str] = []
     params: list[Any] = []
     if named is not None:
@@ -219,13 +290,92 @@ def actors(
         " a.doc_id IS NULL AS named, a.doc_id,"
         " (SELECT COUNT(DISTINCT doc_id) FROM doc_actors WHERE actor_id = a.id) AS articles,"
         " (SELECT COUNT(*) FROM quotes WHERE actor_id = a.id) AS quotes,"
-        " (SELECT COUNT(*) FROM events WHERE source_actor_id = a.id OR target_actor_id = a.id) AS events"
-        " FROM actors a"
-        + (" WHERE " + " AND ".join(where) if where else "")
-        + " ORDER BY quotes DESC, articles DESC, a.name LIMIT ? OFFSET ?"
+        " (SELECT COUNT(*) FROM events WHERE source_actor_id = a.id OR target_actor_id = a.id)"
+        " AS events FROM actors a" + (" WHERE " + " AND ".join(where) if where else "")
     )
-    rows = store.query(sql, [*params, clamp_limit(limit), max(0, offset)])
-    return [{**dict(r), "named": bool(r["named"])} for r in rows]
+    return sql, params
+
+
+def actors(
+    store: Store,
+    *,
+    country: str | None = None,
+    kind: str | None = None,
+    query: str | None = None,
+    named: bool | None = None,
+    sort: ActorSort = "quotes",
+    descending: bool = True,
+    limit: int = 50,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Actors with their article, quote and event counts, most quoted first, or ordered by the
+    column ``sort`` (one of ``ACTOR_SORTS``) then by quotes, articles and name. ``named``: only
+    named actors (``True``), only descriptions (``False``, each an actor of the article in its
+    ``doc_id``), or both (``None``)."""
+    order = _ACTOR_ORDER.get(sort)
+    if order is None:
+        raise ValueError(f"sort must be one of {', '.join(ACTOR_SORTS)}, not {sort!r}")
+    sql, params = _actor_rows(country, kind, query, named)
+    rows = _page(
+        store,
+        sql,
+        params,
+        f"{_order(order, descending)}, quotes DESC, articles DESC, name, id",
+        limit,
+        offset,
+    )
+    return [{**r, "named": bool(r["named"])} for r in rows]
+
+
+def count_actors(
+    store: Store,
+    *,
+    country: str | None = None,
+    kind: str | None = None,
+    query: str | None = None,
+    named: bool | None = None,
+) -> int:
+    """How many actors ``actors`` lists with the same filters, over all pages."""
+    sql, params = _actor_rows(country, kind, query, named)
+    return _count(store, sql, params)
+
+
+def same_actor(store: Store, ids: list[int]) -> dict[int, int]:
+    """Of the named actors ``ids``, those that are another stored actor under a short name,
+    mapped to that actor's id.
+
+    Cross-article resolution (``store.actors``) joins a single-word name to nothing but a
+    person's surname, so "LSE" in one article stays apart from "London Stock Exchange (LSE)"
+    of another although the second article gave "LSE" as an alias. Here a named actor whose
+    name key is an alias of exactly one other named actor of the same kind, with countries
+    that do not contradict each other, is that actor. An alias shared by two actors
+    ("Smith" of John and of Mary Smith) joins nobody.
+    """
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    rows = store.query(
+        "SELECT a.id AS id, o.id AS other FROM actors a"
+        " JOIN actor_aliases x ON x.alias_key = a.name_key AND x.actor_id != a.id"
+        " JOIN actors o ON o.id = x.actor_id"
+        f" WHERE a.id IN ({marks}) AND a.doc_id IS NULL AND o.doc_id IS NULL"
+        " AND o.kind = a.kind AND o.name_key != a.name_key"
+        " AND (a.country IS NULL OR o.country IS NULL OR a.country = o.country)",
+        ids,
+    )
+    found: dict[int, set[int]] = {}
+    for r in rows:
+        found.setdefault(int(r["id"]), set()).add(int(r["other"]))
+    out = {i: others.pop() for i, others in found.items() if len(others) == 1}
+    # a chain (A is B, B is C) ends at its last actor; a cycle is left alone
+    for i in list(out):
+        seen = {i}
+        j = out[i]
+        while j in out and j not in seen:
+            seen.add(j)
+            j = out[j]
+        out[i] = j if j != i else i
+    return {i: j for i, j in out.items() if i != j}
 
 
 SQLITE_MAX_INT = 2**63 - 1
@@ -310,28 +460,26 @@ def actor(store: Store, name_or_id: str | int, *, limit: int = 20) -> dict[str, 
     return out
 
 
-def events(
+EventSort = Literal["date", "source", "code", "target", "goldstein"]
+"""Columns an event listing can be ordered by."""
+EVENT_SORTS: tuple[EventSort, ...] = get_args(EventSort)
+
+
+def _event_listing(
     store: Store,
     *,
-    source: str | None = None,
-    target: str | None = None,
-    code: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    actor_id: int | None = None,
-    doc_id: str | None = None,
-    between: tuple[str, str] | None = None,
-    min_confidence: float | None = None,
-    per_article: bool = False,
-    limit: int = 50,
-    offset: int = 0,
-) -> list[dict[str, Any]]:
-    """Events filtered by source/target (ISO3 country or actor-code prefix), CAMEO code prefix,
-    date range, actor, article, ``between`` two prefixes in either direction, or confidence (an
-    event stored without one is kept); newest first, each with its article's title.
-
-    An event is listed once per story (``STORY_COUNTING``), with ``reports`` the number of
-    matching events of its story's articles it stands for; ``per_article`` lists each."""
+    source: str | None,
+    target: str | None,
+    code: str | None,
+    since: str | None,
+    until: str | None,
+    actor_id: int | None,
+    doc_id: str | None,
+    between: tuple[str, str] | None,
+    min_confidence: float | None,
+    per_article: bool,
+) -> tuple[str, list[Any]]:
+    """The subquery of the events the filters keep, once per story unless ``per_article``."""
     where: list[str] = []
     params: list[Any] = []
     if between is not None:
@@ -363,7 +511,7 @@ def events(
     columns = (
         "e.id, e.doc_id, e.source, e.target, e.source_actor_id, e.target_actor_id,"
         " sa.name AS source_name, ta.name AS target_name, e.code, e.name, e.plover, e.goldstein,"
-        " e.quad_class, e.date, e.start, e.end, e.text, e.confidence, d.title"
+        " e.quad_class, e.date, e.start, e.end, e.text, e.confidence, d.title, d.published"
     )
     joins = (
         " FROM events e JOIN documents d ON d.id = e.doc_id"
@@ -378,14 +526,95 @@ def events(
         alias="e",
         copy_key=EVENT_COPY_KEY,
         first="e.date IS NULL, d.published IS NULL, d.published, e.doc_id, e.start",
-        order="date DESC, doc_id, start",
         per_article=per_article,
     )
-    rows = store.query(sql, [*params, clamp_limit(limit), max(0, offset)])
-    out = [dict(r) for r in rows]
-    for d in out:
-        d.pop("nth", None)
-    return out
+    return sql, params
+
+
+def events(
+    store: Store,
+    *,
+    source: str | None = None,
+    target: str | None = None,
+    code: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    actor_id: int | None = None,
+    doc_id: str | None = None,
+    between: tuple[str, str] | None = None,
+    min_confidence: float | None = None,
+    per_article: bool = False,
+    sort: EventSort = "date",
+    descending: bool = True,
+    limit: int = 50,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Events filtered by source/target (ISO3 country or actor-code prefix), CAMEO code prefix,
+    date range, actor, article, ``between`` two prefixes in either direction, or confidence (an
+    event stored without one is kept); newest first, or ordered by the column ``sort`` (one of
+    ``EVENT_SORTS``); each with its article's title and publication date.
+
+    An event is listed once per story (``STORY_COUNTING``), with ``reports`` the number of
+    matching events of its story's articles it stands for; ``per_article`` lists each."""
+    order = _EVENT_ORDER.get(sort)
+    if order is None:
+        raise ValueError(f"sort must be one of {', '.join(EVENT_SORTS)}, not {sort!r}")
+    sql, params = _event_listing(
+        store,
+        source=source,
+        target=target,
+        code=code,
+        since=since,
+        until=until,
+        actor_id=actor_id,
+        doc_id=doc_id,
+        between=between,
+        min_confidence=min_confidence,
+        per_article=per_article,
+    )
+    return _page(
+        store, sql, params, f"{_order(order, descending)}, date DESC, doc_id, start", limit, offset
+    )
+
+
+def count_events(
+    store: Store,
+    *,
+    source: str | None = None,
+    target: str | None = None,
+    code: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    actor_id: int | None = None,
+    doc_id: str | None = None,
+    between: tuple[str, str] | None = None,
+    min_confidence: float | None = None,
+    per_article: bool = False,
+) -> int:
+    """How many rows ``events`` lists with the same filters, over all pages."""
+    sql, params = _event_listing(
+        store,
+        source=source,
+        target=target,
+        code=code,
+        since=since,
+        until=until,
+        actor_id=actor_id,
+        doc_id=doc_id,
+        between=between,
+        min_confidence=min_confidence,
+        per_article=per_article,
+    )
+    return _count(store, sql, params)
+
+
+_EVENT_ORDER: dict[EventSort, str] = {
+    "date": "date",
+    "source": "source",
+    "code": "code",
+    "target": "target",
+    "goldstein": "goldstein",
+}
 
 
 _PERIOD_SQL: dict[Period, str] = {
@@ -540,18 +769,9 @@ SNIPPET_CLOSE = "\x03"
 escapes every piece, so no markup from an article can leak through."""
 
 
-def documents(
-    store: Store,
-    *,
-    about: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    limit: int = 50,
-    offset: int = 0,
-) -> list[dict[str, Any]]:
-    """Articles newest first, optionally matching words (FTS5 over title and text) and within a
-    publication-date range. With words, each row has a ``snippet`` whose matches are wrapped in
-    ``SNIPPET_OPEN``/``SNIPPET_CLOSE``; without, ``snippet`` is ``None``."""
+def _document_rows(
+    about: str | None, since: str | None, until: str | None
+) -> tuple[str, list[Any]]:
     where: list[str] = []
     params: list[Any] = []
     match = fts_query(about or "")
@@ -572,11 +792,33 @@ def documents(
         f"SELECT d.id, d.title, d.outlet, d.published, d.url, {snippet} AS snippet,"
         " (SELECT COUNT(*) FROM quotes WHERE doc_id = d.id) AS quotes,"
         " (SELECT COUNT(*) FROM events WHERE doc_id = d.id) AS events"
-        f" FROM {source}"
-        + (" WHERE " + " AND ".join(where) if where else "")
-        + " ORDER BY d.published DESC, d.id LIMIT ? OFFSET ?"
+        f" FROM {source}" + (" WHERE " + " AND ".join(where) if where else "")
     )
-    return [dict(r) for r in store.query(sql, [*params, clamp_limit(limit), max(0, offset)])]
+    return sql, params
+
+
+def documents(
+    store: Store,
+    *,
+    about: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Articles newest first, optionally matching words (FTS5 over title and text) and within a
+    publication-date range. With words, each row has a ``snippet`` whose matches are wrapped in
+    ``SNIPPET_OPEN``/``SNIPPET_CLOSE``; without, ``snippet`` is ``None``."""
+    sql, params = _document_rows(about, since, until)
+    return _page(store, sql, params, "published DESC, id", limit, offset)
+
+
+def count_documents(
+    store: Store, *, about: str | None = None, since: str | None = None, until: str | None = None
+) -> int:
+    """How many articles ``documents`` lists with the same filters, over all pages."""
+    sql, params = _document_rows(about, since, until)
+    return _count(store, sql, params)
 
 
 def stats(store: Store) -> dict[str, Any]:

@@ -10,12 +10,12 @@ import hmac
 import json
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, HTTPException, Request
+from fastapi import APIRouter, Header, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
-from ..records import ActorKind, Period, QuoteKind
+from ..records import ACTOR_KINDS, ActorKind, Period, QuoteKind
 from ..sources.jsonl import document_from_object
 from ..store import queries
 from . import data, render
@@ -32,6 +32,7 @@ from .models import (
     Page,
     QuoteRow,
 )
+from .network import LINK_KINDS, MAX_NETWORK_NODES, LinkKind, NetworkFilter, network
 from .params import (
     ActorRef,
     CameoPrefix,
@@ -42,8 +43,11 @@ from .params import (
     DocId,
     Limit,
     MaxNodes,
+    MinConfidence,
+    MinWeight,
     Name,
     Offset,
+    PerArticle,
     RowId,
     Since,
     Until,
@@ -75,11 +79,14 @@ def list_quotes(
     until: Until = None,
     actor_id: RowId = None,
     doc_id: DocId = None,
+    min_confidence: MinConfidence = None,
+    per_article: PerArticle = False,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
     """Quotes, newest first: full-text ``q`` over quote text and speaker, filtered by
-    speaker name, speaker's country, kind and date range."""
+    speaker name, speaker's country, kind, date range and confidence; each once per story
+    (``reports`` copies) unless ``per_article``."""
     rows = queries.quotes(
         store,
         about=q,
@@ -90,6 +97,8 @@ def list_quotes(
         until=until,
         actor_id=actor_id,
         doc_id=doc_id,
+        min_confidence=min_confidence,
+        per_article=per_article,
         limit=limit,
         offset=offset,
     )
@@ -276,10 +285,13 @@ def list_events(
     until: Until = None,
     actor_id: RowId = None,
     doc_id: DocId = None,
+    min_confidence: MinConfidence = None,
+    per_article: PerArticle = False,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    """Events, newest first, by source/target code prefix, CAMEO code prefix, dates."""
+    """Events, newest first, by source/target code prefix, CAMEO code prefix, dates and
+    confidence; each once per story (``reports`` copies) unless ``per_article``."""
     rows = queries.events(
         store,
         source=source,
@@ -289,6 +301,8 @@ def list_events(
         until=until,
         actor_id=actor_id,
         doc_id=doc_id,
+        min_confidence=min_confidence,
+        per_article=per_article,
         limit=limit,
         offset=offset,
     )
@@ -303,14 +317,22 @@ def get_dyad(
     by: Period = "month",
     since: Since = None,
     until: Until = None,
+    per_article: PerArticle = False,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
     """Events between two countries (or actor-code prefixes), both directions: counts per
-    quad class and mean Goldstein per period, and the events themselves."""
-    series = data.dyad_series(store, a, b, by=by, since=since, until=until)
+    quad class and mean Goldstein per period, and the events themselves; each event once per
+    story unless ``per_article``."""
+    series = data.dyad_series(store, a, b, by=by, since=since, until=until, per_article=per_article)
     rows = queries.events(
-        store, between=(a, b), since=since, until=until, limit=limit, offset=offset
+        store,
+        between=(a, b),
+        since=since,
+        until=until,
+        per_article=per_article,
+        limit=limit,
+        offset=offset,
     )
     return {
         "a": a.upper(),
@@ -326,10 +348,36 @@ def get_network(
     store: ReadStore,
     since: Since = None,
     until: Until = None,
-    max_nodes: MaxNodes = data.MAX_NETWORK_NODES,
+    kind: Annotated[
+        list[ActorKind] | None, Query(description="actor kinds drawn (repeat for several)")
+    ] = None,
+    country: Country = None,
+    min_weight: MinWeight = 1,
+    links: Annotated[
+        list[LinkKind] | None, Query(description="kinds of links (repeat for several)")
+    ] = None,
+    descriptions: Annotated[
+        bool, Query(description='descriptions ("officials") as nodes too')
+    ] = False,
+    max_nodes: MaxNodes = MAX_NETWORK_NODES,
 ) -> dict[str, Any]:
-    """Actors as nodes; events and co-occurrence in articles as edges."""
-    return data.network(store, since=since, until=until, max_nodes=max_nodes)
+    """Actors as nodes, heaviest first; events, quotes and shared articles as edges. Only
+    named actors unless ``descriptions``; rows that are one actor ("LSE", "London Stock
+    Exchange") are one node (``merged``). ``country`` keeps links with an actor of that
+    country at one end at least; ``min_weight`` drops lighter links."""
+    return network(
+        store,
+        NetworkFilter(
+            since=since,
+            until=until,
+            kinds=tuple(k for k in ACTOR_KINDS if k in (kind or ())),
+            country=country.upper() if country else None,
+            min_weight=min_weight,
+            links=tuple(k for k in LINK_KINDS if k in (links or LINK_KINDS)),
+            descriptions=descriptions,
+            max_nodes=max_nodes,
+        ),
+    )
 
 
 @router.get("/stats", summary="Counts")

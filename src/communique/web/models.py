@@ -33,11 +33,13 @@ class QuoteRow(Row):
     speaker: str | None = None
     actor_id: int | None = None
     cue: str | None = None
+    confidence: float | None = Field(None, description="estimated probability it is right")
     published: str | None = None
     country: str | None = None
     role: str | None = None
     code: str | None = None
     title: str | None = None
+    reports: int = Field(1, description="copies of it in its story's articles")
 
 
 class ActorRow(Row):
@@ -72,6 +74,10 @@ class EventRow(Row):
     start: int
     end: int
     text: str | None = None
+    confidence: float | None = Field(None, description="estimated probability it is right")
+    title: str | None = None
+    published: str | None = None
+    reports: int = Field(1, description="copies of it in its story's articles")
 
 
 class DocumentRow(Row):
@@ -198,5 +204,12 @@ class IngestResult(BaseModel):
 
 
 class Network(BaseModel):
-    nodes: list[dict[str, Any]]
-    edges: list[dict[str, Any]]
+    nodes: list[dict[str, Any]] = Field(
+        description="id, name, kind, country, code, named, degree (weight of its links)"
+    )
+    edges: list[dict[str, Any]] = Field(
+        description="source, target, kind (event, quote, coquoted), weight, mean_goldstein"
+    )
+    merged: dict[str, int] = Field(
+        default_factory=dict, description="actor ids drawn as another actor's node, to its id"
+    )

@@ -6,8 +6,8 @@ page shows the problems above its results instead of failing.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
-from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
@@ -16,27 +16,15 @@ from ..records import ACTOR_KINDS, PERIODS, QUOTE_KINDS
 from ..store import queries
 from ..store.stories import story_of
 from . import data, render
+from .browse import PAGE_SIZE, paginate, sorting
 from .context import Ctx, ReadStore, html_response, urls
-from .params import MAX_ACTOR_REF, Filters
+from .network import LINK_KINDS, LINK_NAMES, MAX_NETWORK_NODES, NetworkFilter, network
+from .params import MAX_ACTOR_REF, MAX_NODES, Filters
 
-PAGE_SIZE = 20
+ARTICLES_SHOWN = 10
+"""Articles listed beside the quotes on the search page."""
 
 router = APIRouter(include_in_schema=False)
-
-
-def page_links(
-    request: Request, offset: int, count: int, size: int = PAGE_SIZE
-) -> dict[str, str | None]:
-    """Previous/next links keeping the current query."""
-    params = {k: v for k, v in request.query_params.items() if k != "offset" and v}
-
-    def link(o: int) -> str:
-        return "?" + urlencode({**params, **({"offset": str(o)} if o else {})})
-
-    return {
-        "prev": link(max(0, offset - size)) if offset > 0 else None,
-        "next": link(offset + size) if count >= size else None,
-    }
 
 
 @router.get("/")
@@ -47,22 +35,24 @@ def search(request: Request, ctx: Ctx, store: ReadStore) -> Response:
     country = f.code("country")
     since, until = f.date("since"), f.date("until")
     offset = f.offset()
-    quotes = queries.quotes(
-        store,
-        about=q,
-        speaker=speaker,
-        country=country,
-        kind=kind,
-        since=since,
-        until=until,
-        limit=PAGE_SIZE,
-        offset=offset,
-    )
+    filters: dict[str, Any] = {
+        "about": q,
+        "speaker": speaker,
+        "country": country,
+        "kind": kind,
+        "since": since,
+        "until": until,
+    }
+    quotes = queries.quotes(store, **filters, limit=PAGE_SIZE, offset=offset)
+    for row in quotes:
+        row["pieces"] = render.match_pieces(row["text"], q)
     quote_only = bool(speaker or country or kind)
     articles = (
         []
         if quote_only
-        else queries.documents(store, about=q, since=since, until=until, limit=10, offset=0)
+        else queries.documents(
+            store, about=q, since=since, until=until, limit=ARTICLES_SHOWN, offset=0
+        )
     )
     for a in articles:
         a["pieces"] = render.snippet_pieces(a.pop("snippet"))
@@ -76,10 +66,15 @@ def search(request: Request, ctx: Ctx, store: ReadStore) -> Response:
             "problems": f.problems,
             "quotes": quotes,
             "articles": articles,
+            "article_total": 0
+            if quote_only
+            else queries.count_documents(store, about=q, since=since, until=until),
             "searching": searching,
             "countries": data.countries(store),
             "kinds": QUOTE_KINDS,
-            "links": page_links(request, offset, len(quotes)),
+            "pages": paginate(
+                request.query_params, offset, len(quotes), queries.count_quotes(store, **filters)
+            ),
             "offset": offset,
             "stats": None if searching else store.counts(),
         },
@@ -118,17 +113,33 @@ def article(request: Request, doc_id: str, ctx: Ctx, store: ReadStore) -> Respon
     )
 
 
+ACTOR_COLUMNS: list[tuple[str, queries.ActorSort | None, bool]] = [
+    ("Name", "name", False),
+    ("Kind", "kind", False),
+    ("Role", "role", False),
+    ("Country", "country", False),
+    ("Code", "code", False),
+    ("Articles", "articles", True),
+    ("Quotes", "quotes", True),
+    ("Events", "events", True),
+]
+
+
 @router.get("/actors")
 def actor_list(request: Request, ctx: Ctx, store: ReadStore) -> Response:
-    f = Filters.of(request, ("q", "country", "kind"))
+    f = Filters.of(request, ("q", "country", "kind", "descriptions", "sort", "order"))
     offset = f.offset()
+    sort, descending, headers = sorting(
+        f, request.query_params, ACTOR_COLUMNS, queries.ACTOR_SORTS, "quotes"
+    )
+    filters: dict[str, Any] = {
+        "query": f.get("q"),
+        "country": f.code("country"),
+        "kind": f.choice("kind", ACTOR_KINDS),
+        "named": None if f.flag("descriptions") else True,
+    }
     rows = queries.actors(
-        store,
-        query=f.get("q"),
-        country=f.code("country"),
-        kind=f.choice("kind", ACTOR_KINDS),
-        limit=PAGE_SIZE,
-        offset=offset,
+        store, **filters, sort=sort, descending=descending, limit=PAGE_SIZE, offset=offset
     )
     return html_response(
         ctx,
@@ -140,7 +151,10 @@ def actor_list(request: Request, ctx: Ctx, store: ReadStore) -> Response:
             "actors": rows,
             "kinds": ACTOR_KINDS,
             "countries": data.countries(store),
-            "links": page_links(request, offset, len(rows)),
+            "headers": headers,
+            "pages": paginate(
+                request.query_params, offset, len(rows), queries.count_actors(store, **filters)
+            ),
         },
     )
 
@@ -151,22 +165,45 @@ def actor(request: Request, actor: str, ctx: Ctx, store: ReadStore) -> Response:
     return html_response(ctx, request, "actor.html", {"a": info})
 
 
+EVENT_COLUMNS: list[tuple[str, queries.EventSort | None, bool]] = [
+    ("Date", "date", False),
+    ("Source", "source", False),
+    ("Event", "code", False),
+    ("Target", "target", False),
+    ("Goldstein", "goldstein", True),
+    ("Evidence", None, False),
+]
+
+
 @router.get("/relations")
 def relations(request: Request, ctx: Ctx, store: ReadStore) -> Response:
-    f = Filters.of(request, ("a", "b", "by", "since", "until"))
+    f = Filters.of(request, ("a", "b", "by", "since", "until", "sort", "order"))
     a, b = f.code("a"), f.code("b")
+    sort, descending, headers = sorting(
+        f, request.query_params, EVENT_COLUMNS, queries.EVENT_SORTS, "date"
+    )
     by = f.choice("by", PERIODS) or "month"
     since, until = f.date("since"), f.date("until")
     offset = f.offset()
     chart: render.Chart | None = None
     events: list[dict[str, Any]] = []
     series: list[dict[str, Any]] = []
+    total = undated = 0
     if a and b:
         series = data.dyad_series(store, a, b, by=by, since=since, until=until)
         chart = render.relations_chart(series) if series else None
         events = queries.events(
-            store, between=(a, b), since=since, until=until, limit=PAGE_SIZE, offset=offset
+            store,
+            between=(a, b),
+            since=since,
+            until=until,
+            sort=sort,
+            descending=descending,
+            limit=PAGE_SIZE,
+            offset=offset,
         )
+        total = queries.count_events(store, between=(a, b), since=since, until=until)
+        undated = queries.dyad_undated(store, a, b)
     elif a or b:
         f.problems.append("pick both sides of the relation")
     return html_response(
@@ -184,24 +221,43 @@ def relations(request: Request, ctx: Ctx, store: ReadStore) -> Response:
             "quads": render.QUAD_CLASSES,
             "periods": PERIODS,
             "countries": data.countries(store),
-            "links": page_links(request, offset, len(events)),
+            "headers": headers,
+            "undated": undated,
+            "pages": paginate(request.query_params, offset, len(events), total),
         },
     )
 
 
 @router.get("/network")
-def network(request: Request, ctx: Ctx, store: ReadStore) -> Response:
-    f = Filters.of(request, ("since", "until"))
-    since, until = f.date("since"), f.date("until")
-    graph = data.network(store, since=since, until=until)
+def network_page(request: Request, ctx: Ctx, store: ReadStore) -> Response:
+    f = Filters.of(
+        request, ("since", "until", "country", "min_weight", "descriptions", "max_nodes", "all")
+    )
+    links = f.many("links", LINK_KINDS)
+    nf = NetworkFilter(
+        since=f.date("since"),
+        until=f.date("until"),
+        kinds=f.many("kind", ACTOR_KINDS),
+        country=f.code("country"),
+        min_weight=f.number("min_weight", 1, 1_000_000) or 1,
+        links=links or LINK_KINDS,
+        descriptions=f.flag("descriptions"),
+        max_nodes=f.number("max_nodes", 1, MAX_NODES) or MAX_NETWORK_NODES,
+    )
+    graph = network(store, nf)
     return html_response(
         ctx,
         request,
         "network.html",
         {
             "f": f.values,
+            "nf": nf,
             "problems": f.problems,
             "graph": render.network_layout(graph),
+            "kinds": ACTOR_KINDS,
+            "link_kinds": [(k, LINK_NAMES[k]) for k in LINK_KINDS],
+            "countries": data.countries(store),
+            "filtered": replace(nf, since=None, until=None) != NetworkFilter(),
         },
     )
 
@@ -214,7 +270,7 @@ def api_index(request: Request, ctx: Ctx) -> Response:
             "method": method.upper(),
             "path": path,
             "summary": op.get("summary", ""),
-            "description": op.get("description", ""),
+            "description": render.doc_pieces(op.get("description", "")),
         }
         for path, ops in schema["paths"].items()
         for method, op in ops.items()

@@ -30,6 +30,7 @@ from fastapi import Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from pydantic import BeforeValidator
 from pydantic_core import PydanticCustomError
+from starlette.datastructures import QueryParams
 
 from ..store.queries import MAX_LIMIT, SQLITE_MAX_INT
 
@@ -130,10 +131,29 @@ DetailLimit = Annotated[
 MaxNodes = Annotated[
     int, Interval(ge=1, le=MAX_NODES), Digits, Query(description="most actors shown")
 ]
+MinWeight = Annotated[
+    int,
+    Interval(ge=1, le=1_000_000),
+    Digits,
+    Query(description="lightest link kept: events, quotes or shared articles"),
+]
 RowId = Annotated[
     Annotated[int, Interval(ge=0, le=SQLITE_MAX_INT)] | None,
     Digits,
     Query(description="an actor's id (64-bit)"),
+]
+MinConfidence = Annotated[
+    float | None,
+    Query(
+        ge=0.0,
+        le=1.0,
+        allow_inf_nan=False,
+        description="keep items whose confidence is at least this (0-1); those without one stay",
+    ),
+]
+PerArticle = Annotated[
+    bool,
+    Query(description="count every article's copy of a syndicated story (default: once per story)"),
 ]
 Since = Annotated[str | None, Query(pattern=DATE_PATTERN, description="first date, YYYY[-MM[-DD]]")]
 Until = Annotated[str | None, Query(pattern=DATE_PATTERN, description="last date, YYYY[-MM[-DD]]")]
@@ -210,6 +230,39 @@ class Filters:
             )
             return None
         return value.upper() if value else None
+
+    def many(self, name: str, allowed: tuple[Choice, ...]) -> tuple[Choice, ...]:
+        """The values of a repeated field (checkboxes) among ``allowed``, in their order; the
+        others are ignored and described in ``problems``."""
+        raw = self.query.getlist(name) if isinstance(self.query, QueryParams) else []
+        given = [v.strip()[:MAX_WORDS] for v in raw if v.strip()]
+        wrong = [v for v in given if v not in allowed]
+        if wrong:
+            self.problems.append(
+                f"{name}: {', '.join(map(repr, wrong))} not one of {', '.join(allowed)} (ignored)"
+            )
+        if given:
+            self.values[name] = ",".join(given)
+        return tuple(v for v in allowed if v in given)
+
+    def number(self, name: str, low: int, high: int) -> int | None:
+        """A whole number from ``low`` to ``high`` (ASCII digits, as ``whole_number``); anything
+        else is ignored and described in ``problems``."""
+        value = self.get(name)
+        if value is None:
+            return None
+        if value.isascii() and value.isdigit() and len(value) <= MAX_DIGITS:
+            number = int(value)
+            if low <= number <= high:
+                return number
+        self.problems.append(
+            f"{name}: {value!r} is not a whole number from {low} to {high:,} (ignored)"
+        )
+        return None
+
+    def flag(self, name: str) -> bool:
+        """A checkbox: on when the field is present and not empty."""
+        return self.get(name) is not None
 
     def offset(self) -> int:
         """The listing offset: 0 when absent or empty, else ASCII digits up to ``MAX_OFFSET``

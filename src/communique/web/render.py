@@ -206,6 +206,28 @@ def snippet_pieces(snippet: str | None) -> list[tuple[str, bool]]:
     return out
 
 
+def match_pieces(text: str | None, query: str | None) -> list[tuple[str, bool]]:
+    """``text`` as (text, is_match) pieces, the words of ``query`` marked where they stand as
+    whole words, case aside: the tokens FTS5 matched (``queries.fts_query`` reads the same
+    ``\\w+`` words)."""
+    if not text:
+        return []
+    words = sorted(set(re.findall(r"\w+", query or "", re.UNICODE)), key=len, reverse=True)
+    if not words:
+        return [(text, False)]
+    pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, words)) + r")(?!\w)", re.I)
+    out: list[tuple[str, bool]] = []
+    last = 0
+    for m in pattern.finditer(text):
+        if m.start() > last:
+            out.append((text[last : m.start()], False))
+        out.append((m.group(0), True))
+        last = m.end()
+    if last < len(text):
+        out.append((text[last:], False))
+    return out
+
+
 def plain_snippet(snippet: str | None) -> str | None:
     """An FTS5 snippet without its match markers, for the JSON API."""
     if snippet is None:
@@ -322,36 +344,50 @@ def relations_chart(series: list[dict[str, Any]], *, width: int = 900, height: i
 
 
 # --- the network ---------------------------------------------------------------------------
+GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
+
+LABELLED_NODES = 24
+"""Nodes whose names are always written; the others show theirs on hover, on focus or when
+zoomed in far enough for them to fit (``static/network.js``)."""
+
+
+def edge_tone(mean_goldstein: float | None) -> str:
+    """``coop``, ``conflict`` or ``neutral`` by the sign of the mean Goldstein score."""
+    if mean_goldstein is None or mean_goldstein == 0:
+        return "neutral"
+    return "coop" if mean_goldstein > 0 else "conflict"
+
+
 def network_layout(graph: dict[str, Any], *, size: int = 760) -> dict[str, Any]:
-    """A deterministic circular layout: nodes by degree around a circle, labels outside."""
+    """Starting geometry of the network: nodes on a sunflower spiral from the centre out,
+    heaviest first (a readable drawing without scripts, and the deterministic start of the
+    force layout that ``static/network.js`` runs in the browser), circles sized by the square
+    root of their links' weight, edges as wide as their weight allows."""
     nodes = graph["nodes"]
     centre = size / 2
-    radius = size / 2 - 150
+    step = (size / 2 - 60) / math.sqrt(max(1, len(nodes)))
     pos: dict[int, tuple[float, float]] = {}
     out_nodes = []
     max_degree = max([n_["degree"] for n_ in nodes] or [1])
     for i, node in enumerate(nodes):
-        angle = 2 * math.pi * i / max(1, len(nodes)) - math.pi / 2
+        radius, angle = step * math.sqrt(i + 0.5), i * GOLDEN_ANGLE
         x, y = centre + radius * math.cos(angle), centre + radius * math.sin(angle)
         pos[node["id"]] = (x, y)
-        lx, ly = centre + (radius + 12) * math.cos(angle), centre + (radius + 12) * math.sin(angle)
         out_nodes.append(
             {
                 **node,
                 "x": round(x, 1),
                 "y": round(y, 1),
-                "lx": round(lx, 1),
-                "ly": round(ly + 4, 1),
-                "anchor": "start" if math.cos(angle) >= -1e-9 else "end",
-                "r": round(4 + 8 * math.sqrt(node["degree"] / max_degree), 1),
+                "r": round(4 + 10 * math.sqrt(node["degree"] / max_degree), 1),
+                "rank": i,
+                "labelled": i < LABELLED_NODES,
             }
         )
     max_weight = max([e["weight"] for e in graph["edges"]] or [1])
     edges = []
     for e in graph["edges"]:
         (x1, y1), (x2, y2) = pos[e["source"]], pos[e["target"]]
-        g = e.get("mean_goldstein")
-        tone = "neutral" if g is None or g == 0 else ("coop" if g > 0 else "conflict")
+        tone = edge_tone(e.get("mean_goldstein")) if e["kind"] == "event" else "neutral"
         edges.append(
             {
                 **e,
@@ -359,8 +395,22 @@ def network_layout(graph: dict[str, Any], *, size: int = 760) -> dict[str, Any]:
                 "y1": round(y1, 1),
                 "x2": round(x2, 1),
                 "y2": round(y2, 1),
-                "w": round(1 + 3 * e["weight"] / max_weight, 1),
+                "w": round(1 + 4 * math.sqrt(e["weight"] / max_weight), 1),
                 "css": f"edge-{e['kind']} edge-{tone}",
             }
         )
-    return {"size": size, "nodes": out_nodes, "edges": edges}
+    kinds = sorted({n_["kind"] for n_ in nodes})
+    return {"size": size, "nodes": out_nodes, "edges": edges, "kinds": kinds}
+
+
+# --- docstrings ------------------------------------------------------------------------------
+def doc_pieces(text: str | None) -> list[tuple[str, bool]]:
+    """A docstring as (text, is_code) pieces: reStructuredText inline literals (````q````)
+    become code, for the template to escape and wrap."""
+    if not text:
+        return []
+    out: list[tuple[str, bool]] = []
+    for i, part in enumerate(re.split(r"``(.+?)``", text, flags=re.S)):
+        if part:
+            out.append((part, i % 2 == 1))
+    return out
