@@ -1,23 +1,7 @@
-"""Converter from PETRARCH/TABARI verb dictionaries (``CAMEO.2.0.txt``) to our verb patterns.
+"""Translation of PETRARCH/TABARI verb dictionaries (``CAMEO.2.0.txt``) into our verb patterns.
 
-A verb dictionary has two parts. Noun synonym sets come first::
-
-    &FOOD
-    +FOOD
-    +FOODSTUFF
-
-then verb synsets, each a block with an optional default code, its verbs (a ``+`` marks a verb
-of several words, ``{...}`` lists inflections, a verb's own ``[code]`` beats the block's) and
-its phrase patterns, where ``*`` stands for the verb, ``(PREP ...)`` for a prepositional phrase,
-``{A B}`` for a phrase of several words, ``&SET`` for any member of a noun set, ``$``/``+`` for
-the source and target actors and ``^`` for skipped words; ``[---]`` is a discard (the phrase
-codes nothing) and ``[A:B]`` codes A from source to target and B back::
-
-    ---  LIFT   [---]  ---
-    +COME_UP {+COMES_UP +COMING_UP +CAME_UP }
-    LIFT
-    - * BLOCKADE                                          [0872]        # LIFT
-    - * (AGAINST)                                         [113]         # LOBBY
+``tabari.read_verb_dictionary`` reads the file (synonym sets, verb blocks, pattern lines, see
+its docstring for the format); here its entries become the event lexicon's rows.
 
 A pattern applies to every verb of its block. We translate the patterns whose structure the
 event coder matches faithfully (``clauses.ClauseReader.lookup``), one ``VerbRow`` per verb and
@@ -30,8 +14,7 @@ codes for the reverse direction only (``[:173]``), noun phrases of three or more
 the codebook does not know. A two-way code with two different codes keeps the forward one.
 Inflections are left to the lemmatizer: the coder looks verbs up by lemma.
 
-Nouns are reduced to a singular lemma by regular English rules ("sanctions" -> "sanction"), a
-``_`` joins words, and a trailing ``_`` (TABARI's word end) is dropped.
+Nouns are reduced to a singular lemma by regular English rules ("sanctions" -> "sanction").
 
 Run as a script to regenerate the bundled ``cameo_verbs.tsv`` from ``CAMEO.2.0.txt``::
 
@@ -44,12 +27,21 @@ import argparse
 import re
 import sys
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import DictionaryError
 from . import BUNDLED
+from .tabari import (
+    CODE_RE,
+    TOKEN_RE,
+    VerbBlock,
+    VerbEntry,
+    entry_words,
+    pattern_elements,
+    read_verb_dictionary,
+)
 
 BUNDLED_NAME = "cameo_verbs.tsv"
 """The converted ``CAMEO.2.0.txt`` in the knowledge folder (MIT notice beside it)."""
@@ -85,8 +77,6 @@ a verb of two words ending otherwise ("+KILLED_AND") is no verb we can look up."
 MAX_NOUN_WORDS = 2
 """Longest noun phrase we match: a head with one modifier ("water blockade"), as the coder's
 ``noun_keys`` builds its keys."""
-_CODE_RE = re.compile(r"\[([^\]]*)\]")
-_TOKEN_RE = re.compile(r"[(){}]|[^\s(){}]+")
 _CODE_SHAPE = re.compile(r"^\d{2,4}$")
 _ACTORS = frozenset("$+%")
 
@@ -201,10 +191,6 @@ def singular(word: str) -> str:
     return word
 
 
-def _words(entry: str) -> list[str]:
-    return [w for w in entry.strip().rstrip("_").lower().split("_") if w]
-
-
 def _noun(words: Sequence[str]) -> str | None:
     """The lookup key of a noun phrase ("water blockades" -> "water blockade"), ``None`` when it
     is too long to match faithfully."""
@@ -213,41 +199,17 @@ def _noun(words: Sequence[str]) -> str | None:
     return " ".join(singular(w) for w in words)
 
 
-def _strip_comment(line: str) -> tuple[str, str]:
-    """The line without its comment, and the comment (TABARI: `` #`` starts one)."""
-    head, sep, tail = line.partition(" #")
-    if not sep and line.startswith("#"):
-        return "", line[1:]
-    return head.rstrip(), tail.strip()
+class _Translator:
+    """Translates one dictionary's blocks (``tabari.VerbDictionary``); holds its synonym sets
+    and the counts while converting."""
 
-
-def _tokens(text: str) -> list[object]:
-    """Pattern text as elements: words, ``("{", words)`` phrases, ``("(", elements)`` groups."""
-    out: list[object] = []
-    stack: list[tuple[str, list[object]]] = []
-    current: list[object] = out
-    for tok in _TOKEN_RE.findall(text):
-        if tok in ("(", "{"):
-            stack.append((tok, current))
-            current = []
-        elif tok in (")", "}"):
-            if not stack:
-                raise ValueError(f"unbalanced {tok!r}")
-            opener, parent = stack.pop()
-            parent.append((opener, current))
-            current = parent
-        else:
-            current.append(tok)
-    if stack:
-        raise ValueError("unbalanced brackets")
-    return out
-
-
-class _Reader:
-    """Reads one dictionary text; holds the synonym sets and the counts while converting."""
-
-    def __init__(self, known_codes: Collection[str] | None, block_defaults: bool) -> None:
-        self.sets: dict[str, list[str]] = {}
+    def __init__(
+        self,
+        sets: Mapping[str, list[str]],
+        known_codes: Collection[str] | None,
+        block_defaults: bool,
+    ) -> None:
+        self.sets = sets
         self.known_codes = known_codes
         self.block_defaults = block_defaults
         self.result = Conversion()
@@ -280,7 +242,7 @@ class _Reader:
                 members = self.sets.get(element[1:].upper())
                 if members is None:
                     return (), None, "unknown synonym set"
-                keys = [k for k in (_noun(_words(m)) for m in members) if k]
+                keys = [k for k in (_noun(entry_words(m)) for m in members) if k]
                 if not keys:
                     return (), None, "noun phrase of three or more words"
                 note = (
@@ -291,7 +253,7 @@ class _Reader:
                 return tuple(dict.fromkeys(keys)), note, None
             if element in _ACTORS or element == "^":
                 return (), None, "actor or skip marker in a complement"
-            key = _noun(_words(element))
+            key = _noun(entry_words(element))
             return ((key,), None, None) if key else ((), None, "noun phrase of three or more words")
         opener, inner = element if isinstance(element, tuple) else ("", [])
         if opener != "{" or not inner or not all(isinstance(w, str) for w in inner):
@@ -306,9 +268,9 @@ class _Reader:
                 members = self.sets.get(word[1:].upper())
                 if members is None:
                     return (), None, "unknown synonym set"
-                choices.append([_words(m) for m in members])
+                choices.append([entry_words(m) for m in members])
             else:
-                choices.append([_words(word)])
+                choices.append([entry_words(word)])
         phrases: list[list[str]] = [[]]
         for options in choices:
             phrases = [p + o for p in phrases for o in options]
@@ -321,7 +283,7 @@ class _Reader:
     # -- patterns ------------------------------------------------------------------------
     def pattern(self, text: str, comment: str, block: str) -> _Pattern | str:
         """A parsed pattern, or the kind of pattern it is when it cannot be translated."""
-        found = _CODE_RE.search(text)
+        found = CODE_RE.search(text)
         if found is None:
             return "no code"
         body = text[1 : found.start()].strip()  # without the leading "-"
@@ -339,14 +301,14 @@ class _Reader:
                 else "words before the verb (subject)"
             )
         try:
-            elements = _tokens(after)
+            elements = pattern_elements(after)
         except ValueError:
             return "unbalanced brackets"
         origin = comment.split()[0].lower().replace("_", " ") if comment.split() else block
         particle = ""
         if elements and isinstance(elements[0], str) and elements[0].lower() in PARTICLES:
             particle = str(elements.pop(0)).lower()
-        words = _TOKEN_RE.findall(after)
+        words = TOKEN_RE.findall(after)
         if "^" in words:
             return "skip marker"
         if "$" in words or "%" in words:
@@ -403,65 +365,29 @@ class _Reader:
             parts.append("target object")
         return " + ".join(parts)
 
-    # -- file ----------------------------------------------------------------------------
-    def read(self, text: str, name: str) -> list[_Block]:
-        blocks: list[_Block] = []
-        current_set: str | None = None
-        in_verbs = False
-        for number, raw in enumerate(text.splitlines(), 1):
-            if raw.startswith("#") or raw.lstrip().startswith("<!"):
-                if "VERB PATTERNS" in raw:
-                    in_verbs = True
-                continue
-            line, comment = _strip_comment(raw)
-            if not line.strip():
-                current_set = None
-                continue
-            stripped = line.strip()
-            if not in_verbs and not stripped.startswith("---"):
-                if stripped.startswith("&"):
-                    current_set = stripped[1:].split()[0].upper()
-                    self.sets[current_set] = []
-                elif stripped.startswith("+") and current_set is not None:
-                    self.sets[current_set].append(stripped[1:].split()[0])
-                else:
-                    raise DictionaryError(
-                        f"{name}, line {number}: {stripped!r} is neither a synonym set nor a "
-                        "member of one; the verb dictionary cannot be read"
-                    )
-                continue
-            in_verbs = True
-            if stripped.startswith("---"):
-                inner = stripped.strip("-").strip()
-                found = _CODE_RE.search(inner)
-                block_name = inner[: found.start()].strip() if found else inner
-                code = found.group(1).strip() if found else "---"
-                blocks.append(_Block(block_name.lower().replace("_", " "), code))
-            elif not blocks:
-                raise DictionaryError(
-                    f"{name}, line {number}: {stripped!r} comes before any verb block "
-                    "('---  NAME   [code]  ---'); the verb dictionary cannot be read"
-                )
-            elif stripped.startswith("-"):
+    # -- blocks --------------------------------------------------------------------------
+    def blocks(self, blocks: Iterable[VerbBlock]) -> list[_Block]:
+        """The blocks as the coder can look them up: verbs of one or two words (a verb and
+        its particle or preposition), each pattern parsed or counted as left out by kind."""
+        out: list[_Block] = []
+        for block in blocks:
+            current = _Block(block.name, block.code)
+            for entry in block.verbs:
+                self._verb(entry, current)
+            for line in block.patterns:
                 self.result.patterns += 1
-                parsed = self.pattern(stripped, comment, blocks[-1].name)
+                parsed = self.pattern(line.text, line.comment, current.name)
                 if isinstance(parsed, str):
                     self.result.untranslated[parsed] += 1
                 else:
-                    blocks[-1].patterns.append(parsed)
-            else:
-                self._verb(stripped, blocks[-1])
-        return blocks
+                    current.patterns.append(parsed)
+            out.append(current)
+        return out
 
-    def _verb(self, line: str, block: _Block) -> None:
+    def _verb(self, entry: VerbEntry, block: _Block) -> None:
         self.result.verbs += 1
-        forms = re.search(r"\{([^}]*)\}", line)
-        if forms:
-            self.result.inflections += len(forms.group(1).split())
-        found = _CODE_RE.search(line)
-        own = found.group(1).strip() if found else None
-        head = re.split(r"[\s{\[]", line, maxsplit=1)[0].lstrip("+")
-        words = _words(head)
+        self.result.inflections += len(entry.forms)
+        words = entry.words
         if not words or len(words) > 2:
             self.result.verbs_left["verb of three or more words"] += 1
             return
@@ -469,9 +395,9 @@ class _Reader:
             self.result.verbs_left["two words that are no verb and particle"] += 1
             return
         lemma = " ".join(words)
-        block.verbs.append((lemma, own))
-        for form in forms.group(1).split() if forms else ():
-            block.forms[" ".join(_words(form.lstrip("+")))] = lemma
+        block.verbs.append((lemma, entry.code))
+        for form in entry.forms:
+            block.forms[" ".join(form)] = lemma
 
     # -- rows ----------------------------------------------------------------------------
     def rows(self, blocks: Iterable[_Block]) -> None:
@@ -581,9 +507,10 @@ def convert(
     each verb of a block the block's code when it has none of its own (off by default: the
     blocks are WordNet synsets, and a synonym's default reading is no fact about that verb).
     A malformed file raises ``DictionaryError`` naming ``name`` and the line."""
-    reader = _Reader(known_codes, block_defaults)
-    reader.rows(reader.read(text, name))
-    return reader.result
+    dictionary = read_verb_dictionary(text, name)
+    translator = _Translator(dictionary.sets, known_codes, block_defaults)
+    translator.rows(translator.blocks(dictionary.blocks))
+    return translator.result
 
 
 def convert_file(

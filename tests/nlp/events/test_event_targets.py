@@ -172,8 +172,10 @@ def test_withdrawal_is_from_its_target(base: Language, coder: EventCoder) -> Non
     [
         # a passive whose named cause is no actor, attack or weapon codes nothing
         ("The Turkish economy was hit by falling oil prices.", None, "19"),
-        # a weapon as cause leaves the source unknown, not the event
-        ("Two Turkish soldiers were killed by a rocket.", (None, "TUR", "18"), None),
+        # a weapon as cause leaves the source unknown, not the event, and names the act: a
+        # rocket is conventional military force (CAMEO 19), a bomb a bombing (18)
+        ("Two Turkish soldiers were killed by a rocket.", (None, "TUR", "19"), None),
+        ("Two Turkish soldiers were killed by a bomb.", (None, "TUR", "18"), None),
         # the giver of what is received may be the object's own modifier
         ("Turkey received Russian aid.", ("RUS", "TUR", "07"), None),
     ],

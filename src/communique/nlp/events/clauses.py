@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ...knowledge.verb_dictionary import regular_stems
+from ..extensions import actors_at
 from ..syntax import VERB_POS
 from .config import EventConfig
 from .lexicon import EventLexicon, Pattern
@@ -24,6 +25,9 @@ from .parties import conjuncts
 FUTURE_AUX: frozenset[str] = frozenset({"will", "would", "shall", "'ll"})
 OBLIGATION_AUX: frozenset[str] = frozenset({"must", "should"})
 HYPOTHETICAL_AUX: frozenset[str] = frozenset({"could", "might", "may"})
+CONDITIONAL_AUX: frozenset[str] = frozenset({"would", "'d"})
+"""Future in a reported clause ("said it would withdraw"), else a conditional ("the
+government would take control" if ...): no act."""
 ABILITY_AUX: frozenset[str] = frozenset({"can", "ca"})
 """Ability is no act ("can persuade"), but its negation is a refusal ("cannot support")."""
 PREFIX_FRAGMENTS: frozenset[str] = frozenset({"re", "co", "pre", "un", "de"})
@@ -97,7 +101,23 @@ class ClauseReader:
         """Whether a verb states a possibility, not an act: "could attack", "can persuade"
         ("cannot support" is a refusal, not a possibility)."""
         aux = self.aux(verb)
-        return bool(aux & HYPOTHETICAL_AUX or (aux & ABILITY_AUX and not self.negated(verb)))
+        if aux & HYPOTHETICAL_AUX or (aux & ABILITY_AUX and not self.negated(verb)):
+            return True
+        return bool(aux & CONDITIONAL_AUX) and not self.reported(verb)
+
+    def reported(self, verb: Token) -> bool:
+        """Whether a clause is what a governing verb of ``event_modals.tsv`` reports, promises
+        or threatens ("said it would", "warned that it would"), through coordinated clauses
+        (at most ``config.max_clause_climb`` heads)."""
+        tok = verb
+        for _ in range(self.config.max_clause_climb):
+            if tok.dep_ == "conj" and tok.head is not tok:
+                tok = tok.head
+                continue
+            return (
+                tok.dep_ in ("ccomp", "xcomp") and self.verb_lemma(tok.head) in self.lexicon.modals
+            )
+        return False
 
     @staticmethod
     def aux(verb: Token) -> set[str]:
@@ -204,9 +224,27 @@ class ClauseReader:
             if phrase is not None and "" not in rows:
                 return phrase  # a verb we give no bare reading of our own
             for bare in (rows.get(""), phrases.get(("", ""))):
-                if bare is not None and (has_dobj or "needobj" not in bare.flags):
-                    return bare
+                if bare is None or (not has_dobj and "needobj" in bare.flags):
+                    continue
+                if "needevent" in bare.flags and not self.names_event(obj, obj_keys):
+                    continue  # "halted its flights", "the festival was postponed"
+                return bare
         return None
+
+    def names_event(self, obj: Token | None, obj_keys: list[str]) -> bool:
+        """Whether an object names an event of the lexicon ("cancelled the summit") or an actor
+        ("suspended Russia")."""
+        if obj is None:
+            return False
+        if actors_at(obj.doc, obj.i, obj.i + 1):
+            return True
+        # "aid deliveries", "part of a military aid program": the event is a modifier's
+        nouns = [obj, *(g for c in obj.children if c.lower_ == "of" for g in c.children)]
+        keys = list(obj_keys)
+        for noun in nouns:
+            keys += self.noun_keys(noun)
+            keys += [c.lemma_.lower() for c in noun.lefts if c.dep_ in ("compound", "amod")]
+        return any(k in self.lexicon.nouns for k in keys)
 
     def known(self, verb: str) -> bool:
         """Whether the lexicon has any row for a verb (with its particle)."""

@@ -19,6 +19,15 @@ a misfortune ("killed in the earthquake") is nobody's act. A clause that restate
 hangs on (", killing eight", "a strike to protest X") or is the content of a noun ("an admission
 that X murdered Y") is no event of its own. A meeting's place is not its target.
 
+Parties not named in the clause (``docs/accuracy.md`` lists the conventions): an agentless act of
+coercion in a named place is its authority's ("were arrested in Cairo": ``EGYCOP``); a victim or
+perpetrator of coercion or violence named by no actor takes its agent noun's sector ("three
+men": ``CVL``, "gunmen": ``UAF``) or, a person by grammar, is unknown; protesters named by
+nobody are the people of their place; a nominal event takes its doer from a "by" phrase and the
+victim of an act done to persons from its "of" phrase. Precision: a phrase whose head is a
+thing or an act ("China's attempts ... hit") wields no force; a sentence that gives a score
+("30-20") reports a match, whose beatings and clashes are sport.
+
 Absent values: an event needs a source or a target code; ``source``/``target`` are ``None`` when
 the party has a code but no actor cluster, ``source_code``/``target_code`` are ``None`` when
 unknown (a passive without agent: "three civilians were killed"). An event's date is a date of
@@ -38,12 +47,12 @@ from spacy.tokens import Doc, Span, Token
 
 from ...article.dates import names_a_day
 from ...codes import ActorCode, EventCode
-from ..extensions import EventSpan
+from ..extensions import EventSpan, actors_at
 from ..syntax import SUBJECT_DEPS, VERB_POS, first_subject, pobj_of, to_infinitive
 from .clauses import ClauseReader, Reading
 from .config import EventConfig
 from .lexicon import EventLexicon
-from .parties import Party, PartyFinder
+from .parties import Party, PartyFinder, person_like
 from .targets import (
     NOUN_TARGET_PREPS,
     TargetFinder,
@@ -57,6 +66,37 @@ from .targets import (
     prep_pobj,
 )
 
+PLACE_OF_EVENT: tuple[str, ...] = ("in", "across", "throughout")
+"""Prepositions of a clause that name the place where its event happens."""
+SCORE_DASHES: frozenset[str] = frozenset({"-", "\u2013"})
+"""What joins the two numbers of a sports score ("30-20", "2\u20131")."""
+
+
+def _gives_score(sent: Span) -> bool:
+    """Whether a sentence gives a sports score: two numbers of at most three digits joined by
+    a dash with no space ("beat France 30-20", "a 53-37 win"), not counting a plural noun
+    ("10-15 people" is a range)."""
+    toks = list(sent)
+    for a, dash, b in zip(toks, toks[1:], toks[2:], strict=False):
+        if (
+            dash.text in SCORE_DASHES
+            and a.text.isdigit()
+            and b.text.isdigit()
+            and len(a.text) <= 3
+            and len(b.text) <= 3
+            and not a.whitespace_
+            and not dash.whitespace_
+            and b.dep_ != "nummod"
+            and (b.i + 1 >= sent.end or b.doc[b.i + 1].tag_ != "NNS")
+        ):
+            return True
+    return False
+
+
+ARGUMENT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "ROOT"})
+"""Where a nominal event with an unknown doer is coded: as a subject or object of its clause
+("the killing of X sparked protests"), not as the circumstance of another event ("in protest
+of last week's arrest of X", "killed 46 civilians in an attack on a village")."""
 CONDITION_MARKS: frozenset[str] = frozenset({"if", "unless"})
 """Subordinators of a condition clause, which codes nothing of its own."""
 
@@ -127,6 +167,9 @@ class EventCoder:
     # -- clauses -----------------------------------------------------------------------------
     def _sentence(self, sent: Span, finder: PartyFinder, date: dt.date | None) -> list[EventSpan]:
         governed = {c.i for t in sent for c in self.reader.governed(t)}
+        # a sentence that gives a score ("30-20", "2-1") reports a match: its beatings, clashes
+        # and rallies are sport
+        scored = _gives_score(sent)
         consumed: set[int] = set()
         out: list[EventSpan] = []
         coded: dict[int, str] = {}
@@ -141,6 +184,9 @@ class EventCoder:
             if reading is None or self._result_of(tok, reading, coded):
                 continue
             found = self._events(sent, tok, reading, finder, date)
+            found = self._named_elsewhere(found, out)
+            if scored:
+                found = [e for e in found if not self._contest(e.code)]
             if found:
                 coded[tok.i] = reading.code
                 consumed.update(
@@ -149,7 +195,33 @@ class EventCoder:
             out.extend(found)
         for tok in sent:
             if tok.pos_ in ("NOUN", "PROPN") and tok.i not in consumed:
-                out.extend(self._nominal(sent, tok, finder, date))
+                found = self._named_elsewhere(self._nominal(sent, tok, finder, date), out)
+                out.extend(e for e in found if not (scored and self._contest(e.code)))
+        return out
+
+    def _contest(self, code: str) -> bool:
+        """Whether a code is of a kind that sports reports use as figures of speech: force,
+        assault, fighting, protest ("England A beat France 30-20", "rallied to a 53-37 win")."""
+        return self.lexicon.violent(code) or self.lexicon.armed(code) or code.startswith("14")
+
+    @staticmethod
+    def _named_elsewhere(found: list[EventSpan], coded: list[EventSpan]) -> list[EventSpan]:
+        """``found`` without its events of an unknown party that an event of the sentence
+        already codes with that party named ("launched fire against X, killing or wounding
+        50": one attack on X)."""
+        out = []
+        for event in found:
+            root = EventCode.parse(event.code).root
+            if any(
+                EventCode.parse(e.code).root == root
+                and (
+                    (event.target_code is None and e.source_code == event.source_code)
+                    or (event.source_code is None and e.target_code == event.target_code)
+                )
+                for e in coded
+            ):
+                continue
+            out.append(event)
         return out
 
     @staticmethod
@@ -227,21 +299,44 @@ class EventCoder:
         ):
             passive = False  # "Vietnam is committed to", "Serb forces were engaged in"
         content = reading.verb
+        root = EventCode.parse(reading.code).root
+        violent = self.lexicon.violent(reading.code)
         sources: list[Party] = []
         targets: list[Party] = []
-        unknown_source = False
+        unknown_source = open_target = False
         if passive:
             if self._by_mishap(content) or self._by_mishap(head):
                 return []  # "23,000 people have been killed following an earthquake"
             agent = agent_of(content, climb) or agent_of(head, climb)
             if agent is not None:
-                sources = finder.parties(agent)
-                if not sources and not any(
-                    k in self.lexicon.nouns for k in self.reader.noun_keys(agent)
-                ):
+                weapon = next(
+                    (
+                        self.lexicon.nouns[k]
+                        for k in self.reader.noun_keys(agent)
+                        if k in self.lexicon.nouns
+                    ),
+                    None,
+                )
+                if weapon is not None:
+                    # "killed by a roadside bomb in Afghanistan": the place is not the bomber
+                    sources = finder.parties(agent, fallback=False) or prep_parties(
+                        agent, ("by", "from"), finder
+                    )
+                else:
+                    sources = finder.generic(agent) if violent else finder.parties(agent)
+                if not sources and weapon is None:
                     # "the wine industry has been hit by declining consumption": the cause is
                     # named and it is neither an actor nor an attack or weapon
                     return []
+                if (
+                    not sources
+                    and weapon is not None
+                    and violent
+                    and self.lexicon.armed(weapon.code)
+                ):
+                    # "was blown up by a missile", "were killed by a roadside bomb": the weapon
+                    # names the act (armed force, a bombing)
+                    reading = Reading(weapon.code, reading.flags, content)
             if subj is not None:
                 # "X was criticized by Y"; but in "sanctions were imposed on X" the subject is
                 # the thing and the target is in a prepositional phrase
@@ -250,12 +345,26 @@ class EventCoder:
                     # "sanctions were imposed on X by Y": the subject is the thing; without an
                     # agent a place ("was shot in Morocco") is no target
                     targets = self.targets.targets(reading, finder, sources, skip_object=True)
-            if not sources and EventCode.parse(reading.code).root == "17" and tok.dep_ != "relcl":
+            if not sources and tok.dep_ != "relcl":
                 # "was arrested in Lebanon": the authorities of the place
-                sources = prep_parties(content, ("in",), finder)
+                sources = self._place_parties(content, self.lexicon.authority(reading.code), finder)
+            if not targets and violent and subj is not None:
+                # "three men were arrested": civilians; "two suspects were detained by police":
+                # a victim not known by name
+                targets = finder.generic(subj)
+                open_target = (
+                    not targets
+                    and self.lexicon.person_victim(reading.code)
+                    and person_like(subj, self.lexicon.quantity_nouns)
+                )
         else:
             if subj is not None:
-                sources, unknown_source = self._subject_parties(subj, finder)
+                sources, unknown_source = self._subject_parties(
+                    subj, finder, violent, self.lexicon.armed(reading.code)
+                )
+            if not sources and "notarget" in reading.flags and root == "14":
+                # "thousands protested in Belgrade": the people of the place
+                sources = self._place_parties(content, "CVL", finder)
             if "notarget" in reading.flags:
                 # whom a protest is against, never where it takes place
                 targets = self.targets.purpose_targets(
@@ -265,27 +374,78 @@ class EventCoder:
                 targets = self.targets.targets(
                     reading, finder, sources, where=place_target(reading, self.lexicon)
                 )
-            if not targets and EventCode.parse(reading.code).root == "13":
+            if not targets and root == "13":
                 targets = condition_targets(tok, content, finder)
+            if not targets and violent:
+                # "police arrested three men": a victim named by no actor is of the sector of
+                # its agent noun, else unknown when the act is done to persons and the object
+                # reads as persons ("arrested him", "detained dozens"); an object that may be a
+                # thing ("demolished the building") is no party, and with no object at all the
+                # verb is a figure of speech as often as not ("I'm going to keep battling")
+                patient = next((c for c in content.children if c.dep_ == "dobj"), None)
+                if patient is not None and any(
+                    k in self.lexicon.nouns for k in self.reader.noun_keys(patient)
+                ):
+                    open_target = True  # "imposed a curfew": the object names the act itself
+                elif patient is not None and not any(p.code for p in finder.parties(patient)):
+                    targets = finder.generic(patient)
+                    open_target = (
+                        not targets
+                        and self.lexicon.person_victim(reading.code)
+                        and person_like(patient, self.lexicon.quantity_nouns)
+                    )
         if "inverse" in reading.flags:
             giver = from_phrase(content, finder)
             if giver:
                 sources, targets = giver, sources
-        return self._dyads(sent, reading, sources, targets, date, passive or unknown_source)
+        return self._dyads(
+            sent, reading, sources, targets, date, passive or unknown_source, open_target
+        )
 
-    def _subject_parties(self, subj: Token, finder: PartyFinder) -> tuple[list[Party], bool]:
+    def _agent_head(self, tok: Token) -> bool:
+        """Whether the head of a phrase names an agent: an actor's mention, a name, a pronoun
+        or an agent noun ("troops", "gunmen"), not a thing or an act ("attempts", "prices")."""
+        return (
+            bool(actors_at(tok.doc, tok.i, tok.i + 1))
+            or tok.pos_ in ("PROPN", "PRON")
+            or tok.lemma_.lower() in self.lexicon.agents
+        )
+
+    def _subject_parties(
+        self, subj: Token, finder: PartyFinder, violent: bool = False, armed: bool = False
+    ) -> tuple[list[Party], bool]:
         """The parties of an active subject, and whether the source is unknown. A subject that
         is an event or a document acts for its author only: "a report by X alleged", "X's
         attack killed"; "a roadside bombing killed ..." has an unknown source, and "a bombing
-        in Baghdad" names a place, not the bomber."""
+        in Baghdad" names a place, not the bomber. The perpetrator of violence (``violent``)
+        named by no actor is of the sector of its agent noun ("gunmen": ``UAF``)."""
         if subj.lemma_.lower() in self.lexicon.mishaps:
             return [], False  # "the energy crisis forced the president to ..."
         keys = self.reader.noun_keys(subj)
         event = subj.pos_ == "NOUN" and any(k in self.lexicon.nouns for k in keys)
         if not event and subj.lemma_.lower() not in self.lexicon.documents:
-            return finder.parties(subj), False
+            if armed and not self._agent_head(subj):
+                # "China's attempts to cool its economy have hit Japanese industry": an act or
+                # a thing of an actor is no wielder of force, a figure of speech
+                return [], False
+            return (finder.generic(subj) if violent else finder.parties(subj)), False
         authors = finder.parties(subj, fallback=False) or prep_parties(subj, ("by", "from"), finder)
         return authors, event and not authors
+
+    @staticmethod
+    def _place_parties(verb: Token, sector: str | None, finder: PartyFinder) -> list[Party]:
+        """The people (``sector``) of the country where a clause happens ("in Cairo",
+        "across Iran"), with no actor of their own; ``[]`` when ``sector`` is ``None`` or no
+        place of a known country is named."""
+        if sector is None:
+            return []
+        out: list[Party] = []
+        for place in prep_parties(verb, PLACE_OF_EVENT, finder):
+            country = place.actor.country if place.actor is not None else None
+            party = Party(None, country + sector, place.token) if country else None
+            if party is not None and not any(party.same(p) for p in out):
+                out.append(party)
+        return out
 
     def _by_mishap(self, verb: Token) -> bool:
         """Whether a passive clause's cause is a misfortune, nobody's act ("were killed in the
@@ -316,6 +476,7 @@ class EventCoder:
         targets: list[Party],
         date: dt.date | None,
         open_source: bool,
+        open_target: bool = False,
     ) -> list[EventSpan]:
         pairs: list[tuple[Party | None, Party | None]] = []
         sources = [s for s in sources if s.code]
@@ -344,12 +505,17 @@ class EventCoder:
         elif (
             targets
             and open_source
-            and self.lexicon.quad(reading.code) == 4
+            and self.lexicon.violent(reading.code)
+            and (self.lexicon.armed(reading.code) or self.lexicon.person_victim(reading.code))
             and reading.verb.dep_ != "relcl"
         ):
-            # "three civilians were killed in a bombing", "a bombing killed three civilians": the
-            # target is known, the source is not
+            # "three civilians were killed in a bombing", "a bombing killed three civilians",
+            # "a man was arrested": the target is known, the source is not; but a ban or a
+            # seizure by nobody named ("were banned from playing the game") is no known act
             pairs.extend((None, t) for t in targets)
+        elif sources and open_target and self.lexicon.violent(reading.code):
+            # "police used tear gas to disperse the crowd": the source is known, the victim not
+            pairs.extend((s, None) for s in sources)
         out = []
         for src, tgt in pairs:
             if (src is None or src.code is None) and (tgt is None or tgt.code is None):
@@ -376,12 +542,12 @@ class EventCoder:
         protesters' own government ("Nepal's opposition parties organized a general strike"
         is NPLOPP -> NPLGOV). ``None`` for other events, for a government's own protest, and
         when the protesters' country is unknown."""
-        country = source.actor.country if source.actor is not None else None
-        if (
-            EventCode.parse(reading.code).root != "14"
-            or not country
-            or ActorCode.parse(source.code).first_sector == "GOV"
-        ):
+        code = ActorCode.parse(source.code)
+        if source.actor is not None:
+            country = source.actor.country
+        else:  # the people of a place ("SRBCVL"); a sector alone ("OPP") has no country
+            country = code.base if code.sector else None
+        if EventCode.parse(reading.code).root != "14" or not country or code.first_sector == "GOV":
             return None
         return Party(None, country + "GOV", source.token)
 
@@ -402,7 +568,16 @@ class EventCoder:
     def _nominal(
         self, sent: Span, noun: Token, finder: PartyFinder, date: dt.date | None
     ) -> list[EventSpan]:
-        """ "the summit between A and B", "Russia's attack on Georgia", "U.S.-Russian talks"."""
+        """ "the summit between A and B", "Russia's attack on Georgia", "U.S.-Russian talks",
+        "a strike by workers", "the arrest of X", "protests against X".
+
+        The doer is named on the left ("Russia's attack") or by a "by" phrase; the "of" phrase
+        names whom an act of coercion or violence is done to ("the arrest of X") and who
+        protests ("a demonstration of students"). A protest nobody is named for is by the
+        people of its place ("protests erupted across Iran"), aimed at whom it is against, else
+        at their government. An act of violence or a protest may have an unknown doer ("the
+        killing of three civilians sparked ...") when it is an argument of its clause
+        (``ARGUMENT_DEPS``)."""
         pattern = next(
             (self.lexicon.nouns[k] for k in self.reader.noun_keys(noun) if k in self.lexicon.nouns),
             None,
@@ -412,7 +587,7 @@ class EventCoder:
         reading = Reading(pattern.code, pattern.flags, noun)
         between = prep_pobj(noun, "between", self.config.max_pobj_climb)
         if between is not None:
-            sides = finder.parties(between)
+            sides = finder.generic(between)
             if len(sides) > 1:
                 return self._dyads(
                     sent,
@@ -423,19 +598,39 @@ class EventCoder:
                     False,
                 )
             return []
+        root = EventCode.parse(pattern.code).root
+        violent = self.lexicon.violent(pattern.code)
         left: list[Party] = []
         for child in noun.lefts:
             if child.dep_ in ("poss", "compound", "amod", "nmod"):
                 for p in finder.parties(child):
                     if not any(p.same(q) for q in left):
                         left.append(p)
-        if not left:
-            return []
+        if not left and (violent or root == "14"):
+            left = prep_parties(noun, ("by",), finder)
+        of_target = violent and self.lexicon.person_victim(pattern.code)
+        if not left and root == "14":
+            left = prep_parties(noun, ("of",), finder) or self._place_parties(noun, "CVL", finder)
+            if not left and noun.dep_ in ("nsubj", "nsubjpass"):
+                left = self._place_parties(noun.head, "CVL", finder)  # "protests erupted in X"
         preps = NOUN_TARGET_PREPS
-        if not place_target(reading, self.lexicon):
+        if not place_target(reading, self.lexicon) or root == "14":
             preps = tuple(p for p in preps if p != "in")  # "an IMF meeting in Washington"
+        if not of_target:
+            preps = tuple(p for p in preps if p != "by")
+        else:
+            preps = ("of", *(p for p in preps if p not in ("of", "by")))
         targets = prep_parties(noun, preps, finder)
+        if of_target and not targets:
+            of = prep_pobj(noun, "of", self.config.max_pobj_climb)
+            targets = finder.generic(of) if of is not None else []
+        if not left:
+            if targets and (violent or root == "14") and noun.dep_ in ARGUMENT_DEPS:
+                return self._dyads(sent, reading, [], targets, date, True)
+            return []
         if not targets and len(left) > 1 and "recip" in pattern.flags:
+            return self._dyads(sent, reading, left, [], date, False)
+        if not targets and root == "14":
             return self._dyads(sent, reading, left, [], date, False)
         if not targets:
             return []

@@ -46,6 +46,7 @@ from types import MappingProxyType
 from ...codes import EventCode
 from ...errors import ConfigError
 from ...knowledge import data_path, read_lists, read_numbered_table, read_table
+from ...knowledge.actor_lexicon import WORD_LISTS as ACTOR_WORD_LISTS
 from ...knowledge.actor_lexicon import load_sectors
 from ...knowledge.cameo import Codebook
 from ...knowledge.verb_dictionary import BUNDLED_NAME, convert_file
@@ -54,7 +55,7 @@ MODAL_KINDS: frozenset[str] = frozenset(
     {"intent", "threat", "refuse", "appeal", "demand", "attempt", "none", "report"}
 )
 PATTERN_FLAGS: frozenset[str] = frozenset(
-    {"recip", "mutual", "active", "needobj", "inverse", "notarget", "from", "light"}
+    {"recip", "mutual", "active", "needobj", "needevent", "inverse", "notarget", "from", "light"}
 )
 """The flags of ``verbs.tsv`` and ``event_nouns.tsv`` (``verbs.tsv`` documents each)."""
 MODAL_CODE_KINDS: tuple[str, ...] = ("intent", "threat", "refuse", "appeal", "demand")
@@ -73,6 +74,8 @@ CODE_LISTS: tuple[str, ...] = (
     "visit",
     "military_force",
     "armed",
+    "place_authority",
+    "person_victim",
 )
 """The lists of ``event_codes.tsv`` (the file documents each)."""
 DICTIONARY_FLAGS: frozenset[str] = frozenset({"recip", "needobj"})
@@ -88,7 +91,7 @@ class Pattern:
     code: str
     """CAMEO code; ``""`` for a verb dictionary's discard: the phrase codes nothing."""
     flags: frozenset[str] = frozenset()
-    """Subset of ``recip``, ``mutual``, ``active``, ``needobj``, ``inverse``, ``notarget``,
+    """Subset of ``recip``, ``mutual``, ``active``, ``needobj``, ``needevent``, ``inverse``, ``notarget``,
     ``from``, ``light`` (see ``verbs.tsv``)."""
 
 
@@ -150,6 +153,13 @@ class EventLexicon:
     """Roots and codes of armed force or its threat (``event_codes.tsv``, list ``armed``)."""
     civilian_sectors: frozenset[str] = frozenset()
     """Sectors of civilian bodies, which are no source of armed force (``sectors.tsv``)."""
+    place_authority: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    """Code or root of coercion -> the sector of the place's authority that did it when no
+    agent is named ("50 people were arrested in Cairo": ``COP``; ``event_codes.tsv``)."""
+    quantity_nouns: frozenset[str] = frozenset()
+    """Nouns that count people ("thousands", "dozens"; ``actor_words.tsv``, list quantity)."""
+    person_victims: frozenset[str] = frozenset()
+    """Codes whose object is a person by the act's meaning (arrest, assault, kill)."""
 
     @classmethod
     def load(cls, knowledge_dir: str = "", verb_dictionaries: Sequence[str] = ()) -> EventLexicon:
@@ -222,11 +232,32 @@ class EventLexicon:
             force_sectors=sectors.force,
             armed_codes=frozenset(codes["armed"]),
             civilian_sectors=sectors.civilian,
+            place_authority=MappingProxyType(dict(codes["place_authority"])),
+            person_victims=frozenset(codes["person_victim"]),
+            quantity_nouns=frozenset(
+                read_lists("actor_words.tsv", knowledge_dir, lists=ACTOR_WORD_LISTS)["quantity"]
+            ),
         )
 
     def armed(self, code: str) -> bool:
         """True for a code of armed force or its threat (its own or its root listed)."""
         return code in self.armed_codes or EventCode.parse(code).root in self.armed_codes
+
+    def authority(self, code: str) -> str | None:
+        """The sector of the place's authority for an unattributed act of coercion (by the
+        code, its base, its root), ``None`` when the code is no such act."""
+        parsed = EventCode.parse(code)
+        table = self.place_authority
+        return table.get(code) or table.get(parsed.base) or table.get(parsed.root)
+
+    def person_victim(self, code: str) -> bool:
+        """True for a code whose object is a person by its meaning ("arrest", "kill")."""
+        return code in self.person_victims or EventCode.parse(code).base in self.person_victims
+
+    def violent(self, code: str) -> bool:
+        """True for coercion and violence (``material_conflict`` roots: 17 to 20), whose victim
+        may be left unnamed and whose perpetrator may be unknown."""
+        return EventCode.parse(code).root in self.material_conflict
 
     def quad(self, code: str) -> int | None:
         """Quad class of a code (1-4), ``None`` when the codebook does not know it."""

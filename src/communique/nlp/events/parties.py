@@ -65,6 +65,22 @@ def conjuncts(tok: Token) -> list[Token]:
     return out
 
 
+PERSON_PRONOUNS: frozenset[str] = frozenset(
+    {"him", "her", "them", "he", "she", "they", "himself", "herself", "themselves", "us", "me"}
+)
+
+
+def person_like(tok: Token, quantities: frozenset[str]) -> bool:
+    """Whether a phrase that names no actor reads as persons by its grammar: a personal
+    pronoun ("arrested him"), a name ("detained Ahmed"), a counted plural ("three men") or a
+    quantity noun of ``actor_words.tsv`` ("dozens of people", "hundreds"); "executed their
+    business plans" does not."""
+    if tok.lower_ in PERSON_PRONOUNS or tok.pos_ == "PROPN" or tok.lower_ in quantities:
+        return True
+    counted = any(c.dep_ == "nummod" or c.like_num for c in tok.children)
+    return (counted and tok.tag_ in ("NNS", "NNPS")) or (tok.like_num and tok.pos_ == "NUM")
+
+
 def _core_range(tok: Token) -> tuple[int, int]:
     """Token range of the core of the phrase headed by ``tok`` (modifiers left of the head,
     compounds on either side), without clauses, conjuncts and prepositional phrases."""
@@ -120,6 +136,27 @@ class PartyFinder:
             for party in self._one(head, depth if fallback else limit + 1):
                 if not any(p.same(party) for p in found):
                     found.append(party)
+        return found
+
+    def generic(self, tok: Token) -> list[Party]:
+        """The parties of a phrase (``parties``), else, for a phrase that names no actor, the
+        sector of its agent head noun with no country ("three men": ``CVL``, "gunmen": ``UAF``,
+        "police officers": ``COP``; ``event_agents.tsv``); ``[]`` when neither."""
+        found = self.parties(tok)
+        if found:
+            return found
+        for head in conjuncts(tok):
+            words = [head, *(c for c in head.lefts if c.dep_ == "compound")]
+            sector = next(
+                (
+                    self.lexicon.agents[w.lemma_.lower()]
+                    for w in words
+                    if w.lemma_.lower() in self.lexicon.agents
+                ),
+                None,
+            )
+            if sector is not None and not any(p.code == sector for p in found):
+                found.append(Party(None, sector, head.i))
         return found
 
     def _one(self, head: Token, depth: int) -> list[Party]:
