@@ -94,7 +94,8 @@ class Settings:
     actor_dictionaries: str = _setting(
         "",
         "PETRARCH/TABARI actor or agent dictionary files, separated by the OS path "
-        "separator, that seed or override actor codes",
+        "separator, over the bundled Phoenix actor table: they fill the country and sector "
+        "an article and the knowledge tables leave unknown",
     )
     verb_dictionaries: str = _setting(
         "",

@@ -30,13 +30,15 @@ ETHNIC_FILE = "ethnic_groups.tsv"
 GIVEN_NAME_FILE = "given_names.tsv"
 WORD_FILE = "actor_words.tsv"
 SECTOR_FILE = "sectors.tsv"
-WORD_LISTS = ("honorific", "former", "skippable", "quantity", "head_verb")
+WORD_LISTS = ("honorific", "former", "skippable", "quantity", "head_verb", "common_noun")
 """The lists of ``actor_words.tsv`` (the file documents each)."""
-SECTOR_GROUPS = ("state", "domestic", "force", "civilian")
+SECTOR_GROUPS = ("state", "domestic", "force", "civilian", "transnational")
 """The groups of ``sectors.tsv`` (the file documents each)."""
 
 #: Code prefixes of international actors (intergovernmental, non-governmental, militant groups).
 INTERNATIONAL = frozenset({"IGO", "NGO", "IMG"})
+#: The prefix of a non-governmental organisation (see ``Sectors.transnational``).
+NGO = "NGO"
 
 #: What a matched proper-name phrase denotes.
 NAME_KINDS = (
@@ -159,6 +161,9 @@ class Sectors:
     """Armed and police forces: a country's own one is its instrument, never a target."""
     civilian: frozenset[str] = frozenset()
     """Civilian bodies (business, media, ...) that neither wield nor threaten armed force."""
+    transnational: frozenset[str] = frozenset()
+    """Civil-society bodies that, described without a country, are NGOs ("a human rights
+    group")."""
 
     def rank(self, sector: str) -> int:
         """The sector's place in ``priority`` (after all of them when it is not listed)."""
@@ -187,6 +192,7 @@ def load_sectors(knowledge_dir: str = "") -> Sectors:
         domestic=frozenset(groups["domestic"]),
         force=frozenset(groups["force"]),
         civilian=frozenset(groups["civilian"]),
+        transnational=frozenset(groups["transnational"]),
     )
 
 
@@ -222,6 +228,8 @@ class ActorKnowledge:
     quantity_nouns: frozenset[str] = frozenset()
     """Nouns that count a people ("thousands of Nigerians"): such people are civilians."""
     head_verbs: frozenset[str] = frozenset()
+    common_nouns: frozenset[str] = frozenset()
+    """Abbreviations written like names that name no actor ("GMT", "AI"), as written."""
     """Verbs whose object is a person's organisation ("X, who heads the Pentagon")."""
     sectors: Sectors = Sectors()
 
@@ -379,6 +387,7 @@ def load_actor_knowledge(knowledge_dir: str = "") -> ActorKnowledge:
         skippable=frozenset(words["skippable"]),
         quantity_nouns=frozenset(words["quantity"]),
         head_verbs=frozenset(words["head_verb"]),
+        common_nouns=frozenset(words["common_noun"]),
         sectors=load_sectors(knowledge_dir),
     )
 

@@ -184,7 +184,7 @@ def test_user_dictionary_overrides_by_date(tmp_path: Path) -> None:
     )
     base = load_pipeline(components_to_add=())
     resolver = ActorResolver(actor_dictionaries=[str(path)])
-    text = "Ivan Petrov said the army was ready."
+    text = "Ivan Petrov said the Russian army was ready."
     for day, code in [
         (dt.date(2005, 1, 1), "RUSELI"),
         (dt.date(2013, 8, 9), "RUSMIL"),

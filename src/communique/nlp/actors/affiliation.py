@@ -34,6 +34,10 @@ class Affiliation:
     roles: list[RoleEntry] = field(default_factory=list)
     """Role phrases, nearest to the name or head noun first."""
     former: bool = False
+    ethnic: bool = False
+    """An ethnic or religious word stood where a country adjective would, and no country word
+    before the title ("ethnic Albanian guerrillas", "Moslem forces"): the actor is of the
+    country it lives in."""
     gender: str | None = None
     honorific: bool = False
 
@@ -121,10 +125,19 @@ def premodifiers(
         if nm is not None:
             org = nm.first("org")
             hit = nm.first(*COUNTRY_KINDS)
+            if hit is not None and hit.kind == "ethnic" and not hit.iso3:
+                aff.ethnic = True  # "Moslem forces", "Shiite militias": a faith, no state
+                left = nm.start
+                continue
             if hit is not None and hit.iso3:
                 left = nm.start
                 if _pro_or_anti(doc, left, sent_start):
                     left -= 2  # "pro-Russian rebels" are not Russian
+                    continue
+                if left > sent_start and doc[left - 1].lower_ == "ethnic":
+                    # "ethnic Albanian guerrillas" in Macedonia: a people, not Albania's
+                    left -= 1
+                    aff.ethnic = True
                     continue
                 aff.countries.insert(0, hit.iso3)
                 continue
@@ -135,6 +148,10 @@ def premodifiers(
             break
         tok = doc[left - 1]
         low = tok.lower_
+        if tok.ent_type_ == "NORP" and tok.is_title and not aff.countries:
+            aff.ethnic = True  # "Moslem forces", "Shiite militias": a faith or people, no state
+            left -= 1
+            continue
         if low in POSSESSIVE and left - 1 > sent_start:
             prev = _is_country_hit(scan, left - 1)
             if prev is not None:
@@ -183,6 +200,8 @@ def premodifiers(
             left -= 1
             continue
         break
+    if aff.countries:
+        aff.ethnic = False  # "Bosnian Moslem forces": a state's after all
     if unconfirmed is not None and _facts(aff) == seen:
         left = unconfirmed
     # do not start a mention on a stray "and" or skipped adjective with nothing useful after it
@@ -197,8 +216,8 @@ def postmodifiers(head: Token, scan: ScanResult, aff: Affiliation) -> int:
     group based in Trinidad"); returns the end token used."""
     end = head.i + 1
     for child in head.rights:
-        if child.dep_ == "acl" and child.tag_ == "VBN":
-            # "a terror group based in Trinidad", "troops stationed in Kosovo"
+        if child.dep_ == "acl" and child.tag_ in ("VBN", "VBG"):
+            # "a terror group based in Trinidad", "guerrillas operating in Macedonia"
             child = next((c for c in child.children if c.dep_ == "prep"), child)
         if child.dep_ != "prep" or child.lower_ not in LOCATIVE:
             continue
@@ -270,12 +289,16 @@ def role_text(aff: Affiliation) -> str | None:
 def sector_of(aff: Affiliation, sectors: Sectors) -> str | None:
     """The sector code the affiliation implies (``None`` when none).
 
-    A former holder of an office of the state (``sectors.state``) is ``ELI``; a generic title ("spokesman", "official") takes the
-    sector of a named organisation next to it ("Pentagon spokesman" -> MIL, "UN official" ->
-    GOV of the IGO); otherwise the nearest role word decides, then an organisation's sector.
+    A former holder of an office of the state (``sectors.state``) is ``ELI``; the armed force
+    of a faith or people ("Moslem forces", ``Affiliation.ethnic``) is ``REB``; a generic title
+    ("spokesman", "official") takes the sector of a named organisation next to it ("Pentagon
+    spokesman" -> MIL, "UN official" -> GOV of the IGO); otherwise the nearest role word
+    decides, then an organisation's sector.
     """
     if aff.former and aff.roles and aff.roles[0].sector in sectors.state:
         return "ELI"  # a former office holder (CAMEO elites)
+    if aff.ethnic and aff.roles and aff.roles[0].sector in sectors.force - sectors.domestic:
+        return "REB"  # armed men of a faith or people, not of a state: "Moslem forces"
     org_sector = next((o.sector for o in aff.orgs if o.sector), None)
     if aff.roles:
         first = aff.roles[0]

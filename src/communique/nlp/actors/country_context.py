@@ -99,8 +99,11 @@ class CountryContext:
 
     # -------------------------------------------------------------- dateline
     def _find_dateline(self) -> str | None:
-        """The country of a dateline ("MOSCOW, Aug 9 (AFP) -", "Kabul — "), ``None`` without
-        one. The place must be written in capitals or be followed by a dash or a bracket."""
+        """The country of a dateline ("MOSCOW, Aug 9 (AFP) -", "Kabul — ", "ATLANTA, Georgia
+        (AP) -"), ``None`` without one. The place must be written in capitals or be followed by
+        a dash or a bracket; a region or country after the city's comma, itself followed by a
+        dash or a bracket, says the country when the city is unknown (the scan has already
+        read an ambiguous region by its city: "Georgia" after "ATLANTA")."""
         doc = self.doc
         for k in range(1, min(self.dateline_window, len(doc))):
             nxt = doc[k]
@@ -113,12 +116,26 @@ class CountryContext:
             if not upper and nxt.text == ",":
                 return None
             name = words.title() if upper else words
+            region = self._dateline_region(k) if nxt.text == "," else None
+            if region is not None:
+                self.dateline_end = region[0]
             for hit in self.kb.name(name):
                 if hit.kind in COUNTRY_KINDS and hit.kind != "adjective" and hit.iso3:
-                    self.dateline_end = k
+                    self.dateline_end = max(self.dateline_end, k)
                     return hit.iso3
-            return None
+            return region[1] if region is not None else None
         return None
+
+    def _dateline_region(self, comma: int) -> tuple[int, str] | None:
+        """(end, country) of a place named right after the dateline city's comma and followed
+        by a dash or a bracket ("ATLANTA, Georgia (AP)"); ``None`` otherwise."""
+        m = self.scan.names_by_start.get(comma + 1)
+        if m is None or m.end >= len(self.doc) or self.doc[m.end].text not in DATELINE_DASHES:
+            return None
+        hit = m.first(*COUNTRY_KINDS)
+        if hit is None or hit.kind == "adjective" or not hit.iso3:
+            return None
+        return m.end, hit.iso3
 
     # ---------------------------------------------------------------- clauses
     def _names_by_clause(self) -> dict[int, list[tuple[int, str]]]:
@@ -256,9 +273,8 @@ class CountryContext:
         return None
 
     # --------------------------------------------------------------- document
-    def document_country(self) -> str | None:
-        """Rule 6: the country the document names most (the first named of those tied),
-        ``None`` when it names none."""
+    def _named(self) -> list[str]:
+        """The countries of every country-like or organisation name, in document order."""
         if self._doc_counts is None:
             out: list[str] = []
             for start in sorted(self.scan.names_by_start):
@@ -266,7 +282,16 @@ class CountryContext:
                 if hit is not None and hit.iso3 and not _reporter(hit):
                     out.append(hit.iso3)
             self._doc_counts = out
-        found = self._doc_counts
+        return self._doc_counts
+
+    def countries(self) -> frozenset[str]:
+        """Every country the document names (itself, a place, people or organisation of it)."""
+        return frozenset(self._named())
+
+    def document_country(self) -> str | None:
+        """Rule 6: the country the document names most (the first named of those tied),
+        ``None`` when it names none."""
+        found = self._named()
         if not found:
             return None
         counts = Counter(found)  # in first-named order, so ties go to the first named

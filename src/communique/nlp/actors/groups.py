@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ...knowledge.actor_lexicon import RoleEntry
+from ...knowledge.actor_lexicon import NGO, RoleEntry
 from ...records import ActorKind
 from .affiliation import (
     COUNTRY_KINDS,
@@ -40,6 +40,25 @@ def _counted_set(tok: Token) -> bool:
         c.dep_ == "nummod" and c.lower_ not in ("one", "1") or c.lower_ in ("both", "all")
         for c in tok.children
     )
+
+
+PLACE_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod", "appos"})
+"""Dependencies of a place name that modifies another word ("the Moscow city council",
+"Washington police"): the place, not its government."""
+
+
+def _acts(head: Token, *, subject_only: bool = False) -> bool:
+    """True when a place name stands for an acting body: not the place where something happens
+    ("in Moscow", "in Texas and Ohio") nor a modifier of another word ("the Moscow city
+    council"), except as the agent of a passive ("rejected by Washington"). ``subject_only``
+    (regions): only the subject of a verb or the agent of a passive ("Texas sued")."""
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head  # "in Texas and Ohio": Ohio is where Texas is
+    if head.dep_ == "pobj":
+        return head.head.lower_ == "by"
+    if subject_only:
+        return head.dep_ in ("nsubj", "csubj")
+    return head.dep_ not in PLACE_DEPS
 
 
 class GroupsMixin(ResolutionState):
@@ -111,6 +130,8 @@ class GroupsMixin(ResolutionState):
             )
             for country in countries:
                 base = base_of(aff, country)
+                if base is None and sector in self.kb.sectors.transnational:
+                    base = NGO  # "a human rights group": no country's body
                 key = ("role", kind, base or "", sector or "", rm.entry.phrase)
                 d = self._draft(key, kind, text)
                 d.named = False  # a description: an actor of this article only
@@ -161,7 +182,7 @@ class GroupsMixin(ResolutionState):
             ):
                 continue
             s, e = self._trim(ent.start, ent.end)
-            if s >= e:
+            if s >= e or m_text(doc, s, e) in self.kb.common_nouns:
                 continue
             e = self._extend_of(e)
             nm = self.scan.names_by_start.get(s)
@@ -184,13 +205,26 @@ class GroupsMixin(ResolutionState):
             sector = min(sectors, key=self.kb.sectors.rank) if sectors else None
             whole = self.scan.roles_by_start.get(s)
             bare = whole is not None and whole.end == e
-            if not countries and base is None and bare:
-                # "Parliament", "Congress" alone: the document's own institution
-                found = self._fallback_country(doc[e - 1], sector, institution=True)
+            head_role = self.scan.role_at.get(e - 1)
+            organ = (
+                sector in self.kb.sectors.state
+                and sector not in self.kb.sectors.force
+                and head_role is not None
+                and head_role.entry.kind == "body"
+                and not any(i in self.scan.name_at for i in range(s, e))
+            )
+            """"Justice Ministry", "Supreme Court": an organ every state has, named by its
+            portfolio: whose it is, the words before it or the article say."""
+            if not countries and base is None and (bare or organ):
+                # "Parliament", "India's Supreme Court", "the Justice Ministry"
+                aff = premodifiers(doc, s, self.scan, self.kb, coordinate=False)
+                found = aff.country() or self._fallback_country(
+                    doc[e - 1], sector, institution=True
+                )
                 countries = [found] if found else []
             name = " ".join(t.text for t in doc[s:e])
             d = self._draft(("org", name), "organization", name)
-            if bare:  # an institution word names no one body across articles: a description
+            if bare or organ:  # an institution word names no one body across articles
                 d.named = False
             d.add(s, e)
             if d.code is None:  # a known organisation ("HAMAS" after "Hamas") keeps its own
@@ -244,6 +278,39 @@ class GroupsMixin(ResolutionState):
             d.add(prev.start, e)
             self._mark(prev.start, e)
 
+    def _after_city(self, start: int) -> bool:
+        """True for a region named after its city and a comma ("Richmond, Virginia"): an
+        address, whatever the parse says."""
+        if start < 2 or self.doc[start - 1].text != ",":
+            return False
+        prev = self.scan.names_by_end.get(start - 1)
+        return (prev is not None and prev.first("capital", "city") is not None) or self.doc[
+            start - 2
+        ].ent_type_ == "GPE"
+
+    def _people_of_no_state(self, start: int, end: int) -> None:
+        """A people or faith of no one state ("Kurds in northern Iraq", "Shiite Muslims in
+        Baghdad", ``ethnic_groups.tsv`` rows without a country): civilians of the country the
+        words after it, or the clauses around it, name; of none when nothing does. Ethnic and
+        faith adjectives just before it join the mention ("Shiite Muslims"). Its country
+        depends on the article, so it is no name across articles."""
+        doc = self.doc
+        while start > 0:
+            prev = self.scan.names_by_end.get(start)
+            if prev is None or prev.first("ethnic") is None:
+                break
+            start = prev.start
+        head = doc[end - 1]
+        aff = Affiliation(start=start)
+        postmodifiers(head, self.scan, aff)
+        text = m_text(doc, start, end)
+        d = self._draft(("people", text), "group", text)
+        d.country = d.country or aff.country() or self._fallback_country(head, "CVL")
+        d.sector, d.plural = "CVL", True
+        d.named = False  # Kurds in Iraq and Kurds in Turkey: actors of their article, by code
+        d.add(start, end)
+        self._mark(start, end)
+
     def _extend_of(self, e: int) -> int:
         """Extend an organisation name the model cut short: "Union" + "of Teachers"."""
         doc = self.doc
@@ -271,6 +338,9 @@ class GroupsMixin(ResolutionState):
             if any(i in self.used for i in range(m.start, m.end)):
                 continue
             hit = m.first(*COUNTRY_KINDS)
+            if hit is not None and hit.kind == "people" and not hit.iso3:
+                self._people_of_no_state(m.start, m.end)
+                continue
             if hit is None or not hit.iso3:
                 continue
             iso = hit.iso3
@@ -304,20 +374,24 @@ class GroupsMixin(ResolutionState):
                 if counted:  # "100 Palestinians", "thousands of Nigerians": people, not the state
                     d.sector = "CVL"
             else:
-                # a capital that acts is its government ("Moscow said"); a city acted on or
-                # in stands for its people (CAMEO: CVL); a region is a territory
+                # a capital that acts is its government ("Moscow said"), a region that acts its
+                # own government ("Texas sued"); a city acted on or in stands for its people
+                # (CAMEO: CVL); a region named as a place is a territory of its country, never
+                # the country itself ("Texas" is no second name of the United States)
                 text = m_text(doc, m.start, m.end)
-                # a capital is its government unless it is the place where something happens
-                acts = head.dep_ != "pobj" or head.head.lower_ == "by"
-                if hit.kind == "capital" and acts:
+                if hit.kind == "capital" and _acts(head):
                     d = self._draft(("seat", iso), "organization", text)
                     d.country, d.sector = iso, "GOV"
                 elif hit.kind in ("capital", "city"):
                     d = self._draft(("city", text), "group", text)
                     d.country, d.sector, d.plural = iso, "CVL", True
+                elif _acts(head, subject_only=True) and not self._after_city(m.start):
+                    d = self._draft(("region", text), "organization", text)
+                    d.country, d.sector = iso, "GOV"
                 else:
-                    d = self._draft(("place", text), "country", text)
+                    d = self._draft(("place", text), "group", text)
                     d.country = iso
+                d.place = True
             d.add(m.start, m.end)
             self._mark(m.start, m.end)
         for ent in doc.ents:
@@ -333,9 +407,14 @@ class GroupsMixin(ResolutionState):
                 self.kb.name(part) for part in name.replace("/", "-").split("-") if part
             ):
                 continue  # "U.S.-Russia": a compound of known names, not a new actor
+            if name in self.kb.common_nouns:
+                continue  # "AI", "GMT": a common noun written in capitals
+            root = doc[s:e].root
             kind: ActorKind = "country" if ent.label_ == "GPE" else "group"
-            if ent.label_ == "GPE" and doc[s:e].root.dep_ == "pobj":
+            if ent.label_ == "GPE" and root.dep_ == "pobj":
                 continue  # an unknown place named as a location, not an actor
+            if ent.label_ == "NORP" and (root.pos_ == "ADJ" or root.dep_ in PLACE_DEPS):
+                continue  # "European shares", "Hindu nationalists": a modifier names no actor
             d = self._draft((kind, name), kind, name)
             d.add(s, e)
             self._mark(s, e)

@@ -97,7 +97,7 @@ class PeopleMixin(ResolutionState):
                     break
             while e > s and (doc[e - 1].text in POSSESSIVE or doc[e - 1].is_punct):
                 e -= 1
-            if s >= e:
+            if s >= e or m_text(doc, s, e) in self.kb.common_nouns:
                 continue
             m = self.scan.names_by_start.get(s)
             if (
@@ -107,6 +107,8 @@ class PeopleMixin(ResolutionState):
                 and m.first(*COUNTRY_KINDS, "org")
             ):
                 continue
+            if self._all_peoples(s, e):
+                continue  # "Bosnian Serbs" taken for a person: a people of a country
             spans.append((s, e))
         taken = {i for s, e in spans for i in range(s, e)}
         for m in self.scan.names_by_start.values():
@@ -125,6 +127,17 @@ class PeopleMixin(ResolutionState):
                 spans.append((s, e))
                 taken.update(range(s, e))
         return sorted(spans)
+
+    def _all_peoples(self, s: int, e: int) -> bool:
+        """True when tokens ``[s, e)`` are all country adjectives and peoples, the last a
+        people ("Bosnian Serbs")."""
+        last = self.scan.name_at.get(e - 1)
+        if last is None or last.first("people") is None:
+            return False
+        return all(
+            (m := self.scan.name_at.get(i)) is not None and m.first(*COUNTRY_KINDS) is not None
+            for i in range(s, e)
+        )
 
     def _looks_like_person(self, s: int, e: int) -> bool:
         """A mislabelled name: a known person's surname, or a name with a person's title in

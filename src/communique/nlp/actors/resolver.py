@@ -35,21 +35,30 @@ from spacy.tokens import Doc, Span
 
 from ...codes import ActorCode
 from ...knowledge.actor_lexicon import ActorKnowledge, RoleEntry, load_actor_knowledge
-from ...knowledge.petrarch import ActorDictionary, AgentDictionary, load_dictionaries
+from ...knowledge.petrarch import (
+    ActorDictionary,
+    AgentDictionary,
+    load_actor_table,
+    load_dictionaries,
+)
 from ..extensions import ActorCluster
 from .affiliation import compose
 from .config import ActorConfig
+from .dictionary import lookup
 from .groups import GroupsMixin
 from .people import PeopleMixin
-from .state import ResolutionState, m_text
+from .state import Draft, ResolutionState
 
 
 class ActorResolver:
     """spaCy component setting ``doc._.actors`` (see the module docstring).
 
     ``knowledge_dir``: a folder whose knowledge files override the bundled ones ("" = bundled
-    only). ``actor_dictionaries``: PETRARCH/TABARI actor and agent dictionary paths; their codes
-    (valid at ``doc._.published``, or currently valid when that is ``None``) override ours.
+    only). The bundled Phoenix actor table (``phoenix_actors.tsv``, overridable like any
+    knowledge file) and ``actor_dictionaries`` (PETRARCH/TABARI actor and agent dictionary
+    paths, over the table) fill the country and sector an article and our tables leave unknown,
+    with the code valid at ``doc._.published`` (or currently valid when that is ``None``); see
+    ``dictionary``.
     ``config``: the tuning numbers (``None``: the defaults).
     """
 
@@ -63,10 +72,10 @@ class ActorResolver:
         self.actor_dictionaries = list(actor_dictionaries or ())
         self.config = config if config is not None else ActorConfig()
         kb = load_actor_knowledge(knowledge_dir)
-        self.dictionary: ActorDictionary | None = None
+        self.dictionary: ActorDictionary | None = load_actor_table(knowledge_dir)
         agents: AgentDictionary | None = None
         if actor_dictionaries:
-            self.dictionary, agents = load_dictionaries(actor_dictionaries)
+            self.dictionary, agents = load_dictionaries(actor_dictionaries, self.dictionary)
         if agents is not None and agents.agents:
             kb = _with_agents(kb, agents)
         self.kb = kb
@@ -77,12 +86,17 @@ class ActorResolver:
 
 
 def _with_agents(kb: ActorKnowledge, agents: AgentDictionary) -> ActorKnowledge:
-    """Our role table extended with a dictionary's agent nouns (ours win on conflicts)."""
+    """Our role table extended with a dictionary's agent nouns (ours win on conflicts). An
+    agent's code is cut to its first sector (``GOVMED`` -> GOV); nouns whose first code is no
+    sector of ``sectors.tsv`` (a faith such as ``CHR`` or ``MUS``, ``CRM``, ``HLH``) are left
+    out: "Christian" is a believer, not a role."""
     roles = dict(kb.roles)
-    for phrase, sector in agents.agents.items():
+    known = set(kb.sectors.priority)
+    for phrase, code in agents.agents.items():
         low = phrase.lower()
-        if low not in roles:
-            roles[low] = RoleEntry(low, sector or None, None, "group")
+        sector = ActorCode.parse(code).base
+        if low not in roles and sector in known:
+            roles[low] = RoleEntry(low, sector, None, "group")
     starts = set(kb.role_starts) | {k.split()[0] for k in roles}
     longest = max(kb.max_role_words, max((len(k.split()) for k in roles), default=1))
     return replace(
@@ -104,24 +118,36 @@ class _Resolution(PeopleMixin, GroupsMixin, ResolutionState):
         return self._finish()
 
     def _apply_dictionary(self) -> None:
-        """Codes from the user's PETRARCH/TABARI dictionaries override ours."""
+        """Named organisations and groups that neither the article nor our tables place take
+        the dictionary's country and sector (``dictionary``; people: ``_complete_people``)."""
+        for d in self.drafts:
+            if d in self.people or not d.named or d.place or d.code is not None:
+                continue  # a description, a place, a country or an organisation we know
+            if d.kind == "country":
+                continue
+            self._fill_from_dictionary(d)
+
+    def _fill_from_dictionary(self, d: Draft) -> None:
+        """Fill what ``d`` lacks (country or international base, sector) from the dictionary:
+        the text's own facts are kept. Short acronyms ("FPS") are too ambiguous to look up,
+        and a person takes a country only when the article names it somewhere (a namesake of
+        a Canadian minister in a football report is no Canadian)."""
         if self.dictionary is None:
             return
-        published = self.doc._.published
-        day = _day(published)
-        for d in self.drafts:
-            texts = [*sorted(d.names, key=len, reverse=True), d.name]
-            texts += [m_text(self.doc, s, e) for s, e in d.mentions]
-            for t in texts:
-                entry = self.dictionary.lookup(t)
-                code = entry.code_on(day) if entry is not None else None
-                if code:
-                    d.code = code
-                    parsed = ActorCode.parse(code)
-                    if parsed.base in self.kb.country_names:
-                        d.country = parsed.base
-                        d.sector = parsed.first_sector or d.sector
-                    break
+        texts = [
+            t
+            for t in (*sorted(d.names, key=len, reverse=True), d.name)
+            if not (t.isupper() and len(t) <= self.config.max_acronym_length)
+        ]
+        found = lookup(self.dictionary, texts, _day(self.doc._.published), self.kb)
+        if found is None:
+            return
+        if d.kind == "person" and found.country not in (None, *self.context.countries()):
+            return
+        if d.country is None and d.base is None:
+            d.country, d.base = found.country, found.base
+        if d.sector is None:
+            d.sector = found.sector
 
     def _complete_people(self) -> None:
         """Fill what the text leaves out of each person from ``people.tsv`` (the office held
@@ -132,7 +158,9 @@ class _Resolution(PeopleMixin, GroupsMixin, ResolutionState):
         for p in self.people:
             p.name = max(p.names, key=len) if p.names else p.name
             known = self._known(p)
-            if known is not None:
+            if known is None:
+                self._fill_from_dictionary(p)
+            else:
                 term = known.term_on(day)
                 code = term.code if term else None
                 if p.country is None and p.base is None:

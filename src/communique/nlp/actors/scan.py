@@ -5,11 +5,16 @@ people, capital, place, organisation, well-known person) and the longest role ph
 at each token, using dictionary lookups only (a phrase is looked up only when its first word is
 the first word of some known phrase). The result is indexed by start and by end token so that
 the resolver can walk left from a name through its premodifiers.
+
+A name that denotes places of several countries ("Georgia": the country and the US state) is
+read as the one its neighbour names ("Atlanta, Georgia"; "Tbilisi, Georgia"), else as the one
+the document's unambiguous names point to most, else as listed first (``disambiguate``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
@@ -17,6 +22,8 @@ from ...knowledge.actor_lexicon import ActorKnowledge, NameHit, RoleEntry
 from .config import ActorConfig
 
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
+PLACE_KINDS = ("country", "capital", "city", "place")
+"""Readings of a name that locate it in a country (``disambiguate`` chooses among them)."""
 
 
 @dataclass(frozen=True)
@@ -125,6 +132,7 @@ def scan(doc: Doc, kb: ActorKnowledge, config: ActorConfig) -> ScanResult:
                 i = end - 1
                 break
         i += 1
+    disambiguate(doc, res, kb)
     i = 0
     while i < n:
         tok = doc[i]
@@ -146,3 +154,47 @@ def scan(doc: Doc, kb: ActorKnowledge, config: ActorConfig) -> ScanResult:
                 break
         i += 1
     return res
+
+
+def _countries_of(m: NameMatch) -> list[str]:
+    """The distinct countries of a match's place readings, in reading order."""
+    return list(dict.fromkeys(h.iso3 for h in m.hits if h.kind in PLACE_KINDS and h.iso3))
+
+
+def _neighbour_countries(doc: Doc, res: ScanResult, kb: ActorKnowledge, m: NameMatch) -> set[str]:
+    """Countries of the place named just before ``m`` with a comma between ("Atlanta,
+    Georgia"; "ATLANTA, Georgia" in a dateline)."""
+    if m.start < 2 or doc[m.start - 1].text != ",":
+        return set()
+    prev = res.names_by_end.get(m.start - 1)
+    if prev is not None:
+        return set(_countries_of(prev))
+    word = doc[m.start - 2]
+    if word.is_upper and word.is_alpha:
+        return {h.iso3 for h in kb.name(word.text.title()) if h.kind in PLACE_KINDS and h.iso3}
+    return set()
+
+
+def disambiguate(doc: Doc, res: ScanResult, kb: ActorKnowledge) -> None:
+    """Put first the reading of an ambiguous place name that its context supports (see the
+    module docstring); matches with one country are left as they are."""
+    ambiguous = [m for m in res.names_by_start.values() if len(_countries_of(m)) > 1]
+    if not ambiguous:
+        return
+    counts: Counter[str] = Counter()
+    for m in res.names_by_start.values():
+        found = _countries_of(m)
+        if len(found) == 1:
+            counts[found[0]] += 1
+    for m in ambiguous:
+        options = _countries_of(m)
+        near = [c for c in options if c in _neighbour_countries(doc, res, kb, m)]
+        chosen = near[0] if near else max(options, key=lambda c: counts[c])
+        if chosen == options[0]:
+            continue
+        hits = tuple(sorted(m.hits, key=lambda h: h.iso3 != chosen))  # stable: chosen first
+        new = replace(m, hits=hits)
+        res.names_by_start[m.start] = new
+        res.names_by_end[m.end] = new
+        for k in range(m.start, m.end):
+            res.name_at[k] = new

@@ -43,6 +43,8 @@ class Draft:
     """Lower-case role phrase, for matching "the Russian foreign minister" to its holder."""
     named: bool = True
     """Known by a proper name; ``False`` for a role nominal ("officials", "the company")."""
+    place: bool = False
+    """A place of our tables (a capital, city or region) standing for its people or rulers."""
 
     def add(self, start: int, end: int) -> None:
         if (start, end) not in self.mentions:
@@ -124,8 +126,9 @@ class ResolutionState:
         document names most; then the dateline, the first country of the sentence; last,
         domestic bodies (police, courts, parliament) and office holders (``office``: "Home
         Secretary Charles Clarke") the document's most-named country. ``None`` for actors
-        without a sector, international ones, or when nothing says."""
-        if sector is None or sector in INTERNATIONAL:
+        without a sector, international and transnational ones (``sectors.tsv``), or when nothing
+        says."""
+        if sector is None or sector in INTERNATIONAL or sector in self.kb.sectors.transnational:
             return None
         ctx = self.context
         found = ctx.possessor_country(tok, self._token_country)
