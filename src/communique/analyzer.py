@@ -158,6 +158,7 @@ class Analyzer:
 
         doc = self.nlp.make_doc(_body_text(article))
         doc._.published = parse_date(article.published)
+        doc._.byline = tuple(article.byline)
         return doc
 
     def prepare(self, article: Article) -> tuple[Article, Doc | None]:

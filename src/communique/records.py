@@ -80,6 +80,8 @@ class Document:
     """Publication date as the input gave it (any format dateparser reads), or ``None``."""
     url: str | None = None
     outlet: str | None = None
+    byline: tuple[str, ...] = ()
+    """Authors as the input gave them (a dump's ``author`` field), empty when it gave none."""
     skipped: str | None = None
     """Why the source could not produce content (binary file, invalid JSON, ...), else ``None``."""
     extracted: bool = False

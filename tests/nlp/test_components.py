@@ -68,7 +68,11 @@ def test_the_pipeline_runs_each_component_with_its_defaults(nlp: Language, name:
 def test_a_changed_setting_reaches_the_component(name: str) -> None:
     register_extensions()
     components.register()
-    changed = {k: v + 1 for k, v in _defaults(name).items() if isinstance(v, int)}
+    changed = {
+        k: (not v) if isinstance(v, bool) else v + 1
+        for k, v in _defaults(name).items()
+        if isinstance(v, (int, float))
+    }
     assert changed
     blank = spacy.blank("en")
     pipe = blank.add_pipe(name, config=changed)
@@ -77,7 +81,7 @@ def test_a_changed_setting_reaches_the_component(name: str) -> None:
 
 @pytest.mark.parametrize("name", OUR_COMPONENTS)
 def test_constructor_defaults_are_the_factory_defaults(name: str) -> None:
-    numbers = {k: v for k, v in _defaults(name).items() if isinstance(v, int)}
+    numbers = {k: v for k, v in _defaults(name).items() if isinstance(v, (int, float))}
     if name in CONFIGS:
         assert dataclasses.asdict(CONFIGS[name]()) == numbers
     else:

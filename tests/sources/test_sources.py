@@ -222,3 +222,19 @@ def test_jsonl_record_with_title_is_an_extracted_article(tmp_path: Path) -> None
         encoding="utf-8",
     )
     assert [d.extracted for d in read_sources([str(p)])] == [True, False]
+
+
+def test_jsonl_authors_become_the_articles_byline(tmp_path: Path) -> None:
+    from communique.article import ArticleCleaner
+
+    lines = [
+        {"id": "a", "title": "T", "text": "I went to Kigali. " * 5, "author": "Jane Doe"},
+        {"id": "b", "title": "T", "text": "Words.", "authors": ["A One", "B Two", 3]},
+        {"id": "c", "title": "T", "text": "Words."},
+    ]
+    path = tmp_path / "d.jsonl"
+    path.write_text("\n".join(json.dumps(x) for x in lines), encoding="utf-8")
+    docs = list(read_sources([str(path)]))
+    assert [d.byline for d in docs] == [("Jane Doe",), ("A One", "B Two"), ()]
+    cleaner = ArticleCleaner(Settings())
+    assert cleaner(docs[0]).byline == ("Jane Doe",)

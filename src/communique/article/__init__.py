@@ -115,7 +115,7 @@ class ArticleCleaner:
                 body=((0, len(text)),) if len(body) == len(lines) else body,
                 content_hash=chash,
                 title=doc.title or ex.title,
-                byline=ex.authors,
+                byline=doc.byline or ex.authors,
                 outlet=doc.outlet or ex.sitename,
                 published=iso(parse_date(doc.published) or parse_date(ex.published))
                 or url_date(doc.url or ex.url)
@@ -149,7 +149,7 @@ class ArticleCleaner:
                 body=body,
                 content_hash=chash,
                 title=doc.title or layout.title,
-                byline=tuple(layout.byline),
+                byline=doc.byline or tuple(layout.byline),
                 outlet=doc.outlet or layout.outlet,
                 published=iso(parse_date(doc.published))
                 or url_date(doc.url)

@@ -42,11 +42,13 @@ Modules::
         extractor.py        the component: pieces, cues and speakers put together
         marks.py            quotation marks paired into quoted stretches
         pieces.py           quoted stretches on tokens; quoted words in a verb's object
-        cues.py             speech cues and what each attributes (speaker, content)
-        reported.py         where a cue's reported content is
+        cues.py             speech cues and what each attributes (speaker, content); which
+                            contents are propositions (indirect quotations)
+        reported.py         where a cue's reported content is, and its grammatical form
         report_nouns.py     report nouns ("his claim that ...")
         index.py            per-doc character/token/sentence/paragraph lookups
-        layout.py           transcript labels and dash signatures
+        layout.py           transcript labels, dash signatures and datelines
+        narrator.py         first-person pieces: whom "I" stands for
         speakers.py         speaker mention -> actor and name
         coref.py            pronoun and title resolution
         config.py           QuoteConfig

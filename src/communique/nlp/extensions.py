@@ -4,6 +4,7 @@ During NLP we keep spaCy ``Span`` objects; ``communique.analyzer`` turns them in
 with character offsets at the end. The attributes (all set by ``register_extensions``):
 
 ``doc._.published``  ``datetime.date | None``: publication date, set before the pipeline runs.
+``doc._.byline``     ``tuple[str, ...]``: the article's authors (empty: unknown), set likewise.
 ``doc._.actors``     ``list[ActorCluster]``: set by ``communique_actors``.
 ``doc._.quotes``     ``list[QuoteSpan]``: set by ``communique_quotes``.
 ``doc._.events``     ``list[EventSpan]``: set by ``communique_events``.
@@ -86,6 +87,7 @@ class DateSpan:
 
 _EXTENSIONS: dict[str, object] = {
     "published": None,
+    "byline": (),
     "actors": None,
     "quotes": None,
     "events": None,

@@ -56,6 +56,8 @@ DATE_KEYS = (
 )
 """Where a dump keeps the publication date, in order of preference (the names of RSS, schema.org,
 news APIs and scrapers)."""
+AUTHOR_KEYS = ("author", "authors", "byline", "creator")
+"""Where a dump keeps the authors (a name, or a list of names), in order of preference."""
 _KEYS = ("id", "text", "html", "title", *DATE_KEYS, "url", "outlet", "publisher", "source")
 """The keys a document is read from; a lone surrogate in any of them skips the line."""
 
@@ -78,6 +80,13 @@ def lone_surrogate(value: str) -> str | None:
 def escape_surrogates(value: str) -> str:
     """``value`` with each lone surrogate written as a ``\\udXXX`` escape (valid Unicode)."""
     return value.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _names(value: Any) -> tuple[str, ...]:
+    """Author names from a dump's field: one name, or a list of names (strings only)."""
+    items = value if isinstance(value, list) else [value]
+    names = (v.strip() for v in items if isinstance(v, str) and not lone_surrogate(v))
+    return tuple(n for n in names if n)
 
 
 def _str(v: Any) -> str | None:
@@ -103,13 +112,16 @@ def document_from_object(obj: Any, source: str, *, line: int | None = None) -> D
         "published": _str(next((obj[k] for k in DATE_KEYS if obj.get(k)), None)),
         "url": _str(obj.get("url")),
         "outlet": _str(obj.get("outlet") or obj.get("publisher") or obj.get("source")),
+        "byline": _names(next((obj[k] for k in AUTHOR_KEYS if obj.get(k)), None)),
     }
     text, html = obj.get("text"), obj.get("html")
     for key in _KEYS:
         value = obj.get(key)
         bad = lone_surrogate(value) if isinstance(value, str) else None
         if bad:
-            clean = {k: v for k, v in meta.items() if v is None or not lone_surrogate(v)}
+            clean = {
+                k: v for k, v in meta.items() if not isinstance(v, str) or not lone_surrogate(v)
+            }
             return Document(
                 source=source,
                 skipped=f"'{key}'{on_line} holds a lone surrogate ({bad}); not valid Unicode",

@@ -14,7 +14,7 @@ def _by_name(actors: list[ActorCluster]) -> dict[str, ActorCluster]:
 def test_a_company_named_like_a_person_is_an_organisation(nlp: Language) -> None:
     text = (
         "Gordon Brown, the Chancellor, said the economy was strong. The tobacco company Brown "
-        "and Williamson said it would appeal. Brown and Williamson denied the claims."
+        "and Williamson said it would appeal. Brown and Williamson denied that the claims were true."
     )
     doc = nlp(text)
     actors = _by_name(doc._.actors)

@@ -97,20 +97,6 @@ def test_an_unanswered_question_is_no_quote(nlp: Language, text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "reported"),
-    [
-        ("He asked why the plant had closed.", "why the plant had closed"),
-        ("She explained how the plan would work.", "how the plan would work"),
-        ("He declined to comment.", "to comment"),
-    ],
-)
-def test_questions_asked_or_answered_are_still_reported(
-    nlp: Language, text: str, reported: str
-) -> None:
-    assert [content(q) for q in quotes(nlp, text)] == [reported]
-
-
-@pytest.mark.parametrize(
     ("text", "speaker"),
     [
         (

@@ -18,6 +18,9 @@ class QuoteConfig:
     """A quoted stretch with no cue needs this many words (and a verb) to count."""
     max_title_words: int = 6
     """A quoted stretch of at most this many words, all capitalised, is a title or a name."""
+    max_term_words: int = 2
+    """Quoted words, this many or fewer, that no cue attributes are a term, no quotation
+    (scare quotes: "the year of “quiet luxury”")."""
     max_cue_gap_before: int = 10
     """Tokens allowed between a cue before a quote and its opening mark ("Kerry told
     reporters,")."""
@@ -39,6 +42,11 @@ class QuoteConfig:
     is more than this many paragraphs further on."""
     max_pronoun_distance: int = 400
     """A speaker pronoun refers to an actor mentioned at most this many tokens before it."""
+    min_first_person_paras: int = 3
+    """A piece is in the first person (its "I" is the author) when the writer says "I", "me"
+    or "my" outside quotations in at least this many paragraphs ..."""
+    min_first_person_share: float = 0.2
+    """... and in at least this share of its paragraphs."""
     min_content_tokens: int = 2
     """A cue's reported clause needs this many tokens (one word is no report) ..."""
     min_noun_content_tokens: int = 3
@@ -54,3 +62,8 @@ class QuoteConfig:
     max_signature_tail: int = 40
     """A dash signature after a quote ("” ― Name") may be followed by at most this many
     characters on its line."""
+    report_attitudes: bool = False
+    """Also report, as indirect quotes, what a cue names that is no proposition: attitudes and
+    intentions ("wants to build a wall", "opposes the deal"), embedded questions ("explained
+    why ...") and topics ("talked about taxes"). Attribution corpora such as PolNeAR annotate
+    these; a reader looking for what was said does not (``cues.proposition``)."""

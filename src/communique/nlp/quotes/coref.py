@@ -1,7 +1,8 @@
 """Resolving a speaker mention that does not name anyone: pronouns and titles.
 
 * ``resolve_pronoun``: "he said" -> the compatible actor mentioned in the nearest sentence
-  before (its subject first), by gender
+  before (its subject first; a person named only by a description, "the attorney general",
+  only when the subject of the sentence right before), by gender
   (``he``/``she``; an actor's gender is known, or told by a courtesy title before a mention,
   "Mr."), and number (``they``), preferring the current speaker of the paragraph when
   compatible.  Persons only for he/she; groups, organisations and plural actors for they;
@@ -99,6 +100,32 @@ def compatible(actor: ActorCluster, pronoun: str, titles: Mapping[str, str] = NO
     return True
 
 
+def just_before(mention: Span, token: Token) -> bool:
+    """Whether ``mention`` is in ``token``'s sentence, before it, or in the sentence right
+    before it (blank lines and punctuation between them aside)."""
+    sent = token.sent
+    if mention.start >= token.i:
+        return False
+    if mention.start >= sent.start:
+        return True
+    between = mention.doc[mention.sent.end : sent.start]
+    return mention.sent.end <= sent.start and all(t.is_space or t.is_punct for t in between)
+
+
+def agrees(mention: Span, pronoun: Token) -> bool:
+    """Whether a noun phrase can be what a personal pronoun refers to, by number: "he" and
+    "she" a singular noun ("An actress playing an anchor"), "they" a plural one."""
+    root = mention.root
+    if (
+        root.pos_ == "PRON"
+        or pronoun.lower_ not in PRONOUN_FEATURES
+        or pronoun.lower_ in ("it", "its")
+    ):
+        return False
+    plural = PRONOUN_FEATURES[pronoun.lower_][1]
+    return root.tag_ in (("NNS", "NNPS") if plural else ("NN", "NNP"))
+
+
 def _main_subject(mention: Span) -> bool:
     """Whether the mention is the subject of its sentence's main clause."""
     root = mention.root
@@ -135,12 +162,15 @@ def resolve_pronoun(
     for actor in doc._.actors or ():
         if not compatible(actor, pronoun, titles):
             continue
-        if pronoun in _SINGULAR_PERSONAL and not actor.name[:1].isupper():
-            continue  # "the doctor", "a nurse": a generic person is rarely the one speaking
+        # "the doctor", "a nurse": a generic person is rarely the one speaking, unless the
+        # sentence just before is about them ("The attorney general has denied ... he insisted")
+        generic_person = pronoun in _SINGULAR_PERSONAL and not actor.name[:1].isupper()
         for m in actor.mentions:
             if m.start >= token.i or token.i - m.start > max_distance:
                 continue
             if skip is not None and skip(m.start):
+                continue
+            if generic_person and not (parsed and _main_subject(m) and just_before(m, token)):
                 continue
             # the nearest sentence with a candidate wins, and in it the subject of its main
             # clause ("GM, whose brands include Opel and Vauxhall, ... It said ...": GM)

@@ -17,7 +17,16 @@ the ``CueLexicon`` (``quote_words.tsv``).
 Not every subject speaks: the generic "you" or "one" attributes nothing (``generic``), and an
 amount, a time or an event ("only 34% said", "Talks showed") is no speaker (``can_speak``).
 A question the cue says went unanswered ("declined to say why ...", "did not say whether
-...") reports nothing (``unanswered``).
+...") reports nothing (``unanswered``), nor does a cue inside a question or a condition
+("asked whether he thought ...": ``hypothetical``).
+
+What a cue reports is a quotation of its own (an indirect one) only when it is a proposition
+someone stated or holds (``proposition``): a clause or a small clause for any cue; an
+infinitive for speech acts that ask or commit (``directive``: "urged everyone to act";
+``assertive``: "vowed to bring back jobs"), never for attitudes (``stance``: "wants to",
+"plans to", "refused to", "offered to"); never an embedded question ("explained why ..."), a
+bare noun phrase ("opposes the deal", "a study found 31 incidents") or a topic ("talked about
+taxes").  Any content can still host quoted words, which make a mixed quotation.
 """
 
 from __future__ import annotations
@@ -33,6 +42,8 @@ from .coref import GENERIC_PRONOUNS
 from .reported import (
     COMPLEMENT_DEPS,
     QUESTION_WORDS,
+    ContentForm,
+    clause_form,
     infinitive,
     inline_report,
     misparsed_clause,
@@ -77,6 +88,25 @@ class Attribution:
     generic: bool = False
     """The cue's subject is the generic "you" or "one" ("you say “This was made by AI”"): an
     explanation addressed to the reader, which attributes nothing to anyone."""
+    form: ContentForm = "clause"
+    """The grammatical form of ``content`` (see ``reported.ContentForm``)."""
+
+
+_INFINITIVE_CLASSES = frozenset({"directive", "assertive", "reporting", "written"})
+"""Cue classes of speech acts whose infinitive is what was asked, promised or threatened
+("urged everyone to act", "vowed to bring back jobs", "told his aides to ..."); a ``stance``
+(wanting, planning, seeking, refusing, offering) or a thought reports no speech by its
+infinitive."""
+
+
+def proposition(attr: Attribution) -> bool:
+    """Whether the attribution's content is reported speech or thought on its own (an indirect
+    quotation): see the module docstring."""
+    if attr.content is None:
+        return False
+    if attr.form in ("clause", "small_clause"):
+        return True
+    return attr.form == "infinitive" and attr.hit.cue.cls in _INFINITIVE_CLASSES
 
 
 def find_cues(doc: Doc, lexicon: CueLexicon) -> list[CueHit]:
@@ -220,6 +250,12 @@ def unanswered(doc: Doc, verb: Token, lexicon: CueLexicon) -> bool:
     )
 
 
+def hypothetical(verb: Token) -> bool:
+    """A cue in a question or a condition ("asked whether he thought the country was well
+    governed", "if she said so, ..."): it reports nothing as said."""
+    return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children)
+
+
 def _participle_subject(doc: Doc, verb: Token) -> Token | None:
     """The person named right before a participle cue, as object of a verb or preposition
     ("footage of Hillary Clinton asking, ..."): its understood subject, or ``None``."""
@@ -284,7 +320,8 @@ def attribution(doc: Doc, hit: CueHit, lexicon: CueLexicon, config: QuoteConfig)
         saying = doc[hit.end - 1]
         clause = next((c for c in saying.children if c.dep_ in COMPLEMENT_DEPS), None)
         said = trim(doc, *subtree_range(clause)) if clause is not None else None
-        return Attribution(hit, subj.i if subj is not None else None, said)
+        said_form = clause_form(doc, saying, clause) if clause is not None else "clause"
+        return Attribution(hit, subj.i if subj is not None else None, said, form=said_form)
     subj = (
         _participle_subject(doc, verb)
         or subject_of(verb, config.max_subject_climb)
@@ -297,6 +334,7 @@ def attribution(doc: Doc, hit: CueHit, lexicon: CueLexicon, config: QuoteConfig)
         # said", "Talks showed": no one at all
         subj = None
     content: tuple[int, int] | None = None
+    form: ContentForm = "clause"
     clause = reported_clause(doc, verb)
     if clause is None:
         # "tweeted ... that X was": a that-clause the parser attached as an adverbial
@@ -307,6 +345,7 @@ def attribution(doc: Doc, hit: CueHit, lexicon: CueLexicon, config: QuoteConfig)
         clause = misparsed_clause(verb)
     if clause is not None:
         content = trim(doc, *subtree_range(clause))
+        form = clause_form(doc, verb, clause)
     elif (clause_head := parenthetical_in_subject(doc, verb)) is not None and subj is not None:
         # "The difference now, he told me on Friday, is that he is the anchor ..."
         content = trim(doc, clause_head.left_edge.i, clause_head.right_edge.i + 1)
@@ -337,7 +376,9 @@ def attribution(doc: Doc, hit: CueHit, lexicon: CueLexicon, config: QuoteConfig)
         and animate(subj, lexicon)
         and not_infinitive(verb)
     ):
-        content = object_content(doc, verb, hit.end, len(hit.cue.words) > 1)
+        found = object_content(doc, verb, hit.end, len(hit.cue.words) > 1)
+        if found is not None:
+            content, form = found
     elif (
         hit.cue.lemma in lexicon.addressee_cues
         and subj is not None
@@ -345,6 +386,7 @@ def attribution(doc: Doc, hit: CueHit, lexicon: CueLexicon, config: QuoteConfig)
         and (inf := infinitive(verb)) is not None
     ):
         content = trim(doc, hit.end, inf.right_edge.i + 1)
+        form = "infinitive"
     if (
         content is None
         and clause is None
@@ -353,15 +395,16 @@ def attribution(doc: Doc, hit: CueHit, lexicon: CueLexicon, config: QuoteConfig)
         and hit.cue.cls not in ("cognitive", "evidential")
     ):
         content = topic(doc, verb, hit.end)
+        form = "topic"
     if (
         content is not None
         and content[1] - content[0] < config.min_content_tokens
         and not (hit.cue.cls == "stance" and doc[content[0]].pos_ == "PROPN")
     ):
         content = None  # one word is no report, unless a stance toward someone ("attacked Cruz")
-    if content is not None and unanswered(doc, verb, lexicon):
+    if content is not None and (unanswered(doc, verb, lexicon) or hypothetical(verb)):
         content = None
-    return Attribution(hit, subj.i if subj is not None else None, content)
+    return Attribution(hit, subj.i if subj is not None else None, content, form=form)
 
 
 __all__ = [
@@ -373,5 +416,6 @@ __all__ = [
     "find_cues",
     "generic",
     "impersonal",
+    "proposition",
     "subject_of",
 ]

@@ -10,9 +10,10 @@ Three kinds of quotation are found (see ``extensions.QuoteSpan``):
   quotes, nicknames) are not quotations;
 * **mixed**: a reported clause that contains quoted words ("Lavrov said the two nations “are
   united by a shared responsibility”"); the content is the whole clause;
-* **indirect**: a clause reported by a cue (the ``ccomp`` of "said", "told reporters that", the
-  clause that "according to X" attaches to, the that-clause of a report noun: "his claim that
-  ...").
+* **indirect**: a proposition reported by a cue (the ``ccomp`` of "said", "told reporters
+  that", the clause that "according to X" attaches to, the that-clause of a report noun: "his
+  claim that ...", what a speech act asks or promises: "urged everyone to act"); not what an
+  attitude wants or refuses, a bare noun phrase or an embedded question (``cues.proposition``).
 
 Speakers come from the cue's syntax (``cues``), are widened to their noun phrase and
 resolved to actors (``speakers``, ``coref``); transcript labels ("PENCE: ...") and dash
@@ -25,7 +26,9 @@ amount or an event noun attributes to no one (``cues.generic``, ``cues.can_speak
 
 Quoted words in the object of any verb with a subject ("called the test “a clear violation”")
 also make a mixed quote, with that verb as cue: news annotation (PolNeAR) counts them
-(``pieces.object_host``).
+(``pieces.object_host``), unless the verb is no cue and the quoted words a term of one or
+two words ("placed in a “liquidating trust”", "bought a “philanthropub”"): scare quotes or
+a name, no quotation.
 
 Cost: one regex pass over the text, one pass over the tokens for cues, then work local to each
 cue or quote (about 2-4% on top of the spaCy pass).
@@ -45,11 +48,13 @@ from ...knowledge.cues import Cue, CueLexicon, load_cues
 from ...records import QuoteKind
 from ..extensions import ActorCluster, QuoteSpan, actor_of
 from .config import QuoteConfig
-from .cues import Attribution, CueHit, attribution, find_cues
+from .coref import agrees, is_resolvable_pronoun, just_before
+from .cues import Attribution, CueHit, attribution, find_cues, proposition
 from .index import DocIndex, clip_to_paragraph
 from .layout import signature_after, transcript_paragraphs
 from .marks import find_quoted
-from .pieces import Piece, object_host, quoted_pieces
+from .narrator import author_name, first_person_piece
+from .pieces import Piece, nickname, object_host, quoted_pieces
 from .report_nouns import noun_report
 from .speakers import name_speaker
 
@@ -203,8 +208,10 @@ def _reported(
     mixed: dict[int, _Found],
     used: set[int],
     in_quote: list[int],
+    report_attitudes: bool,
 ) -> list[_Found]:
-    """Mixed quotes (clauses hosting quoted words) and indirect ones (clauses without)."""
+    """Mixed quotes (clauses hosting quoted words) and indirect ones (propositions without;
+    with ``report_attitudes``, any content)."""
     out: list[_Found] = []
     for attr in attrs:
         if attr.content is None:
@@ -217,6 +224,8 @@ def _reported(
             out.append(mixed[key])
         elif key in used or attr.speaker is None:
             continue  # a reported clause without a speaker in reach is too often not speech
+        elif not (report_attitudes or proposition(attr)):
+            continue  # "wants to ...", "opposes the deal", "explained why ...": no report
         elif not any(in_quote[i] >= 0 for i in range(a, b)):
             out.append(_Found("indirect", chars, attr, index.para_of(a)))
     return out
@@ -286,6 +295,8 @@ def extract_quotes(
     previous: _Found | None = None
     implicit_hosts: dict[int, _Found] = {}
     for chain in chains.values():
+        if all(nickname(doc, index, p) for p in chain):
+            continue
         title = all(p.title for p in chain)
         gap = config.max_cue_gap_before
         near = _attach_window(index, chain[0], attrs, keys, gap)
@@ -345,6 +356,10 @@ def extract_quotes(
             found.append(previous)
             continue
         implicit = object_host(doc, chain[0], in_quote, lexicon, config)
+        if implicit is not None and words <= config.max_term_words:
+            verb = doc[implicit.hit.verb]
+            if lexicon.word(verb.lower_, verb.lemma_.lower()) is None:
+                continue  # a quoted term that no cue attributes ("placed in a “liquidating trust”")
         if implicit is not None and implicit.content is not None:
             key = implicit.hit.verb
             if key in implicit_hosts:
@@ -354,25 +369,42 @@ def extract_quotes(
                 "mixed", [_char_range(doc, *implicit.content)], implicit, chain[0].para, list(chain)
             )
             found.append(implicit_hosts[key])
-    found.extend(_reported(doc, index, attrs, mixed, used, in_quote))
+    found.extend(_reported(doc, index, attrs, mixed, used, in_quote, config.report_attitudes))
     found.sort(key=lambda f: f.fragments[0][0])
-    return _to_spans(doc, found, in_quote, lexicon, config)
+    return _to_spans(doc, index, found, in_quote, lexicon, config)
 
 
 def _to_spans(
-    doc: Doc, found: list[_Found], in_quote: list[int], lexicon: CueLexicon, config: QuoteConfig
+    doc: Doc,
+    index: DocIndex,
+    found: list[_Found],
+    in_quote: list[int],
+    lexicon: CueLexicon,
+    config: QuoteConfig,
 ) -> list[QuoteSpan]:
     out: list[QuoteSpan] = []
     current: ActorCluster | None = None
     current_para = -10
     made: dict[int, QuoteSpan] = {}
+    named: QuoteSpan | None = None  # the last quote with a named speaker
+    author = (
+        author_name(doc)
+        if first_person_piece(
+            doc, index, in_quote, config.min_first_person_paras, config.min_first_person_share
+        )
+        else None
+    )
     paras: list[int] = []
     for f in found:
         if f.para - current_para > config.speaker_memory_paras:
             current = None
         fragments = [
             s
-            for s in (doc.char_span(a, b, alignment_mode="expand") for a, b in f.fragments)
+            for s in (
+                doc.char_span(index.after_dateline(a), b, alignment_mode="expand")
+                for a, b in f.fragments
+                if index.after_dateline(a) < b
+            )
             if s is not None and len(s)
         ]
         if not fragments:
@@ -399,18 +431,35 @@ def _to_spans(
                     lambda i: in_quote[i] >= 0,
                     max_distance=config.max_pronoun_distance,
                     titles=lexicon.courtesy_titles,
+                    author=author,
                 )
                 quote.speaker, quote.actor, quote.speaker_name = (
                     speaker.span,
                     speaker.actor,
                     speaker.name,
                 )
+                if speaker.name is None and named is not None:
+                    _previous_speaker(quote, named)
+        if quote.speaker is not None and quote.speaker_name is not None:
+            named = quote
         if quote.actor is not None:
             current, current_para = quote.actor, f.para
         out.append(quote)
         paras.append(f.para)
     _nearby_speakers(out, paras, config)
     return out
+
+
+def _previous_speaker(quote: QuoteSpan, before: QuoteSpan) -> None:
+    """An unresolved "he", "she" or "they" takes the speaker of the quote ``before`` when
+    that speaker is named by a noun phrase of its number in the sentence right before ("An
+    actress playing an anchor reports that ... Then she demands ...")."""
+    pronoun = quote.speaker[0] if quote.speaker is not None and len(quote.speaker) == 1 else None
+    mention = before.speaker
+    if pronoun is None or mention is None or not is_resolvable_pronoun(pronoun):
+        return
+    if just_before(mention, pronoun) and agrees(mention, pronoun):
+        quote.actor, quote.speaker_name = before.actor, before.speaker_name
 
 
 def _nearby_speakers(quotes: list[QuoteSpan], paras: list[int], config: QuoteConfig) -> None:

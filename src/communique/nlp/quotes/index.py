@@ -1,7 +1,7 @@
 """Per-doc lookups for the quotation extractor, built once per doc.
 
 ``DocIndex`` maps characters to tokens and tokens to sentences and paragraphs (a paragraph
-ends at a line break); ``clip_to_paragraph`` keeps a cue's reported clause and speaker inside
+ends at a line break) and knows where datelines end; ``clip_to_paragraph`` keeps a cue's reported clause and speaker inside
 the cue's paragraph, where the parser may have run over a heading.
 """
 
@@ -13,6 +13,7 @@ import re
 from spacy.tokens import Doc
 
 from .cues import Attribution
+from .layout import datelines
 
 _PARAGRAPH = re.compile(r"\n\s*")
 
@@ -34,6 +35,15 @@ class DocIndex:
         runs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(self.text)]
         self.breaks = [a for a, _ in runs]
         self.break_ends = [b for _, b in runs]
+        self.datelines = datelines(self.text)
+        """Character ranges of the datelines opening paragraphs ("WASHINGTON — ")."""
+
+    def after_dateline(self, char: int) -> int:
+        """``char``, or the end of the dateline it lies in."""
+        n = bisect.bisect_right(self.datelines, (char, len(self.text) + 1)) - 1
+        if n >= 0 and self.datelines[n][0] <= char < self.datelines[n][1]:
+            return self.datelines[n][1]
+        return char
 
     def token_at(self, char: int) -> int:
         """Index of the token containing (or first after) character ``char``."""

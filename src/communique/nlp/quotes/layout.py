@@ -6,6 +6,9 @@
   capitalised words).
 * Dash signatures: a quotation followed on the same line by a dash and a name
   ("“...” ― Oscar P. Quintero") is signed by that name.
+* Datelines: a paragraph that opens with a place in capitals, an optional region and wire
+  credit, and a dash ("WASHINGTON — ", "TALLAHASSEE, Fla. (AP) — ", "LOS ANGELES -- ") starts
+  its text after them: no quotation or speaker includes a dateline.
 
 Both work on character offsets with anchored regular expressions, so they cost one pass over
 the paragraph starts and a look a few characters past each closing mark.
@@ -31,6 +34,14 @@ _SIGNATURE = re.compile(
     r"(?P<name>[A-Z][\w.'\u2019-]*(?:[ \t\u00a0]+(?:[A-Z][\w.'\u2019-]*|de|van|von|da|del|la)){0,5})"
 )
 _QUOTE_CHARS = "\"'\u201c\u201d\u2018\u2019 \t"
+_DATELINE = re.compile(
+    r"^[ \t]*[\"\u201c]?"
+    r"[A-Z][A-Z.'\u2019]{2,}(?:[ \t]+[A-Z][A-Z.'\u2019]+){0,3}"  # WASHINGTON, VATICAN CITY
+    r"(?:,[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,2})?"  # , Fla.  , Gaza Strip
+    r"(?:[ \t]+\([A-Za-z.\- ]{1,20}\))?"  # (AP)
+    r"[ \t]*(?:\u2014|\u2013|--|[ \t]-)[ \t]*(?=[A-Z0-9])",  # the dash, then the story
+    re.MULTILINE,
+)
 
 
 @dataclass(frozen=True)
@@ -108,3 +119,9 @@ def signature_after(
         return None
     dash = pos + len(m.group(0)) - len(m.group(0).lstrip(" \t\u00a0"))
     return dash, m.start("name"), end
+
+
+def datelines(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the datelines that open paragraphs (see the module docstring), the
+    dash and the spaces after it included, in text order."""
+    return [(m.start(), m.end()) for m in _DATELINE.finditer(text)]

@@ -70,6 +70,22 @@ def quoted_pieces(
     return out
 
 
+def nickname(doc: Doc, index: DocIndex, piece: Piece) -> bool:
+    """Quoted words inside a name, between two proper nouns (Somjeet Christopher “Lil Chris”
+    Singh, Avin “Smalls” Seetaram): a nickname, not speech."""
+    if piece.mark.close_mark is None or not piece.title:
+        return False
+    before = index.token_at(piece.mark.open_mark) - 1
+    after = index.token_end(piece.mark.close_mark + 1)
+    return (
+        before >= 0
+        and after < len(doc)
+        and doc[before].pos_ == "PROPN"
+        and doc[after].pos_ == "PROPN"
+        and index.text[doc[after].idx - 1].isspace()
+    )
+
+
 def _names_or_scare_quotes(doc: Doc, piece: Piece, root: Token, max_title_words: int) -> bool:
     """Quoted words that name something or hedge one word, rather than report speech.
 

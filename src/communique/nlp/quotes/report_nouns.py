@@ -15,7 +15,7 @@ from ...knowledge.cues import CueLexicon
 from ..syntax import VERB_POS, to_infinitive
 from .config import QuoteConfig
 from .cues import Attribution, CueHit, animate, impersonal, subject_of
-from .reported import subtree_range, trim
+from .reported import ContentForm, subtree_range, trim
 
 
 def noun_report(doc: Doc, hit: CueHit, lexicon: CueLexicon, config: QuoteConfig) -> Attribution:
@@ -33,6 +33,7 @@ def noun_report(doc: Doc, hit: CueHit, lexicon: CueLexicon, config: QuoteConfig)
         if subj is not None and not impersonal(subj) and animate(subj, lexicon):
             speaker = subj.i
     content: tuple[int, int] | None = None
+    form: ContentForm = "clause"
     for child in noun.rights:
         first = child.left_edge
         if child.dep_ in ("acl", "ccomp", "relcl") and child.pos_ in VERB_POS:
@@ -42,7 +43,8 @@ def noun_report(doc: Doc, hit: CueHit, lexicon: CueLexicon, config: QuoteConfig)
             directive = hit.cue.cls == "directive" and to_inf and first.lower_ == "to"
             if opened or directive or saying:
                 content = trim(doc, *subtree_range(child))
+                form = "infinitive" if directive and not opened else "clause"
                 break
     if content is not None and content[1] - content[0] < config.min_noun_content_tokens:
         content = None
-    return Attribution(hit, speaker, content)
+    return Attribution(hit, speaker, content, form=form)

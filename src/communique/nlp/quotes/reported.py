@@ -7,9 +7,15 @@ parser attached it as something else); the clause it is a parenthetical of ("X i
 the cue the root (``inline_report``); its object and predicate ("urged everyone to act"); an
 infinitive after an addressee ("told his aides to ..."); the object of a topic preposition
 ("complained about his mic").  ``subtree_range`` and ``trim`` turn a clause into a range.
+
+Each reader also tells the grammatical form of what it found (``ContentForm``: a clause, a
+small clause, an embedded question, an infinitive, a noun phrase, a topic), from which
+``proposition`` decides whether it is reported speech or thought at all.
 """
 
 from __future__ import annotations
+
+from typing import Literal
 
 from spacy.tokens import Doc, Token
 
@@ -31,6 +37,24 @@ _TOPIC_PREPS = frozenset({"about", "against", "of"})
 "railed against super PACs")."""
 _STANCE_PREPS = frozenset({"for", "as", "over", "about", "of", "on", "to", "with"})
 """Prepositions that continue a stance verb's object with its ground or its predicate."""
+_PREDICATE_PREPS = frozenset({"as"})
+"""Prepositions that give a verb's object a predicate ("described Obama as an evangelist")."""
+
+ContentForm = Literal["clause", "small_clause", "question", "infinitive", "object", "topic"]
+"""The grammatical form of what a cue reports:
+
+* ``clause``: a finite clause ("said (that) X was Y"), or a non-finite one with a subject of
+  its own ("expects them to become scarcer", "shown Clinton's lead eroding");
+* ``small_clause``: an object with a predicate ("called the test a violation", "described
+  Obama as a climate evangelist"): the proposition that the object is the predicate;
+* ``question``: an embedded question ("explained why he backs Trump", "asked whether ...");
+* ``infinitive``: an infinitive without a subject of its own, after an addressee or not
+  ("urged everyone to act", "vowed to bring back jobs", "wants to build a wall"): an action
+  requested, promised or wanted;
+* ``object``: a noun phrase, with or without its ground ("opposes the deal", "attacked
+  Clinton for her vote", "found 31 incidents");
+* ``topic``: the object of a topic preposition ("complained about his mic").
+"""
 
 
 def subtree_range(tok: Token, skip: Token | None = None) -> tuple[int, int]:
@@ -52,6 +76,24 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return start, end
+
+
+def clause_form(doc: Doc, verb: Token, clause: Token) -> ContentForm:
+    """The form of a clause that ``verb`` reports: an embedded question when a question word
+    opens it and belongs to its own head, or determines a noun of it ("say why it lost",
+    "questioned what kind of person gets up at 3 a.m."; not "said if elected he would ...",
+    whose "if" opens an adverbial inside, nor "donations, which he said were ...", a relative
+    clause);
+    an infinitive without a subject ("refused to ...", parsed as a complement); else a
+    clause."""
+    first = doc[clause.left_edge.i]
+    if first.lower_ in QUESTION_WORDS and verb.dep_ != "relcl":
+        owner = first.head
+        if owner.i == clause.i or (first.dep_ in ("det", "poss") and owner.head.i == clause.i):
+            return "question"
+    if to_infinitive(clause) and not any(c.dep_ in SUBJECT_DEPS for c in clause.children):
+        return "infinitive"
+    return "clause"
 
 
 def not_infinitive(verb: Token) -> bool:
@@ -173,9 +215,12 @@ def inline_report(doc: Doc, verb: Token, subj: Token | None) -> tuple[int, int] 
     return trim(doc, sent.start, sent.end)
 
 
-def object_content(doc: Doc, verb: Token, end: int, phrasal: bool) -> tuple[int, int] | None:
-    """The object, predicate and infinitive of a cue verb ("urged everyone to act"); ``end`` is
-    where the cue ends, ``phrasal`` whether it is several words ("call for")."""
+def object_content(
+    doc: Doc, verb: Token, end: int, phrasal: bool
+) -> tuple[tuple[int, int], ContentForm] | None:
+    """The object, predicate and infinitive of a cue verb ("urged everyone to act"), with
+    their form; ``end`` is where the cue ends, ``phrasal`` whether it is several words ("call
+    for")."""
     parts = [c for c in verb.children if c.i >= end and c.dep_ in _OBJECT_DEPS]
     if phrasal:  # "call for X": the particle's object
         last = doc[end - 1]
@@ -184,12 +229,25 @@ def object_content(doc: Doc, verb: Token, end: int, phrasal: bool) -> tuple[int,
         return None
     start = min(c.left_edge.i for c in parts)
     stop = max(c.right_edge.i for c in parts) + 1
+    form: ContentForm = "object"
+    if any(c.dep_ in ("xcomp", "ccomp") and c.pos_ in VERB_POS and to_infinitive(c) for c in parts):
+        form = "infinitive"
+    elif any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in parts):
+        # "called the test a violation", "admitted using the tax code"
+        form = "small_clause"
     # the reason or manner right after the object belongs to the stance: "attacked Clinton
     # for her support of the war", "cited the remarks as examples of disrespect"
     for child in verb.rights:
         if child.i == stop and child.dep_ == "prep" and child.lower_ in _STANCE_PREPS:
             stop = child.right_edge.i + 1
-    return trim(doc, start, stop)
+            if form == "object" and (
+                child.lower_ in _PREDICATE_PREPS
+                or any(c.dep_ == "pcomp" and c.pos_ in VERB_POS for c in child.children)
+            ):
+                # "described Obama as an evangelist", "accused the government of attempting
+                # to intimidate the families": what the object is or did
+                form = "small_clause"
+    return trim(doc, start, stop), form
 
 
 def infinitive(verb: Token) -> Token | None:

@@ -4,8 +4,9 @@
 Figueroa", "A reporter for USA Today"), leaving out relative clauses, appositions and
 parentheticals.  ``name_speaker`` maps the mention to an actor (``extensions.actor_of`` on the
 phrase's core, then pronoun and title resolution) and gives the name to report; a pronoun
-that resolves to no actor ("he" with no antecedent in reach, "I", "we") has no name: the quote
-keeps the mention and reports its speaker as unresolved, never as "he" or "I".
+that resolves to no actor ("he" with no antecedent in reach; "I", "we" outside a first-person
+piece, see ``narrator``) has no name: the quote keeps the mention and reports its speaker as
+unresolved, never as "he" or "I".
 """
 
 from __future__ import annotations
@@ -41,6 +42,14 @@ def _kept(tok: Token, head: Token) -> bool:
     return tok.dep_ not in _CUT_DEPS or tok is head
 
 
+def _spaced_hyphen(tok: Token) -> bool:
+    """A hyphen with spaces around it: a dash ("BRUSSELS - European leaders"), not the hyphen
+    inside a word ("then-rival")."""
+    return (
+        tok.text == "-" and bool(tok.whitespace_) and tok.i > 0 and bool(tok.nbor(-1).whitespace_)
+    )
+
+
 def speaker_span(doc: Doc, head_i: int) -> Span:
     """The noun phrase headed by token ``head_i``, without clauses and appositions."""
     head = doc[head_i]
@@ -52,13 +61,22 @@ def speaker_span(doc: Doc, head_i: int) -> Span:
         tok = stack.pop()
         left, right = min(left, tok.i), max(right, tok.i)
         stack.extend(c for c in tok.children if c.dep_ not in _CUT_DEPS)
-    # never run over a comma or a line break (an apposition or a heading the parser joined)
+    # never run over a comma, a dash or a line break (an apposition, a dateline or a heading
+    # the parser joined: "BRUSSELS - European leaders")
     for i in range(head_i - 1, left - 1, -1):
-        if doc[i].text in (",", "(", "—", "–") or "\n" in doc[i].text:
+        if (
+            doc[i].text in (",", "(", "—", "–", "--")
+            or _spaced_hyphen(doc[i])
+            or "\n" in doc[i].text
+        ):
             left = i + 1
             break
     for i in range(head_i + 1, right + 1):
-        if doc[i].text in (",", "(", ")", "—", "–") or "\n" in doc[i].text:
+        if (
+            doc[i].text in (",", "(", ")", "—", "–", "--")
+            or _spaced_hyphen(doc[i])
+            or "\n" in doc[i].text
+        ):
             right = i - 1
             break
     while right > left and doc[right].is_punct:
@@ -88,18 +106,26 @@ def name_speaker(
     *,
     max_distance: int,
     titles: Mapping[str, str],
+    author: str | None = None,
 ) -> Speaker:
     """Resolve the speaker whose mention is headed by token ``head_i``.
 
     ``current`` is the paragraph's current speaker (``None``: none yet), used for pronouns;
     ``skip`` marks tokens whose mentions cannot be antecedents (``None``: none);
-    ``max_distance`` and ``titles`` are passed to ``coref.resolve_pronoun``.
+    ``max_distance`` and ``titles`` are passed to ``coref.resolve_pronoun``; ``author`` is the
+    name "I" and "we" stand for (the author of a first-person piece; ``None``: unresolved).
     """
     head = doc[head_i]
     if head.lower_ in RELATIVE_PRONOUNS and head.dep_ in SUBJECT_DEPS and head.head.dep_ == "relcl":
         # "Figueroa, who said ...": the mention here is "who", the speaker its antecedent
         named = name_speaker(
-            doc, head.head.head.i, current, skip, max_distance=max_distance, titles=titles
+            doc,
+            head.head.head.i,
+            current,
+            skip,
+            max_distance=max_distance,
+            titles=titles,
+            author=author,
         )
         return Speaker(doc[head_i : head_i + 1], named.actor, named.name)
     span = speaker_span(doc, head_i)
@@ -108,8 +134,11 @@ def name_speaker(
             doc, head, current, max_distance=max_distance, skip=skip, titles=titles
         )
         return Speaker(span, actor, actor.name if actor else None)
-    if head.lower_ in FIRST_PERSON or generic(head):
-        # "I", "we": no name to report, the mention says who is meant
+    if head.lower_ in FIRST_PERSON:
+        # "I", "we": the author of a first-person piece, else no name to report (the mention
+        # says who is meant)
+        return Speaker(span, None, author)
+    if generic(head):
         return Speaker(span, None, None)
     core = core_span(doc, head_i)
     actor = actor_of(doc, core.start, core.end)

@@ -1,0 +1,216 @@
+"""What counts as a quotation: propositions reported by a cue, not attitudes, questions, noun
+phrases or scare quotes; datelines, first-person pieces and pronouns of the sentence before."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from communique.nlp.extensions import QuoteSpan
+from communique.nlp.quotes import QuoteConfig, QuoteExtractor
+from communique.nlp.quotes.layout import datelines
+
+
+def analyse(nlp: Language, text: str, byline: tuple[str, ...] = ()) -> Doc:
+    doc = nlp.make_doc(text)
+    doc._.byline = byline
+    for _, pipe in nlp.pipeline:
+        doc = pipe(doc)
+    return doc
+
+
+def quotes(nlp: Language, text: str, byline: tuple[str, ...] = ()) -> list[QuoteSpan]:
+    found: list[QuoteSpan] = analyse(nlp, text, byline)._.quotes
+    return found
+
+
+def content(q: QuoteSpan) -> str:
+    return " | ".join(f.text for f in q.fragments)
+
+
+# ---------------------------------------------------------------- no proposition, no quote
+
+ATTITUDES = [
+    # infinitives of wanting, planning, refusing, offering
+    "Clinton wants to triple the size of AmeriCorps.",
+    "The company plans to open a new plant in Ohio.",
+    "Trump refused to accept the result of the election.",
+    "He offered to resign from the board.",
+    "He declined to comment.",
+    # bare noun phrases, a topic
+    "Clinton opposes the trade deal.",
+    "The senator complained about the microphone after the debate.",
+    # findings that are things, not propositions
+    "Polls show a close contest in the state.",
+    "A 2014 study found 31 incidents of voter fraud.",
+    "Police found the car in a ditch near the highway.",
+    # embedded questions, and cues inside a question or a condition
+    "He asked why the plant had closed.",
+    "She explained how the plan would work.",
+    "He was asked whether he thought the country was well governed.",
+    "If she said that the plan would fail, she was wrong.",
+]
+
+
+@pytest.mark.parametrize("text", ATTITUDES)
+def test_what_is_no_proposition_is_no_quote(nlp: Language, text: str) -> None:
+    assert quotes(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        # a clause, also from a document
+        ("A 2014 study found that voter fraud was rare.", "that voter fraud was rare"),
+        # what a request or a promise asks or commits to
+        ("Obama called on Congress to act on climate change.", "Congress to act on climate change"),
+        ("Smith vowed to bring back lost mining jobs.", "to bring back lost mining jobs"),
+        # an infinitive with a subject of its own
+        (
+            "The expert expects prices to rise sharply next year.",
+            "prices to rise sharply next year",
+        ),
+        # an object with a predicate
+        (
+            "The president accused the Saudi government of attempting to intimidate the families.",
+            "the Saudi government of attempting to intimidate the families",
+        ),
+        ("She described Mr. Obama as a climate evangelist.", "Mr. Obama as a climate evangelist"),
+    ],
+)
+def test_propositions_are_indirect_quotes(nlp: Language, text: str, reported: str) -> None:
+    assert [content(q) for q in quotes(nlp, text) if q.kind == "indirect"] == [reported]
+
+
+def test_attitudes_are_reported_when_the_component_is_told_to(nlp: Language) -> None:
+    doc = analyse(nlp, "Clinton wants to triple the size of AmeriCorps.")
+    config = dataclasses.replace(QuoteConfig(), report_attitudes=True)
+    found = QuoteExtractor(config=config)(doc)._.quotes
+    assert [content(q) for q in found] == ["to triple the size of AmeriCorps"]
+
+
+# ---------------------------------------------------------------- scare quotes and terms
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The less valuable mines were placed in a separate “liquidating trust.”",
+        "Clarke bought a “philanthropub” in Roanoke last year.",
+    ],
+)
+def test_a_short_quoted_term_that_no_cue_attributes_is_no_quote(nlp: Language, text: str) -> None:
+    assert quotes(nlp, text) == []
+
+
+def test_a_nickname_inside_a_name_is_no_quote(nlp: Language) -> None:
+    text = (
+        "A grand jury charged Somjeet Christopher “Lil Chris” Singh and Avin “Smalls” "
+        "Seetaram with murder."
+    )
+    assert quotes(nlp, text) == []
+
+
+def test_a_short_quoted_term_after_a_cue_is_still_a_mixed_quote(nlp: Language) -> None:
+    found = quotes(nlp, "Trump called the deal “a disaster.”")
+    assert [(q.kind, q.speaker_name) for q in found] == [("mixed", "Trump")]
+
+
+# ---------------------------------------------------------------- datelines
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        ("WASHINGTON — The United States imposed new sanctions.", "WASHINGTON — "),
+        ("TALLAHASSEE, Fla. (AP) — Florida State sued the league.", "TALLAHASSEE, Fla. (AP) — "),
+        ("LOS ANGELES -- For six years, the video remained a secret.", "LOS ANGELES -- "),
+        ("Title\n\nMILLVILLE - Two residents died on Friday.", "MILLVILLE - "),
+        ("BMW-brand sales rose 2.3% to 80,600.", None),
+        ("RM - ‘Indigo’ (2022)", None),
+        ("US - China talks resumed.", None),
+        ("QUARTER-FINALS (four times)", None),
+    ],
+)
+def test_datelines(text: str, dateline: str | None) -> None:
+    found = [text[a:b] for a, b in datelines(text)]
+    assert found == ([dateline] if dateline else [])
+
+
+def test_no_quote_starts_with_a_dateline(nlp: Language) -> None:
+    text = "WASHINGTON — The United States imposed new sanctions on Russia, officials said."
+    found = quotes(nlp, text)
+    assert [content(q) for q in found] == ["The United States imposed new sanctions on Russia"]
+
+
+def test_a_speaker_does_not_run_into_the_dateline(nlp: Language) -> None:
+    text = "BRUSSELS - European leaders said they would put together a reform plan."
+    found = quotes(nlp, text)
+    assert [q.speaker.text for q in found if q.speaker is not None] == ["European leaders"]
+
+
+# ---------------------------------------------------------------- "I", "we" and "he"
+
+COLUMN = (
+    "I have covered the council for ten years, and my view has not changed.\n\n"
+    "Last week I sat through another meeting about the budget.\n\n"
+    "I told the mayor that the plan would fail.\n\n"
+    "My editor thinks the column is too harsh."
+)
+NEWS = (
+    "The mayor defended the budget on Monday.\n\n"
+    '"I told the council that the plan would work," she said.\n\n'
+    "Critics said the plan would fail.\n\n"
+    "I told the mayor that the plan would fail."
+)
+
+
+def _first_person(found: list[QuoteSpan]) -> QuoteSpan:
+    return next(q for q in found if q.speaker is not None and q.speaker.text == "I")
+
+
+def test_i_is_the_author_of_a_first_person_piece(nlp: Language) -> None:
+    quote = _first_person(quotes(nlp, COLUMN, byline=("Jane Doe",)))
+    assert (content(quote), quote.speaker_name) == ("that the plan would fail", "Jane Doe")
+
+
+@pytest.mark.parametrize(
+    ("text", "byline"),
+    [
+        (COLUMN, ()),  # an author the input does not name
+        (COLUMN, ("Jane Doe", "John Roe")),  # "I" is one of two
+        (NEWS, ("Jane Doe",)),  # a report whose "I" is someone unnamed
+    ],
+)
+def test_i_is_otherwise_unresolved(nlp: Language, text: str, byline: tuple[str, ...]) -> None:
+    quote = _first_person(quotes(nlp, text, byline=byline))
+    assert quote.speaker_name is None and quote.actor is None
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun", "speaker"),
+    [
+        # a person named by a description, subject of the sentence before
+        (
+            "The attorney general has again denied the claims.\n\n"
+            'The reports were "wholly unfounded," he insisted on Monday.',
+            "he",
+            "attorney general",
+        ),
+        # the speaker of the quote in the sentence before, who is no actor
+        (
+            "An actress playing a news anchor reports that the hospital was bombed. "
+            "Then she demands that the control room make the death toll higher.",
+            "she",
+            "An actress",
+        ),
+    ],
+)
+def test_a_pronoun_takes_its_antecedent_in_the_sentence_before(
+    nlp: Language, text: str, pronoun: str, speaker: str
+) -> None:
+    found = [q for q in quotes(nlp, text) if q.speaker is not None and q.speaker.text == pronoun]
+    assert found and all(speaker in (q.speaker_name or "") for q in found)
