@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: install demo test check lint typecheck eval bench clean browser
+.PHONY: install demo test check lint typecheck eval bench bench-corpus clean browser
 
 $(STAMP): pyproject.toml constraints.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "make: $(PYTHON) not found (set PYTHON=...)"; exit 1; }
@@ -44,6 +44,11 @@ eval: install  ## Score against the shared development gold (needs ../shared)
 
 bench: install  ## Throughput against the bare spaCy pass
 	$(BIN)/python benchmarks/throughput.py
+
+bench-corpus: install  ## Stories, events by category, speakers and actors over ../shared/corpus (about 20 min)
+	$(BIN)/python benchmarks/stories.py --corpus $(SHARED)/corpus/news.jsonl
+	$(BIN)/python benchmarks/events_by_category.py --corpus $(SHARED)/corpus/news.jsonl
+	$(BIN)/python benchmarks/corpus_review.py --corpus $(SHARED)/corpus/news.jsonl
 
 clean:
 	rm -rf $(VENV) communique.db communique.db-wal communique.db-shm .pytest_cache .mypy_cache .ruff_cache

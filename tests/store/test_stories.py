@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from test_store import make
 
 from communique.store import Store
@@ -59,3 +60,29 @@ def test_short_texts_are_stories_of_their_own(tmp_path: Path) -> None:
     with Store(tmp_path / "s.db") as store:
         store.write([make("x", text="Short.", chash="1"), make("y", text="Short.", chash="2")])
         assert q.stats(store)["stories"] == 2
+
+
+def _report(topic: str, n: int) -> str:
+    return " ".join(
+        f"The {topic} panel number {i} reviewed item {i * 7} and reported {i * 13} cases."
+        for i in range(n)
+    )
+
+
+def test_a_copy_cut_to_its_first_paragraphs_joins_its_story(tmp_path: Path) -> None:
+    full = _report("budget", 40)
+    trimmed = _report("budget", 24)  # the first 60% of the sentences: Jaccard about 0.6
+    other = _report("harbour", 24)
+    with Store(tmp_path / "s.db") as store:
+        store.write([make("full", text=full, chash="1")])
+        store.write([make("cut", text=trimmed, chash="2"), make("other", text=other, chash="3")])
+        assert [o["id"] for o in story_of(store.conn, "full")] == ["cut"]
+        assert story_of(store.conn, "other") == []
+
+
+def test_containment_is_estimated_from_jaccard_and_sizes() -> None:
+    from communique.store.stories import contained
+
+    assert contained(0.6, 60, 100) == pytest.approx(1.0)  # 60 of 100, all inside
+    assert contained(0.2, 100, 100) == pytest.approx(1 / 3)
+    assert contained(0.9, 100, None) == 0.0  # a size stored before counts were kept

@@ -235,7 +235,14 @@ ALTER TABLE events ADD COLUMN confidence REAL;
 """Version 7: each quote's and event's confidence (``communique.confidence``); rows stored
 before have none (``NULL``), which every ``min_confidence`` filter keeps."""
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7)
+_V8 = """
+ALTER TABLE story_members ADD COLUMN shingles INTEGER;
+"""
+"""Version 8: each article's count of shingles beside its signature, from which the story
+index estimates how much of a shorter copy a longer article contains (``store.stories``);
+articles stored before have none and are matched by Jaccard similarity alone."""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
