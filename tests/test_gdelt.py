@@ -234,3 +234,55 @@ def test_tabs_and_line_breaks_in_a_field_keep_the_row_whole(tmp_path: object) ->
     row = lines[0].rstrip("\n").split("\t")
     assert len(row) == len(GDELT_EVENT_COLUMNS)
     assert row[GDELT_EVENT_COLUMNS.index("Actor1Name")] == "IVAN PETROV JR"
+
+
+def test_places_become_gdelt_locations() -> None:
+    from communique.knowledge.geography import Gazetteer
+
+    places = Gazetteer.load()
+    russia = places.location("Russia", "RUS")
+    assert russia is not None and russia.columns() == ["1", "Russia", "RS", "RS", "", "", "", "RS"]
+    moscow = places.location("Moscow", "RUS")
+    assert moscow is not None and (moscow.type, moscow.full_name, moscow.country) == (
+        4,
+        "Moscow, Russia",
+        "RS",
+    )
+    united = places.location("the United States", "USA")
+    assert united is not None and united.country == "US" and united.type == 1
+    assert places.location("Snowden", "USA") is None  # a surname the tagger took for a place
+    assert places.location("Gaza", "PSE") is None  # one ISO code, two FIPS codes
+
+
+def test_gdelt_rows_carry_the_places_found() -> None:
+    from communique.gdelt import GDELT_EVENT_COLUMNS, gdelt_rows
+    from communique.records import Actor, Analysis, Article, Event, Mention
+
+    text = "Russia and Germany met in Berlin on Monday to discuss gas supplies."
+    article = Article(id="g", source="g.txt", text=text, body=((0, len(text)),), content_hash="h")
+    russia = Actor(id="a1", name="Russia", kind="country", mentions=((0, 6),), country="RUS")
+    germany = Actor(id="a2", name="Germany", kind="country", mentions=((11, 18),), country="DEU")
+    event = Event(
+        source="RUS",
+        target="DEU",
+        code="040",
+        name="Consult",
+        plover=None,
+        goldstein=1.0,
+        quad_class=1,
+        start=0,
+        end=len(text),
+        source_actor="a1",
+        target_actor="a2",
+    )
+    places = (
+        Mention("Russia", 0, 6, "RUS"),
+        Mention("Germany", 11, 18, "DEU"),
+        Mention("Berlin", 26, 32, "DEU"),
+    )
+    analysis = Analysis(article=article, actors=(russia, germany), events=(event,), places=places)
+    row = dict(zip(GDELT_EVENT_COLUMNS, next(gdelt_rows([analysis])), strict=True))
+    assert (row["Actor1Geo_Type"], row["Actor1Geo_CountryCode"]) == ("1", "RS")
+    assert (row["Actor2Geo_FullName"], row["Actor2Geo_CountryCode"]) == ("Germany", "GM")
+    # the event's place is where it happened, not one of its actors
+    assert (row["ActionGeo_Type"], row["ActionGeo_FullName"]) == ("4", "Berlin, Germany")

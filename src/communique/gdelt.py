@@ -2,11 +2,17 @@
 
 ``GDELT_EVENT_COLUMNS`` lists GDELT's column names in GDELT's order; ``gdelt_rows`` yields one
 list of 61 strings per event of each analysis. Columns the project cannot fill (known-group,
-ethnic and religion codes, every geography column) are empty strings; so is any value that is
-unknown for one event (an actor without a code, an article without a URL).
+ethnic and religion codes, coordinates and sub-national codes) are empty strings; so is any value that is
+unknown for one event (an actor without a code, an article without a URL, a place without a
+known country).
 
 How the filled columns are derived:
 
+``ActorNGeo_*``     the country of the actor's code (country level), else the place named
+                    closest to the actor's mention inside the event's evidence
+``ActionGeo_*``     the place named closest to the event's evidence (inside it, else within
+                    ``MAX_PLACE_DISTANCE`` characters); see ``knowledge.geography`` for the
+                    columns (type, full name, FIPS country code; no coordinates)
 ``GlobalEventID``   a stable 60-bit integer from the article id and the event's position
 ``Day`` ...         from the event's date, else the article's publication date (empty if neither)
 ``ActorNCode``      the event's source/target actor code (``USAGOV``)
@@ -33,7 +39,12 @@ from collections.abc import Iterable, Iterator, Mapping
 
 from .codes import ActorCode, EventCode
 from .knowledge.cameo import Codebook
-from .records import Analysis, Event
+from .knowledge.geography import Gazetteer, Location
+from .records import Analysis, Event, Mention
+
+MAX_PLACE_DISTANCE = 600
+"""Characters between an event's evidence and the nearest place mention beyond which the event
+has no place (GDELT places an event at the location named closest to it)."""
 
 _ACTOR_FIELDS: tuple[str, ...] = (
     "Code",
@@ -150,14 +161,16 @@ def gdelt_rows(
     *,
     date_added: dt.datetime | None = None,
     codebook: Codebook | None = None,
+    gazetteer: Gazetteer | None = None,
 ) -> Iterator[list[str]]:
     """One GDELT Event row (61 strings) per event of each analysis; skipped analyses yield none.
 
-    ``codebook`` fills quad class and Goldstein score for events whose record lacks them
-    (loaded on first need when not given).
+    ``codebook`` fills quad class and Goldstein score for events whose record lacks them,
+    ``gazetteer`` the geography columns (each loaded on first need when not given).
     """
     added = date_added.strftime("%Y%m%d%H%M%S") if date_added else ""
     book = codebook
+    places = gazetteer
     for analysis in analyses:
         if analysis.skipped:
             continue
@@ -168,6 +181,13 @@ def gdelt_rows(
         for index, event in enumerate(analysis.events):
             if (event.quad_class is None or event.goldstein is None) and book is None:
                 book = Codebook.load()
+            if places is None:
+                places = Gazetteer.load()
+            geo = [
+                _actor_place(analysis, event, event.source_actor, event.source, places),
+                _actor_place(analysis, event, event.target_actor, event.target, places),
+                _event_place(analysis, event, places),
+            ]
             yield _row(
                 event,
                 index,
@@ -179,7 +199,56 @@ def gdelt_rows(
                 added,
                 article.url,
                 book,
+                geo,
             )
+
+
+def _nearest(places: tuple[Mention, ...], start: int, end: int, limit: int) -> Mention | None:
+    """The place mention with a country closest to ``[start, end)``, within ``limit``."""
+    best: Mention | None = None
+    best_distance = limit + 1
+    for place in places:
+        if place.value is None:
+            continue
+        distance = max(0, start - place.end, place.start - end)
+        if distance < best_distance:
+            best, best_distance = place, distance
+    return best
+
+
+def _event_place(analysis: Analysis, event: Event, places: Gazetteer) -> Location | None:
+    """The place named closest to the event, leaving out the mentions of its own actors
+    ("Russia" in "Russia and Germany met in Berlin" says who acted, not where)."""
+    own = {event.source_actor, event.target_actor} - {None}
+    taken = [m for a in analysis.actors if a.id in own for m in a.mentions]
+    candidates = tuple(
+        p for p in analysis.places if not any(p.start < e and s < p.end for s, e in taken)
+    )
+    found = _nearest(candidates, event.start, event.end, MAX_PLACE_DISTANCE)
+    return places.location(found.text, found.value) if found else None
+
+
+def _actor_place(
+    analysis: Analysis, event: Event, local: str | None, code: str | None, places: Gazetteer
+) -> Location | None:
+    """The country of the actor's code (country level), else the place named closest to the
+    actor's mention inside the event's evidence."""
+    parts = ActorCode.parse((code or "").upper()).parts
+    if parts and len(parts[0]) == 3 and parts[0] not in NON_COUNTRY_PREFIXES:
+        where = places.country(parts[0])
+        if where is not None:
+            return where
+    actor = next((a for a in analysis.actors if a.id == local), None) if local else None
+    mentions = [m for m in actor.mentions if event.start <= m[0] < event.end] if actor else []
+    inside = tuple(p for p in analysis.places if event.start <= p.start and p.end <= event.end)
+    if not (mentions and inside):
+        return None
+    found = _nearest(inside, mentions[0][0], mentions[0][1], event.end - event.start)
+    return places.location(found.text, found.value) if found else None
+
+
+def _geo_columns(location: Location | None) -> list[str]:
+    return location.columns() if location is not None else [""] * len(_GEO_FIELDS)
 
 
 def _row(
@@ -193,6 +262,7 @@ def _row(
     added: str,
     url: str | None,
     book: Codebook | None,
+    geo: list[Location | None],
 ) -> list[str]:
     code = event.code
     cameo = EventCode.parse(code)
@@ -222,7 +292,8 @@ def _row(
         "1",
         _fmt(tone),
     ]
-    row += [""] * (3 * len(_GEO_FIELDS))
+    for location in geo:
+        row += _geo_columns(location)
     row += [added, url or ""]
     return row
 
