@@ -12,8 +12,8 @@ politics', the share of articles with at least one event, the ``--top`` event co
 their names, and with ``--examples N`` the first N events with their evidence, to read.
 
 Events carry a confidence only once the coder records one: when they do (an event record with
-``confidence``), the share below the default threshold (the setting whose name holds
-"confidence") is printed too, else "no confidence recorded". About a minute per 100 articles
+``confidence``), the share below the default threshold (the event model's, in
+``knowledge/confidence.json``) is printed too, else "no confidence recorded". About a minute per 100 articles
 on two cores. This is a benchmark, not a test: it prints figures and asserts nothing.
 """
 
@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import dataclasses
 import json
 import sys
 import time
@@ -53,10 +52,15 @@ def load_sets(path: Path, limit: int) -> dict[str, list[Document]]:
 
 
 def confidence_threshold(settings: Settings) -> tuple[str, float] | None:
-    """The setting that holds the default event confidence threshold, if there is one."""
-    names = [f.name for f in dataclasses.fields(settings) if "confidence" in f.name]
-    names.sort(key=lambda n: ("event" not in n, n))
-    return (names[0], float(getattr(settings, names[0]))) if names else None
+    """The default event confidence threshold (``communique.confidence``: the event model's,
+    as ``communique events`` applies it), if the models load."""
+    from communique.confidence import Models
+
+    try:
+        model = Models.load(settings.knowledge).event
+    except (OSError, KeyError, ValueError):
+        return None
+    return ("the event model's default threshold", float(model.threshold))
 
 
 def measure(

@@ -118,3 +118,20 @@ def test_a_pronoun_prefers_the_subject_the_story_moved_on_to(
     last = quotes(nlp, text)[-1]
     assert last.speaker is not None and last.speaker.text.lower() in ("it", "he")
     assert last.speaker_name == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That said, mSpy is a solid choice for parents who want to monitor their children.",
+        "That said, it is not perfect. The app still lacks a few features that rivals offer.",
+    ],
+)
+def test_a_bare_demonstrative_is_no_speaker(nlp: Language, text: str) -> None:
+    found = quotes(nlp, text)
+    assert all(q.speaker is None or q.speaker.text.lower() not in ("that", "this") for q in found)
+
+
+def test_a_demonstrative_with_its_noun_still_speaks(nlp: Language) -> None:
+    (q,) = quotes(nlp, "That official said the border would reopen on Monday.")
+    assert q.speaker is not None and "official" in q.speaker.text

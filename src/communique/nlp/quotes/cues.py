@@ -198,8 +198,11 @@ def can_speak(subj: Token, lexicon: CueLexicon) -> bool:
     """Whether a subject can be the source of words: a person, a group, an organisation or a
     document, as far as its form tells; not an amount or a time (``_MUTE_ENTITIES``), nor an
     event ("Talks", "the sanctions": ``lexicon.event_nouns``, unless also a source noun or a
-    document)."""
+    document), nor a bare singular demonstrative ("That said, ...": "that" and "this" stand for
+    a thing or a proposition, never a person)."""
     if subj.ent_type_ in _MUTE_ENTITIES:
+        return False
+    if subj.lower_ in ("that", "this") and subj.pos_ in ("PRON", "DET") and not subj.n_rights:
         return False
     if subj.like_num:
         # a number stands for people only with a determiner or a partitive: "the two said",
