@@ -42,7 +42,10 @@ QUOTE_COLUMNS = (
 @dataclass(frozen=True)
 class Filters:
     """What an export keeps; ``None`` keeps everything. ``since``/``until`` are publication
-    dates for records and quotes, event dates for GDELT rows."""
+    dates for records and quotes, event dates for GDELT rows; ``outlet``, ``topic`` and
+    ``month`` (``YYYY-MM``) are the article's (``queries.article_filter``); ``actor_id`` keeps
+    the articles naming an actor, its quotes or its events; ``between`` the events between two
+    country or actor-code prefixes, either way (as the relations page and ``dyad``)."""
 
     since: str | None = None
     until: str | None = None
@@ -54,15 +57,24 @@ class Filters:
     target: str | None = None
     code: str | None = None
     min_confidence: float | None = None
+    outlet: str | None = None
+    topic: str | None = None
+    month: str | None = None
+    actor_id: int | None = None
+    between: tuple[str, str] | None = None
 
     def given(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name)}
 
 
+_ARTICLE = frozenset({"outlet", "topic", "month", "actor_id"})
 FORMAT_FILTERS: dict[str, frozenset[str]] = {
-    "jsonl": frozenset({"since", "until", "about"}),
-    "csv": frozenset({"since", "until", "about", "speaker", "kind", "country", "min_confidence"}),
-    "gdelt": frozenset({"since", "until", "source", "target", "code", "min_confidence"}),
+    "jsonl": frozenset({"since", "until", "about"}) | _ARTICLE,
+    "csv": frozenset({"since", "until", "about", "speaker", "kind", "country", "min_confidence"})
+    | _ARTICLE,
+    "gdelt": frozenset(
+        {"since", "until", "source", "target", "code", "min_confidence", "actor_id", "between"}
+    ),
 }
 """The filters each format takes (those of the listing it exports)."""
 

@@ -29,7 +29,7 @@ from web_fixtures import timeline_analyses  # noqa: E402
 from communique.ingest import ingest  # noqa: E402
 from communique.settings import Settings  # noqa: E402
 from communique.sources import read_sources  # noqa: E402
-from communique.store import queries  # noqa: E402
+from communique.store import facets, queries  # noqa: E402
 from communique.store.db import Store  # noqa: E402
 from communique.web import create_app  # noqa: E402
 
@@ -69,12 +69,16 @@ def pages(db: Path) -> dict[str, str]:
             " AND target_country IS NOT NULL AND source_country != target_country"
             " GROUP BY 1, 2 ORDER BY n DESC LIMIT 1"
         )
+        topics = [
+            f["values"] for f in facets.document_facets(store, ("topic",), limit=1) if f["values"]
+        ]
     from communique.web.context import urls
 
     a, b = (pair[0][0], pair[0][1]) if pair else ("USA", "RUS")
     return {
         "search": f"/?speaker={speaker.split()[-1] if speaker else ''}",
         "article": urls.article(docs[0]["id"]) if docs else "/",
+        "search-topic": f"/?topic={topics[0][0]['value'] if topics else ''}",
         "actor": f"/actors/{actor}",
         "relations": f"/relations?a={a}&b={b}",
         "relations-phone": f"/relations?a={a}&b={b}",
@@ -101,8 +105,10 @@ def main() -> int:
         with LiveServer(create_app(str(db))) as base:
             for name, url in pages(db).items():
                 height = (
-                    args.height * 3 // 2 if name in ("article", "network") else args.height
-                )  # reach the quotes; the whole network
+                    args.height * 3 // 2
+                    if name in ("article", "network", "search-topic")
+                    else args.height
+                )  # reach the quotes; the whole network; facets and timeline
                 width = PHONE_WIDTH if name.endswith("-phone") else args.width
                 path = to_palette(
                     browser.screenshot(

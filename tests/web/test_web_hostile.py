@@ -281,13 +281,28 @@ HOSTILE: list[str] = [
 ]
 RAW = ["%ED%A0%80", "%FF%FE", "%C0%AF"]
 """Values sent percent-encoded as they are: bytes that are not UTF-8 (a surrogate, junk)."""
-PAGE_FIELDS = ("q", "speaker", "country", "kind", "since", "until", "a", "b", "by", "limit")
+PAGE_FIELDS = (
+    "q",
+    "speaker",
+    "country",
+    "kind",
+    "since",
+    "until",
+    "a",
+    "b",
+    "by",
+    "limit",
+    "outlet",
+    "topic",
+    "month",
+)
 """The form fields pages read (through ``params.Filters``; they declare no parameters)."""
 PATH_SAMPLES = {
     "a": "USA",
     "b": "RUS",
     "actor": "1",
     "doc_id": "kerry-lavrov-2013",
+    "fmt": "csv",
     "name": "lavrov",
 }
 

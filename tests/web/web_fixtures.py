@@ -473,3 +473,72 @@ def harvest_analyses(n: int = 45) -> list[Analysis]:
         )
         out.append(Analysis(article=article, actors=actors, quotes=(quote,)))
     return out
+
+
+SYNDICATED_TEXT = (
+    "Talks between the two governments on a new trade agreement ended on Tuesday without a "
+    "deal, after three days of negotiations in Geneva over tariffs on steel, farm goods and "
+    "cars. \u201cWe are closer than ever,\u201d Maria Costa said. Both sides said they would "
+    "meet again next month and that a framework agreement was still possible before the end "
+    "of the year, although neither gave ground on the central question of subsidies."
+)
+
+
+def syndicated_analyses() -> list[Analysis]:
+    """One wire story printed by two outlets (one story of two copies: the quote counts once),
+    and an undated article of another outlet quoting the same speaker."""
+    out = []
+    for doc_id, outlet, published, text in (
+        ("wire-a", "Wire A", "2014-03-04", SYNDICATED_TEXT),
+        ("wire-b", "Wire B", "2014-04-01", SYNDICATED_TEXT + " Reuters contributed."),
+        (
+            "costa-undated",
+            "Wire C",
+            None,
+            "\u201cSubsidies are not negotiable,\u201d Maria Costa said at the port.",
+        ),
+    ):
+        quoted = span(
+            text,
+            "We are closer than ever,"
+            if doc_id != "costa-undated"
+            else "Subsidies are not negotiable,",
+        )
+        costa, said = span(text, "Maria Costa"), span(text, "said", span(text, "Maria Costa")[1])
+        article = Article(
+            id=doc_id,
+            source="test",
+            text=text,
+            body=((0, len(text)),),
+            content_hash=content_hash(text),
+            title=f"Trade talks ({outlet})",
+            outlet=outlet,
+            published=published,
+        )
+        actors = (
+            Actor(id="a1", name="Maria Costa", kind="person", mentions=(costa,), country="PRT"),
+        )
+        quote = Quote(
+            start=quoted[0],
+            end=quoted[1],
+            fragments=(quoted,),
+            text=text[quoted[0] : quoted[1]],
+            kind="direct",
+            speaker="Maria Costa",
+            speaker_actor="a1",
+            speaker_start=costa[0],
+            speaker_end=costa[1],
+            cue="said",
+            cue_start=said[0],
+            cue_end=said[1],
+        )
+        out.append(
+            Analysis(
+                article=article,
+                actors=actors,
+                quotes=(quote,),
+                topics=("trade",),
+                tone=1.5 if doc_id == "wire-a" else -0.5,
+            )
+        )
+    return out

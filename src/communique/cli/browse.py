@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, TypeVar
+
 import click
 
 from ..records import ACTOR_KINDS, PERIODS, QUOTE_KINDS, ActorKind, Period, QuoteKind
@@ -20,7 +23,24 @@ from .options import (
     open_store,
     per_article_option,
     to_country_code,
+    to_month,
 )
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def article_options(what: str) -> Callable[[F], F]:
+    """``--outlet``, ``--topic`` and ``--month``: of the article ``what`` is read from or
+    seen in (``queries.article_filter``)."""
+
+    def decorate(func: F) -> F:
+        func = click.option(
+            "--month", callback=to_month, help=f"{what} published that month (YYYY-MM)."
+        )(func)
+        func = click.option("--topic", help=f"{what} on this topic (e.g. economy).")(func)
+        return click.option("--outlet", help=f"{what} of this outlet.")(func)
+
+    return decorate
 
 
 @click.command()
@@ -29,6 +49,7 @@ from .options import (
 @date_range_options("publication")
 @click.option("--kind", type=click.Choice(QUOTE_KINDS), help="Kind of quote.")
 @click.option("--country", callback=to_country_code, help="Speaker's country: ISO3 code or name.")
+@article_options("Quotes of an article")
 @min_confidence_option("quotes")
 @per_article_option
 @db_option
@@ -43,6 +64,9 @@ def quotes(
     until: str | None,
     kind: QuoteKind | None,
     country: str | None,
+    outlet: str | None,
+    topic: str | None,
+    month: str | None,
     min_confidence: float | None,
     per_article: bool,
     db: str | None,
@@ -65,6 +89,9 @@ def quotes(
             until=until,
             kind=kind,
             country=country,
+            outlet=outlet,
+            topic=topic,
+            month=month,
             min_confidence=default_min_confidence("quote", min_confidence),
             per_article=per_article,
             limit=limit,
@@ -83,6 +110,7 @@ def quotes(
 @click.option("--country", callback=to_country_code, help="Country: ISO3 code (RUS) or name.")
 @click.option("--kind", type=click.Choice(ACTOR_KINDS))
 @click.option("--name", "query", help="Part of a name or alias.")
+@article_options("Actors seen in an article")
 @db_option
 @limit_option
 @offset_option
@@ -92,6 +120,9 @@ def actors(
     country: str | None,
     kind: ActorKind | None,
     query: str | None,
+    outlet: str | None,
+    topic: str | None,
+    month: str | None,
     db: str | None,
     limit: int,
     offset: int,
@@ -102,7 +133,15 @@ def actors(
 
     with open_store(db) as store:
         rows = queries.actors(
-            store, country=country, kind=kind, query=query, limit=limit, offset=offset
+            store,
+            country=country,
+            kind=kind,
+            query=query,
+            outlet=outlet,
+            topic=topic,
+            month=month,
+            limit=limit,
+            offset=offset,
         )
     emit(
         rows,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 import sys
 from collections.abc import Callable, Iterable
@@ -85,6 +86,15 @@ def batch_size_option(help: str) -> Callable[[F], F]:
 
 paths_argument = click.argument("paths", nargs=-1, required=True)
 """One or more input paths (the commands that read documents or records)."""
+
+
+def to_month(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """``--month``: a month ``YYYY-MM`` the calendar has, else a usage error."""
+    if value is None:
+        return None
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}", value) or not 1 <= int(value[5:]) <= 12:
+        raise click.BadParameter(f"{value!r} is not a month like 2013-08")
+    return value
 
 
 def date_range_options(what: str) -> Callable[[F], F]:

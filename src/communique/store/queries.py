@@ -44,6 +44,8 @@ is the same (ignoring case); events are copies when they have the same source, t
 code and date, GDELT's identity of an event. An article not grouped into a story is a story of
 its own."""
 
+QUOTE_COPY_KEY = "lower(q.text)"
+"""The expression by which two quotes of one story are one quote (see ``STORY_COUNTING``)."""
 EVENT_COPY_KEY = "e.source, e.target, e.code, e.date"
 """The columns by which two events of one story are one event (see ``STORY_COUNTING``)."""
 
@@ -54,6 +56,17 @@ def _has_stories(store: Store) -> bool:
     return bool(
         store.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'story_members'")
     )
+
+
+def story_key(store: Store, alias: str) -> tuple[str, str]:
+    """The join (alias ``m``) and the expression giving the story of the row ``alias`` (its
+    ``doc_id``'s story; an article grouped into none is a story of its own)."""
+    if _has_stories(store):
+        return (
+            f" LEFT JOIN story_members m ON m.doc_id = {alias}.doc_id",
+            f"COALESCE(m.story_id, {alias}.doc_id)",
+        )
+    return "", f"{alias}.doc_id"
 
 
 def _once_per_story(
@@ -73,10 +86,8 @@ def _once_per_story(
     condition = " WHERE " + " AND ".join(where) if where else ""
     if per_article:
         return f"SELECT {columns}, 1 AS reports{joins}{condition}"
-    story = f"{alias}.doc_id"
-    if _has_stories(store):
-        joins += f" LEFT JOIN story_members m ON m.doc_id = {alias}.doc_id"
-        story = f"COALESCE(m.story_id, {alias}.doc_id)"
+    story_join, story = story_key(store, alias)
+    joins += story_join
     return (
         f"SELECT * FROM (SELECT {columns}, COUNT(*) OVER copies AS reports,"
         f" ROW_NUMBER() OVER (copies ORDER BY {first}) AS nth{joins}{condition}"
@@ -116,21 +127,55 @@ def _speaker_actor_ids(store: Store, speaker: str) -> list[int]:
     return [r[0] for r in rows]
 
 
-def _quote_rows(
+def article_filter(
+    outlet: str | None, topic: str | None, month: str | None
+) -> tuple[list[str], list[Any]]:
+    """Conditions on an article ``d`` (a row of ``documents``): its outlet, one of its topics,
+    and the month it was published (``YYYY-MM``). The quotes, articles and actors listings
+    filter by these through the same conditions, and ``store.facets`` counts by them."""
+    where: list[str] = []
+    params: list[Any] = []
+    if outlet:
+        where.append("d.outlet = ?")
+        params.append(outlet)
+    if topic:
+        where.append("EXISTS (SELECT 1 FROM json_each(d.topics) WHERE value = ?)")
+        params.append(topic)
+    if month:
+        where.append("substr(d.published, 1, 7) = ?")
+        params.append(month)
+    return where, params
+
+
+FacetSql = tuple[str, str]
+"""How a facet reads an article row: an SQL expression of its value, and the joins it needs
+(``store.facets``)."""
+
+
+QUOTE_TABLES = (
+    " FROM quotes q LEFT JOIN actors a ON a.id = q.actor_id JOIN documents d ON d.id = q.doc_id"
+)
+"""The tables a quote is read from: ``q`` (quotes), ``a`` (the speaker's actor), ``d`` (the
+article)."""
+
+
+def quote_filter(
     store: Store,
     *,
-    speaker: str | None,
-    about: str | None,
-    since: str | None,
-    until: str | None,
-    kind: str | None,
-    country: str | None,
-    actor_id: int | None,
-    doc_id: str | None,
-    min_confidence: float | None,
-    per_article: bool,
-) -> tuple[str, list[Any]]:
-    """The subquery of the quotes the filters keep, once per story unless ``per_article``."""
+    speaker: str | None = None,
+    about: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    kind: str | None = None,
+    country: str | None = None,
+    actor_id: int | None = None,
+    doc_id: str | None = None,
+    min_confidence: float | None = None,
+    outlet: str | None = None,
+    topic: str | None = None,
+    month: str | None = None,
+) -> tuple[list[str], list[Any]]:
+    """Conditions over ``QUOTE_TABLES`` keeping the quotes of the quotes listing's filters."""
     where: list[str] = []
     params: list[Any] = []
     speaker = (speaker or "").strip()
@@ -161,21 +206,26 @@ def _quote_rows(
     if min_confidence:
         where.append("(q.confidence IS NULL OR q.confidence >= ?)")
         params.append(min_confidence)
+    on_article, article_params = article_filter(outlet, topic, month)
+    return where + on_article, params + article_params
+
+
+def _quote_rows(store: Store, *, per_article: bool, **filters: Any) -> tuple[str, list[Any]]:
+    """The subquery of the quotes ``quote_filter`` keeps with ``filters``, once per story
+    unless ``per_article``."""
+    where, params = quote_filter(store, **filters)
     columns = (
         "q.id, q.doc_id, q.start, q.end, q.fragments, q.text, q.kind, q.speaker, q.actor_id,"
         " q.speaker_start, q.speaker_end, q.cue, q.confidence, q.published, a.country, a.role,"
         " a.code, d.title"
     )
-    joins = (
-        " FROM quotes q LEFT JOIN actors a ON a.id = q.actor_id JOIN documents d ON d.id = q.doc_id"
-    )
     sql = _once_per_story(
         store,
         columns,
-        joins,
+        QUOTE_TABLES,
         where,
         alias="q",
-        copy_key="lower(q.text)",
+        copy_key=QUOTE_COPY_KEY,
         first="q.published IS NULL, q.published, q.doc_id, q.start",
         per_article=per_article,
     )
@@ -195,11 +245,15 @@ def quotes(
     doc_id: str | None = None,
     min_confidence: float | None = None,
     per_article: bool = False,
+    outlet: str | None = None,
+    topic: str | None = None,
+    month: str | None = None,
     limit: int = 50,
     offset: int = 0,
 ) -> list[dict[str, Any]]:
-    """Quotes, newest first, filtered by speaker name, words, date range, kind, country and
-    confidence (a quote stored without one is kept).
+    """Quotes, newest first, filtered by speaker name, words, date range, kind, country,
+    confidence (a quote stored without one is kept) and the article's outlet, topic and month
+    of publication (``article_filter``).
 
     A quote is listed once per story (``STORY_COUNTING``): among the matching copies its
     story's articles carry, the first published stands for it, with ``reports`` the number of
@@ -216,6 +270,9 @@ def quotes(
         doc_id=doc_id,
         min_confidence=min_confidence,
         per_article=per_article,
+        outlet=outlet,
+        topic=topic,
+        month=month,
     )
     out = _page(store, sql, params, "published DESC, doc_id, start", limit, offset)
     for d in out:
@@ -236,6 +293,9 @@ def count_quotes(
     doc_id: str | None = None,
     min_confidence: float | None = None,
     per_article: bool = False,
+    outlet: str | None = None,
+    topic: str | None = None,
+    month: str | None = None,
 ) -> int:
     """How many rows ``quotes`` lists with the same filters, over all pages."""
     sql, params = _quote_rows(
@@ -250,6 +310,9 @@ def count_quotes(
         doc_id=doc_id,
         min_confidence=min_confidence,
         per_article=per_article,
+        outlet=outlet,
+        topic=topic,
+        month=month,
     )
     return _count(store, sql, params)
 
@@ -269,9 +332,18 @@ _ACTOR_ORDER: dict[ActorSort, str] = {
 }
 
 
-def _actor_rows(
-    country: str | None, kind: str | None, query: str | None, named: bool | None
-) -> tuple[str, list[Any]]:
+def actor_filter(
+    country: str | None,
+    kind: str | None,
+    query: str | None,
+    named: bool | None,
+    outlet: str | None = None,
+    topic: str | None = None,
+    month: str | None = None,
+) -> tuple[list[str], list[Any]]:
+    """Conditions on an actor ``a`` (a row of ``actors``) for the actors listing: its country,
+    kind, a part of a name or alias, named or a description, and an article it is seen in by
+    outlet, topic and month (one article meeting all three, ``article_filter``)."""
     where: list[str] = []
     params: list[Any] = []
     if named is not None:
@@ -285,6 +357,26 @@ def _actor_rows(
     if query:
         where.append("a.id IN (SELECT actor_id FROM actor_aliases WHERE alias LIKE ?)")
         params.append(f"%{query}%")
+    on_article, article_params = article_filter(outlet, topic, month)
+    if on_article:
+        where.append(
+            "a.id IN (SELECT da.actor_id FROM doc_actors da JOIN documents d ON d.id = da.doc_id"
+            f" WHERE {' AND '.join(on_article)})"
+        )
+        params += article_params
+    return where, params
+
+
+def _actor_rows(
+    country: str | None,
+    kind: str | None,
+    query: str | None,
+    named: bool | None,
+    outlet: str | None = None,
+    topic: str | None = None,
+    month: str | None = None,
+) -> tuple[str, list[Any]]:
+    where, params = actor_filter(country, kind, query, named, outlet, topic, month)
     sql = (
         "SELECT a.id, a.name, a.kind, a.country, a.role, a.code,"
         " a.doc_id IS NULL AS named, a.doc_id,"
@@ -303,6 +395,9 @@ def actors(
     kind: str | None = None,
     query: str | None = None,
     named: bool | None = None,
+    outlet: str | None = None,
+    topic: str | None = None,
+    month: str | None = None,
     sort: ActorSort = "quotes",
     descending: bool = True,
     limit: int = 50,
@@ -311,11 +406,12 @@ def actors(
     """Actors with their article, quote and event counts, most quoted first, or ordered by the
     column ``sort`` (one of ``ACTOR_SORTS``) then by quotes, articles and name. ``named``: only
     named actors (``True``), only descriptions (``False``, each an actor of the article in its
-    ``doc_id``), or both (``None``)."""
+    ``doc_id``), or both (``None``). ``outlet``, ``topic``, ``month``: actors seen in an article
+    of that outlet, on that topic, published that month (``actor_filter``)."""
     order = _ACTOR_ORDER.get(sort)
     if order is None:
         raise ValueError(f"sort must be one of {', '.join(ACTOR_SORTS)}, not {sort!r}")
-    sql, params = _actor_rows(country, kind, query, named)
+    sql, params = _actor_rows(country, kind, query, named, outlet, topic, month)
     rows = _page(
         store,
         sql,
@@ -334,9 +430,12 @@ def count_actors(
     kind: str | None = None,
     query: str | None = None,
     named: bool | None = None,
+    outlet: str | None = None,
+    topic: str | None = None,
+    month: str | None = None,
 ) -> int:
     """How many actors ``actors`` lists with the same filters, over all pages."""
-    sql, params = _actor_rows(country, kind, query, named)
+    sql, params = _actor_rows(country, kind, query, named, outlet, topic, month)
     return _count(store, sql, params)
 
 
@@ -770,8 +869,17 @@ escapes every piece, so no markup from an article can leak through."""
 
 
 def _document_rows(
-    about: str | None, since: str | None, until: str | None
+    about: str | None,
+    since: str | None,
+    until: str | None,
+    outlet: str | None = None,
+    topic: str | None = None,
+    month: str | None = None,
+    actor_id: int | None = None,
+    facet: FacetSql | None = None,
 ) -> tuple[str, list[Any]]:
+    """The articles the filters keep; tables ``d`` (documents) and, with words,
+    ``documents_fts``. With ``facet``, a ``facet`` column (one row per value)."""
     where: list[str] = []
     params: list[Any] = []
     match = fts_query(about or "")
@@ -788,12 +896,21 @@ def _document_rows(
     if until:
         where.append("d.published <= ?")
         params.append(until)
-    sql = (
-        f"SELECT d.id, d.title, d.outlet, d.published, d.url, {snippet} AS snippet,"
+    on_article, article_params = article_filter(outlet, topic, month)
+    where += on_article
+    params += article_params
+    if actor_id is not None:
+        where.append("d.id IN (SELECT doc_id FROM doc_actors WHERE actor_id = ?)")
+        params.append(actor_id)
+    columns = (
+        f"d.id, d.title, d.outlet, d.published, d.url, {snippet} AS snippet,"
         " (SELECT COUNT(*) FROM quotes WHERE doc_id = d.id) AS quotes,"
         " (SELECT COUNT(*) FROM events WHERE doc_id = d.id) AS events"
-        f" FROM {source}" + (" WHERE " + " AND ".join(where) if where else "")
     )
+    if facet is not None:
+        columns = f"d.id, d.tone, {facet[0]} AS facet"
+        source += facet[1]
+    sql = f"SELECT {columns} FROM {source}" + (" WHERE " + " AND ".join(where) if where else "")
     return sql, params
 
 
@@ -803,21 +920,34 @@ def documents(
     about: str | None = None,
     since: str | None = None,
     until: str | None = None,
+    outlet: str | None = None,
+    topic: str | None = None,
+    month: str | None = None,
+    actor_id: int | None = None,
     limit: int = 50,
     offset: int = 0,
 ) -> list[dict[str, Any]]:
-    """Articles newest first, optionally matching words (FTS5 over title and text) and within a
-    publication-date range. With words, each row has a ``snippet`` whose matches are wrapped in
+    """Articles newest first, optionally matching words (FTS5 over title and text), within a
+    publication-date range, of an outlet, on a topic, of a month (``article_filter``) and
+    naming an actor. With words, each row has a ``snippet`` whose matches are wrapped in
     ``SNIPPET_OPEN``/``SNIPPET_CLOSE``; without, ``snippet`` is ``None``."""
-    sql, params = _document_rows(about, since, until)
+    sql, params = _document_rows(about, since, until, outlet, topic, month, actor_id)
     return _page(store, sql, params, "published DESC, id", limit, offset)
 
 
 def count_documents(
-    store: Store, *, about: str | None = None, since: str | None = None, until: str | None = None
+    store: Store,
+    *,
+    about: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    outlet: str | None = None,
+    topic: str | None = None,
+    month: str | None = None,
+    actor_id: int | None = None,
 ) -> int:
     """How many articles ``documents`` lists with the same filters, over all pages."""
-    sql, params = _document_rows(about, since, until)
+    sql, params = _document_rows(about, since, until, outlet, topic, month, actor_id)
     return _count(store, sql, params)
 
 

@@ -17,7 +17,7 @@ from starlette.concurrency import run_in_threadpool
 
 from ..records import ACTOR_KINDS, ActorKind, Period, QuoteKind
 from ..sources.jsonl import document_from_object
-from ..store import queries
+from ..store import facets, queries
 from . import data, render
 from .context import Ctx, ReadStore, urls
 from .models import (
@@ -27,6 +27,7 @@ from .models import (
     DocumentRow,
     Dyad,
     EventRow,
+    Facets,
     IngestResult,
     Network,
     Page,
@@ -45,11 +46,14 @@ from .params import (
     MaxNodes,
     MinConfidence,
     MinWeight,
+    Month,
     Name,
     Offset,
+    Outlet,
     PerArticle,
     RowId,
     Since,
+    Topic,
     Until,
     Words,
 )
@@ -80,13 +84,16 @@ def list_quotes(
     actor_id: RowId = None,
     doc_id: DocId = None,
     min_confidence: MinConfidence = None,
+    outlet: Outlet = None,
+    topic: Topic = None,
+    month: Month = None,
     per_article: PerArticle = False,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
     """Quotes, newest first: full-text ``q`` over quote text and speaker, filtered by
-    speaker name, speaker's country, kind, date range and confidence; each once per story
-    (``reports`` copies) unless ``per_article``."""
+    speaker name, speaker's country, kind, date range, confidence and the article's outlet,
+    topic and month; each once per story (``reports`` copies) unless ``per_article``."""
     rows = queries.quotes(
         store,
         about=q,
@@ -98,11 +105,55 @@ def list_quotes(
         actor_id=actor_id,
         doc_id=doc_id,
         min_confidence=min_confidence,
+        outlet=outlet,
+        topic=topic,
+        month=month,
         per_article=per_article,
         limit=limit,
         offset=offset,
     )
     return page(rows, limit, offset)
+
+
+@router.get("/facets/quotes", response_model=Facets, summary="Quote counts by facet")
+def quote_facets(
+    store: ReadStore,
+    q: Words = None,
+    speaker: Name = None,
+    country: Country = None,
+    kind: QuoteKind | None = None,
+    since: Since = None,
+    until: Until = None,
+    actor_id: RowId = None,
+    doc_id: DocId = None,
+    min_confidence: MinConfidence = None,
+    outlet: Outlet = None,
+    topic: Topic = None,
+    month: Month = None,
+    per_article: PerArticle = False,
+    limit: DetailLimit = facets.FACET_VALUES,
+) -> dict[str, Any]:
+    """The quotes ``/api/quotes`` lists with the same filters, counted by outlet, speaker,
+    country, kind, topic and month: each value's ``count`` is the total a filter by it
+    lists (once per story unless ``per_article``); ``missing`` counts rows without a value."""
+    found = facets.quote_facets(
+        store,
+        limit=limit,
+        about=q,
+        speaker=speaker,
+        country=country,
+        kind=kind,
+        since=since,
+        until=until,
+        actor_id=actor_id,
+        doc_id=doc_id,
+        min_confidence=min_confidence,
+        outlet=outlet,
+        topic=topic,
+        month=month,
+        per_article=per_article,
+    )
+    return {"facets": found}
 
 
 @router.get("/actors", response_model=Page[ActorRow], summary="List actors")
@@ -111,12 +162,57 @@ def list_actors(
     q: Name = None,
     country: Country = None,
     kind: ActorKind | None = None,
+    outlet: Outlet = None,
+    topic: Topic = None,
+    month: Month = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    """Cross-article actors, most quoted first; ``q`` matches names and aliases."""
-    rows = queries.actors(store, query=q, country=country, kind=kind, limit=limit, offset=offset)
+    """Cross-article actors, most quoted first; ``q`` matches names and aliases; ``outlet``,
+    ``topic`` and ``month`` keep the actors seen in such an article."""
+    rows = queries.actors(
+        store,
+        query=q,
+        country=country,
+        kind=kind,
+        outlet=outlet,
+        topic=topic,
+        month=month,
+        limit=limit,
+        offset=offset,
+    )
     return page(rows, limit, offset)
+
+
+@router.get("/facets/actors", response_model=Facets, summary="Actor counts by facet")
+def actor_facets(
+    store: ReadStore,
+    q: Name = None,
+    country: Country = None,
+    kind: ActorKind | None = None,
+    outlet: Outlet = None,
+    topic: Topic = None,
+    month: Month = None,
+    descriptions: Annotated[
+        bool, Query(description='descriptions ("officials") too, as /actors shows them')
+    ] = False,
+    limit: DetailLimit = facets.FACET_VALUES,
+) -> dict[str, Any]:
+    """The actors ``/api/actors`` lists with the same filters (named actors only unless
+    ``descriptions``), counted by kind, country, outlet, topic and month; by outlet, topic
+    and month an actor counts under each value of the articles it is seen in."""
+    found = facets.actor_facets(
+        store,
+        limit=limit,
+        query=q,
+        country=country,
+        kind=kind,
+        named=None if descriptions else True,
+        outlet=outlet,
+        topic=topic,
+        month=month,
+    )
+    return {"facets": found}
 
 
 @router.get(
@@ -137,14 +233,59 @@ def list_articles(
     q: Words = None,
     since: Since = None,
     until: Until = None,
+    outlet: Outlet = None,
+    topic: Topic = None,
+    month: Month = None,
+    actor_id: RowId = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    """Articles, newest first; ``q`` searches titles and text (FTS5)."""
-    rows = queries.documents(store, about=q, since=since, until=until, limit=limit, offset=offset)
+    """Articles, newest first; ``q`` searches titles and text (FTS5); ``actor_id`` keeps the
+    articles naming that actor."""
+    rows = queries.documents(
+        store,
+        about=q,
+        since=since,
+        until=until,
+        outlet=outlet,
+        topic=topic,
+        month=month,
+        actor_id=actor_id,
+        limit=limit,
+        offset=offset,
+    )
     for r in rows:
         r["snippet"] = render.plain_snippet(r["snippet"])
     return page(rows, limit, offset)
+
+
+@router.get("/facets/articles", response_model=Facets, summary="Article counts by facet")
+def article_facets(
+    store: ReadStore,
+    q: Words = None,
+    since: Since = None,
+    until: Until = None,
+    outlet: Outlet = None,
+    topic: Topic = None,
+    month: Month = None,
+    actor_id: RowId = None,
+    limit: DetailLimit = facets.FACET_VALUES,
+) -> dict[str, Any]:
+    """The articles ``/api/articles`` lists with the same filters, counted by outlet, topic
+    and month, each value with the articles' mean ``tone``: with ``month`` facets and a high
+    ``limit``, volume and tone over time."""
+    found = facets.document_facets(
+        store,
+        limit=limit,
+        about=q,
+        since=since,
+        until=until,
+        outlet=outlet,
+        topic=topic,
+        month=month,
+        actor_id=actor_id,
+    )
+    return {"facets": found}
 
 
 @router.get(

@@ -2,8 +2,8 @@
 
 ``create_app`` builds everything (templates, the lazily built analyzer, the lock that
 serialises writes) into a ``WebContext`` kept on the returned application, and includes the
-routers of ``web.api``, ``web.pages`` and ``web.feeds``, whose views receive that context as a
-dependency; nothing is shared at module level, so two apps over two databases can run in one
+routers of ``web.api``, ``web.pages``, ``web.feeds`` and ``web.exports``, whose views receive
+that context as a dependency; nothing is shared at module level, so two apps over two databases can run in one
 process.
 
 The app only reads, through a read-only ``Store`` opened per request, except
@@ -34,7 +34,7 @@ from starlette.routing import Match, Mount
 
 from ..errors import NotFound, StoreError
 from ..settings import Settings
-from . import api, feeds, pages
+from . import api, exports, feeds, pages
 from .context import (
     MAX_BODY_BYTES,
     STATIC,
@@ -176,6 +176,7 @@ def create_app(
     app.include_router(api.router)
     app.include_router(pages.router)
     app.include_router(feeds.router)
+    app.include_router(exports.router)
     app.add_exception_handler(StarletteHTTPException, on_http)
     app.add_exception_handler(RequestValidationError, on_validation)
     app.add_exception_handler(NotFound, on_not_found)

@@ -1,5 +1,5 @@
 """What a page shows around a listing: the range and total ("21-40 of 67"), numbered page
-links, and column headers that sort.
+links, column headers that sort, and facets whose values add a filter.
 
 Every link keeps the request's other query fields, so paging or sorting never drops a filter.
 Sorting is by name from a fixed list (``store.queries.ACTOR_SORTS``, ``EVENT_SORTS``): a
@@ -10,11 +10,12 @@ starts again at the first page.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar
 from urllib.parse import urlencode
 
 from starlette.datastructures import QueryParams
 
+from ..store.facets import FACET_VALUES
 from .params import Filters
 
 PAGE_SIZE = 20
@@ -147,3 +148,72 @@ def sorting(
             first = "desc" if (num and numeric_first_desc) or name == "date" else "asc"
             headers.append(Header(label, _link(query, sort=name, order=first), None, num))
     return column, descending, headers
+
+
+# --- facets ----------------------------------------------------------------------------------
+FACET_TITLES: dict[str, tuple[str, str]] = {
+    "outlet": ("Outlet", "no outlet"),
+    "speaker": ("Speaker", "unattributed"),
+    "country": ("Country", "no country"),
+    "kind": ("Kind", "no kind"),
+    "topic": ("Topic", "no topic"),
+    "month": ("Month", "undated"),
+}
+"""Each facet's title and what its rows without a value are called."""
+
+
+@dataclass
+class FacetLink:
+    label: str
+    count: int
+    href: str
+    """Adds the filter (or, for the value in force, removes it)."""
+    current: bool = False
+
+
+@dataclass
+class FacetView:
+    """One facet as a page shows it: links that add its filter, largest counts first."""
+
+    name: str
+    title: str
+    links: list[FacetLink]
+    missing: int
+    missing_label: str
+    more: int
+
+
+def facet_views(
+    query: QueryParams, facets: list[dict[str, Any]], shown: int = FACET_VALUES
+) -> list[FacetView]:
+    """The facets of ``store.facets`` as links on the page of ``query``, at most ``shown``
+    values each: a value sets the field of the facet's name and goes back to the first page;
+    the value in force links to the page without it. A facet without values is left out."""
+    out = []
+    for facet in facets:
+        name = facet["name"]
+        chosen = query.get(name, "")
+        values = facet["values"][:shown]
+        links = [
+            FacetLink(
+                str(v["value"]),
+                int(v["count"]),
+                _link(query, "", **{name: None if str(v["value"]) == chosen else str(v["value"])}),
+                str(v["value"]) == chosen,
+            )
+            for v in values
+        ]
+        if not links and not facet["missing"]:
+            continue
+        title, missing_label = FACET_TITLES.get(name, (name.capitalize(), "none"))
+        out.append(
+            FacetView(
+                name,
+                title,
+                links,
+                int(facet["missing"]),
+                missing_label,
+                int(facet["more"]) + len(facet["values"]) - len(values),
+            )
+        )
+    return out

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Protocol
 from urllib.parse import quote as url_quote
+from urllib.parse import urlencode
 
 import jinja2
 from fastapi import Depends, Request
@@ -138,6 +139,11 @@ class Urls:
     def api_actor(actor_id: int | str) -> str:
         """An actor in the JSON API."""
         return "/api/actors/" + url_quote(str(actor_id))
+
+    @staticmethod
+    def export(fmt: str, fields: list[tuple[str, str]]) -> str:
+        """A download of the export in format ``fmt`` (``web.exports``) with query ``fields``."""
+        return f"/export.{fmt}" + ("?" + urlencode(fields) if fields else "")
 
 
 urls = Urls()

@@ -94,3 +94,43 @@ def dyad_series(
         row = rows.get(label)
         out.append({"period": label, **({k: row[k] for k in empty} if row else empty)})
     return out
+
+
+MAX_MONTHS = 240
+"""Months a timeline draws at most: of a longer one, the latest (``month_series`` says how
+many it left out)."""
+
+
+def _next_month(month: str) -> str:
+    year, number = int(month[:4]), int(month[5:7])
+    return f"{year + number // 12:04d}-{number % 12 + 1:02d}"
+
+
+def month_series(
+    columns: dict[str, list[dict[str, Any]]], *, max_months: int = MAX_MONTHS
+) -> tuple[list[dict[str, Any]], int]:
+    """Month facets (``store.facets``, values ``YYYY-MM`` with ``count`` and maybe ``tone``)
+    as one series with every month from the first to the last: per month a column of each
+    facet's counts (0 when it has none there), and ``tone``, the mean tone of the facet that
+    has one (``None`` where no article is). Of more than ``max_months`` months, the latest;
+    also answers how many months were left out."""
+    rows: dict[str, dict[str, Any]] = {}
+    for column, values in columns.items():
+        for v in values:
+            month = str(v["value"])
+            if len(month) != 7 or month[4] != "-" or not month[5:7].isdigit():
+                continue  # not a month (a date the store kept as written): left to "undated"
+            row = rows.setdefault(month, {"period": month, "tone": None})
+            row[column] = int(v["count"])
+            if v.get("tone") is not None:
+                row["tone"] = v["tone"]
+    if not rows:
+        return [], 0
+    months = [min(rows)]
+    while months[-1] < max(rows):
+        months.append(_next_month(months[-1]))
+    left_out = max(0, len(months) - max_months)
+    empty = dict.fromkeys(columns, 0)
+    return [{"period": m, **empty, **rows.get(m, {"tone": None})} for m in months[left_out:]], (
+        left_out
+    )

@@ -141,6 +141,25 @@ class Dyad(BaseModel):
     events: Page[EventRow]
 
 
+class FacetValue(BaseModel):
+    value: str
+    count: int = Field(description="rows a filter by this value lists, counted as the listing")
+    tone: float | None = Field(None, description="articles only: their mean tone")
+
+
+class Facet(BaseModel):
+    name: str
+    values: list[FacetValue] = Field(
+        description="largest counts first (months: latest first), at most limit of them"
+    )
+    missing: int = Field(description="rows without a value (no outlet, no speaker, undated)")
+    more: int = Field(description="values left out by limit")
+
+
+class Facets(BaseModel):
+    facets: list[Facet]
+
+
 class ArticleIn(BaseModel):
     """A document to ingest: the fields of a JSON Lines input line. ``text`` or ``html`` is
     required and must hold more than white space (``html`` wins when both do); every string

@@ -12,12 +12,14 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
+from ..export import Filters as ExportFilters
 from ..records import ACTOR_KINDS, PERIODS, QUOTE_KINDS
-from ..store import queries
+from ..store import facets, queries
 from ..store.stories import story_of
 from . import data, render
-from .browse import PAGE_SIZE, paginate, sorting
+from .browse import PAGE_SIZE, facet_views, paginate, sorting
 from .context import Ctx, ReadStore, html_response, urls
+from .exports import export_links
 from .network import LINK_KINDS, LINK_NAMES, MAX_NETWORK_NODES, NetworkFilter, network
 from .params import MAX_ACTOR_REF, MAX_NODES, Filters
 
@@ -29,11 +31,18 @@ router = APIRouter(include_in_schema=False)
 
 @router.get("/")
 def search(request: Request, ctx: Ctx, store: ReadStore) -> Response:
-    f = Filters.of(request, ("q", "speaker", "country", "kind", "since", "until"))
+    f = Filters.of(
+        request, ("q", "speaker", "country", "kind", "since", "until", "outlet", "topic", "month")
+    )
     q, speaker = f.get("q"), f.get("speaker")
     kind = f.choice("kind", QUOTE_KINDS)
     country = f.code("country")
     since, until = f.date("since"), f.date("until")
+    on_article: dict[str, Any] = {
+        "outlet": f.get("outlet"),
+        "topic": f.get("topic"),
+        "month": f.month("month"),
+    }
     offset = f.offset()
     filters: dict[str, Any] = {
         "about": q,
@@ -42,20 +51,31 @@ def search(request: Request, ctx: Ctx, store: ReadStore) -> Response:
         "kind": kind,
         "since": since,
         "until": until,
+        **on_article,
     }
     quotes = queries.quotes(store, **filters, limit=PAGE_SIZE, offset=offset)
     for row in quotes:
         row["pieces"] = render.match_pieces(row["text"], q)
     quote_only = bool(speaker or country or kind)
+    article_filters: dict[str, Any] = {"about": q, "since": since, "until": until, **on_article}
     articles = (
         []
         if quote_only
-        else queries.documents(
-            store, about=q, since=since, until=until, limit=ARTICLES_SHOWN, offset=0
-        )
+        else queries.documents(store, **article_filters, limit=ARTICLES_SHOWN, offset=0)
     )
     for a in articles:
         a["pieces"] = render.snippet_pieces(a.pop("snippet"))
+    quote_facets = facets.quote_facets(store, limit=None, **filters)
+    article_months = (
+        None
+        if quote_only
+        else facets.document_facets(store, ("month",), limit=None, **article_filters)[0]
+    )
+    timeline = _timeline(
+        {"quotes": _months(quote_facets)}
+        | ({"articles": article_months} if article_months else {}),
+        "Tone of the articles" if article_months else None,
+    )
     searching = bool(f.values)
     return html_response(
         ctx,
@@ -66,9 +86,7 @@ def search(request: Request, ctx: Ctx, store: ReadStore) -> Response:
             "problems": f.problems,
             "quotes": quotes,
             "articles": articles,
-            "article_total": 0
-            if quote_only
-            else queries.count_documents(store, about=q, since=since, until=until),
+            "article_total": 0 if quote_only else queries.count_documents(store, **article_filters),
             "searching": searching,
             "countries": data.countries(store),
             "kinds": QUOTE_KINDS,
@@ -77,8 +95,37 @@ def search(request: Request, ctx: Ctx, store: ReadStore) -> Response:
             ),
             "offset": offset,
             "stats": None if searching else store.counts(),
+            "facets": facet_views(request.query_params, quote_facets),
+            "exports": export_links(ExportFilters(**filters)),
+            "timeline": timeline,
         },
     )
+
+
+def _months(found: list[dict[str, Any]]) -> dict[str, Any]:
+    """The month facet of ``store.facets`` answers."""
+    return next(x for x in found if x["name"] == "month")
+
+
+def _timeline(columns: dict[str, dict[str, Any]], tone: str | None) -> dict[str, Any]:
+    """A timeline of month facets (``columns``: series name -> month facet), with the tone
+    line labelled ``tone`` when one of them carries tone (``chart`` ``None`` when nothing is
+    dated), and what it leaves out: undated rows per series, and months before the latest
+    ``data.MAX_MONTHS``."""
+    series, left_out = data.month_series({k: v["values"] for k, v in columns.items()})
+    undated = {k: int(v["missing"]) for k, v in columns.items() if v["missing"]}
+    if not series:
+        return {"chart": None, "undated": undated, "left_out": 0, "rows": []}
+    bars = [(k, k, f"series-{i}") for i, k in enumerate(columns)]
+    chart = render.timeline_chart(series, bars, ("tone", "mean tone") if tone else None)
+    return {
+        "chart": chart,
+        "undated": undated,
+        "left_out": left_out,
+        "rows": [r for r in series if any(r[k] for k in columns)],
+        "names": list(columns),
+        "tone": tone,
+    }
 
 
 @router.get("/articles/{doc_id:path}")
@@ -127,7 +174,10 @@ ACTOR_COLUMNS: list[tuple[str, queries.ActorSort | None, bool]] = [
 
 @router.get("/actors")
 def actor_list(request: Request, ctx: Ctx, store: ReadStore) -> Response:
-    f = Filters.of(request, ("q", "country", "kind", "descriptions", "sort", "order"))
+    f = Filters.of(
+        request,
+        ("q", "country", "kind", "descriptions", "outlet", "topic", "month", "sort", "order"),
+    )
     offset = f.offset()
     sort, descending, headers = sorting(
         f, request.query_params, ACTOR_COLUMNS, queries.ACTOR_SORTS, "quotes"
@@ -137,6 +187,9 @@ def actor_list(request: Request, ctx: Ctx, store: ReadStore) -> Response:
         "country": f.code("country"),
         "kind": f.choice("kind", ACTOR_KINDS),
         "named": None if f.flag("descriptions") else True,
+        "outlet": f.get("outlet"),
+        "topic": f.get("topic"),
+        "month": f.month("month"),
     }
     rows = queries.actors(
         store, **filters, sort=sort, descending=descending, limit=PAGE_SIZE, offset=offset
@@ -155,6 +208,9 @@ def actor_list(request: Request, ctx: Ctx, store: ReadStore) -> Response:
             "pages": paginate(
                 request.query_params, offset, len(rows), queries.count_actors(store, **filters)
             ),
+            "facets": facet_views(
+                request.query_params, facets.actor_facets(store, limit=None, **filters)
+            ),
         },
     )
 
@@ -162,7 +218,22 @@ def actor_list(request: Request, ctx: Ctx, store: ReadStore) -> Response:
 @router.get("/actors/{actor}")
 def actor(request: Request, actor: str, ctx: Ctx, store: ReadStore) -> Response:
     info = queries.actor(store, actor[:MAX_ACTOR_REF], limit=50)
-    return html_response(ctx, request, "actor.html", {"a": info})
+    aid = info["id"]
+    timeline = _timeline(
+        {
+            "quotes": _months(facets.quote_facets(store, ("month",), limit=None, actor_id=aid)),
+            "articles": _months(
+                facets.document_facets(store, ("month",), limit=None, actor_id=aid)
+            ),
+        },
+        "Tone of the articles naming them",
+    )
+    return html_response(
+        ctx,
+        request,
+        "actor.html",
+        {"a": info, "timeline": timeline, "exports": export_links(ExportFilters(actor_id=aid))},
+    )
 
 
 EVENT_COLUMNS: list[tuple[str, queries.EventSort | None, bool]] = [
@@ -224,6 +295,9 @@ def relations(request: Request, ctx: Ctx, store: ReadStore) -> Response:
             "headers": headers,
             "undated": undated,
             "pages": paginate(request.query_params, offset, len(events), total),
+            "exports": export_links(ExportFilters(between=(a, b), since=since, until=until))
+            if a and b
+            else [],
         },
     )
 

@@ -36,6 +36,8 @@ from ..store.queries import MAX_LIMIT, SQLITE_MAX_INT
 
 DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 """A date or a prefix of one: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
+MONTH_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])$"
+"""A month: ``YYYY-MM``."""
 CODE_PATTERN = r"^[A-Za-z0-9]{1,20}$"
 """A country or actor-code prefix (``RUS``, ``USAGOV``)."""
 COUNTRY_PATTERN = r"^[A-Za-z]{3}$"
@@ -70,6 +72,7 @@ MAX_DOC_ID = 1000
 """Longest article id."""
 
 _DATE = re.compile(DATE_PATTERN)
+_MONTH = re.compile(MONTH_PATTERN)
 _CODE = re.compile(CODE_PATTERN)
 
 
@@ -158,6 +161,11 @@ PerArticle = Annotated[
 Since = Annotated[str | None, Query(pattern=DATE_PATTERN, description="first date, YYYY[-MM[-DD]]")]
 Until = Annotated[str | None, Query(pattern=DATE_PATTERN, description="last date, YYYY[-MM[-DD]]")]
 Country = Annotated[str | None, Query(pattern=COUNTRY_PATTERN, description="ISO 3166 alpha-3")]
+Month = Annotated[
+    str | None, Query(pattern=MONTH_PATTERN, description="the article's month, YYYY-MM")
+]
+Outlet = Annotated[str | None, Query(max_length=MAX_NAME, description="the article's outlet")]
+Topic = Annotated[str | None, Query(max_length=MAX_NAME, description="one of the article's topics")]
 Words = Annotated[
     str | None, Query(max_length=MAX_WORDS, description="words, all required (full-text)")
 ]
@@ -203,6 +211,14 @@ class Filters:
         value = self.get(name)
         if value and not (_DATE.fullmatch(value) and _on_calendar(value)):
             self.problems.append(f"{name}: {value!r} is not a date like 2013-08-09 (ignored)")
+            return None
+        return value
+
+    def month(self, name: str) -> str | None:
+        """A month like the API's ``month``: ``YYYY-MM``."""
+        value = self.get(name)
+        if value and not _MONTH.fullmatch(value):
+            self.problems.append(f"{name}: {value!r} is not a month like 2013-08 (ignored)")
             return None
         return value
 

@@ -343,6 +343,123 @@ def relations_chart(series: list[dict[str, Any]], *, width: int = 900, height: i
     )
 
 
+# --- timelines ------------------------------------------------------------------------------
+@dataclass
+class Timeline:
+    """Bars of counts per period side by side (left axis), and optionally a line of a mean
+    (right axis, symmetric around zero), for the templates to place in SVG."""
+
+    width: int
+    height: int
+    left: int
+    right: int
+    top: int
+    bottom: int
+    bars: list[dict[str, Any]]
+    keys: list[tuple[str, str]]
+    """(label, CSS class) of each series of bars, for the legend."""
+    count_ticks: list[dict[str, Any]]
+    labels: list[dict[str, Any]]
+    line: str = ""
+    dots: list[dict[str, Any]] = field(default_factory=list)
+    line_ticks: list[dict[str, Any]] = field(default_factory=list)
+    line_label: str | None = None
+    zero_y: float | None = None
+
+
+MAX_BAR_WIDTH = 28
+"""Widest bar of a timeline, in SVG units: a timeline of one or two months stays a chart."""
+
+
+def _nice_span(value: float) -> float:
+    """The smallest 1, 2 or 5 times a power of ten at least ``value`` (1 for nothing)."""
+    if value <= 0:
+        return 1.0
+    magnitude = 10 ** math.floor(math.log10(value))
+    for m in (1, 2, 5, 10):
+        if m * magnitude >= value:
+            return float(m * magnitude)
+    return float(10 * magnitude)  # pragma: no cover - the loop always returns
+
+
+def timeline_chart(
+    series: list[dict[str, Any]],
+    bars: list[tuple[str, str, str]],
+    line: tuple[str, str] | None = None,
+    *,
+    width: int = 900,
+    height: int = 240,
+) -> Timeline:
+    """A chart of ``series`` (rows with ``period``): per period one bar per (key, label, CSS
+    class) of ``bars``, side by side, and the ``line`` (key, label) of a mean drawn through
+    the periods that have one, on a right axis from ``-span`` to ``+span``."""
+    left, right, top, bottom = 48, 48 if line else 16, 12, 44
+    plot_w, plot_h = width - left - right, height - top - bottom
+    n = max(1, len(series))
+    slot = plot_w / n
+    group_w = max(1.0, min(slot * 0.8, MAX_BAR_WIDTH * max(1, len(bars))))
+    bar_w = group_w / max(1, len(bars))
+    ymax = _nice_max(max([int(r.get(k) or 0) for r in series for k, _, _ in bars] or [0]))
+    values = [float(r[line[0]]) for r in series if line and r.get(line[0]) is not None]
+    span = _nice_span(max([abs(v) for v in values] or [0]))
+
+    def y_count(v: float) -> float:
+        return round(top + plot_h - v / ymax * plot_h, 1)
+
+    def y_line(v: float) -> float:
+        return round(top + plot_h * (span - v) / (2 * span), 1)
+
+    drawn, points, dots, labels = [], [], [], []
+    every = max(1, math.ceil(n / 12))
+    for i, row in enumerate(series):
+        x0 = left + i * slot + (slot - group_w) / 2
+        for j, (key, label, css) in enumerate(bars):
+            v = int(row.get(key) or 0)
+            if v:
+                drawn.append(
+                    {
+                        "x": round(x0 + j * bar_w, 1),
+                        "y": y_count(v),
+                        "w": round(max(1.0, bar_w - 1), 1),
+                        "h": round(y_count(0) - y_count(v), 1),
+                        "css": css,
+                        "title": f"{row['period']}: {v} {label}",
+                    }
+                )
+        cx = round(left + i * slot + slot / 2, 1)
+        if line and row.get(line[0]) is not None:
+            mean = float(row[line[0]])
+            points.append(f"{cx},{y_line(mean)}")
+            dots.append(
+                {"x": cx, "y": y_line(mean), "title": f"{row['period']}: {line[1]} {mean:g}"}
+            )
+        if i % every == 0:
+            labels.append({"x": cx, "text": row["period"]})
+    count_ticks = [{"y": y_count(ymax * f // 4), "text": str(ymax * f // 4)} for f in range(5)]
+    line_ticks = (
+        [{"y": y_line(v), "text": f"{v:+g}" if v else "0"} for v in (-span, 0.0, span)]
+        if line
+        else []
+    )
+    return Timeline(
+        width,
+        height,
+        left,
+        right,
+        top,
+        bottom,
+        drawn,
+        [(label, css) for _, label, css in bars],
+        count_ticks,
+        labels,
+        " ".join(points),
+        dots,
+        line_ticks,
+        line[1] if line else None,
+        y_line(0) if line else None,
+    )
+
+
 # --- the network ---------------------------------------------------------------------------
 GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 
