@@ -6,7 +6,8 @@ Settings come from ``COMMUNIQUE_*`` environment variables (``communique settings
 and the options override them.
 
 The commands live by concept: ``analyze`` (analyze, ingest, load, spark), ``watch``,
-``browse`` (the queries of the store), ``export``, ``evaluate`` (the ``eval`` group), ``serve``
+``browse`` (the queries of the store), ``curation`` (the subcommands of ``actors`` that
+merge, split and rename actors), ``export``, ``evaluate`` (the ``eval`` group), ``serve``
 and ``settings``; ``options`` holds what they share. Heavy imports (spaCy, the web app) happen
 inside the commands, so ``communique --help`` and the queries start quickly.
 """
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 import click
 
-from . import analyze, browse, evaluate, export, saved, serve, settings, watch
+from . import analyze, browse, curation, evaluate, export, saved, serve, settings, watch
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -48,5 +49,7 @@ for _command in (
     settings.settings_cmd,
 ):
     main.add_command(_command)
+for _command in curation.COMMANDS:
+    browse.actors.add_command(_command)
 
 __all__ = ["main"]

@@ -106,7 +106,7 @@ def quotes(
     )
 
 
-@click.command()
+@click.group(invoke_without_command=True)
 @click.option("--country", callback=to_country_code, help="Country: ISO3 code (RUS) or name.")
 @click.option("--kind", type=click.Choice(ACTOR_KINDS))
 @click.option("--name", "query", help="Part of a name or alias.")
@@ -115,8 +115,10 @@ def quotes(
 @limit_option
 @offset_option
 @json_option()
+@click.pass_context
 @handle_errors
 def actors(
+    ctx: click.Context,
     country: str | None,
     kind: ActorKind | None,
     query: str | None,
@@ -128,7 +130,12 @@ def actors(
     offset: int,
     as_json: bool,
 ) -> None:
-    """List actors across articles, most quoted first."""
+    """List actors across articles, most quoted first.
+
+    The subcommands curate named actors (merge, split, rename); the decisions are kept in the
+    store, so a re-ingest keeps them (`communique actors curation` lists them)."""
+    if ctx.invoked_subcommand is not None:
+        return
     from ..store import queries
 
     with open_store(db) as store:

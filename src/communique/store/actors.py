@@ -18,6 +18,11 @@ cross-article actor when
 So "Sergei Lavrov" in two articles is one actor; "John Smith" and "Mary Smith" stay two, and a
 bare "Smith" with no country joins neither; an organisation never joins a person. Countries
 are keyed by their ISO code.
+
+Curation decisions (``store.curation``: merge, split, rename) come first: ``load_curation``
+turns them into redirects from a kind and name key, as an article names an actor, to the
+stored actor it is (``Curated``); such an actor is found by its kind and key alone, so a
+re-ingested or a new article keeps what a user decided.
 """
 
 from __future__ import annotations
@@ -25,7 +30,8 @@ from __future__ import annotations
 import re
 import sqlite3
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from ..records import Actor
 
@@ -86,12 +92,75 @@ def actor_key(actor: Actor) -> str:
     return name_key(actor.name) or actor.name.lower()
 
 
-def resolve(conn: sqlite3.Connection, actor: Actor, doc_id: str) -> int:
+@dataclass(frozen=True)
+class Curated:
+    """Where a curation decision sends a named actor: the stored named actor of ``kind`` and
+    name key ``key``, made with the display name ``name`` when there is none yet."""
+
+    kind: str
+    key: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Curation:
+    """The curation decisions in force, as redirects: (kind, name key) of an article's named
+    actor -> the ``Curated`` actor it is. Empty when nothing was decided."""
+
+    redirects: Mapping[tuple[str, str], Curated] = field(default_factory=dict)
+
+    def target(self, kind: str, key: str) -> Curated | None:
+        return self.redirects.get((kind, key))
+
+    def is_target(self, kind: str, key: str) -> bool:
+        """Whether a decision set the name of the stored actor of ``kind`` and ``key``."""
+        return any(t.kind == kind and t.key == key for t in self.redirects.values())
+
+
+NO_CURATION = Curation()
+
+
+def load_curation(conn: sqlite3.Connection) -> Curation:
+    """The redirects of the decisions of ``actor_curation``, applied in the order made:
+    - merge A B: B's key -> A (and whatever was sent to B goes to A);
+    - rename A NEW: A's old key and NEW's key -> NEW (and whatever was sent to A);
+    - split A ALIAS: ALIAS's key -> an actor of its own named ALIAS (an earlier merge of that
+      key into A no longer holds)."""
+    redirects: dict[tuple[str, str], Curated] = {}
+    rows = conn.execute(
+        "SELECT action, kind, actor_key, actor_name, other_kind, other_key, other_name"
+        " FROM actor_curation ORDER BY id"
+    )
+    for action, kind, key, name, other_kind, other_key, other_name in rows:
+        if action == "merge":
+            target = redirects.get((kind, key), Curated(kind, key, name))
+            sources = [(other_kind, other_key)]
+        elif action == "rename":
+            target = Curated(kind, other_key, other_name)
+            sources = [(kind, key), (kind, other_key)]
+        else:  # split
+            target = Curated(kind, other_key, other_name)
+            sources = [(kind, other_key)]
+        for source, sent in list(redirects.items()):
+            if (sent.kind, sent.key) in sources:
+                redirects[source] = target
+        for source in sources:
+            redirects[source] = target
+    return Curation(redirects)
+
+
+def resolve(
+    conn: sqlite3.Connection, actor: Actor, doc_id: str, curation: Curation = NO_CURATION
+) -> int:
     """The id of the stored actor ``actor`` (of document ``doc_id``) is, inserting a new one
-    when none matches; a description only matches within its own document."""
+    when none matches; a description only matches within its own document; a named actor
+    that ``curation`` redirects is the actor it names."""
     key = actor_key(actor)
     if not actor.named:
         return _resolve_description(conn, actor, key, doc_id)
+    curated = curation.target(actor.kind, key)
+    if curated is not None:
+        return _resolve_curated(conn, actor, curated)
     cols = "id, name, kind, country, code, role, name_key"
     named = "doc_id IS NULL AND kind = ?"
     exact = conn.execute(
@@ -131,7 +200,7 @@ def resolve(conn: sqlite3.Connection, actor: Actor, doc_id: str) -> int:
             same_role = bool(actor.role) and cand.role == actor.role
             same_code = bool(actor.code) and cand.code == actor.code
             if same_role or same_code:
-                if len(words) > 1:
+                if len(words) > 1 and not curation.is_target(cand.kind, cand.name_key):
                     conn.execute(
                         "UPDATE actors SET name = ?, name_key = ? WHERE id = ?",
                         (actor.name, key, cand.id),
@@ -139,6 +208,26 @@ def resolve(conn: sqlite3.Connection, actor: Actor, doc_id: str) -> int:
                 _enrich(conn, cand, actor)
                 return cand.id
     return _insert(conn, actor, key, None)
+
+
+def _resolve_curated(conn: sqlite3.Connection, actor: Actor, curated: Curated) -> int:
+    """The named actor of the curated kind and key (the first stored), whatever the article's
+    evidence says of its country; inserted with the curated name when there is none."""
+    row = conn.execute(
+        "SELECT id, name, kind, country, code, role, name_key FROM actors"
+        " WHERE doc_id IS NULL AND kind = ? AND name_key = ? ORDER BY id LIMIT 1",
+        (curated.kind, curated.key),
+    ).fetchone()
+    if row is not None:
+        stored = _row(row)
+        _enrich(conn, stored, actor)
+        return stored.id
+    cur = conn.execute(
+        "INSERT INTO actors(name, kind, country, code, role, name_key, doc_id)"
+        " VALUES (?, ?, ?, ?, ?, ?, NULL)",
+        (curated.name, curated.kind, actor.country, actor.code, actor.role, curated.key),
+    )
+    return int(cur.lastrowid or 0)
 
 
 def _resolve_description(conn: sqlite3.Connection, actor: Actor, key: str, doc_id: str) -> int:

@@ -3,7 +3,8 @@
 Writes are transactional per batch: ``write`` stores a list of analyses inside one
 transaction, so a crash (even ``kill -9``) loses at most the batch in flight and never leaves a
 half-written document. Writing is idempotent: a document whose id and content hash are already
-stored is left untouched; the same id with new content replaces the old rows.
+stored is left untouched; the same id with new content replaces the old rows. Actors are
+resolved with the curation decisions in force (``store.curation``), so a re-ingest keeps them.
 """
 
 from __future__ import annotations
@@ -159,8 +160,9 @@ class Store:
         result = WriteResult()
         try:
             self.conn.execute("BEGIN IMMEDIATE")
+            curation = actor_store.load_curation(self.conn)
             for analysis in analyses:
-                self._write_one(analysis, result)
+                self._write_one(analysis, result, curation)
             self.conn.execute("COMMIT")
         except sqlite3.Error as e:
             if self.conn.in_transaction:
@@ -169,7 +171,7 @@ class Store:
             raise StoreError(f"{self.path}: writing failed, the batch was rolled back ({e})") from e
         return result
 
-    def _write_one(self, a: Analysis, result: WriteResult) -> None:
+    def _write_one(self, a: Analysis, result: WriteResult, curation: actor_store.Curation) -> None:
         art = a.article
         stored = self.stored_hash(art.id)
         if stored == art.content_hash:
@@ -200,7 +202,7 @@ class Store:
         self.stories.assign(art.id, " ".join(art.text[s:e] for s, e in art.body))
         local_to_global: dict[str, int] = {}
         for actor in a.actors:
-            gid = actor_store.resolve(self.conn, actor, art.id)
+            gid = actor_store.resolve(self.conn, actor, art.id, curation)
             local_to_global[actor.id] = gid
             self._insert("doc_actors", _doc_actor_row(art.id, actor, gid))
             self.conn.executemany(

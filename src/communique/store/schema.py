@@ -14,6 +14,9 @@ Tables (version 1):
   ``mentions`` their character spans.
 - ``quotes`` and ``events``: what was said and done, linked to documents and actors.
 - ``documents_fts`` and ``quotes_fts``: FTS5 indexes over article text and quotes.
+
+Later versions add tables of their own (watching, saved searches, stories, actor curation):
+see each migration's note.
 """
 
 from __future__ import annotations
@@ -242,7 +245,26 @@ ALTER TABLE story_members ADD COLUMN shingles INTEGER;
 index estimates how much of a shorter copy a longer article contains (``store.stories``);
 articles stored before have none and are matched by Jaccard similarity alone."""
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8)
+_V9 = """
+CREATE TABLE actor_curation (
+    id INTEGER PRIMARY KEY,
+    action TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    actor_key TEXT NOT NULL,
+    actor_name TEXT NOT NULL,
+    other_kind TEXT NOT NULL,
+    other_key TEXT NOT NULL,
+    other_name TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+"""
+"""Version 9: curation decisions on named actors (``store.curation``), in the order made.
+Actors are named by kind and name key (``actors.name_key``), not by id, so a decision holds
+when the store is rebuilt: ``kind``/``actor_key``/``actor_name`` are actor A as it was then,
+``other_*`` the other side: for ``merge`` actor B (merged into A), for ``split`` the alias
+that becomes an actor of its own, for ``rename`` the new name."""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

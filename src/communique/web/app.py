@@ -34,7 +34,7 @@ from starlette.routing import Match, Mount
 
 from ..errors import NotFound, StoreError
 from ..settings import Settings
-from . import api, exports, feeds, pages
+from . import api, curation, exports, feeds, pages
 from .context import (
     MAX_BODY_BYTES,
     STATIC,
@@ -174,6 +174,7 @@ def create_app(
     app.state.ctx = ctx
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
+    app.include_router(curation.router)
     app.include_router(pages.router)
     app.include_router(feeds.router)
     app.include_router(exports.router)
