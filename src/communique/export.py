@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
-from .records import EXPORT_FORMATS, Analysis
+from .records import EXPORT_FORMATS, MAX_LIMIT, Analysis
 from .store import Store
 from .store import queries as q
 
@@ -98,7 +98,7 @@ def _option(name: str) -> str:
 def _pages(fetch: Any, **kwargs: Any) -> Iterator[dict[str, Any]]:
     """Every row of a listing query, page by page."""
     offset = 0
-    while rows := fetch(limit=q.MAX_LIMIT, offset=offset, **kwargs):
+    while rows := fetch(limit=MAX_LIMIT, offset=offset, **kwargs):
         yield from rows
         offset += len(rows)
 
@@ -150,7 +150,7 @@ def export(
         rows = _pages(lambda **k: q.quotes(store, per_article=per_article, **k), **given)
         for n, r in enumerate(rows, 1):
             writer.writerow([r.get(c) for c in QUOTE_COLUMNS])
-            if n % q.MAX_LIMIT == 0:
+            if n % MAX_LIMIT == 0:
                 yield buf.getvalue()
                 buf.seek(0)
                 buf.truncate()

@@ -51,6 +51,10 @@ Period = Literal["day", "week", "month", "year"]
 """The length of one step of a time series (dyads, timelines)."""
 PERIODS: tuple[Period, ...] = get_args(Period)
 
+MAX_LIMIT = 500
+"""The most rows one page of a listing holds (CLI ``--limit``, API ``limit``); more are read
+page by page with ``offset``."""
+
 ExportFormat = Literal["jsonl", "csv", "gdelt"]
 """What ``communique export`` writes."""
 EXPORT_FORMATS: tuple[ExportFormat, ...] = get_args(ExportFormat)

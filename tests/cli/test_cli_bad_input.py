@@ -18,6 +18,7 @@ from communique.cli import main
         ["quotes", "--until", "2005-13-01"],
         ["events", "--since", "2023-02-30"],
         ["quotes", "--limit", "-5"],
+        ["quotes", "--limit", "5000"],  # more than one page holds: refused, not cut
         ["actors", "--offset", "-1"],
         ["actors", "--country", "Narnia"],
     ],

@@ -76,3 +76,22 @@ def test_the_quotes_table_names_the_article_and_fills_the_terminal(seed_db: str)
     assert "doc_id" in header and "published" in header
     assert max(map(len, wide.output.splitlines())) > 150
     assert max(map(len, narrow.output.splitlines())) <= 104  # the fixed columns and 20 of text
+
+
+def test_tsv_and_wide_print_every_cell_whole_with_provenance(seed_db: str) -> None:
+    runner = CliRunner(env={"COLUMNS": "80"})
+    quotes = json.loads(runner.invoke(main, ["quotes", "--db", seed_db, "--json"]).stdout)
+    longest = max((q["text"] for q in quotes), key=len)
+    assert len(longest) > 80  # the table cuts it to the terminal
+    table = runner.invoke(main, ["quotes", "--db", seed_db]).stdout
+    assert longest not in table
+    tsv = runner.invoke(main, ["quotes", "--db", seed_db, "--tsv"])
+    assert tsv.exit_code == 0, tsv.output
+    lines = tsv.stdout.splitlines()
+    header = lines[0].split("\t")
+    assert header[:2] == ["published", "doc_id"] and "title" in header and "url" in header
+    assert any(longest in line for line in lines[1:])
+    assert len(lines) == len(quotes) + 1
+    wide = runner.invoke(main, ["events", "--db", seed_db, "--wide", "--min-confidence", "0"])
+    assert wide.exit_code == 0 and "title" in wide.stdout.splitlines()[0]
+    assert "seed-defenseone-2013" in wide.stdout  # every event row names its article

@@ -11,7 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 from web_fixtures import HOSTILE_ACTOR
 
-from communique.store import queries
+from communique.records import MAX_LIMIT
 from communique.web import create_app
 from communique.web.app import MAX_BODY_BYTES
 
@@ -58,7 +58,7 @@ def test_pagination_and_cap(client: TestClient) -> None:
     last = client.get("/api/quotes", params={"limit": 2, "offset": 2}).json()
     assert len(last["items"]) == 1 and last["next_offset"] is None
     capped = client.get("/api/quotes", params={"limit": 10**6}).json()
-    assert capped["limit"] == queries.MAX_LIMIT
+    assert capped["limit"] == MAX_LIMIT
 
 
 @pytest.mark.parametrize(

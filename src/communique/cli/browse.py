@@ -288,8 +288,9 @@ def events(
     emit(
         rows,
         as_json,
-        ["date", "source", "target", "code", "name", "goldstein", "reports", "text"],
-        {"text": 50, "name": 24},
+        ["date", "doc_id", "source", "target", "code", "name", "goldstein", "reports", "text"],
+        {"doc_id": 24, "name": 24},
+        fill="text",
     )
 
 

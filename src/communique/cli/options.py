@@ -6,6 +6,7 @@ This module imports nothing from the command modules beside it, and nothing heav
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import json
 import re
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 import click
 
 from ..errors import CommuniqueError
+from ..records import MAX_LIMIT
 from ..settings import Settings
 
 if TYPE_CHECKING:
@@ -32,16 +34,51 @@ JSON_SUMMARY = "Print the summary as JSON."
 JSON_SCORES = "Print JSON."
 
 
+TABLE_MODES = ("wide", "tsv")
+"""How ``emit`` writes a table besides the default: ``wide`` (every cell whole, the article's
+title, outlet and URL added where the rows have them) and ``tsv`` (tab-separated, a header
+line, the same columns as ``wide``, for a spreadsheet or ``cut``)."""
+
+PROVENANCE = ("title", "outlet", "url")
+"""Columns ``--wide`` and ``--tsv`` add to a listing whose rows carry them."""
+
+
+def _table_mode(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value:
+        ctx.meta["communique.table"] = param.name
+
+
 def json_option(help: str = JSON_TABLE) -> Callable[[F], F]:
-    """``--json`` (parameter ``as_json``); ``help`` says what it replaces."""
-    return click.option("--json", "as_json", is_flag=True, help=help)
+    """``--json`` (parameter ``as_json``; ``help`` says what it replaces), with ``--wide``
+    and ``--tsv`` (``TABLE_MODES``), read by ``emit`` from the command's context."""
+
+    def decorate(func: F) -> F:
+        for mode, text in (
+            ("tsv", "Print tab-separated values with a header line, cells whole."),
+            ("wide", "Print every cell whole, with the article's title, outlet and URL."),
+        ):
+            func = click.option(
+                f"--{mode}",
+                mode,
+                is_flag=True,
+                expose_value=False,
+                callback=_table_mode,
+                help=text,
+            )(func)
+        return click.option("--json", "as_json", is_flag=True, help=help)(func)
+
+    return decorate
 
 
 db_option = click.option("--db", help=f"Database file (default {Settings.db}).")
 """``--db``: the database file, overriding ``COMMUNIQUE_DB``."""
 
 limit_option = click.option(
-    "--limit", type=click.IntRange(min=0), default=50, show_default=True, help="Rows at most."
+    "--limit",
+    type=click.IntRange(min=0, max=MAX_LIMIT),
+    default=50,
+    show_default=True,
+    help=f"Rows at most, up to {MAX_LIMIT} (page on with --offset).",
 )
 offset_option = click.option(
     "--offset", type=click.IntRange(min=0), default=0, help="Rows to skip first."
@@ -243,9 +280,24 @@ def emit(
     widths: dict[str, int] | None = None,
     fill: str | None = None,
 ) -> None:
-    """``rows`` as JSON with ``--json``, else as a table of ``columns`` (see
-    ``print_table``)."""
+    """``rows`` as JSON with ``--json``; else as a table of ``columns`` (see ``print_table``),
+    or with ``--wide`` or ``--tsv`` (``TABLE_MODES``) every cell whole, the ``PROVENANCE``
+    columns the rows carry added."""
     if as_json:
         emit_json(rows)
-    else:
+        return
+    ctx = click.get_current_context(silent=True)
+    mode = ctx.meta.get("communique.table") if ctx is not None else None  # shared by subcontexts
+    if mode is None:
         print_table(rows, columns, widths, fill)
+        return
+    cols = list(columns)
+    cols += [c for c in PROVENANCE if c not in cols and any(c in r for r in rows)]
+    if mode == "tsv":
+        writer = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
+        writer.writerow(cols)
+        for r in rows:
+            writer.writerow(["" if r.get(c) is None else str(r.get(c)) for c in cols])
+        return
+    big = {c: max([len(c)] + [len(str(r.get(c) or "")) for r in rows]) for c in cols}
+    print_table(rows, cols, big)

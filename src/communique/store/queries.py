@@ -13,12 +13,10 @@ import re
 from typing import Any, Literal, get_args
 
 from ..errors import NotFound
-from ..records import PERIODS, QUAD_CLASS_KEYS, Analysis, Period
+from ..records import MAX_LIMIT, PERIODS, QUAD_CLASS_KEYS, Analysis, Period
 from .actors import name_key
 from .db import Store
 from .stories import count as story_count
-
-MAX_LIMIT = 500
 
 
 def clamp_limit(limit: int) -> int:
@@ -217,7 +215,7 @@ def _quote_rows(store: Store, *, per_article: bool, **filters: Any) -> tuple[str
     columns = (
         "q.id, q.doc_id, q.start, q.end, q.fragments, q.text, q.kind, q.speaker, q.actor_id,"
         " q.speaker_start, q.speaker_end, q.cue, q.confidence, q.published, a.country, a.role,"
-        " a.code, d.title"
+        " a.code, d.title, d.outlet, d.url"
     )
     sql = _once_per_story(
         store,
@@ -610,7 +608,8 @@ def _event_listing(
     columns = (
         "e.id, e.doc_id, e.source, e.target, e.source_actor_id, e.target_actor_id,"
         " sa.name AS source_name, ta.name AS target_name, e.code, e.name, e.plover, e.goldstein,"
-        " e.quad_class, e.date, e.start, e.end, e.text, e.confidence, d.title, d.published"
+        " e.quad_class, e.date, e.start, e.end, e.text, e.confidence, d.title, d.published,"
+        " d.outlet, d.url"
     )
     joins = (
         " FROM events e JOIN documents d ON d.id = e.doc_id"

@@ -1,6 +1,6 @@
 """The JSON API under ``/api``: thin wrappers over ``store.queries`` and ``web.data``.
 
-Listings are paginated with ``limit`` (capped at ``store.queries.MAX_LIMIT``) and ``offset``
+Listings are paginated with ``limit`` (capped at ``store.MAX_LIMIT``) and ``offset``
 and answer a ``Page``: ``items``, ``limit``, ``offset`` and ``next_offset``.
 """
 
@@ -15,7 +15,7 @@ from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
-from ..records import ACTOR_KINDS, ActorKind, Period, QuoteKind
+from ..records import ACTOR_KINDS, MAX_LIMIT, ActorKind, Period, QuoteKind
 from ..sources.jsonl import document_from_object
 from ..store import facets, queries
 from . import data, render
@@ -63,7 +63,7 @@ router = APIRouter(prefix="/api", tags=["api"])
 
 def page(items: list[dict[str, Any]], limit: int, offset: int) -> dict[str, Any]:
     """A ``Page`` of ``items``: the limit in force and the offset of the next page, if any."""
-    limit = min(limit, queries.MAX_LIMIT)
+    limit = min(limit, MAX_LIMIT)
     return {
         "items": items,
         "limit": limit,

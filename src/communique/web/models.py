@@ -39,6 +39,8 @@ class QuoteRow(Row):
     role: str | None = None
     code: str | None = None
     title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
     reports: int = Field(1, description="copies of it in its story's articles")
 
 
@@ -76,6 +78,8 @@ class EventRow(Row):
     text: str | None = None
     confidence: float | None = Field(None, description="estimated probability it is right")
     title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
     published: str | None = None
     reports: int = Field(1, description="copies of it in its story's articles")
 

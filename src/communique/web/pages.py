@@ -13,7 +13,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from ..export import Filters as ExportFilters
-from ..records import ACTOR_KINDS, PERIODS, QUOTE_KINDS
+from ..records import ACTOR_KINDS, MAX_LIMIT, PERIODS, QUOTE_KINDS
 from ..store import facets, queries
 from ..store.stories import story_of
 from . import data, render
@@ -134,7 +134,7 @@ def article(request: Request, doc_id: str, ctx: Ctx, store: ReadStore) -> Respon
     art = analysis.article
     global_ids = data.doc_actor_ids(store, doc_id)
     hrefs = {local: urls.actor(gid) for local, gid in global_ids.items()}
-    quotes = queries.quotes(store, doc_id=doc_id, limit=queries.MAX_LIMIT)
+    quotes = queries.quotes(store, doc_id=doc_id, limit=MAX_LIMIT)
     quotes.sort(key=lambda r: r["start"])
     events = [e.to_dict() for e in sorted(analysis.events, key=lambda e: (e.start, e.end))]
     for e in events:

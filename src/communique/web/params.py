@@ -32,7 +32,8 @@ from pydantic import BeforeValidator
 from pydantic_core import PydanticCustomError
 from starlette.datastructures import QueryParams
 
-from ..store.queries import MAX_LIMIT, SQLITE_MAX_INT
+from ..records import MAX_LIMIT
+from ..store.queries import SQLITE_MAX_INT
 
 DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 """A date or a prefix of one: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
