@@ -7,7 +7,7 @@ import pytest
 
 from communique.errors import NotFound, StoreError
 from communique.records import Actor, Analysis, Article, Event, Quote
-from communique.store import Store
+from communique.store import Store, dyads
 from communique.store import queries as q
 from communique.store.actors import name_key
 from communique.store.schema import SCHEMA_VERSION
@@ -209,11 +209,11 @@ def test_events_and_dyad(store: Store) -> None:
     )
     assert [e["code"] for e in q.events(store, source="RUS")] == ["111", "040"]
     assert q.events(store, code="04")[0]["reports"] == 1
-    rows = q.dyad(store, "USA", "RUS", by="month")
+    rows = dyads.dyad(store, "USA", "RUS", by="month")
     assert [r["period"] for r in rows] == ["2013-08", "2013-09"]
     assert rows[0]["verbal_cooperation"] == 1
     with pytest.raises(ValueError):
-        q.dyad(store, "USA", "RUS", by="decade")
+        dyads.dyad(store, "USA", "RUS", by="decade")
 
 
 def test_show_rebuilds_the_record(store: Store) -> None:
@@ -252,7 +252,7 @@ def test_dyad_date_range_and_events_between(store: Store) -> None:
             make("d2", events=(event("111", "2013-09-02"),)),
         ]
     )
-    rows = q.dyad(store, "USA", "RUS", by="month", since="2013-09-01")
+    rows = dyads.dyad(store, "USA", "RUS", by="month", since="2013-09-01")
     assert [(r["period"], r["first_date"], r["last_date"]) for r in rows] == [
         ("2013-09", "2013-09-02", "2013-09-02")
     ]

@@ -9,7 +9,7 @@ import pytest
 from test_store import event, lavrov, make, quote
 
 from communique.errors import NotFound
-from communique.store import Store
+from communique.store import Store, dyads
 from communique.store import queries as q
 from communique.store.schema import SCHEMA_VERSION, version
 
@@ -131,9 +131,9 @@ def test_weeks_are_iso_weeks_and_undated_events_are_counted(tmp_path: Path) -> N
         undated = replace(undated, events=(replace(undated.events[0], date=None),))
         store.write([dated, undated])
         source, target = dated.events[0].source, dated.events[0].target
-        rows = q.dyad(store, source or "", target or "", by="week")
+        rows = dyads.dyad(store, source or "", target or "", by="week")
         assert [r["period"] for r in rows] == ["2022-W52"]  # Sunday 1 January 2023
-        assert q.dyad_undated(store, source or "", target or "") == 1
+        assert dyads.dyad_undated(store, source or "", target or "") == 1
 
 
 # issue 14: the relations series was cut at 400 periods from its first one, so a 1942 event

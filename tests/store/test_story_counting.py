@@ -15,7 +15,7 @@ from test_stories import OTHER, WIRE
 from communique.cli import main
 from communique.export import Filters, export
 from communique.gdelt import GDELT_EVENT_COLUMNS
-from communique.store import Store
+from communique.store import Store, dyads
 from communique.store import queries as q
 
 COL = {n: i for i, n in enumerate(GDELT_EVENT_COLUMNS)}
@@ -71,8 +71,8 @@ def test_listings_count_once_per_story(path: Path) -> None:
 
 def test_dyads_count_once_per_story(path: Path) -> None:
     with Store(path, readonly=True) as store:
-        assert [r["events"] for r in q.dyad(store, "RUS", "USA")] == [2]
-        assert [r["events"] for r in q.dyad(store, "RUS", "USA", per_article=True)] == [4]
+        assert [r["events"] for r in dyads.dyad(store, "RUS", "USA")] == [2]
+        assert [r["events"] for r in dyads.dyad(store, "RUS", "USA", per_article=True)] == [4]
 
 
 def test_undated_events_of_one_story_count_once(tmp_path: Path) -> None:
@@ -83,8 +83,8 @@ def test_undated_events_of_one_story_count_once(tmp_path: Path) -> None:
     ]
     with Store(tmp_path / "u.db") as store:
         store.write(docs)
-        assert q.dyad_undated(store, "RUS", "USA") == 2
-        assert q.dyad_undated(store, "RUS", "USA", per_article=True) == 3
+        assert dyads.dyad_undated(store, "RUS", "USA") == 2
+        assert dyads.dyad_undated(store, "RUS", "USA", per_article=True) == 3
 
 
 def test_gdelt_export_counts_mentions_sources_and_articles_of_a_story(path: Path) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from communique.store import queries
+from communique.store import dyads
 from communique.web import render
 from communique.web.data import period_label
 
@@ -186,7 +186,7 @@ def test_doc_pieces_reads_double_backticks_as_code() -> None:
     "day", ["2013-01-01", "2013-01-06", "2013-01-07", "2013-12-31", "2012-01-01", "2016-02-29"]
 )
 def test_week_labels_match_the_query(day: str) -> None:
-    """The chart's labels are those ``queries.dyad`` gives (ISO weeks of the Monday SQLite
+    """The chart's labels are those ``dyads.dyad`` gives (ISO weeks of the Monday SQLite
     groups a date under)."""
     (monday,) = (
         sqlite3.connect(":memory:")
@@ -195,4 +195,4 @@ def test_week_labels_match_the_query(day: str) -> None:
     )
     year, week, _ = dt.date.fromisoformat(day).isocalendar()
     assert period_label(dt.date.fromisoformat(day), "week") == f"{year}-W{week:02d}"
-    assert queries.week_label(monday) == f"{year}-W{week:02d}"
+    assert dyads.week_label(monday) == f"{year}-W{week:02d}"

@@ -320,11 +320,11 @@ def dyad(
     Each event counts once per story (syndicated copies are one report); --per-article counts
     every copy."""
     from ..records import QUAD_CLASS_KEYS
-    from ..store import queries
+    from ..store import dyads
 
     with open_store(db) as store:
         both_ways = not one_way
-        rows = queries.dyad(
+        rows = dyads.dyad(
             store,
             a,
             b,
@@ -334,7 +334,7 @@ def dyad(
             until=until,
             per_article=per_article,
         )
-        undated = queries.dyad_undated(store, a, b, both_ways=both_ways, per_article=per_article)
+        undated = dyads.dyad_undated(store, a, b, both_ways=both_ways, per_article=per_article)
     emit(rows, as_json, ["period", "events", *QUAD_CLASS_KEYS.values(), "mean_goldstein"])
     if undated and not as_json:
         click.echo(

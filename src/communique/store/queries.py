@@ -7,13 +7,12 @@ so search input is never interpreted as query syntax.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 from typing import Any, Literal, get_args
 
 from ..errors import NotFound
-from ..records import MAX_LIMIT, PERIODS, QUAD_CLASS_KEYS, Analysis, Period
+from ..records import MAX_LIMIT, Analysis
 from .actors import name_key
 from .db import Store
 from .stories import count as story_count
@@ -48,7 +47,7 @@ EVENT_COPY_KEY = "e.source, e.target, e.code, e.date"
 """The columns by which two events of one story are one event (see ``STORY_COUNTING``)."""
 
 
-def _has_stories(store: Store) -> bool:
+def has_stories(store: Store) -> bool:
     """Whether the store has the stories table (a store opened read-only before version 6
     has not: each article is then its own story)."""
     return bool(
@@ -59,7 +58,7 @@ def _has_stories(store: Store) -> bool:
 def story_key(store: Store, alias: str) -> tuple[str, str]:
     """The join (alias ``m``) and the expression giving the story of the row ``alias`` (its
     ``doc_id``'s story; an article grouped into none is a story of its own)."""
-    if _has_stories(store):
+    if has_stories(store):
         return (
             f" LEFT JOIN story_members m ON m.doc_id = {alias}.doc_id",
             f"COALESCE(m.story_id, {alias}.doc_id)",
@@ -580,7 +579,7 @@ def _event_listing(
     where: list[str] = []
     params: list[Any] = []
     if between is not None:
-        clause, pair_params = _pair(*between)
+        clause, pair_params = pair_clause(*between)
         where.append(clause)
         params.extend(pair_params)
     for col, value in (("source", source), ("target", target)):
@@ -715,98 +714,13 @@ _EVENT_ORDER: dict[EventSort, str] = {
 }
 
 
-_PERIOD_SQL: dict[Period, str] = {
-    "day": "substr(e.date, 1, 10)",
-    "week": "date(e.date, 'weekday 0', '-6 days')",
-    "month": "substr(e.date, 1, 7)",
-    "year": "substr(e.date, 1, 4)",
-}
-"""How each period of ``records.PERIODS`` groups event dates (a week by its Monday, labelled
-as an ISO week, ``2023-W52``, by ``week_label``)."""
-
-
-def week_label(day: str | dt.date) -> str:
-    """The ISO 8601 week of ``day`` (``2023-W52`` for Sunday 1 January 2023)."""
-    date = dt.date.fromisoformat(day) if isinstance(day, str) else day
-    year, week, _ = date.isocalendar()
-    return f"{year}-W{week:02d}"
-
-
-def _pair(a: str, b: str, both_ways: bool = True) -> tuple[str, list[Any]]:
+def pair_clause(a: str, b: str, both_ways: bool = True) -> tuple[str, list[Any]]:
     """SQL matching events from ``a`` to ``b`` (and back when ``both_ways``) by code prefix."""
     pa, pb = a.upper() + "%", b.upper() + "%"
     clause = "(e.source LIKE ? AND e.target LIKE ?)"
     if not both_ways:
         return clause, [pa, pb]
     return f"({clause} OR (e.source LIKE ? AND e.target LIKE ?))", [pa, pb, pb, pa]
-
-
-def _event_rows(store: Store, where: list[str], per_article: bool) -> str:
-    """A FROM-clause source of the events ``where`` keeps (as ``e``), one per story and
-    ``EVENT_COPY_KEY`` unless ``per_article`` (see ``STORY_COUNTING``)."""
-    condition = " AND ".join(where) or "1"
-    if per_article:
-        return f"(SELECT e.* FROM events e WHERE {condition}) e"
-    story, joins = "e.doc_id", ""
-    if _has_stories(store):
-        story = "COALESCE(m.story_id, e.doc_id)"
-        joins = " LEFT JOIN story_members m ON m.doc_id = e.doc_id"
-    return (
-        f"(SELECT * FROM (SELECT e.*, ROW_NUMBER() OVER (PARTITION BY {story}, {EVENT_COPY_KEY}"
-        f" ORDER BY e.date IS NULL, e.doc_id, e.start) AS nth FROM events e{joins}"
-        f" WHERE {condition}) WHERE nth = 1) e"
-    )
-
-
-def dyad(
-    store: Store,
-    a: str,
-    b: str,
-    *,
-    by: Period = "month",
-    both_ways: bool = True,
-    since: str | None = None,
-    until: str | None = None,
-    per_article: bool = False,
-) -> list[dict[str, Any]]:
-    """Events between two countries (or actor-code prefixes) per period, within an optional
-    date range: counts per quad class and mean Goldstein score, as in GDELT's dyad views, and
-    the first and last event date of the period. ``by`` is day, week, month or year. Each
-    event counts once per story (``STORY_COUNTING``) unless ``per_article``."""
-    period = _PERIOD_SQL.get(by)
-    if period is None:
-        raise ValueError(f"by must be one of {', '.join(PERIODS)}, not {by!r}")
-    pair, params = _pair(a, b, both_ways)
-    where = ["e.date IS NOT NULL", pair]
-    if since:
-        where.append("e.date >= ?")
-        params.append(since)
-    if until:
-        where.append("e.date <= ?")
-        params.append(until)
-    sql = (
-        f"SELECT {period} AS period, COUNT(*) AS events,"
-        + "".join(f" SUM(e.quad_class = {q}) AS {key}," for q, key in QUAD_CLASS_KEYS.items())
-        + " ROUND(AVG(e.goldstein), 2) AS mean_goldstein,"
-        " MIN(e.date) AS first_date, MAX(e.date) AS last_date"
-        f" FROM {_event_rows(store, where, per_article)} GROUP BY period ORDER BY period"
-    )
-    rows = [dict(r) for r in store.query(sql, params)]
-    if by == "week":
-        for r in rows:
-            r["period"] = week_label(r["period"])
-    return rows
-
-
-def dyad_undated(
-    store: Store, a: str, b: str, *, both_ways: bool = True, per_article: bool = False
-) -> int:
-    """Events between ``a`` and ``b`` that have no date, which ``dyad`` leaves out (counted
-    as ``dyad`` counts)."""
-    pair, params = _pair(a, b, both_ways)
-    where = ["e.date IS NULL", pair]
-    sql = f"SELECT COUNT(*) FROM {_event_rows(store, where, per_article)}"
-    return int(store.query(sql, params)[0][0])
 
 
 def show(store: Store, doc_id: str) -> Analysis:
@@ -979,7 +893,7 @@ def stats(store: Store) -> dict[str, Any]:
 
 def story_ids(store: Store) -> dict[str, str]:
     """Each grouped article's story id (an article left out is a story of its own)."""
-    if not _has_stories(store):
+    if not has_stories(store):
         return {}
     return {r[0]: r[1] for r in store.query("SELECT doc_id, story_id FROM story_members")}
 

@@ -12,7 +12,7 @@ import datetime as dt
 from typing import Any
 
 from ..records import QUAD_CLASS_KEYS, Period
-from ..store import queries
+from ..store import dyads
 from ..store.db import Store
 
 
@@ -37,9 +37,9 @@ def doc_actor_ids(store: Store, doc_id: str) -> dict[str, int]:
 
 
 def period_label(day: dt.date, by: Period) -> str:
-    """The label ``queries.dyad`` gives the period containing ``day``."""
+    """The label ``dyads.dyad`` gives the period containing ``day``."""
     if by == "week":
-        return queries.week_label(day)
+        return dyads.week_label(day)
     return day.isoformat()[: {"day": 10, "month": 7, "year": 4}[by]]
 
 
@@ -65,9 +65,9 @@ def dyad_series(
     max_periods: int = 400,
     per_article: bool = False,
 ) -> list[dict[str, Any]]:
-    """``queries.dyad`` with empty periods filled in (zero counts, ``mean_goldstein`` None)
+    """``dyads.dyad`` with empty periods filled in (zero counts, ``mean_goldstein`` None)
     so the series is a regular time axis; of a longer series, the latest ``max_periods``."""
-    found = queries.dyad(store, a, b, by=by, since=since, until=until, per_article=per_article)
+    found = dyads.dyad(store, a, b, by=by, since=since, until=until, per_article=per_article)
     if not found:
         return []
     rows = {r["period"]: r for r in found}

@@ -14,7 +14,7 @@ from fastapi.responses import Response
 
 from ..export import Filters as ExportFilters
 from ..records import ACTOR_KINDS, MAX_LIMIT, PERIODS, QUOTE_KINDS
-from ..store import facets, queries
+from ..store import dyads, facets, queries
 from ..store.stories import story_of
 from . import data, render
 from .browse import PAGE_SIZE, facet_views, paginate, sorting
@@ -274,7 +274,7 @@ def relations(request: Request, ctx: Ctx, store: ReadStore) -> Response:
             offset=offset,
         )
         total = queries.count_events(store, between=(a, b), since=since, until=until)
-        undated = queries.dyad_undated(store, a, b)
+        undated = dyads.dyad_undated(store, a, b)
     elif a or b:
         f.problems.append("pick both sides of the relation")
     return html_response(
