@@ -81,3 +81,18 @@ def test_a_missing_source_leaves_no_database(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["ingest", str(tmp_path / "missing.txt"), "--db", str(db)])
     assert result.exit_code == 1 and "no such file or folder" in result.output
     assert not db.exists()
+
+
+def test_a_date_range_says_how_many_undated_items_it_leaves_out(tmp_path: Path) -> None:
+    runner = CliRunner()
+    db = tmp_path / "u.db"
+    text = "Sergei Lavrov said the talks with the United States had been useful and frank."
+    src = tmp_path / "a.jsonl"
+    src.write_text(json.dumps({"id": "u1", "title": "Talks", "text": text}) + "\n", "utf-8")
+    assert runner.invoke(main, ["ingest", str(src), "--db", str(db)]).exit_code == 0
+    all_quotes = json.loads(runner.invoke(main, ["quotes", "--db", str(db), "--json"]).stdout)
+    assert all_quotes  # undated, listed without a date range
+    ranged = runner.invoke(main, ["quotes", "--db", str(db), "--since", "2020-01-01"])
+    assert ranged.exit_code == 0
+    assert "(nothing found)" in ranged.stdout
+    assert f"{len(all_quotes)} undated quote(s)" in ranged.stderr

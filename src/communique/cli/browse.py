@@ -29,6 +29,17 @@ from .options import (
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def note_undated(count: int, what: str, as_json: bool) -> None:
+    """Say on stderr how many undated items a date filter left out (their articles have no
+    publication date, so no date range holds them)."""
+    if count and not as_json:
+        click.echo(
+            f"({count} undated {what}(s) matching the other filters left out by the date range:"
+            " their articles have no publication date; drop --since/--until to see them)",
+            err=True,
+        )
+
+
 def article_options(what: str) -> Callable[[F], F]:
     """``--outlet``, ``--topic`` and ``--month``: of the article ``what`` is read from or
     seen in (``queries.article_filter``)."""
@@ -80,22 +91,22 @@ def quotes(
     many copies carry it; --per-article lists every copy."""
     from ..store import queries
 
+    filters: dict[str, Any] = {
+        "speaker": speaker,
+        "about": about,
+        "kind": kind,
+        "country": country,
+        "outlet": outlet,
+        "topic": topic,
+        "min_confidence": default_min_confidence("quote", min_confidence),
+        "per_article": per_article,
+    }
     with open_store(db) as store:
         rows = queries.quotes(
-            store,
-            speaker=speaker,
-            about=about,
-            since=since,
-            until=until,
-            kind=kind,
-            country=country,
-            outlet=outlet,
-            topic=topic,
-            month=month,
-            min_confidence=default_min_confidence("quote", min_confidence),
-            per_article=per_article,
-            limit=limit,
-            offset=offset,
+            store, **filters, since=since, until=until, month=month, limit=limit, offset=offset
+        )
+        undated = (
+            queries.count_quotes(store, **filters, undated=True) if since or until or month else 0
         )
     emit(
         rows,
@@ -104,6 +115,7 @@ def quotes(
         {"published": 10, "doc_id": 24, "speaker": 22, "kind": 8, "reports": 7},
         fill="text",
     )
+    note_undated(undated, "quote", as_json)
 
 
 @click.group(invoke_without_command=True)
@@ -272,19 +284,18 @@ def events(
     is listed once, REPORTS saying how many copies carry it; --per-article lists every copy."""
     from ..store import queries
 
+    filters: dict[str, Any] = {
+        "source": source,
+        "target": target,
+        "code": code,
+        "min_confidence": default_min_confidence("event", min_confidence),
+        "per_article": per_article,
+    }
     with open_store(db) as store:
         rows = queries.events(
-            store,
-            source=source,
-            target=target,
-            code=code,
-            since=since,
-            until=until,
-            min_confidence=default_min_confidence("event", min_confidence),
-            per_article=per_article,
-            limit=limit,
-            offset=offset,
+            store, **filters, since=since, until=until, limit=limit, offset=offset
         )
+        undated = queries.count_events(store, **filters, undated=True) if since or until else 0
     emit(
         rows,
         as_json,
@@ -292,6 +303,7 @@ def events(
         {"doc_id": 24, "name": 24},
         fill="text",
     )
+    note_undated(undated, "event", as_json)
 
 
 @click.command()

@@ -171,8 +171,10 @@ def quote_filter(
     outlet: str | None = None,
     topic: str | None = None,
     month: str | None = None,
+    undated: bool = False,
 ) -> tuple[list[str], list[Any]]:
-    """Conditions over ``QUOTE_TABLES`` keeping the quotes of the quotes listing's filters."""
+    """Conditions over ``QUOTE_TABLES`` keeping the quotes of the quotes listing's filters;
+    ``undated``: only those whose article has no date (what ``since``/``until`` leave out)."""
     where: list[str] = []
     params: list[Any] = []
     speaker = (speaker or "").strip()
@@ -203,6 +205,8 @@ def quote_filter(
     if min_confidence:
         where.append("(q.confidence IS NULL OR q.confidence >= ?)")
         params.append(min_confidence)
+    if undated:
+        where.append("q.published IS NULL")
     on_article, article_params = article_filter(outlet, topic, month)
     return where + on_article, params + article_params
 
@@ -293,8 +297,10 @@ def count_quotes(
     outlet: str | None = None,
     topic: str | None = None,
     month: str | None = None,
+    undated: bool = False,
 ) -> int:
-    """How many rows ``quotes`` lists with the same filters, over all pages."""
+    """How many rows ``quotes`` lists with the same filters, over all pages (``undated``:
+    of those with no date, which ``since``/``until`` leave out)."""
     sql, params = _quote_rows(
         store,
         speaker=speaker,
@@ -310,6 +316,7 @@ def count_quotes(
         outlet=outlet,
         topic=topic,
         month=month,
+        undated=undated,
     )
     return _count(store, sql, params)
 
@@ -574,6 +581,7 @@ def _event_listing(
     between: tuple[str, str] | None,
     min_confidence: float | None,
     per_article: bool,
+    undated: bool = False,
 ) -> tuple[str, list[Any]]:
     """The subquery of the events the filters keep, once per story unless ``per_article``."""
     where: list[str] = []
@@ -604,6 +612,8 @@ def _event_listing(
     if min_confidence:
         where.append("(e.confidence IS NULL OR e.confidence >= ?)")
         params.append(min_confidence)
+    if undated:
+        where.append("e.date IS NULL")
     columns = (
         "e.id, e.doc_id, e.source, e.target, e.source_actor_id, e.target_actor_id,"
         " sa.name AS source_name, ta.name AS target_name, e.code, e.name, e.plover, e.goldstein,"
@@ -687,8 +697,10 @@ def count_events(
     between: tuple[str, str] | None = None,
     min_confidence: float | None = None,
     per_article: bool = False,
+    undated: bool = False,
 ) -> int:
-    """How many rows ``events`` lists with the same filters, over all pages."""
+    """How many rows ``events`` lists with the same filters, over all pages (``undated``: of
+    those with no date, which ``since``/``until`` leave out)."""
     sql, params = _event_listing(
         store,
         source=source,
@@ -701,6 +713,7 @@ def count_events(
         between=between,
         min_confidence=min_confidence,
         per_article=per_article,
+        undated=undated,
     )
     return _count(store, sql, params)
 
