@@ -24,7 +24,7 @@ apart, as ``missing``: an undated article is in no month.
 
 from __future__ import annotations
 
-from typing import Any, Literal, get_args
+from typing import Any, Literal, Unpack, get_args
 
 from . import queries
 from .db import Store
@@ -92,19 +92,8 @@ def quote_facets(
     names: tuple[QuoteFacet, ...] = QUOTE_FACETS,
     *,
     limit: int | None = FACET_VALUES,
-    speaker: str | None = None,
-    about: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    kind: str | None = None,
-    country: str | None = None,
-    actor_id: int | None = None,
-    doc_id: str | None = None,
-    min_confidence: float | None = None,
-    outlet: str | None = None,
-    topic: str | None = None,
-    month: str | None = None,
     per_article: bool = False,
+    **filters: Unpack[queries.QuoteFilters],
 ) -> list[dict[str, Any]]:
     """The facets ``names`` of the quotes ``queries.quotes`` lists with the same filters,
     counted as it counts: once per story unless ``per_article``.
@@ -115,21 +104,7 @@ def quote_facets(
     _check(names, QUOTE_FACETS, "quotes")
     if not names:
         return []
-    where, params = queries.quote_filter(
-        store,
-        speaker=speaker,
-        about=about,
-        since=since,
-        until=until,
-        kind=kind,
-        country=country,
-        actor_id=actor_id,
-        doc_id=doc_id,
-        min_confidence=min_confidence,
-        outlet=outlet,
-        topic=topic,
-        month=month,
-    )
+    where, params = queries.quote_filter(store, **filters)
     story_join, story = queries.story_key(store, "q")
     identity = "q.id" if per_article else f"{story} || char(31) || {queries.QUOTE_COPY_KEY}"
     values = ", ".join(f"{_QUOTE_VALUES[n]} AS {n}" for n in names)

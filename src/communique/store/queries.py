@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any, Literal, get_args
+from typing import Any, Literal, TypedDict, Unpack, get_args
 
 from ..errors import NotFound
 from ..records import MAX_LIMIT, Analysis
@@ -156,25 +156,32 @@ QUOTE_TABLES = (
 article)."""
 
 
+class QuoteFilters(TypedDict, total=False):
+    """The filters of the quotes listing, shared by ``quote_filter``, ``quotes``,
+    ``count_quotes`` and ``facets.quote_facets``: speaker name or alias, words, publication
+    dates, kind, the speaker's country, actor, article, least confidence (a quote stored
+    without one is kept) and the article's outlet, topic and month (``article_filter``)."""
+
+    speaker: str | None
+    about: str | None
+    since: str | None
+    until: str | None
+    kind: str | None
+    country: str | None
+    actor_id: int | None
+    doc_id: str | None
+    min_confidence: float | None
+    outlet: str | None
+    topic: str | None
+    month: str | None
+
+
 def quote_filter(
-    store: Store,
-    *,
-    speaker: str | None = None,
-    about: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    kind: str | None = None,
-    country: str | None = None,
-    actor_id: int | None = None,
-    doc_id: str | None = None,
-    min_confidence: float | None = None,
-    outlet: str | None = None,
-    topic: str | None = None,
-    month: str | None = None,
-    undated: bool = False,
+    store: Store, *, undated: bool = False, **filters: Unpack[QuoteFilters]
 ) -> tuple[list[str], list[Any]]:
     """Conditions over ``QUOTE_TABLES`` keeping the quotes of the quotes listing's filters;
     ``undated``: only those whose article has no date (what ``since``/``until`` leave out)."""
+    speaker, country = filters.get("speaker"), filters.get("country")
     where: list[str] = []
     params: list[Any] = []
     speaker = (speaker or "").strip()
@@ -187,34 +194,39 @@ def quote_filter(
             clause = f"({clause} OR q.actor_id IN ({marks}))"
             params.extend(ids)
         where.append(clause)
-    match = fts_query(about or "")
+    match = fts_query(filters.get("about") or "")
     if match:
         where.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
         params.append(match)
     for clause, value in (
-        ("q.published >= ?", since),
-        ("q.published <= ?", until),
-        ("q.kind = ?", kind),
+        ("q.published >= ?", filters.get("since")),
+        ("q.published <= ?", filters.get("until")),
+        ("q.kind = ?", filters.get("kind")),
         ("a.country = ?", country.upper() if country else None),
-        ("q.actor_id = ?", actor_id),
-        ("q.doc_id = ?", doc_id),
+        ("q.actor_id = ?", filters.get("actor_id")),
+        ("q.doc_id = ?", filters.get("doc_id")),
     ):
         if value is not None and value != "":
             where.append(clause)
             params.append(value)
+    min_confidence = filters.get("min_confidence")
     if min_confidence:
         where.append("(q.confidence IS NULL OR q.confidence >= ?)")
         params.append(min_confidence)
     if undated:
         where.append("q.published IS NULL")
-    on_article, article_params = article_filter(outlet, topic, month)
+    on_article, article_params = article_filter(
+        filters.get("outlet"), filters.get("topic"), filters.get("month")
+    )
     return where + on_article, params + article_params
 
 
-def _quote_rows(store: Store, *, per_article: bool, **filters: Any) -> tuple[str, list[Any]]:
+def _quote_rows(
+    store: Store, *, per_article: bool, undated: bool = False, **filters: Unpack[QuoteFilters]
+) -> tuple[str, list[Any]]:
     """The subquery of the quotes ``quote_filter`` keeps with ``filters``, once per story
     unless ``per_article``."""
-    where, params = quote_filter(store, **filters)
+    where, params = quote_filter(store, undated=undated, **filters)
     columns = (
         "q.id, q.doc_id, q.start, q.end, q.fragments, q.text, q.kind, q.speaker, q.actor_id,"
         " q.speaker_start, q.speaker_end, q.cue, q.confidence, q.published, a.country, a.role,"
@@ -236,45 +248,17 @@ def _quote_rows(store: Store, *, per_article: bool, **filters: Any) -> tuple[str
 def quotes(
     store: Store,
     *,
-    speaker: str | None = None,
-    about: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    kind: str | None = None,
-    country: str | None = None,
-    actor_id: int | None = None,
-    doc_id: str | None = None,
-    min_confidence: float | None = None,
     per_article: bool = False,
-    outlet: str | None = None,
-    topic: str | None = None,
-    month: str | None = None,
     limit: int = 50,
     offset: int = 0,
+    **filters: Unpack[QuoteFilters],
 ) -> list[dict[str, Any]]:
-    """Quotes, newest first, filtered by speaker name, words, date range, kind, country,
-    confidence (a quote stored without one is kept) and the article's outlet, topic and month
-    of publication (``article_filter``).
+    """Quotes, newest first, kept by ``filters`` (``QuoteFilters``).
 
     A quote is listed once per story (``STORY_COUNTING``): among the matching copies its
     story's articles carry, the first published stands for it, with ``reports`` the number of
     copies. ``per_article`` lists every copy (``reports`` 1)."""
-    sql, params = _quote_rows(
-        store,
-        speaker=speaker,
-        about=about,
-        since=since,
-        until=until,
-        kind=kind,
-        country=country,
-        actor_id=actor_id,
-        doc_id=doc_id,
-        min_confidence=min_confidence,
-        per_article=per_article,
-        outlet=outlet,
-        topic=topic,
-        month=month,
-    )
+    sql, params = _quote_rows(store, per_article=per_article, **filters)
     out = _page(store, sql, params, "published DESC, doc_id, start", limit, offset)
     for d in out:
         d["fragments"] = json.loads(d["fragments"])
@@ -284,40 +268,13 @@ def quotes(
 def count_quotes(
     store: Store,
     *,
-    speaker: str | None = None,
-    about: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    kind: str | None = None,
-    country: str | None = None,
-    actor_id: int | None = None,
-    doc_id: str | None = None,
-    min_confidence: float | None = None,
     per_article: bool = False,
-    outlet: str | None = None,
-    topic: str | None = None,
-    month: str | None = None,
     undated: bool = False,
+    **filters: Unpack[QuoteFilters],
 ) -> int:
     """How many rows ``quotes`` lists with the same filters, over all pages (``undated``:
     of those with no date, which ``since``/``until`` leave out)."""
-    sql, params = _quote_rows(
-        store,
-        speaker=speaker,
-        about=about,
-        since=since,
-        until=until,
-        kind=kind,
-        country=country,
-        actor_id=actor_id,
-        doc_id=doc_id,
-        min_confidence=min_confidence,
-        per_article=per_article,
-        outlet=outlet,
-        topic=topic,
-        month=month,
-        undated=undated,
-    )
+    sql, params = _quote_rows(store, per_article=per_article, undated=undated, **filters)
     return _count(store, sql, params)
 
 
@@ -568,30 +525,40 @@ EventSort = Literal["date", "source", "code", "target", "goldstein"]
 EVENT_SORTS: tuple[EventSort, ...] = get_args(EventSort)
 
 
+class EventFilters(TypedDict, total=False):
+    """The filters of the events listing, shared by ``events`` and ``count_events``: source and
+    target (ISO3 country or actor-code prefix), CAMEO code prefix, event dates, actor, article,
+    ``between`` two prefixes in either direction, and least confidence (an event stored without
+    one is kept)."""
+
+    source: str | None
+    target: str | None
+    code: str | None
+    since: str | None
+    until: str | None
+    actor_id: int | None
+    doc_id: str | None
+    between: tuple[str, str] | None
+    min_confidence: float | None
+
+
 def _event_listing(
-    store: Store,
-    *,
-    source: str | None,
-    target: str | None,
-    code: str | None,
-    since: str | None,
-    until: str | None,
-    actor_id: int | None,
-    doc_id: str | None,
-    between: tuple[str, str] | None,
-    min_confidence: float | None,
-    per_article: bool,
-    undated: bool = False,
+    store: Store, *, per_article: bool, undated: bool = False, **filters: Unpack[EventFilters]
 ) -> tuple[str, list[Any]]:
     """The subquery of the events the filters keep, once per story unless ``per_article``."""
+    between, code = filters.get("between"), filters.get("code")
+    since, until = filters.get("since"), filters.get("until")
+    actor_id, doc_id = filters.get("actor_id"), filters.get("doc_id")
+    min_confidence = filters.get("min_confidence")
     where: list[str] = []
     params: list[Any] = []
     if between is not None:
         clause, pair_params = pair_clause(*between)
         where.append(clause)
         params.extend(pair_params)
-    for col, value in (("source", source), ("target", target)):
-        if value:
+    for col in ("source", "target"):
+        value = filters.get(col)
+        if isinstance(value, str) and value:
             where.append(f"e.{col} LIKE ?")
             params.append(value.upper() + "%")
     if code:
@@ -641,20 +608,12 @@ def _event_listing(
 def events(
     store: Store,
     *,
-    source: str | None = None,
-    target: str | None = None,
-    code: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    actor_id: int | None = None,
-    doc_id: str | None = None,
-    between: tuple[str, str] | None = None,
-    min_confidence: float | None = None,
     per_article: bool = False,
     sort: EventSort = "date",
     descending: bool = True,
     limit: int = 50,
     offset: int = 0,
+    **filters: Unpack[EventFilters],
 ) -> list[dict[str, Any]]:
     """Events filtered by source/target (ISO3 country or actor-code prefix), CAMEO code prefix,
     date range, actor, article, ``between`` two prefixes in either direction, or confidence (an
@@ -666,19 +625,7 @@ def events(
     order = _EVENT_ORDER.get(sort)
     if order is None:
         raise ValueError(f"sort must be one of {', '.join(EVENT_SORTS)}, not {sort!r}")
-    sql, params = _event_listing(
-        store,
-        source=source,
-        target=target,
-        code=code,
-        since=since,
-        until=until,
-        actor_id=actor_id,
-        doc_id=doc_id,
-        between=between,
-        min_confidence=min_confidence,
-        per_article=per_article,
-    )
+    sql, params = _event_listing(store, per_article=per_article, **filters)
     return _page(
         store, sql, params, f"{_order(order, descending)}, date DESC, doc_id, start", limit, offset
     )
@@ -687,34 +634,13 @@ def events(
 def count_events(
     store: Store,
     *,
-    source: str | None = None,
-    target: str | None = None,
-    code: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    actor_id: int | None = None,
-    doc_id: str | None = None,
-    between: tuple[str, str] | None = None,
-    min_confidence: float | None = None,
     per_article: bool = False,
     undated: bool = False,
+    **filters: Unpack[EventFilters],
 ) -> int:
     """How many rows ``events`` lists with the same filters, over all pages (``undated``: of
     those with no date, which ``since``/``until`` leave out)."""
-    sql, params = _event_listing(
-        store,
-        source=source,
-        target=target,
-        code=code,
-        since=since,
-        until=until,
-        actor_id=actor_id,
-        doc_id=doc_id,
-        between=between,
-        min_confidence=min_confidence,
-        per_article=per_article,
-        undated=undated,
-    )
+    sql, params = _event_listing(store, per_article=per_article, undated=undated, **filters)
     return _count(store, sql, params)
 
 
