@@ -6,7 +6,6 @@ and answer a ``Page``: ``items``, ``limit``, ``offset`` and ``next_offset``.
 
 from __future__ import annotations
 
-import hmac
 import json
 from typing import Annotated, Any
 
@@ -19,7 +18,7 @@ from ..records import ACTOR_KINDS, MAX_LIMIT, ActorKind, Period, QuoteKind
 from ..sources.jsonl import document_from_object
 from ..store import facets, queries
 from . import data, render
-from .context import Ctx, ReadStore, urls
+from .context import Ctx, ReadStore, check_token, urls
 from .models import (
     ActorDetail,
     ActorRow,
@@ -323,22 +322,13 @@ async def post_article(
     """Ingest one document (a JSON Lines input line: ``id``, ``text`` or ``html``,
     ``title``, ``date``, ``url``, ``outlet``; see the body schema). Off unless the server was started with a
     token; then requires ``Authorization: Bearer <token>``."""
-    if ctx.token is None:
-        raise HTTPException(
-            403,
-            "ingest over HTTP is off: start the server with --token "
-            "(or COMMUNIQUE_TOKEN) to enable POST /api/articles",
-        )
-    scheme, _, given = (authorization or "").partition(" ")
-    if scheme.lower() != "bearer" or not hmac.compare_digest(
-        given.strip().encode(), ctx.token.encode()
-    ):
-        raise HTTPException(
-            401,
-            "POST /api/articles needs the header 'Authorization: Bearer "
-            "<token>' with the server's token",
-            headers={"WWW-Authenticate": "Bearer"},
-        )
+    check_token(
+        ctx,
+        authorization,
+        off="ingest over HTTP is off: start the server with --token "
+        "(or COMMUNIQUE_TOKEN) to enable POST /api/articles",
+        needs="POST /api/articles",
+    )
     obj = read_json(await request.body())
     if not isinstance(obj, dict):
         raise HTTPException(422, f"the body must be a JSON object, not a {type(obj).__name__}")

@@ -9,6 +9,7 @@ app, they ask for the context with the ``Ctx`` dependency (or for a read-only st
 
 from __future__ import annotations
 
+import hmac
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from urllib.parse import quote as url_quote
 from urllib.parse import urlencode
 
 import jinja2
-from fastapi import Depends, Request
+from fastapi import Depends, HTTPException, Request
 from fastapi.responses import Response
 from fastapi.templating import Jinja2Templates
 
@@ -173,3 +174,19 @@ def html_response(
     return ctx.templates.TemplateResponse(
         request, template, context, status_code=status_code, headers=headers
     )
+
+
+def check_token(ctx: WebContext, authorization: str | None, off: str, needs: str) -> None:
+    """The one check of the write token: 403 (``off``: what is switched off) when the server
+    has none, 401 (``needs``: what needs it) without ``Authorization: Bearer <token>``."""
+    if ctx.token is None:
+        raise HTTPException(403, off)
+    scheme, _, given = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(
+        given.strip().encode(), ctx.token.encode()
+    ):
+        raise HTTPException(
+            401,
+            f"{needs} needs the header 'Authorization: Bearer <token>' with the server's token",
+            headers={"WWW-Authenticate": "Bearer"},
+        )

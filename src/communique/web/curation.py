@@ -10,7 +10,6 @@ nothing was changed.
 
 from __future__ import annotations
 
-import hmac
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
@@ -22,14 +21,14 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..errors import StoreError
 from ..store import Store
 from ..store import curation as store_curation
-from .context import Ctx, ReadStore, WebContext
+from ..store.queries import SQLITE_MAX_INT
+from .context import Ctx, ReadStore, WebContext, check_token
 from .params import ActorRef
 
 router = APIRouter(prefix="/api", tags=["curation"])
 
 MAX_NAME = 300
 """Longest name or alias a curation body takes."""
-SQLITE_MAX_INT = 2**63 - 1
 DecisionId = Annotated[int, PathParam(ge=1, le=SQLITE_MAX_INT, description="decision id")]
 
 
@@ -77,20 +76,12 @@ class ChangeOut(BaseModel):
 
 def require_token(ctx: Ctx, authorization: Annotated[str | None, Header()] = None) -> None:
     """403 when the server has no token, 401 without the right bearer token."""
-    if ctx.token is None:
-        raise HTTPException(
-            403,
-            "curation over HTTP is off: start the server with --token (or COMMUNIQUE_TOKEN)",
-        )
-    scheme, _, given = (authorization or "").partition(" ")
-    if scheme.lower() != "bearer" or not hmac.compare_digest(
-        given.strip().encode(), ctx.token.encode()
-    ):
-        raise HTTPException(
-            401,
-            "curation needs the header 'Authorization: Bearer <token>' with the server's token",
-            headers={"WWW-Authenticate": "Bearer"},
-        )
+    check_token(
+        ctx,
+        authorization,
+        off="curation over HTTP is off: start the server with --token (or COMMUNIQUE_TOKEN)",
+        needs="curation",
+    )
 
 
 Token = Annotated[None, Depends(require_token)]
