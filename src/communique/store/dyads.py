@@ -11,7 +11,7 @@ from typing import Any
 
 from ..records import PERIODS, QUAD_CLASS_KEYS, Period
 from .db import Store
-from .queries import EVENT_COPY_KEY, has_stories, pair_clause
+from .queries import EVENT_COPY_KEY, once_per_story, pair_clause
 
 _PERIOD_SQL: dict[Period, str] = {
     "day": "substr(e.date, 1, 10)",
@@ -33,18 +33,17 @@ def week_label(day: str | dt.date) -> str:
 def _event_rows(store: Store, where: list[str], per_article: bool) -> str:
     """A FROM-clause source of the events ``where`` keeps (as ``e``), one per story and
     ``EVENT_COPY_KEY`` unless ``per_article`` (see ``STORY_COUNTING``)."""
-    condition = " AND ".join(where) or "1"
-    if per_article:
-        return f"(SELECT e.* FROM events e WHERE {condition}) e"
-    story, joins = "e.doc_id", ""
-    if has_stories(store):
-        story = "COALESCE(m.story_id, e.doc_id)"
-        joins = " LEFT JOIN story_members m ON m.doc_id = e.doc_id"
-    return (
-        f"(SELECT * FROM (SELECT e.*, ROW_NUMBER() OVER (PARTITION BY {story}, {EVENT_COPY_KEY}"
-        f" ORDER BY e.date IS NULL, e.doc_id, e.start) AS nth FROM events e{joins}"
-        f" WHERE {condition}) WHERE nth = 1) e"
+    rows = once_per_story(
+        store,
+        "e.*",
+        " FROM events e",
+        where,
+        alias="e",
+        copy_key=EVENT_COPY_KEY,
+        first="e.date IS NULL, e.doc_id, e.start",
+        per_article=per_article,
     )
+    return f"({rows}) e"
 
 
 def dyad(

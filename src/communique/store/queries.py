@@ -66,7 +66,7 @@ def story_key(store: Store, alias: str) -> tuple[str, str]:
     return "", f"{alias}.doc_id"
 
 
-def _once_per_story(
+def once_per_story(
     store: Store,
     columns: str,
     joins: str,
@@ -232,7 +232,7 @@ def _quote_rows(
         " q.speaker_start, q.speaker_end, q.cue, q.confidence, q.published, a.country, a.role,"
         " a.code, d.title, d.outlet, d.url"
     )
-    sql = _once_per_story(
+    sql = once_per_story(
         store,
         columns,
         QUOTE_TABLES,
@@ -592,7 +592,7 @@ def _event_listing(
         " LEFT JOIN actors sa ON sa.id = e.source_actor_id"
         " LEFT JOIN actors ta ON ta.id = e.target_actor_id"
     )
-    sql = _once_per_story(
+    sql = once_per_story(
         store,
         columns,
         joins,
