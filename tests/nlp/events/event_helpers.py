@@ -41,19 +41,43 @@ CODES: dict[str, str] = {
 }
 
 
+CITIES: dict[str, str] = {
+    "Geneva": "CHE",
+    "Lisbon": "PRT",
+    "Brussels": "BEL",
+    "London": "GBR",
+    "Algiers": "DZA",
+}
+"""Places, which the actors component reads as their people (country + ``CVL``)."""
+
+
 def with_actors(doc: Doc) -> Doc:
-    """Stand-in for the actors component: one cluster per code in ``CODES``."""
+    """Stand-in for the actors component: one cluster per code in ``CODES``, and a group of
+    its people (``CVL``) for each city of ``CITIES``."""
     clusters: dict[str, ActorCluster] = {}
     for ent in doc.ents:
         name = ent.text.removeprefix("the ").removeprefix("The ")
         code = CODES.get(name)
-        if code is None:
+        city = CITIES.get(name)
+        if code is None and city is None:
             continue
-        cluster = clusters.get(code)
-        if cluster is None:
-            cluster = clusters[code] = ActorCluster(
+        key = code or city + "CVL"
+        cluster = clusters.get(key)
+        if cluster is None and code is not None:
+            cluster = ActorCluster(
                 id=f"a{len(clusters) + 1}", name=name, kind="country", code=code, country=code[:3]
             )
+        elif cluster is None and city is not None:
+            cluster = ActorCluster(
+                id=f"a{len(clusters) + 1}",
+                name=name,
+                kind="group",
+                code=city + "CVL",
+                country=city,
+                sector="CVL",
+            )
+        assert cluster is not None
+        clusters[key] = cluster
         cluster.mentions.append(ent)
     doc._.actors = list(clusters.values())
     doc._.quotes = []

@@ -88,7 +88,7 @@ class ClauseReader:
                     continue  # "re-open" split into "re", "-", "open": "open" is the verb
                 out.append(child)
             elif child.dep_ == "ccomp" and child.pos_ in VERB_POS:
-                if kind in ("demand", "intent", "appeal", "none") or (
+                if kind in ("demand", "intent", "appeal", "none", "deny") or (
                     kind == "report" and self.aux(child) & OBLIGATION_AUX
                 ):
                     out.append(child)
@@ -197,7 +197,7 @@ class ClauseReader:
             and verb.head.lemma_.lower() in self.lexicon.modals
         )
         if keys[-1] not in self.lexicon.verbs and (
-            governed or self.lexicon.modals.get(keys[-1]) == "attempt"
+            governed or self.lexicon.modals.get(keys[-1]) in ("attempt", "prepare")
         ):
             # "continued military aid", "resumed talks", "threatened to institute a curfew":
             # the noun's event

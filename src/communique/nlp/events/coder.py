@@ -48,11 +48,18 @@ from spacy.tokens import Doc, Span, Token
 from ...article.dates import names_a_day
 from ...codes import ActorCode, EventCode
 from ..extensions import EventSpan, actors_at
-from ..syntax import SUBJECT_DEPS, VERB_POS, first_subject, pobj_of, to_infinitive
+from ..syntax import (
+    RELATIVE_PRONOUNS,
+    SUBJECT_DEPS,
+    VERB_POS,
+    first_subject,
+    pobj_of,
+    to_infinitive,
+)
 from .clauses import ClauseReader, Reading
 from .config import EventConfig
 from .lexicon import EventLexicon
-from .parties import Party, PartyFinder, person_like
+from .parties import Party, PartyFinder, names_place, person_like
 from .targets import (
     NOUN_TARGET_PREPS,
     TargetFinder,
@@ -295,9 +302,13 @@ class EventCoder:
         ):
             passive = False  # "X was indicted ... and will resign": the second verb is active
         if passive and (
-            self.lexicon.modals.get(head.lemma_.lower()) == "intent" or "active" in reading.flags
+            self.lexicon.modals.get(head.lemma_.lower()) in ("intent", "attempt", "prepare")
+            or "active" in reading.flags
         ):
-            passive = False  # "Vietnam is committed to", "Serb forces were engaged in"
+            # "Vietnam is committed to", "Obama is scheduled to attend", "Serb forces were
+            # engaged in": the subject of a passive of commitment or arrangement does the act
+            # ("was urged to", "was forced to" stay passive: the subject is their target)
+            passive = False
         content = reading.verb
         root = EventCode.parse(reading.code).root
         violent = self.lexicon.violent(reading.code)
@@ -307,7 +318,12 @@ class EventCoder:
         if passive:
             if self._by_mishap(content) or self._by_mishap(head):
                 return []  # "23,000 people have been killed following an earthquake"
-            agent = agent_of(content, climb) or agent_of(head, climb)
+            agent = agent_of(content, climb) or agent_of(head, climb) or self._shared_agent(content)
+            if agent is None and violent and self._mishap_named(content):
+                # "140,000 people were killed after an earthquake sent waves crashing ashore",
+                # "were killed in Indonesia, the country closest to the earthquake": with no
+                # one named, the toll is the disaster's
+                return []
             if agent is not None:
                 weapon = next(
                     (
@@ -419,8 +435,14 @@ class EventCoder:
         attack killed"; "a roadside bombing killed ..." has an unknown source, and "a bombing
         in Baghdad" names a place, not the bomber. The perpetrator of violence (``violent``)
         named by no actor is of the sector of its agent noun ("gunmen": ``UAF``)."""
-        if subj.lemma_.lower() in self.lexicon.mishaps:
-            return [], False  # "the energy crisis forced the president to ..."
+        named = (
+            subj.head.head
+            if subj.lower_ in RELATIVE_PRONOUNS and subj.head.dep_ == "relcl"
+            else subj
+        )
+        if any(k in self.lexicon.mishaps for k in self.reader.noun_keys(named)):
+            # "the energy crisis forced the president to ...", "the tidal wave which killed"
+            return [], False
         keys = self.reader.noun_keys(subj)
         event = subj.pos_ == "NOUN" and any(k in self.lexicon.nouns for k in keys)
         if not event and subj.lemma_.lower() not in self.lexicon.documents:
@@ -461,6 +483,22 @@ class EventCoder:
                 if pobj is not None and pobj.lemma_.lower() in self.lexicon.mishaps:
                     return True
         return False
+
+    def _shared_agent(self, verb: Token) -> Token | None:
+        """The agent that coordinated passives share, written once after the last ("a woman was
+        killed and two people injured by a falling tree": the tree)."""
+        for conj in verb.children:
+            if conj.dep_ == "conj" and conj.tag_ == "VBN":
+                found = agent_of(conj, self.config.max_pobj_climb)
+                if found is not None:
+                    return found
+        return None
+
+    def _mishap_named(self, verb: Token) -> bool:
+        """Whether a clause names a misfortune anywhere in it (``event_agents.tsv``, kind
+        mishap: "earthquake", "tsunami")."""
+        mishaps = self.lexicon.mishaps
+        return any(t.pos_ == "NOUN" and t.lemma_.lower() in mishaps for t in verb.subtree)
 
     def _civilian(self, party: Party) -> bool:
         """Whether ``party`` is a civilian body: its code's first role ("BUS", "USABUS") is."""
@@ -604,6 +642,8 @@ class EventCoder:
         for child in noun.lefts:
             if child.dep_ in ("poss", "compound", "amod", "nmod"):
                 for p in finder.parties(child):
+                    if child.dep_ != "poss" and names_place(p.actor):
+                        continue  # "the Lisbon summit": where it is held, not who holds it
                     if not any(p.same(q) for q in left):
                         left.append(p)
         if not left and (violent or root == "14"):
@@ -620,7 +660,7 @@ class EventCoder:
             preps = tuple(p for p in preps if p != "by")
         else:
             preps = ("of", *(p for p in preps if p not in ("of", "by")))
-        targets = prep_parties(noun, preps, finder)
+        targets = prep_parties(noun, preps, finder, self.targets.places_reached(pattern.code))
         if of_target and not targets:
             of = prep_pobj(noun, "of", self.config.max_pobj_climb)
             targets = finder.generic(of) if of is not None else []

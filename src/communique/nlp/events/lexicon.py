@@ -52,13 +52,24 @@ from ...knowledge.cameo import Codebook
 from ...knowledge.verb_dictionary import BUNDLED_NAME, convert_file
 
 MODAL_KINDS: frozenset[str] = frozenset(
-    {"intent", "threat", "refuse", "appeal", "demand", "attempt", "none", "report"}
+    {
+        "intent",
+        "threat",
+        "refuse",
+        "appeal",
+        "demand",
+        "attempt",
+        "prepare",
+        "none",
+        "report",
+        "deny",
+    }
 )
 PATTERN_FLAGS: frozenset[str] = frozenset(
     {"recip", "mutual", "active", "needobj", "needevent", "inverse", "notarget", "from", "light"}
 )
 """The flags of ``verbs.tsv`` and ``event_nouns.tsv`` (``verbs.tsv`` documents each)."""
-MODAL_CODE_KINDS: tuple[str, ...] = ("intent", "threat", "refuse", "appeal", "demand")
+MODAL_CODE_KINDS: tuple[str, ...] = ("intent", "threat", "refuse", "appeal", "demand", "deny")
 """The kinds of ``event_modal_codes.tsv``."""
 WORD_LISTS: tuple[str, ...] = (
     "measure_noun",
@@ -76,6 +87,7 @@ CODE_LISTS: tuple[str, ...] = (
     "armed",
     "place_authority",
     "person_victim",
+    "prepared_force",
 )
 """The lists of ``event_codes.tsv`` (the file documents each)."""
 DICTIONARY_FLAGS: frozenset[str] = frozenset({"recip", "needobj"})
@@ -160,6 +172,9 @@ class EventLexicon:
     """Nouns that count people ("thousands", "dozens"; ``actor_words.tsv``, list quantity)."""
     person_victims: frozenset[str] = frozenset()
     """Codes whose object is a person by the act's meaning (arrest, assault, kill)."""
+    prepared_force: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    """Code or root of armed force -> the force posture its preparation is ("prepared to resume
+    shelling": 150; ``event_codes.tsv``, list ``prepared_force``)."""
 
     @classmethod
     def load(cls, knowledge_dir: str = "", verb_dictionaries: Sequence[str] = ()) -> EventLexicon:
@@ -234,6 +249,7 @@ class EventLexicon:
             civilian_sectors=sectors.civilian,
             place_authority=MappingProxyType(dict(codes["place_authority"])),
             person_victims=frozenset(codes["person_victim"]),
+            prepared_force=MappingProxyType(dict(codes["prepared_force"])),
             quantity_nouns=frozenset(
                 read_lists("actor_words.tsv", knowledge_dir, lists=ACTOR_WORD_LISTS)["quantity"]
             ),
@@ -248,6 +264,13 @@ class EventLexicon:
         code, its base, its root), ``None`` when the code is no such act."""
         parsed = EventCode.parse(code)
         table = self.place_authority
+        return table.get(code) or table.get(parsed.base) or table.get(parsed.root)
+
+    def posture(self, code: str) -> str | None:
+        """The force posture that preparing an act of armed force is (by the code, its base,
+        its root), ``None`` for any other act."""
+        parsed = EventCode.parse(code)
+        table = self.prepared_force
         return table.get(code) or table.get(parsed.base) or table.get(parsed.root)
 
     def person_victim(self, code: str) -> bool:

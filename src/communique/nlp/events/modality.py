@@ -32,6 +32,13 @@ def transform(kind: str, content: str | None, lexicon: EventLexicon) -> str | No
         return None
     if kind == "attempt":
         return content
+    if kind == "prepare":
+        # "prepared to attend" is the visit, but "prepared to resume shelling" is a force
+        # posture (CAMEO 15), not yet the shelling
+        return None if content is None else (lexicon.posture(content) or content)
+    if kind == "deny":
+        # "denied attacking X": a denial of the act, never the act (or an accusation)
+        return None if content is None else _lookup(content, kind, lexicon)
     if content is None:
         if kind == "intent" or kind not in lexicon.modal_codes:
             return None

@@ -33,6 +33,31 @@ CUT_DEPS: frozenset[str] = frozenset(
 OF_PREPS: frozenset[str] = frozenset({"of", "from", "in", "against", "with", "for"})
 """Prepositions whose object may name the actor when the core does not ("opponents of X",
 "a war against X", "air links with X", "a camp for refugees")."""
+LOCATION_PREPS: frozenset[str] = frozenset({"in", "at"})
+"""Prepositions after which a place name says where something happens ("talks in Geneva",
+"at a summit in Lisbon"), not who takes part."""
+PLACE_ENTITIES: frozenset[str] = frozenset({"GPE", "LOC", "FAC"})
+"""Entity labels of place names."""
+
+
+def names_place(actor: ActorCluster | None) -> bool:
+    """Whether an actor is a place named as such: a city, region or venue that the actors
+    component reads as its people (country + ``CVL``, "Geneva": ``CHECVL``), not a country,
+    a government or a group. As the object of an act ("shelled Grozny") it is a party; after
+    "in"/"at" or before another noun ("the Lisbon summit", "a Brussels meeting") it is where
+    the event happens."""
+    return (
+        actor is not None
+        and actor.kind == "group"
+        and actor.named
+        and actor.sector == "CVL"
+        and any(m.root.ent_type_ in PLACE_ENTITIES for m in actor.mentions)
+    )
+
+
+def location_phrase(prep: Token) -> bool:
+    """Whether a prepositional phrase may name where something happens ("in", "at")."""
+    return prep.lower_ in LOCATION_PREPS
 
 
 @dataclass(frozen=True)
@@ -192,11 +217,21 @@ class PartyFinder:
                         for pobj in child.children:
                             if pobj.dep_ == "pobj":
                                 inner = self.parties(pobj, depth + 1)
+                                if sector is None and location_phrase(child):
+                                    # "a meeting in London": where, not who ("demonstrators
+                                    # in Baghdad" are Baghdad's people)
+                                    inner = [p for p in inner if not names_place(p.actor)]
                                 if any(p.code for p in inner):
                                     return [self._with_sector(p, sector, head.i) for p in inner]
                 return found
             return []
         sector = self._sector(head, start)
+        if sector is None:
+            # "the Lisbon summit", "a Brussels meeting": a place before a noun that names no
+            # agent is where the thing is, not whose it is ("Lisbon residents" are a party)
+            actors = [a for a in actors if a in at_head or not names_place(a)]
+            if not actors:
+                return []
         out: list[Party] = []
         for actor in actors:
             covers_head = actor in at_head

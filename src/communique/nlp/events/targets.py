@@ -17,7 +17,7 @@ from ...codes import ActorCode, EventCode
 from ..syntax import FINITE_TAGS, first_subject, pobj_of, to_infinitive
 from .clauses import ClauseReader, Reading
 from .lexicon import EventLexicon
-from .parties import Party, PartyFinder
+from .parties import LOCATION_PREPS, Party, PartyFinder, names_place
 
 TARGET_PREPS: tuple[str, ...] = (
     "with",
@@ -91,8 +91,12 @@ def own_force(source: Party, target: Party, force_sectors: frozenset[str]) -> bo
     return len(s) == 3 and t.base == s and t.first_sector in force_sectors
 
 
-def prep_parties(tok: Token, preps: tuple[str, ...], finder: PartyFinder) -> list[Party]:
-    """The parties named by the first of ``preps`` (in their order) under ``tok`` that names any."""
+def prep_parties(
+    tok: Token, preps: tuple[str, ...], finder: PartyFinder, places: bool = True
+) -> list[Party]:
+    """The parties named by the first of ``preps`` (in their order) under ``tok`` that names any.
+    ``places=False``: a place named after "in" or "at" ("talks in Geneva") is where the event
+    happens, no party (``parties.names_place``)."""
     by_prep: dict[str, Token] = {}
     for child in tok.children:
         if (
@@ -106,6 +110,8 @@ def prep_parties(tok: Token, preps: tuple[str, ...], finder: PartyFinder) -> lis
     for prep in preps:
         if prep in by_prep:
             found = finder.parties(by_prep[prep])
+            if not places and prep in LOCATION_PREPS:
+                found = [p for p in found if not names_place(p.actor)]
             if found:
                 return found
     return []
@@ -198,6 +204,7 @@ class TargetFinder:
         An object that is the source's own ("its troops") is an instrument, not a target."""
         verb = reading.verb
         verb_preps = TARGET_PREPS if where else tuple(p for p in TARGET_PREPS if p != "in")
+        places = self.places_reached(reading.code)
         if "from" in reading.flags:  # "withdrew from X to Y": whom it withdraws from
             verb_preps = ("from", *(p for p in verb_preps if p != "from"))
 
@@ -234,14 +241,19 @@ class TargetFinder:
                     return found
             for obj in objects:
                 found = usable(
-                    prep_parties(obj, NOUN_TARGET_PREPS, finder) or acl_agent(obj, finder)
+                    prep_parties(obj, NOUN_TARGET_PREPS, finder, places) or acl_agent(obj, finder)
                 )
                 root = EventCode.parse(reading.code).root
                 if not found and root in self.lexicon.material_conflict:
                     found = usable(clause_place(obj, finder))
                 if found:
                     return found
-            found = usable(prep_parties(holder, verb_preps, finder))
+            found = []
+            for prt in holder.children:  # "kidnapped up to 16 advisers from a town bazaar"
+                if not found and prt.dep_ == "prt":
+                    found = usable(prep_parties(prt, verb_preps, finder, places))
+            if not found:
+                found = usable(prep_parties(holder, verb_preps, finder, places))
             if not found and not where:
                 # "is in talks with X": "in" names the event, not a place
                 event = prep_pobj(holder, "in", finder.config.max_pobj_climb)
@@ -249,12 +261,17 @@ class TargetFinder:
                     k in self.lexicon.nouns for k in self.reader.noun_keys(event)
                 ):
                     found = usable(finder.parties(event))
-            for prt in holder.children:  # "kidnapped up to 16 advisers"
-                if not found and prt.dep_ == "prt":
-                    found = usable(prep_parties(prt, verb_preps, finder))
             if found:
                 return found
         return []
+
+    def places_reached(self, code: str) -> bool:
+        """Whether a place after "in"/"at" may be an event's party. Words and meetings (verbal
+        cooperation, quad class 1) happen at a place: "held talks in Geneva", "backed the plan
+        at a meeting in London" name no Swiss or British party; a visit goes to its place
+        ("arrived in Baghdad"), and material acts reach the people of theirs ("suspended aid
+        deliveries in Baghdad", "imposed a curfew in Algiers")."""
+        return code in self.lexicon.visit_codes or self.lexicon.quad(code) != 1
 
     def purpose_targets(
         self, verb: Token, finder: PartyFinder, sources: list[Party]
