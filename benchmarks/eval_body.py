@@ -7,16 +7,22 @@ scores the predictions with the shared ``score_body.py`` when it is present::
     python benchmarks/eval_body.py --out /tmp/body.jsonl
     python benchmarks/eval_body.py --split odd --model /tmp/even.json   # a cross-validation half
     python benchmarks/eval_body.py --cv 5       # 5-fold cross-validation of the fit
+    python benchmarks/eval_body.py --cv-sites 5 --out /tmp/held.jsonl   # whole sites held out
 
 ``--fit MODEL.json`` first refits the logistic weights on the chosen pages (needs numpy) and
 writes a complete model file: the vocabulary is kept from the model in force, the weights are
-replaced. Gold lines are aligned to the page's lines by a longest common subsequence, so a line
+replaced. ``--cv K`` and ``--cv-sites K`` refit on K-1 folds and score the held-out fold with
+the shared scorer's per-page token F1, printed per fold and overall beside the model in force
+(fitted on every page, so scored in sample); ``--cv`` puts page ``i`` in fold ``i % K``,
+``--cv-sites`` keeps every page of a site (its registered domain, by courlan) in one fold, the
+way pages of an unseen site meet the bundled model. Gold lines are aligned to the page's lines by a longest common subsequence, so a line
 is body when the gold clean text keeps it. Nothing from the gold file is written into the repo.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import importlib.util
 import json
 import math
@@ -28,11 +34,13 @@ import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
 from communique.article import plaintext as pt  # noqa: E402
+from communique.article.furniture import furniture, load_furniture  # noqa: E402
 from communique.knowledge import data_path  # noqa: E402
 from communique.sources.jsonl import read_jsonl  # noqa: E402
 
@@ -94,11 +102,13 @@ def fit_logistic(
 def prepare(pages: Sequence[dict[str, Any]], base: dict[str, Any]) -> list[tuple[Any, ...]]:
     """Per page: lines, local features, gold line labels and line weights (each page sums to 1)."""
     vocab = pt.LayoutModel.from_dict({**base, "local": {}, "context": []})
+    lexicon = load_furniture()
     docs = []
     for page in pages:
         lines = pt._split_lines(page["text"])
         labels = line_labels(page["text"], page["clean_text"])
-        local = pt._local_features(lines, pt._find_title(lines), vocab)
+        furn = furniture([line.text for line in lines], lexicon)
+        local = pt._local_features(lines, pt._find_title(lines), vocab, lexicon, furn)
         mass = sum(1.0 + line.words for line in lines) or 1.0
         docs.append(
             (
@@ -149,31 +159,103 @@ def _load_scorer(path: Path) -> Any:
     return module
 
 
+def site_of(page: dict[str, Any]) -> str:
+    """The registered domain of the page's ``url`` ("www.bbc.co.uk" -> "bbc.co.uk"), by
+    courlan when it is installed, else the host without "www."; the page id when no url."""
+    url = str(page.get("url") or "")
+    host = urlsplit(url).hostname or ""
+    if host and importlib.util.find_spec("courlan") is not None:
+        from courlan import extract_domain
+
+        host = extract_domain(url) or host
+    return host.removeprefix("www.") or str(page.get("id", ""))
+
+
+def page_folds(pages: Sequence[dict[str, Any]], folds: int) -> list[int]:
+    """Fold of each page (``folds`` >= 2). Random-page folds put page ``i`` in fold
+    ``i % folds``; ``site_folds`` puts every page of one site in the same fold."""
+    return [i % folds for i in range(len(pages))]
+
+
+def site_folds(pages: Sequence[dict[str, Any]], folds: int) -> list[int]:
+    """Fold of each page, whole sites at a time: sites in decreasing page count, ties in the
+    order of a hash of their name (stable across runs and machines), each to the fold that
+    holds the fewest pages so far (the lowest-numbered on a tie)."""
+    sites = [site_of(page) for page in pages]
+    sizes: dict[str, int] = {}
+    for site in sites:
+        sizes[site] = sizes.get(site, 0) + 1
+    order = sorted(sizes, key=lambda s: (-sizes[s], hashlib.sha1(s.encode()).hexdigest()))
+    load = [0] * folds
+    where = {}
+    for site in order:
+        fold = min(range(folds), key=lambda k: (load[k], k))
+        where[site] = fold
+        load[fold] += sizes[site]
+    return [where[site] for site in sites]
+
+
+def page_f1(score: Any, page: dict[str, Any], body: Sequence[tuple[int, int]]) -> float:
+    """The shared scorer's token F1 of one page's body spans against its gold clean text."""
+    text = page["text"]
+    found = "\n".join(text[s:e] for s, e in body)
+    return float(score.prf(score.bag(found), score.bag(page["clean_text"]))[2])
+
+
 def cross_validate(
     pages: Sequence[dict[str, Any]],
     base: dict[str, Any],
-    folds: int,
+    assignment: Sequence[int],
     stages: int,
     l2: float,
     scorer: Path,
-) -> list[float]:
-    """Mean body F1 on each held-out fold (page ``i`` is in fold ``i % folds``), fitting on the
-    other folds; scored with the shared scorer's per-page token F1."""
+) -> list[tuple[int, Any, float]]:
+    """Held-out predictions: for each page, its fold, its body spans from the model fitted on
+    the other folds (``assignment`` gives each page's fold) and the shared scorer's token F1."""
     score = _load_scorer(scorer)
     docs = prepare(pages, base)
-    result = []
-    for fold in range(folds):
-        train = [i for i in range(len(pages)) if i % folds != fold]
+    result: list[tuple[int, Any, float]] = [(0, (), 0.0)] * len(pages)
+    for fold in sorted(set(assignment)):
+        train = [i for i, k in enumerate(assignment) if k != fold]
         model = pt.LayoutModel.from_dict(
             fit_model([pages[i] for i in train], base, stages, l2, [docs[i] for i in train])
         )
-        f1s = []
-        for page in pages[fold::folds]:
-            text = page["text"]
-            body = "\n".join(text[s:e] for s, e in pt.analyze_layout(text, model).body)
-            f1s.append(score.prf(score.bag(body), score.bag(page["clean_text"]))[2])
-        result.append(statistics.fmean(f1s))
+        for i, k in enumerate(assignment):
+            if k == fold:
+                body = pt.analyze_layout(pages[i]["text"], model).body
+                result[i] = (fold, body, page_f1(score, pages[i], body))
     return result
+
+
+def report_cv(
+    pages: Sequence[dict[str, Any]],
+    held_out: Sequence[tuple[int, Any, float]],
+    in_force: Sequence[float],
+    by_site: bool,
+    out: Path | None,
+) -> None:
+    """Print per-fold and overall held-out F1 beside the model in force's (fitted on every
+    page, so scored in sample); write the held-out predictions to ``out`` when given."""
+    kind = "leave-sites-out" if by_site else "random-page"
+    for fold in sorted({f for f, _, _ in held_out}):
+        at = [i for i, (f, _, _) in enumerate(held_out) if f == fold]
+        sites = len({site_of(pages[i]) for i in at})
+        print(
+            f"fold {fold}: {len(at)} pages, {sites} sites, held-out F1 "
+            f"{statistics.fmean(held_out[i][2] for i in at):.4f} "
+            f"(model in force {statistics.fmean(in_force[i] for i in at):.4f})"
+        )
+    print(
+        f"{kind} {len({f for f, _, _ in held_out})}-fold body F1 "
+        f"{statistics.fmean(f1 for _, _, f1 in held_out):.4f} over {len(pages)} pages; "
+        f"model in force {statistics.fmean(in_force):.4f}"
+    )
+    if out:
+        with out.open("w", encoding="utf-8") as fh:
+            for page, (fold, body, f1) in zip(pages, held_out, strict=True):
+                record = {"id": page["id"], "site": site_of(page), "fold": fold, "f1": f1}
+                fh.write(json.dumps({**record, "text": page["text"], "body": body}) + "\n")
+        print(f"held-out predictions -> {out}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -207,7 +289,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--cv",
         type=int,
         metavar="K",
-        help="K-fold cross-validation of --fit on the chosen pages, then exit",
+        help="K-fold cross-validation of --fit on the chosen pages (page i in fold i %% K)",
+    )
+    ap.add_argument(
+        "--cv-sites",
+        type=int,
+        metavar="K",
+        help="K-fold cross-validation that leaves whole sites (registered domains) out",
     )
     args = ap.parse_args(argv)
 
@@ -218,12 +306,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     model_path = args.model or data_path(pt.MODEL_FILE)
     raw_model = json.loads(model_path.read_text(encoding="utf-8"))
     scorer = args.scorer or args.gold.parent.parent / "score_body.py"
-    if args.cv:
-        folds = cross_validate(pages, raw_model, args.cv, args.stages, args.l2, scorer)
-        print(
-            f"{args.cv}-fold F1 mean {statistics.fmean(folds):.4f}; folds "
-            + " ".join(f"{f:.4f}" for f in folds)
-        )
+    if args.cv or args.cv_sites:
+        k = args.cv_sites or args.cv
+        if k < 2:
+            print(f"cross-validation needs at least 2 folds, not {k}", file=sys.stderr)
+            return 2
+        if not scorer.is_file():
+            print(f"no scorer at {scorer}; cross-validation needs it (--scorer)", file=sys.stderr)
+            return 2
+        assignment = site_folds(pages, k) if args.cv_sites else page_folds(pages, k)
+        held_out = cross_validate(pages, raw_model, assignment, args.stages, args.l2, scorer)
+        score = _load_scorer(scorer)
+        model = pt.LayoutModel.from_dict(raw_model)
+        in_force = [page_f1(score, p, pt.analyze_layout(p["text"], model).body) for p in pages]
+        report_cv(pages, held_out, in_force, bool(args.cv_sites), args.out)
         return 0
     if args.fit:
         raw_model = fit_model(pages, raw_model, args.stages, args.l2)

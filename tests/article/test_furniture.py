@@ -6,7 +6,14 @@ from __future__ import annotations
 import pytest
 
 from communique.article import ArticleCleaner
-from communique.article.furniture import furniture, load_furniture, without_furniture
+from communique.article.furniture import (
+    MAX_CAPTION_WORDS,
+    MAX_LINK_ROWS,
+    FurnitureLexicon,
+    furniture,
+    load_furniture,
+    without_furniture,
+)
 from communique.article.plaintext import analyze_layout
 from communique.records import Document
 from communique.settings import Settings
@@ -32,8 +39,19 @@ PROSE = (
         "Click here to read the full report.",
         "To see the full list, click here.",
         "Follow us on Twitter for the latest news",
-        "Photo: Jane Roe, AP",
         "President Obama speaks in the Rose Garden on Tuesday. (AP Photo/Evan Vucci)",
+        "SEE MORE: Protesters gather outside parliament",
+        "You may also like...",
+        "Image caption Protesters gathered outside parliament on Sunday",
+        "Image copyright Getty Images",
+        "Troops patrol a street in Kabul on Monday [File: Reuters]",
+        "A border checkpoint near Nogales, Arizona. (AP)",
+        "The company logo outside its offices in New York. Reuters",
+        "Jane Roe | Bloomberg | Getty Images",
+        "Jane Roe/The Daily Planet",
+        "By Jane Roe | Staff writer",
+        "By JANE ROE and JOHN DOE",
+        "By Jane Roe on Monday, November 18th, 2019 at 11:04 a.m.",
     ],
 )
 def test_furniture_lines(line: str) -> None:
@@ -50,6 +68,12 @@ def test_furniture_lines(line: str) -> None:
         "An Ipsos/Reuters poll released on Monday showed the two candidates level at 44%.",
         "Watch list: the agency added three companies to it last year.",
         "Final standings after 36 races:",
+        "By Friday the talks had failed.",
+        "By then, prosecutors had named two more suspects and the police had closed the road.",
+        "Popular support for the plan fell to 40% in the spring, a poll by the ministry found.",
+        "The findings were first reported by Reuters.",
+        "Das Thema wird seit Jahren intensiv diskutiert (ePA).",
+        "The senator spoke to reporters after the vote (in the Capitol).",
     ],
 )
 def test_story_lines_are_not_furniture(line: str) -> None:
@@ -64,6 +88,53 @@ def test_a_page_table_is_furniture_but_a_table_the_story_introduces_is_not() -> 
     assert furniture([PROSE, *rows[:2], PROSE], LEX) == set()  # two numeric lines: no table
 
 
+def test_a_credit_line_is_furniture_with_its_caption_before_it() -> None:
+    caption = "Kerry and Hagel listen to a question from reporters on Friday."
+    credit = "Photo: Jane Roe, AP"
+    assert furniture([PROSE, caption, credit, PROSE], LEX) == {1, 2}
+    assert furniture([PROSE, caption, f"({credit})", PROSE], LEX) == {1, 2}
+    long_paragraph = f"{PROSE} {PROSE} {PROSE}"  # longer than MAX_CAPTION_WORDS: the story
+    assert len(long_paragraph.split()) > MAX_CAPTION_WORDS
+    assert furniture([long_paragraph, credit, PROSE], LEX) == {1}
+    # a credit that closes a caption line takes no other line
+    assert furniture([PROSE, f"{caption} {credit}", PROSE], LEX) == {1}
+
+
+def test_a_heading_takes_the_headlines_after_it_up_to_the_story() -> None:
+    links = [
+        "Video shows rescue of kidnapped girl",
+        "Man arrested after victims found in car: Police",
+        "Will the talks resume?",
+    ]
+    assert furniture([PROSE, "Trending News", *links, PROSE], LEX) == {1, 2, 3, 4}
+    assert furniture([PROSE, "Related Stories:", *links, PROSE], LEX) == {1, 2, 3, 4}
+    # a line closed by a full stop is the story again, and so is everything after it
+    short = "The police declined to comment."
+    assert furniture([PROSE, "Most Read", links[0], short, links[1], PROSE], LEX) == {1, 2}
+    # a heading followed by words is not a heading ("Related to the case, ...": a story line)
+    assert furniture([PROSE, "Trending upward, shares rose again", *links, PROSE], LEX) == set()
+
+
+def test_a_heading_takes_at_most_max_link_rows_lines() -> None:
+    links = [f"Headline number {n} about the talks" for n in range(MAX_LINK_ROWS + 3)]
+    found = furniture(["Related", *links], LEX)
+    assert found == set(range(MAX_LINK_ROWS + 1))
+
+
+def test_a_headline_repeated_on_the_next_line_is_a_teaser() -> None:
+    teaser = "Column: Freelancers fear the new gig worker law will wipe them out"
+    assert furniture([PROSE, teaser, teaser, PROSE], LEX) == {1, 2}
+    assert furniture([PROSE, teaser, PROSE, teaser], LEX) == set()  # not adjacent
+    sentence = "The police declined to comment."
+    assert furniture([PROSE, sentence, sentence, PROSE], LEX) == set()  # a sentence, not a link
+
+
+def test_empty_lists_find_nothing_new() -> None:
+    bare = FurnitureLexicon(LEX.labels, LEX.prompts, LEX.web_only)
+    lines = [PROSE, "Trending News", "By Jane Roe | Staff writer", "Image caption Protesters"]
+    assert furniture(lines, bare) == set()
+
+
 def test_without_furniture_keeps_the_other_spans() -> None:
     text = f"{PROSE}\nREAD MORE: Another story entirely\n{PROSE}"
     first = (0, len(PROSE))
@@ -73,8 +144,9 @@ def test_without_furniture_keeps_the_other_spans() -> None:
 
 
 def test_extracted_article_keeps_its_text_and_drops_furniture_from_the_body() -> None:
+    caption = "Kerry and Hagel listen to a question from reporters on Friday."
     text = "\n\n".join(
-        [PROSE, "READ MORE: Ministers meet in Geneva", PROSE, "Photo: Jane Roe, AP", PROSE]
+        [PROSE, "READ MORE: Ministers meet in Geneva", PROSE, caption, "Photo: Jane Roe, AP", PROSE]
     )
     art = ArticleCleaner(Settings())(Document(source="x.jsonl", id="x", text=text, extracted=True))
     assert art.text == text
@@ -96,3 +168,20 @@ def test_scraped_page_layout_never_marks_furniture_as_body() -> None:
     layout = analyze_layout(text)
     assert all("READ MORE" not in text[a:b] for a, b in layout.body)
     assert sum(text[a:b] == PROSE for a, b in layout.body) >= 4
+
+
+@pytest.mark.parametrize("edge", ["", "\u200b", "\u2003"])
+def test_an_extracted_article_reuses_the_layout_furniture(edge: str) -> None:
+    # the cleaner takes the furniture the layout found when both split the text into the same
+    # lines, and finds it again when they do not (blanks that only one of them trims)
+    lines = [PROSE, f"{edge}Trending News{edge}", "Ministers meet in Geneva", PROSE, PROSE]
+    text = "\n".join(lines)
+    art = ArticleCleaner(Settings())(Document(source="x.jsonl", id="x", text=text, extracted=True))
+    spans = []
+    start = 0
+    for line in lines:
+        spans.append((start, start + len(line)))
+        start += len(line) + 1
+    expected = without_furniture(text, [(a, b) for a, b in spans], LEX)
+    assert art.body == expected
+    assert [text[a:b] for a, b in art.body] == [PROSE, PROSE, PROSE]

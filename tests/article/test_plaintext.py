@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from communique.article import plaintext as pt
-from communique.article.furniture import FurnitureLexicon
+from communique.article.furniture import FurnitureLexicon, load_furniture
 from communique.article.plaintext import (
     LOCAL_FEATURES,
     LayoutModel,
@@ -374,13 +374,13 @@ STANDINGS = [
 
 def local_feature(lines: list[str], at: int, name: str) -> float:
     parsed = pt._split_lines("\n".join(lines))
-    feats = pt._local_features(parsed, None, load_layout_model())
+    feats = pt._local_features(parsed, None, load_layout_model(), load_furniture(), ())
     return feats[at][LOCAL_FEATURES.index(name)]
 
 
 def static_feature(lines: list[str], at: int, name: str) -> float:
     parsed = pt._split_lines("\n".join(lines))
-    local = pt._local_features(parsed, None, load_layout_model())
+    local = pt._local_features(parsed, None, load_layout_model(), load_furniture(), ())
     return pt._neighbourhood(parsed, local)[at][pt.STATIC_FEATURES.index(name)]
 
 
@@ -558,3 +558,40 @@ ARTICLE_WITH_CAPTION = "\n".join(
 def test_a_captioned_photo_is_not_body(line: str, kept: bool) -> None:
     layout = analyze_layout(ARTICLE_WITH_CAPTION)
     assert (line in body_text(ARTICLE_WITH_CAPTION, layout)) == kept
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("— Jane Roe (@janeroe) November 18, 2019", 1.0),
+        ("— Rep. Jane Roe 🇺🇸 (@RepRoe) Nov. 4, 2019", 1.0),
+        (
+            "Who are we as a nation if we answer threats with threats? pic.twitter.com/s96jjh8AlD",
+            1.0,
+        ),
+        ("Follow @janeroe for updates", 0.0),
+        ("— Jane Roe, November 18, 2019", 0.0),
+    ],
+)
+def test_embed_marks_an_embedded_post(line: str, value: float) -> None:
+    assert local_feature([P1, line, P3], 1, "embed") == value
+
+
+def test_embed_next_marks_the_text_of_an_embedded_post() -> None:
+    lines = [P1, "We are on it.", "— Jane Roe (@janeroe) November 18, 2019", P3]
+    assert static_feature(lines, 1, "embed_next") == 1.0
+    assert static_feature(lines, 0, "embed_next") == 0.0
+
+
+def test_the_furniture_feature_marks_the_lines_found_as_furniture() -> None:
+    parsed = pt._split_lines("\n".join([P1, "READ MORE: Another story", P3]))
+    feats = pt._local_features(parsed, None, load_layout_model(), load_furniture(), {1})
+    assert [f[LOCAL_FEATURES.index("furniture")] for f in feats] == [0.0, 1.0, 0.0]
+
+
+def test_the_layout_reports_its_lines_and_their_furniture() -> None:
+    text = "\n".join(["Talks resume in Geneva - The Daily", P1, "Trending News", P3, P1])
+    layout = analyze_layout(text)
+    assert [text[a:b] for a, b in layout.lines] == text.split("\n")
+    assert [text[a:b] for a, b in layout.furniture] == ["Trending News"]
+    assert not set(layout.furniture) & set(layout.body)

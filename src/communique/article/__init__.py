@@ -137,6 +137,9 @@ class ArticleCleaner:
         whole = len(lines) <= SNIPPET_LINES or (mode == "auto" and doc.extracted)
         if mode == "never":
             body = tuple(lines)
+        elif whole and tuple(lines) == layout.lines:  # the layout found the furniture already
+            drop = set(layout.furniture)
+            body = tuple(span for span in lines if span not in drop)
         elif whole:
             body = without_furniture(text, lines, self.furniture)
         else:

@@ -14,9 +14,12 @@ The method scores lines (each trimmed of surrounding whitespace, blank lines ski
    lines, list bullets, whether it repeats another line or the page title, how many title words
    it shares, whether its digit-blanked shape recurs ("Rating: 12 Votes"), whether it is
    numbered in sequence with a neighbour (ranked tables and numbered steps inside an article
-   count up, menus do not), a comment header or vote count ("jimbo77 says:", "Reply") and a
-   photo credit ("Photo: Jane Roe, AP", "Roe/Getty Images"). A logistic model turns these
-   into ``p``, the chance that the line is body judged alone.
+   count up, menus do not), a comment header or vote count ("jimbo77 says:", "Reply"), a
+   photo credit ("Photo: Jane Roe, AP", "Roe/Getty Images"), whether ``furniture`` found the
+   line to be page furniture (computed once, and never body whatever the model says) and an
+   embedded post's signature ("— Jane Roe (@janeroe) November 18, 2019", "pic.twitter.com/x":
+   quoted posts are part of the story). A logistic model turns these into ``p``, the chance
+   that the line is body judged alone.
 2. **Context stages** (two). Article text comes as a run of prose. Each stage sees the previous
    ``p`` around every line (``CONTEXT_FEATURES``): means over one, three and eight lines either
    side, whether the line is sandwiched between likely body, and its place relative to the
@@ -26,14 +29,15 @@ The method scores lines (each trimmed of surrounding whitespace, blank lines ski
    marker ("167 comments") after the prose starts, the density of timestamps, recurring
    shapes and comment headers nearby, word overlap with neighbouring lines and with the
    title, closeness after a line that introduces a list ("Final standings after 36 races:"),
-   how often short lines and prose alternate nearby (teasers: headline, summary, headline...)
-   and a photo credit beside the line (its caption). A logistic model per stage gives a new
+   how often short lines and prose alternate nearby (teasers: headline, summary, headline...),
+   a photo credit beside the line (its caption) and an embedded post's signature after it (the
+   post's text). A logistic model per stage gives a new
    ``p``. Lines whose last ``p`` exceeds the threshold are body; when none
    does, the densest run of lines scoring at least half the best ``p`` is kept instead.
 
 All weights live in ``knowledge/plaintext_layout.json`` with the boilerplate phrases and the
 words that end a byline name; ``benchmarks/eval_body.py --fit`` refits them on the development
-pages (``--cv K`` cross-validates the fit). Headline, byline and outlet come from
+pages (``--cv K`` cross-validates the fit, ``--cv-sites K`` with whole sites held out). Headline, byline and outlet come from
 ``plaintext_meta``.
 """
 
@@ -44,7 +48,7 @@ import math
 import operator
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import takewhile
@@ -53,7 +57,7 @@ from typing import Any, NamedTuple
 from communique.errors import ConfigError
 from communique.knowledge import data_path
 
-from .furniture import CREDIT, FurnitureLexicon, furniture, load_furniture
+from .furniture import FurnitureLexicon, furniture, load_furniture, opening
 from .plaintext_meta import find_byline, find_outlet, find_title, split_title
 
 __all__ = [
@@ -78,12 +82,17 @@ class PlainTextLayout:
     title: the detected headline, ``None`` when the text has no headline-like first line.
     byline: author names as written ("Stephanie Gaskell"), empty when none is found.
     outlet: the publication the text names itself ("DefenseOne"), ``None`` when none.
+    lines: character spans of every non-blank line, trimmed, in order (empty for a blank text).
+    furniture: the spans of ``lines`` that are in-body page furniture (``furniture.py``),
+        which no body span includes; callers that keep every other line reuse them.
     """
 
     body: tuple[tuple[int, int], ...]
     title: str | None
     byline: tuple[str, ...]
     outlet: str | None
+    lines: tuple[tuple[int, int], ...] = ()
+    furniture: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -166,7 +175,6 @@ _DATETIME = re.compile(
     r"jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d+\s+(?:minutes?|hours?|days?)"
     r"\s+ago|updated|published)\b"
 )
-_BYLINE_START = re.compile(r"(?i)^(?:by|posted by|written by|words by|story by)\b")
 _ENUM = re.compile(r"^(?:\d{1,3}[.)]\s|[-*•–·]\s|\(\d{1,3}\)\s)")
 _DIGITS = re.compile(r"\d+")
 _NO_DIGITS = str.maketrans("", "", "0123456789")
@@ -180,6 +188,12 @@ _LEAD_NUMBER = re.compile(r"^\(?(\d{1,3})(?!\d|[.,:]\d)")
 _COMMENT_HEAD = re.compile(
     r"(?i)(?:\b(?:said|says|wrote|writes)\s*:$|^(?:reply|report|flag|quote|permalink|report "
     r"abuse|like|likes?\s+\d+)$|\b\d+\s+(?:votes?|likes?|upvotes?|points)$|^rating:)"
+)
+
+_EMBED = (
+    re.compile(  # an embedded post: "— Jane Roe (@janeroe) November 18, 2019", "pic.twitter.com/x"
+        r"^[—–-]{1,2}\s*\S.{0,80}\(@\w+\)\s+\w+\.?\s+\d{1,2},\s+\d{4}$|\bpic\.twitter\.com/\w+$"
+    )
 )
 
 _CREDIT_KEYS = ("photo", "image", "credit", "getty", "/", "shutterstock", "via ")
@@ -224,9 +238,9 @@ def _is_linky(s: str) -> bool:
     )
 
 
-def _is_credit(s: str) -> bool:
+def _is_credit(s: str, lexicon: FurnitureLexicon) -> bool:
     low = s.lower()
-    return any(key in low for key in _CREDIT_KEYS) and bool(CREDIT.search(s))
+    return any(key in low for key in _CREDIT_KEYS) and bool(lexicon.credit.search(s))
 
 
 def _is_boilerplate(line: _Line, model: LayoutModel) -> bool:
@@ -273,6 +287,8 @@ LOCAL_FEATURES = (
     "seq",
     "chead",
     "credit",
+    "furniture",
+    "embed",
 )
 _CARRIED = (
     "lw",
@@ -285,6 +301,8 @@ _CARRIED = (
     "template",
     "seq",
     "credit",
+    "furniture",
+    "embed",
 )
 _CARRIED_AT = tuple(LOCAL_FEATURES.index(name) for name in _CARRIED)
 STATIC_FEATURES = (
@@ -298,6 +316,7 @@ STATIC_FEATURES = (
     "after_colon",
     "alternation",
     "credit_nb",
+    "embed_next",
     *_CARRIED,
 )
 CONTEXT_FEATURES = (
@@ -320,15 +339,21 @@ _TITLE_AT = LOCAL_FEATURES.index("title")
 _CMARK_AT = LOCAL_FEATURES.index("cmark")
 _END_AT = LOCAL_FEATURES.index("end")
 _CREDIT_AT = LOCAL_FEATURES.index("credit")
+_EMBED_AT = LOCAL_FEATURES.index("embed")
 _WINDOWED = tuple(
     LOCAL_FEATURES.index(name) for name in ("datetime", "template", "overlap", "chead")
 )
 
 
 def _local_features(
-    lines: Sequence[_Line], title: str | None, model: LayoutModel
+    lines: Sequence[_Line],
+    title: str | None,
+    model: LayoutModel,
+    lexicon: FurnitureLexicon,
+    furn: Collection[int],
 ) -> list[list[float]]:
-    """Stage 1: each line judged on its own text, in ``LOCAL_FEATURES`` order."""
+    """Stage 1: each line judged on its own text, in ``LOCAL_FEATURES`` order; ``furn`` holds
+    the indices of the lines that are page furniture."""
     counts = Counter(line.text for line in lines)
     shapes = Counter(_DIGITS.sub("0", line.text) for line in lines)
     title_core = split_title(title)[0] if title else ""
@@ -377,7 +402,7 @@ def _local_features(
                 float(is_title),
                 overlap,
                 float(w < 20 and bool(_DATETIME.search(s))),
-                float(w < 12 and bool(_BYLINE_START.match(s))),
+                float(w < 12 and opening(s, lexicon.bylines) is not None),
                 float(bool(_ENUM.match(s))),
                 float(w < 15 and counts[s] < 3 and shapes[_DIGITS.sub("0", s)] >= 3),
                 float(w <= 6 and bool(_COMMENTS.search(s))),
@@ -391,7 +416,9 @@ def _local_features(
                     )
                 ),
                 float(w < 15 and bool(_COMMENT_HEAD.search(s))),
-                float(_is_credit(s)),
+                float(_is_credit(s, lexicon)),
+                float(i in furn),
+                float(("@" in s or "pic." in s) and bool(_EMBED.search(s))),
             ]
         )
         seen.add(s)
@@ -442,6 +469,7 @@ def _neighbourhood(lines: Sequence[_Line], local: Sequence[Sequence[float]]) -> 
                     local[i - 1][_CREDIT_AT] if i else 0.0,
                     local[i + 1][_CREDIT_AT] if i + 1 < n else 0.0,
                 ),
+                local[i + 1][_EMBED_AT] if i + 1 < n else 0.0,
                 *(local[i][at] for at in _CARRIED_AT),
             ]
         )
@@ -516,9 +544,15 @@ def _logistic(values: Sequence[float], stage: tuple[tuple[float, ...], float]) -
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def _scores(lines: Sequence[_Line], title: str | None, model: LayoutModel) -> list[float]:
+def _scores(
+    lines: Sequence[_Line],
+    title: str | None,
+    model: LayoutModel,
+    lexicon: FurnitureLexicon,
+    furn: Collection[int],
+) -> list[float]:
     """The last stage's body probability for each line."""
-    local = _local_features(lines, title, model)
+    local = _local_features(lines, title, model, lexicon, furn)
     p = [_logistic(f, model.local) for f in local]
     if model.context:
         static = _neighbourhood(lines, local)
@@ -527,8 +561,14 @@ def _scores(lines: Sequence[_Line], title: str | None, model: LayoutModel) -> li
     return p
 
 
-def _body_mask(lines: Sequence[_Line], title: str | None, model: LayoutModel) -> list[bool]:
-    p = _scores(lines, title, model)
+def _body_mask(
+    lines: Sequence[_Line],
+    title: str | None,
+    model: LayoutModel,
+    lexicon: FurnitureLexicon,
+    furn: Collection[int],
+) -> list[bool]:
+    p = _scores(lines, title, model, lexicon, furn)
     mask = [q > model.threshold for q in p]
     if p and not any(mask):
         half = max(p) / 2.0
@@ -554,20 +594,24 @@ def analyze_layout(
     furniture, which is never body: ``furniture``) to the bundled ``furniture.tsv``.
     """
     model = model or load_layout_model()
+    lexicon = lexicon or load_furniture()
     lines = _split_lines(text)
     page_title = _find_title(lines)
     headline, site = split_title(page_title) if page_title else (None, None)
-    mask = _body_mask(lines, page_title, model)
-    for i in furniture([line.text for line in lines], lexicon or load_furniture()):
+    texts = [line.text for line in lines]
+    furn = furniture(texts, lexicon)
+    mask = _body_mask(lines, page_title, model, lexicon, furn)
+    for i in furn:
         mask[i] = False
     if page_title:  # the headline is metadata, not body
         mask[0] = False
     body = tuple((line.start, line.end) for line, keep in zip(lines, mask, strict=True) if keep)
     body_start = mask.index(True) if any(mask) else 0
-    texts = [line.text for line in lines]
     return PlainTextLayout(
         body=body,
         title=headline,
         outlet=find_outlet(texts, site),
         byline=find_byline(texts, body_start, model.name_stops),
+        lines=tuple((line.start, line.end) for line in lines),
+        furniture=tuple((lines[i].start, lines[i].end) for i in sorted(furn)),
     )
