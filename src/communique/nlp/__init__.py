@@ -44,6 +44,7 @@ Modules::
         pieces.py           quoted stretches on tokens; quoted words in a verb's object
         cues.py             speech cues and what each attributes (speaker, content); which
                             contents are propositions (indirect quotations)
+        subjects.py         who speaks: the speaker token a cue names, who can speak
         reported.py         where a cue's reported content is, and its grammatical form
         report_nouns.py     report nouns ("his claim that ...")
         index.py            per-doc character/token/sentence/paragraph lookups

@@ -52,6 +52,14 @@ ATTITUDES = [
     "She explained how the plan would work.",
     "He was asked whether he thought the country was well governed.",
     "If she said that the plan would fail, she was wrong.",
+    "Officials refused to explain exactly how the money was spent.",
+    # a wish, not a belief: an attitude's infinitive with a subject of its own
+    "The chef does not want viewers to think he is perfect.",
+    # a cue that an attitude governs, a reflexive state, a comparison, a participle adjective
+    "She refused to say that the deal was dead.",
+    "The team find themselves fighting to avoid relegation.",
+    "Staying at home would be like saying the critics were right.",
+    "The outlook for the firm is promising, and the shares rose sharply.",
 ]
 
 
@@ -79,10 +87,67 @@ def test_what_is_no_proposition_is_no_quote(nlp: Language, text: str) -> None:
             "the Saudi government of attempting to intimidate the families",
         ),
         ("She described Mr. Obama as a climate evangelist.", "Mr. Obama as a climate evangelist"),
+        # a gerund clause names the action a request asks for, as an infinitive does
+        (
+            "The senator called for cutting the fuel tax to 10 percent.",
+            "cutting the fuel tax to 10 percent",
+        ),
+        # private verbs of cognition report their clause
+        (
+            "Investors assumed that the bank had the backing of the government.",
+            "that the bank had the backing of the government",
+        ),
+        (
+            "The newspaper has learned that the minister resigned on Friday.",
+            "that the minister resigned on Friday",
+        ),
+        # the complementizer after an aside that the parser hung from the clause
+        (
+            "Two economists warned, as did the union itself, that the new rules would hurt"
+            " small farms.",
+            "that the new rules would hurt small farms",
+        ),
     ],
 )
 def test_propositions_are_indirect_quotes(nlp: Language, text: str, reported: str) -> None:
     assert [content(q) for q in quotes(nlp, text) if q.kind == "indirect"] == [reported]
+
+
+@pytest.mark.parametrize(
+    ("text", "reported", "speaker"),
+    [
+        (
+            "The economy, as Mr. Smith noted, is slowing down this year.",
+            "The economy, as Mr. Smith noted, is slowing down this year",
+            "Smith",
+        ),
+        (
+            "As Trump said in his speech on Monday, the wall will be built by Mexico.",
+            "the wall will be built by Mexico",
+            "Trump",
+        ),
+        ("The prices rose, as analysts predicted.", "The prices rose", "analysts"),
+    ],
+)
+def test_an_as_clause_reports_the_clause_it_qualifies(
+    nlp: Language, text: str, reported: str, speaker: str
+) -> None:
+    found = [q for q in quotes(nlp, text) if q.kind == "indirect"]
+    assert [content(q) for q in found] == [reported]
+    assert found[0].speaker is not None and found[0].speaker.text.endswith(speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # temporal "as", and an "as" clause that is no aside
+        "As he welcomed the guests, Scott was launching his bid for the seat.",
+        "A slide that the aides carry as they speak to business leaders shows the costs.",
+        "As expected, prices fell in March.",
+    ],
+)
+def test_an_as_clause_that_is_no_aside_reports_nothing(nlp: Language, text: str) -> None:
+    assert [q for q in quotes(nlp, text) if q.kind == "indirect"] == []
 
 
 def test_attitudes_are_reported_when_the_component_is_told_to(nlp: Language) -> None:

@@ -5,8 +5,13 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
 
+from communique.knowledge.cues import load_cues
 from communique.nlp.extensions import QuoteSpan
+from communique.nlp.quotes import QuoteConfig
+from communique.nlp.quotes.cues import attribution, find_cues
+from communique.nlp.quotes.speakers import tidy_name
 
 
 def quotes(nlp: Language, text: str) -> list[QuoteSpan]:
@@ -37,14 +42,28 @@ def test_an_unresolved_pronoun_keeps_the_mention_but_no_name(nlp: Language) -> N
 @pytest.mark.parametrize(
     "text",
     [
-        "I think the committee will publish its findings in the spring.",
-        "We believe the committee will publish its findings in the spring.",
+        "I said the committee would publish its findings in the spring.",
+        "We told the board that the committee would publish its findings in the spring.",
     ],
 )
 def test_first_person_speakers_are_unresolved_not_named_i_or_we(nlp: Language, text: str) -> None:
-    for q in quotes(nlp, text):
+    found = quotes(nlp, text)
+    assert found
+    for q in found:
         assert q.speaker is not None and q.speaker.text in ("I", "We")
         assert q.speaker_name is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I think the committee will publish its findings in the spring.",
+        "We believe the committee will publish its findings in the spring.",
+        "I assume that the committee will publish its findings in the spring.",
+    ],
+)
+def test_the_writers_own_thought_is_no_quotation(nlp: Language, text: str) -> None:
+    assert quotes(nlp, text) == []
 
 
 @pytest.mark.parametrize(
@@ -135,3 +154,195 @@ def test_a_bare_demonstrative_is_no_speaker(nlp: Language, text: str) -> None:
 def test_a_demonstrative_with_its_noun_still_speaks(nlp: Language) -> None:
     (q,) = quotes(nlp, "That official said the border would reopen on Monday.")
     assert q.speaker is not None and "official" in q.speaker.text
+
+
+# ---------------------------------------------------------------- where the speaker stands
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the parser took the cue's subject from inside the quotation
+        (
+            "“I will make this promise to you: we will get justice in this case,” Harbor"
+            " police Chief Dana Whitley said Monday.",
+            "Dana Whitley",
+        ),
+        # a participial aside between the name and the cue
+        (
+            "President Obama, opening the new library in Chicago on Saturday, said it would"
+            " tell the story of the city.",
+            "Obama",
+        ),
+    ],
+)
+def test_the_speaker_beside_the_cue(nlp: Language, text: str, speaker: str) -> None:
+    found = [q for q in quotes(nlp, text) if q.speaker is not None]
+    assert found and found[0].speaker is not None
+    assert found[0].speaker.text.endswith(speaker)
+
+
+def test_a_dateline_is_no_speaker(nlp: Language) -> None:
+    text = "WASHINGTON -- President Obama said on Saturday the museum would tell an American story."
+    (q,) = quotes(nlp, text)
+    assert q.speaker is not None and q.speaker.text.endswith("Obama")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The Times reports:\n\n“The council has spent twice its budget on consultants"
+            " this year.”",
+            "The Times",
+        ),
+        (
+            "On July 6, Senator Reyes made the following comment:\n\n“For young people who"
+            " have left school, the jobless rate is far higher than we admit.”",
+            "Senator Reyes",
+        ),
+    ],
+)
+def test_a_colon_lead_in_attributes_the_quotation_whatever_its_cue(
+    nlp: Language, text: str, speaker: str
+) -> None:
+    (q,) = quotes(nlp, text)
+    assert q.kind == "direct" and q.speaker is not None and q.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The law created what has become known as the “sunset clause” for taxes.",
+        "Let's focus on understanding exactly how the lenders set their rates.",
+    ],
+)
+def test_things_and_exhortations_are_no_speakers(nlp: Language, text: str) -> None:
+    assert quotes(nlp, text) == []
+
+
+def test_a_headline_names_its_source_before_a_colon(nlp: Language) -> None:
+    text = "Maria Lopez: The Council Has Failed Our Schools Again.\n\nThe teacher spoke on Monday."
+    found = quotes(nlp, text)
+    assert [q.speaker.text for q in found if q.speaker is not None] == ["Maria Lopez"]
+
+
+def test_a_headline_label_must_be_a_name(nlp: Language) -> None:
+    text = "Poll: Voters Turn Against the New Stadium Plan.\n\nThe survey was taken in May."
+    assert quotes(nlp, text) == []
+
+
+# The parser's mistakes, written out: each row is (word, POS, tag, dependency, head, entity).
+Row = tuple[str, str, str, str, int, str]
+
+
+def parsed(nlp: Language, rows: list[Row]) -> Doc:
+    words = [r[0] for r in rows]
+    return Doc(
+        nlp.vocab,
+        words=words,
+        spaces=[True] * len(words),
+        pos=[r[1] for r in rows],
+        tags=[r[2] for r in rows],
+        deps=[r[3] for r in rows],
+        heads=[r[4] for r in rows],
+        ents=[("B-" + r[5]) if r[5] else "O" for r in rows],
+    )
+
+
+def speaker_of(doc: Doc, cue: str) -> str | None:
+    lexicon = load_cues()
+    (hit,) = [h for h in find_cues(doc, lexicon) if doc[h.start].text == cue]
+    attr = attribution(doc, hit, lexicon, QuoteConfig())
+    return None if attr.speaker is None else doc[attr.speaker].text
+
+
+def test_a_subject_inside_the_quotation_gives_way_to_the_name_before_the_cue(
+    nlp: Language,
+) -> None:
+    doc = parsed(
+        nlp,
+        [
+            ("“", "PUNCT", "``", "punct", 3, ""),
+            ("We", "PRON", "PRP", "nsubj", 3, ""),
+            ("will", "AUX", "MD", "aux", 3, ""),
+            ("win", "VERB", "VB", "ROOT", 3, ""),
+            (",", "PUNCT", ",", "punct", 3, ""),
+            ("”", "PUNCT", "''", "punct", 3, ""),
+            ("Chief", "PROPN", "NNP", "compound", 8, ""),
+            ("Dana", "PROPN", "NNP", "compound", 8, "PERSON"),
+            ("Whitley", "PROPN", "NNP", "dobj", 3, "PERSON"),
+            ("said", "VERB", "VBD", "conj", 3, ""),
+            (".", "PUNCT", ".", "punct", 3, ""),
+        ],
+    )
+    assert speaker_of(doc, "said") == "Whitley"
+
+
+def test_the_name_before_a_participial_aside_speaks(nlp: Language) -> None:
+    doc = parsed(
+        nlp,
+        [
+            ("President", "PROPN", "NNP", "compound", 1, ""),
+            ("Obama", "PROPN", "NNP", "appos", 8, "PERSON"),
+            (",", "PUNCT", ",", "punct", 8, ""),
+            ("opening", "VERB", "VBG", "advcl", 8, ""),
+            ("the", "DET", "DT", "det", 5, ""),
+            ("library", "NOUN", "NN", "dobj", 3, ""),
+            (",", "PUNCT", ",", "punct", 7, ""),
+            ("said", "VERB", "VBD", "ROOT", 7, ""),
+            ("Museums", "NOUN", "NNS", "nsubj", 9, ""),
+            ("matter", "VERB", "VBP", "ccomp", 7, ""),
+            (".", "PUNCT", ".", "punct", 7, ""),
+        ],
+    )
+    assert speaker_of(doc, "said") == "Obama"
+
+
+def test_a_dateline_subject_gives_way_to_the_name_in_apposition(nlp: Language) -> None:
+    doc = parsed(
+        nlp,
+        [
+            ("WASHINGTON", "PROPN", "NNP", "nsubj", 4, "GPE"),
+            ("--", "PUNCT", ":", "punct", 0, ""),
+            ("President", "PROPN", "NNP", "compound", 3, ""),
+            ("Obama", "PROPN", "NNP", "appos", 0, "PERSON"),
+            ("said", "VERB", "VBD", "ROOT", 4, ""),
+            ("museums", "NOUN", "NNS", "nsubj", 6, ""),
+            ("matter", "VERB", "VBP", "ccomp", 4, ""),
+            (".", "PUNCT", ".", "punct", 4, ""),
+        ],
+    )
+    assert speaker_of(doc, "said") == "Obama"
+
+
+def test_a_cue_opening_its_sentence_has_its_subject_after_it(nlp: Language) -> None:
+    doc = parsed(
+        nlp,
+        [
+            ("Said", "VERB", "VBD", "ROOT", 0, ""),
+            ("Ana", "PROPN", "NNP", "compound", 2, "PERSON"),
+            ("Ruiz", "PROPN", "NNP", "dobj", 0, "PERSON"),
+            (":", "PUNCT", ":", "punct", 0, ""),
+            ("“", "PUNCT", "``", "punct", 5, ""),
+            ("Nobody", "PRON", "NN", "nsubj", 6, ""),
+            ("cares", "VERB", "VBZ", "ccomp", 0, ""),
+            (".", "PUNCT", ".", "punct", 0, ""),
+            ("”", "PUNCT", "''", "punct", 0, ""),
+        ],
+    )
+    assert speaker_of(doc, "Said") == "Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("name", "tidy"),
+    [
+        ("\u2015 \u00a0 Christina Olidem", "Christina Olidem"),
+        ("and Smith,", "Smith"),
+        ("but the company", "the company"),
+        ("Sammy Davis Jr.", "Sammy Davis Jr."),
+        ("\u201cthe spokesman\u201d", "the spokesman"),
+    ],
+)
+def test_speaker_names_lose_the_punctuation_at_their_edges(name: str, tidy: str) -> None:
+    assert tidy_name(name) == tidy

@@ -3,30 +3,37 @@
 A ``CueHit`` is one occurrence of a lexicon cue ("said", "told", "according to", "was quoted
 as saying").  ``attribution`` reads its syntactic neighbourhood:
 
-* the speaker token: the subject of the cue verb, found also through ``xcomp``/``conj``/
-  ``advcl`` chains ("Trump said, adding ..."), the antecedent of a relative pronoun ("Figueroa,
-  who said ..."), the passive subject of "was quoted as saying", the object of "according to";
+* the speaker token, found by ``subjects.cue_subject`` (the subject of the cue, its
+  controller, a name the parser misplaced; not a generic "you", an amount or an event), or
+  for "was quoted as saying" its passive subject, for "according to" its object;
 * the reported content, read by ``reported``: the ``ccomp`` clause (with its "that"), a
-  clause the cue is a parenthetical of ("X is Y, he said"), an infinitive for directives ("urged
-  everyone to ...", "told his aides to ..."), the object of a topic preposition ("complained
-  about his mic"), or for "according to X" the clause it attaches to;
+  clause the cue is a parenthetical of ("X is Y, he said") or a comparative aside of ("The
+  economy, as Mr. Smith noted, is slowing"), an infinitive for directives ("urged everyone to
+  ...", "told his aides to ..."), the object of a topic preposition ("complained about his
+  mic"), or for "according to X" the clause it attaches to.
+
 Report nouns ("his claim that ...") are read by ``report_nouns``. Which nouns can be a source,
 which cues address someone and which cues' objects are not what was said are word lists of
 the ``CueLexicon`` (``quote_words.tsv``).
 
-Not every subject speaks: the generic "you" or "one" attributes nothing (``generic``), and an
-amount, a time or an event ("only 34% said", "Talks showed") is no speaker (``can_speak``).
 A question the cue says went unanswered ("declined to say why ...", "did not say whether
 ...") reports nothing (``unanswered``), nor does a cue inside a question or a condition
-("asked whether he thought ...": ``hypothetical``).
+("asked whether he thought ...": ``hypothetical``), a cue in the infinitive of an attitude
+("refused to say that ...", "does not want viewers to think ...": ``wished``), a comparison
+("it's like saying ..."), a participle used as an adjective ("looks promising") or a clause
+about the subject's own state ("find themselves fighting ...").
 
 What a cue reports is a quotation of its own (an indirect one) only when it is a proposition
 someone stated or holds (``proposition``): a clause or a small clause for any cue; an
-infinitive for speech acts that ask or commit (``directive``: "urged everyone to act";
-``assertive``: "vowed to bring back jobs"), never for attitudes (``stance``: "wants to",
-"plans to", "refused to", "offered to"); never an embedded question ("explained why ..."), a
-bare noun phrase ("opposes the deal", "a study found 31 incidents") or a topic ("talked about
-taxes").  Any content can still host quoted words, which make a mixed quotation.
+infinitive with a subject of its own for any cue but an attitude ("expects prices to rise" is
+a belief, "wants viewers to think" a wish); an infinitive, or the gerund of a phrasal
+request ("called for reducing the tax rate"), for speech acts that ask or commit
+(``directive``: "urged everyone to act"; ``assertive``: "vowed to bring back jobs"), never
+for attitudes (``stance``: "wants to", "plans to", "refused to", "offered to"); never an
+embedded question ("explained why ..."), a bare noun phrase ("opposes the deal", "a study found
+31 incidents") or a topic ("talked about taxes"); nor anything the writer thinks in the first
+person ("I think ...", "we assume ...").  Any content can still host quoted words, which
+make a mixed quotation.
 """
 
 from __future__ import annotations
@@ -36,14 +43,16 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ...knowledge.cues import Cue, CueLexicon
-from ..syntax import FINITE_TAGS, SUBJECT_DEPS, VERB_POS
+from ..syntax import SUBJECT_DEPS, VERB_POS, to_infinitive
 from .config import QuoteConfig
-from .coref import GENERIC_PRONOUNS
+from .coref import FIRST_PERSON
 from .reported import (
     COMPLEMENT_DEPS,
     QUESTION_WORDS,
     ContentForm,
+    as_report,
     clause_form,
+    clause_range,
     infinitive,
     inline_report,
     misparsed_clause,
@@ -56,8 +65,7 @@ from .reported import (
     topic,
     trim,
 )
-
-_UP_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "acl"})
+from .subjects import animate, can_speak, cue_subject, generic, impersonal
 
 
 @dataclass
@@ -106,7 +114,15 @@ def proposition(attr: Attribution) -> bool:
         return False
     if attr.form in ("clause", "small_clause"):
         return True
+    if attr.form == "subject_infinitive":
+        # "expects them to become scarcer" is a belief; "wants viewers to think ..." a wish
+        return attr.hit.cue.cls != "stance"
     return attr.form == "infinitive" and attr.hit.cue.cls in _INFINITIVE_CLASSES
+
+
+_ADJECTIVAL = frozenset({"amod", "acomp"})
+"""Dependencies of a participle used as an adjective ("look promising", "a warning sign"): no
+cue."""
 
 
 def find_cues(doc: Doc, lexicon: CueLexicon) -> list[CueHit]:
@@ -132,7 +148,7 @@ def find_cues(doc: Doc, lexicon: CueLexicon) -> list[CueHit]:
                     break
         if matched:
             continue
-        if tok.pos_ in VERB_POS or tok.tag_.startswith("VB"):
+        if (tok.pos_ in VERB_POS or tok.tag_.startswith("VB")) and tok.dep_ not in _ADJECTIVAL:
             cue_row = lexicon.word(lower, tok.lemma_.lower())
             if cue_row is not None:
                 hits.append(CueHit(i, i + 1, i, cue_row))
@@ -142,82 +158,6 @@ def find_cues(doc: Doc, lexicon: CueLexicon) -> list[CueHit]:
                 hits.append(CueHit(i, i + 1, i, noun_row))
         i += 1
     return hits
-
-
-def subject_of(tok: Token, max_climb: int, depth: int = 0) -> Token | None:
-    """The subject of a verb, looking up through at most ``max_climb`` non-finite and
-    coordinated verbs (``depth``: how many were climbed already)."""
-    subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
-    if subjects:
-        # two subjects happen when the parser takes quoted words for one: keep the nearest
-        return min(subjects, key=lambda c: abs(c.i - tok.i))
-    if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
-        return tok.head
-    if depth < max_climb and tok.dep_ in _UP_DEPS and tok.head is not tok:
-        return subject_of(tok.head, max_climb, depth + 1)
-    return None
-
-
-def impersonal(subj: Token) -> bool:
-    """An expletive subject ("it is said", "there are reports")."""
-    if subj.dep_ == "expl" or subj.lower_ == "there":
-        return True
-    verb = subj.head
-    return subj.lower_ == "it" and (
-        subj.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in verb.children)
-    )
-
-
-def animate(tok: Token, lexicon: CueLexicon) -> bool:
-    """Whether a subject can be a source: a name, a personal pronoun, a named entity or a noun
-    of ``lexicon.source_nouns``."""
-    if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
-        return True
-    if tok.pos_ == "PRON":
-        return tok.lower_ not in ("it", "this", "that", "which", "what", "there")
-    if tok.pos_ == "NOUN":
-        return tok.lemma_.lower() in lexicon.source_nouns or any(
-            c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children
-        )
-    return False
-
-
-_MUTE_ENTITIES = frozenset({"PERCENT", "MONEY", "QUANTITY", "DATE", "TIME", "ORDINAL"})
-"""Entity types of amounts and times: "only 34% said", "$100 buys": no one speaks."""
-
-
-def generic(subj: Token) -> bool:
-    """The generic pronoun "you" or "one" as a subject ("you say ...", "if one seeks ...";
-    not "one of the officials")."""
-    if subj.pos_ != "PRON" or subj.lower_ not in GENERIC_PRONOUNS:
-        return False
-    return subj.lower_ != "one" or not (subj.n_lefts or subj.n_rights)
-
-
-def can_speak(subj: Token, lexicon: CueLexicon) -> bool:
-    """Whether a subject can be the source of words: a person, a group, an organisation or a
-    document, as far as its form tells; not an amount or a time (``_MUTE_ENTITIES``), nor an
-    event ("Talks", "the sanctions": ``lexicon.event_nouns``, unless also a source noun or a
-    document), nor a bare singular demonstrative ("That said, ...": "that" and "this" stand for
-    a thing or a proposition, never a person)."""
-    if subj.ent_type_ in _MUTE_ENTITIES:
-        return False
-    if subj.lower_ in ("that", "this") and subj.pos_ in ("PRON", "DET") and not subj.n_rights:
-        return False
-    if subj.like_num:
-        # a number stands for people only with a determiner or a partitive: "the two said",
-        # "one of the officials said"
-        return any(
-            c.dep_ == "det" or (c.dep_ == "prep" and c.lower_ == "of") for c in subj.children
-        )
-    if subj.pos_ == "NOUN" and not subj.ent_type_:
-        lemma = subj.lemma_.lower()
-        return not (
-            lemma in lexicon.event_nouns
-            and lemma not in lexicon.source_nouns
-            and lemma not in lexicon.documents
-        )
-    return True
 
 
 def _asks(doc: Doc, verb: Token) -> bool:
@@ -253,36 +193,29 @@ def unanswered(doc: Doc, verb: Token, lexicon: CueLexicon) -> bool:
     )
 
 
+def wished(verb: Token, lexicon: CueLexicon) -> bool:
+    """A cue in the infinitive that an attitude governs ("doesn't want viewers to think ...",
+    "refused to say that ...", "plans to announce that ..."): wanted, planned or refused,
+    not said; unlike "went on to say that ...", whose governor is no cue."""
+    head = verb.head
+    if head is verb or verb.dep_ not in ("xcomp", "ccomp") or not to_infinitive(verb):
+        return False
+    cue = lexicon.word(head.lower_, head.lemma_.lower())
+    return cue is not None and cue.cls == "stance"
+
+
 def hypothetical(verb: Token) -> bool:
     """A cue in a question or a condition ("asked whether he thought the country was well
     governed", "if she said so, ..."): it reports nothing as said."""
     return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children)
 
 
-def _participle_subject(doc: Doc, verb: Token) -> Token | None:
-    """The person named right before a participle cue, as object of a verb or preposition
-    ("footage of Hillary Clinton asking, ..."): its understood subject, or ``None``."""
-    if verb.tag_ != "VBG" or verb.i == 0 or verb.dep_ not in ("xcomp", "acl"):
-        return None
-    prev = doc[verb.i - 1]
-    if prev.ent_type_ == "PERSON" and prev.dep_ in ("pobj", "dobj"):
-        return prev
-    return None
-
-
-def _subject_before(doc: Doc, verb: Token) -> Token | None:
-    """The name or pronoun right before a finite cue the parser left without a subject ("In
-    an interview with the Washington Post Trump said ..."), or ``None``."""
-    if verb.tag_ not in FINITE_TAGS or verb.dep_ not in ("ROOT", "conj") or verb.i == 0:
-        return None
-    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
-        return None
-    prev = doc[verb.i - 1]
-    if prev.pos_ == "PROPN" and prev.dep_ == "pobj":
-        return prev
-    if prev.pos_ == "PRON" and prev.lower_ in ("he", "she", "they", "we", "i"):
-        return prev
-    return None
+def _reflexive(clause: Token) -> bool:
+    """Whether the clause's subject is a reflexive pronoun ("found themselves fighting",
+    "sees himself as"): the cue describes its own subject's state, it reports nothing."""
+    return any(
+        c.dep_ in SUBJECT_DEPS and c.lower_.endswith(("self", "selves")) for c in clause.children
+    )
 
 
 def attribution(doc: Doc, hit: CueHit, lexicon: CueLexicon, config: QuoteConfig) -> Attribution:
@@ -325,13 +258,12 @@ def attribution(doc: Doc, hit: CueHit, lexicon: CueLexicon, config: QuoteConfig)
         said = trim(doc, *subtree_range(clause)) if clause is not None else None
         said_form = clause_form(doc, saying, clause) if clause is not None else "clause"
         return Attribution(hit, subj.i if subj is not None else None, said, form=said_form)
-    subj = (
-        _participle_subject(doc, verb)
-        or subject_of(verb, config.max_subject_climb)
-        or _subject_before(doc, verb)
-    )
+    subj = cue_subject(doc, verb, lexicon, config)
     if subj is not None and generic(subj):
         return Attribution(hit, subj.i, None, generic=True)
+    if subj is not None and hit.cue.cls == "cognitive" and subj.lower_ in FIRST_PERSON:
+        # "I think ...", "we assume ...": the writer's own thought, which quotes no one
+        return Attribution(hit, subj.i, None)
     if subj is not None and (impersonal(subj) or not can_speak(subj, lexicon)):
         # "It is believed that ...", "it was reported": no one in particular; "only 34%
         # said", "Talks showed": no one at all
@@ -346,8 +278,10 @@ def attribution(doc: Doc, hit: CueHit, lexicon: CueLexicon, config: QuoteConfig)
         )
     if clause is None and hit.cue.speech:
         clause = misparsed_clause(verb)
-    if clause is not None:
-        content = trim(doc, *subtree_range(clause))
+    if clause is not None and _reflexive(clause):
+        clause = None  # "The team find themselves fighting ...": a state, no finding
+    elif clause is not None:
+        content = trim(doc, *clause_range(clause))
         form = clause_form(doc, verb, clause)
     elif (clause_head := parenthetical_in_subject(doc, verb)) is not None and subj is not None:
         # "The difference now, he told me on Friday, is that he is the anchor ..."
@@ -363,6 +297,14 @@ def attribution(doc: Doc, hit: CueHit, lexicon: CueLexicon, config: QuoteConfig)
     ):
         # "The Snowden case is the latest, he said." / "X, the Post has learned."
         content = trim(doc, *subtree_range(verb.head, skip=verb))
+    elif (
+        subj is not None
+        and hit.cue.cls != "stance"
+        and (as_clause := as_report(doc, verb)) is not None
+    ):
+        # "The economy, as Mr. Smith noted, is slowing."; not "..., as the Arab group
+        # wanted": an attitude's aside names what was wanted, not said
+        content = as_clause
     elif parenthetical(doc, verb) and subj is not None:
         # "The museum, Mr. Obama said, would make visitors face uncomfortable truths."
         content = trim(doc, verb.head.left_edge.i, verb.head.right_edge.i + 1)
@@ -405,7 +347,9 @@ def attribution(doc: Doc, hit: CueHit, lexicon: CueLexicon, config: QuoteConfig)
         and not (hit.cue.cls == "stance" and doc[content[0]].pos_ == "PROPN")
     ):
         content = None  # one word is no report, unless a stance toward someone ("attacked Cruz")
-    if content is not None and (unanswered(doc, verb, lexicon) or hypothetical(verb)):
+    if content is not None and (
+        unanswered(doc, verb, lexicon) or hypothetical(verb) or wished(verb, lexicon)
+    ):
         content = None
     return Attribution(hit, subj.i if subj is not None else None, content, form=form)
 
@@ -413,12 +357,7 @@ def attribution(doc: Doc, hit: CueHit, lexicon: CueLexicon, config: QuoteConfig)
 __all__ = [
     "Attribution",
     "CueHit",
-    "animate",
     "attribution",
-    "can_speak",
     "find_cues",
-    "generic",
-    "impersonal",
     "proposition",
-    "subject_of",
 ]

@@ -4,25 +4,30 @@ Three kinds of quotation are found (see ``extensions.QuoteSpan``):
 
 * **direct**: text between quotation marks (``marks.find_quoted``) that reads as speech,
   attributed to the nearest speech cue in its own sentence, the short sentence right after it,
-  or a colon lead-in before it ("Kerry said:").  “A,” Kerry said, “B.” is one quote with two
-  fragments; a quoted paragraph or sentence without a cue after an attributed quote continues
-  it (same speaker).  Quoted titles and short quoted phrases that no verb governs (scare
-  quotes, nicknames) are not quotations;
+  or a colon lead-in before it ("Kerry said:"; with a colon, a cue of any class: "The Times
+  reports:", "the senator made the following comment:"). “A,” Kerry said, “B.” is one quote with
+  two fragments; a quoted paragraph or sentence without a cue after an attributed quote
+  continues it (same speaker). Quoted titles and short quoted phrases that no verb governs
+  (scare quotes, nicknames) are not quotations;
 * **mixed**: a reported clause that contains quoted words ("Lavrov said the two nations “are
   united by a shared responsibility”"); the content is the whole clause;
 * **indirect**: a proposition reported by a cue (the ``ccomp`` of "said", "told reporters
   that", the clause that "according to X" attaches to, the that-clause of a report noun: "his
   claim that ...", what a speech act asks or promises: "urged everyone to act"); not what an
-  attitude wants or refuses, a bare noun phrase or an embedded question (``cues.proposition``).
+  attitude wants or refuses, a bare noun phrase or an embedded question (``cues.proposition``);
+  also a paragraph without quotation marks that a speech cue and a colon ending the paragraph
+  before announce ("The governor added:"): a block quotation whose marks were the page's layout.
 
-Speakers come from the cue's syntax (``cues``), are widened to their noun phrase and
-resolved to actors (``speakers``, ``coref``); transcript labels ("PENCE: ...") and dash
-signatures ("” ― Name") are read from layout (``layout``).  A continuation has no cue
-(``cue`` is ``None``) and carries the speaker mention of the quote it continues; a quote
-whose speaker could not be found has ``speaker``, ``actor`` and ``speaker_name`` ``None``; one
-whose speaker is a pronoun that resolves to no actor keeps the pronoun as ``speaker`` with
-``speaker_name`` ``None`` (unresolved).  A cue whose subject is the generic "you" or "one", an
-amount or an event noun attributes to no one (``cues.generic``, ``cues.can_speak``).
+Speakers come from the cue's syntax (``cues``), are widened to their noun phrase and resolved to
+actors (``speakers``, ``coref``); transcript labels ("PENCE: ..."), a headline that names its
+source before a colon ("Smith: Council has failed our schools", only for a person's name) and
+dash signatures ("” ― Name") are read from layout (``layout``). Quoted words inside two reported
+clauses belong to the one whose cue has a speaker. A continuation has no cue (``cue`` is
+``None``) and carries the speaker mention of the quote it continues; a quote whose speaker could
+not be found has ``speaker``, ``actor`` and ``speaker_name`` ``None``; one whose speaker is a
+pronoun that resolves to no actor keeps the pronoun as ``speaker`` with ``speaker_name``
+``None`` (unresolved). A cue whose subject is the generic "you" or "one", an amount or an event
+noun attributes to no one (``subjects.generic``, ``subjects.can_speak``).
 
 Quoted words in the object of any verb with a subject ("called the test “a clear violation”")
 also make a mixed quote, with that verb as cue: news annotation (PolNeAR) counts them
@@ -56,7 +61,8 @@ from .marks import find_quoted
 from .narrator import author_name, first_person_piece
 from .pieces import Piece, nickname, object_host, quoted_pieces
 from .report_nouns import noun_report
-from .speakers import name_speaker
+from .reported import trim
+from .speakers import name_speaker, tidy_name
 
 
 @dataclass
@@ -104,6 +110,18 @@ def _outside_words(doc: Doc, attr: Attribution, in_quote: list[int]) -> int:
     return sum(1 for i in range(a, b) if in_quote[i] < 0 and not doc[i].is_punct)
 
 
+def _colon_lead_in(doc: Doc, hit: CueHit, first: Piece) -> bool:
+    """Whether the cue's clause ends in a colon right before the piece's opening mark ("The Times
+    reports:", "the senator made the following comment:"): the colon announces
+    the quotation, whatever the cue's class."""
+    j = first.start - 1
+    while j >= hit.end and (doc[j].is_space or doc[j].is_quote or doc[j].text == "\n"):
+        j -= 1
+    if j < hit.end or doc[j].text != ":":
+        return False
+    return not any(doc[k].text in (".", "?", "!", ";", ":") for k in range(hit.end, j))
+
+
 def _adjacent_cue(
     doc: Doc,
     index: DocIndex,
@@ -117,7 +135,11 @@ def _adjacent_cue(
     best: tuple[int, Attribution] | None = None
     for attr in attrs:
         hit = attr.hit
-        if not hit.cue.speech and not (attr.content and any(_inside(attr, p) for p in chain)):
+        if (
+            not hit.cue.speech
+            and not (attr.content and any(_inside(attr, p) for p in chain))
+            and not (attr.speaker is not None and _colon_lead_in(doc, hit, first))
+        ):
             continue
         if hit.end <= first.start:
             gap = first.start - hit.end
@@ -231,6 +253,47 @@ def _reported(
     return out
 
 
+def _block_quotes(
+    doc: Doc,
+    index: DocIndex,
+    attrs: list[Attribution],
+    used: set[int],
+    in_quote: list[int],
+    config: QuoteConfig,
+) -> list[_Found]:
+    """Paragraphs announced by a speech cue and a colon ending the paragraph before ("The governor
+    added:"), without quotation marks of their own: a block quotation whose marks the page's
+    layout carried (indirect, having no marks in the text)."""
+    out: list[_Found] = []
+    for attr in attrs:
+        hit = attr.hit
+        if id(attr) in used or attr.speaker is None or not hit.cue.speech:
+            continue
+        lo, hi = index.para_tokens(hit.start)
+        last = hi - 1
+        while last > hit.end and (doc[last].is_space or "\n" in doc[last].text):
+            last -= 1
+        if last < hit.end or doc[last].text != ":":
+            continue
+        if any(doc[k].text in (".", "?", "!", ";", ":") for k in range(hit.end, last)):
+            continue
+        start = last + 1
+        while start < len(doc) and (doc[start].is_space or "\n" in doc[start].text):
+            start += 1
+        if start >= len(doc) or doc[start].is_quote:
+            continue
+        b_hi = index.para_tokens(start)[1]
+        words = [t for t in doc[start:b_hi] if t.is_alpha]
+        if len(words) < config.min_words_unattributed or any(
+            in_quote[k] >= 0 for k in range(start, b_hi)
+        ):
+            continue
+        a, b = trim(doc, start, b_hi)
+        out.append(_Found("indirect", [_char_range(doc, a, b)], attr, index.para_of(a)))
+        used.add(id(attr))
+    return out
+
+
 def extract_quotes(
     doc: Doc, lexicon: CueLexicon, config: QuoteConfig | None = None
 ) -> list[QuoteSpan]:
@@ -259,9 +322,8 @@ def extract_quotes(
         body = (index.token_at(lab.body[0]), index.token_end(lab.body[1]))
         if label[1] <= label[0] or body[1] <= body[0]:
             continue
-        if not index.text[lab.label[0] : lab.label[1]].isupper() and not any(
-            doc[i].ent_type_ == "PERSON" for i in range(*label)
-        ):
+        named = any(doc[i].ent_type_ == "PERSON" for i in range(*label))
+        if not named and (lab.title or not index.text[lab.label[0] : lab.label[1]].isupper()):
             continue
         cue = Cue(lemma=":", type="phrase", cls="label", notes="transcript speaker label")
         said_by = Attribution(CueHit(colon, colon + 1, colon, cue), label[1] - 1, None, label)
@@ -303,16 +365,20 @@ def extract_quotes(
         if len(chain) > 1:
             near += [a for a in _attach_window(index, chain[-1], attrs, keys, gap) if a not in near]
         # mixed: the quoted words sit inside a reported clause with words of its own
-        host = next(
-            (
-                a
-                for a in near
-                if a.content is not None
-                and all(_inside(a, p) for p in chain)
-                and _outside_words(doc, a, in_quote) >= 1
-            ),
-            None,
-        )
+        hosts = [
+            a
+            for a in near
+            if a.content is not None
+            and all(_inside(a, p) for p in chain)
+            and _outside_words(doc, a, in_quote) >= 1
+        ]
+        # a clause whose cue has a speaker hosts the quoted words before one without ("compared
+        # him to a coach “working the referees” in hopes that ...": not "hopes")
+        host = next((a for a in hosts if a.speaker is not None), hosts[0] if hosts else None)
+        if host is not None and host.speaker is None:
+            implicit = object_host(doc, chain[0], in_quote, lexicon, config)
+            if implicit is not None and implicit.content is not None:
+                host = None
         if host is not None:
             key = id(host)
             if key not in mixed:
@@ -358,8 +424,11 @@ def extract_quotes(
         implicit = object_host(doc, chain[0], in_quote, lexicon, config)
         if implicit is not None and words <= config.max_term_words:
             verb = doc[implicit.hit.verb]
-            if lexicon.word(verb.lower_, verb.lemma_.lower()) is None:
-                continue  # a quoted term that no cue attributes ("placed in a “liquidating trust”")
+            cue_row = lexicon.word(verb.lower_, verb.lemma_.lower())
+            if cue_row is None or cue_row.cls == "cognitive":
+                # a quoted term that no speech cue attributes ("placed in a “liquidating
+                # trust”", "what has become known as the “sunset clause”")
+                continue
         if implicit is not None and implicit.content is not None:
             key = implicit.hit.verb
             if key in implicit_hosts:
@@ -370,6 +439,7 @@ def extract_quotes(
             )
             found.append(implicit_hosts[key])
     found.extend(_reported(doc, index, attrs, mixed, used, in_quote, config.report_attitudes))
+    found.extend(_block_quotes(doc, index, attrs, used, in_quote, config))
     found.sort(key=lambda f: f.fragments[0][0])
     return _to_spans(doc, index, found, in_quote, lexicon, config)
 
@@ -422,7 +492,7 @@ def _to_spans(
                 span = doc[f.attr.speaker_range[0] : f.attr.speaker_range[1]]
                 actor = actor_of(doc, span.start, span.end)
                 quote.speaker, quote.actor = span, actor
-                quote.speaker_name = actor.name if actor else span.text
+                quote.speaker_name = tidy_name(actor.name if actor else span.text)
             elif f.attr.speaker is not None:
                 speaker = name_speaker(
                     doc,

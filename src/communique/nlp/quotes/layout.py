@@ -51,6 +51,9 @@ class Labelled:
     label: tuple[int, int]
     colon: int
     body: tuple[int, int]
+    title: bool = False
+    """The text's first line: a headline that states a claim after its source ("Smith:
+    Council has failed our schools"), which counts only when the label is a person's name."""
 
 
 def transcript_paragraphs(
@@ -61,18 +64,17 @@ def transcript_paragraphs(
 ) -> list[Labelled]:
     """Paragraphs that open with a speaker label, in text order.
 
-    The first line of a text (its title) never counts; bodies shorter than
-    ``min_body_words`` words are skipped.  A label opening with one of ``cue_words``
-    (lower-case inflected cue verbs; empty: none) is an inverted attribution ("Said Ellis:
-    “...”"): the label is the name after the verb.  Quotation marks opening the body are
-    left out of it.  A label whose lower-case text (without a final period) is one of
+    The first line of a text (its title) is marked ``title`` (a headline's "Source: claim");
+    bodies shorter than ``min_body_words`` words are skipped. A label opening with one of
+    ``cue_words`` (lower-case inflected cue verbs; empty: none) is an inverted attribution
+    ("Said Ellis: “...”"): the label is the name after the verb. Quotation marks opening the
+    body are left out of it. A label whose lower-case text (without a final period) is one of
     ``not_labels`` ("update", "editor's note"; empty: none) names no speaker.
     """
     out: list[Labelled] = []
     first_line_end = text.find("\n")
     for m in _LABEL.finditer(text):
-        if m.start() <= first_line_end or first_line_end < 0:
-            continue
+        title = m.start() <= first_line_end or first_line_end < 0
         label = m.group("label")
         words = label.split()
         if label.lower().rstrip(".") in not_labels:
@@ -94,6 +96,7 @@ def transcript_paragraphs(
                 (l_start, m.end("label")),
                 text.index(":", m.end("label")),
                 (b_start, b_end),
+                title,
             )
         )
     return out

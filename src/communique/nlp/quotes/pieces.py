@@ -16,9 +16,10 @@ from spacy.tokens import Doc, Token
 from ...knowledge.cues import Cue, CueLexicon
 from ..syntax import VERB_POS
 from .config import QuoteConfig
-from .cues import Attribution, CueHit, can_speak, generic, subject_of
+from .cues import Attribution, CueHit
 from .index import DocIndex
 from .marks import MarkedSpan
+from .subjects import can_speak, generic, passive_agent, subject_of
 
 _TITLE_SMALL_WORDS = frozenset(
     {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "is"}
@@ -112,8 +113,9 @@ def object_host(
 ) -> Attribution | None:
     """Quoted words in the object of a verb with a subject ("called Clinton a “champion”").
 
-    The verb counts as the cue (class ``implicit``) and its subject as the speaker; the content
-    runs from the verb to the end of its complement.  ``None`` when the quoted words sit in a
+    The verb counts as the cue (class ``implicit``) and its subject as the speaker (for a
+    passive verb, the object of its "by" phrase, or no one); the content runs from the verb to
+    the end of its complement.  ``None`` when the quoted words sit in a
     subject, or no verb with a subject governs them within ``config.max_object_climb`` heads,
     or the verb is one of ``lexicon.not_implicit``.
     """
@@ -143,7 +145,10 @@ def object_host(
     subj = subject_of(tok, config.max_subject_climb)
     if subj is None or in_quote[subj.i] >= 0 or subj.lower_ in ("it", "there", "that", "this"):
         return None
-    if generic(subj) or not can_speak(subj, lexicon):
+    # a passive verb's subject is what was said or called; its "by" phrase, if any, speaks
+    # ("in what is being criticized as a “use it or lose it” approach": someone unnamed)
+    speaker = passive_agent(tok, subj)
+    if speaker is not None and (generic(speaker) or not can_speak(speaker, lexicon)):
         return None  # "you call it “X”", "prices hit “record highs”"
     end = piece.end
     limit = tok.right_edge.i + 1
@@ -164,4 +169,5 @@ def object_host(
         cls="implicit",
         notes="quoted words in the object of a verb that is not a speech cue",
     )
-    return Attribution(CueHit(tok.i, tok.i + 1, tok.i, cue), subj.i, (start, end))
+    speaker_i = speaker.i if speaker is not None else None
+    return Attribution(CueHit(tok.i, tok.i + 1, tok.i, cue), speaker_i, (start, end))

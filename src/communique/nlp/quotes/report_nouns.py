@@ -14,8 +14,9 @@ from spacy.tokens import Doc
 from ...knowledge.cues import CueLexicon
 from ..syntax import VERB_POS, to_infinitive
 from .config import QuoteConfig
-from .cues import Attribution, CueHit, animate, impersonal, subject_of
+from .cues import Attribution, CueHit
 from .reported import ContentForm, subtree_range, trim
+from .subjects import animate, impersonal, subject_of
 
 
 def noun_report(doc: Doc, hit: CueHit, lexicon: CueLexicon, config: QuoteConfig) -> Attribution:

@@ -2,9 +2,11 @@
 
 ``cues.attribution`` asks these readers, in its order of preference, for the token range
 a cue reports: its clausal complement (``reported_clause``, or ``misparsed_clause`` when the
-parser attached it as something else); the clause it is a parenthetical of ("X is Y, he said",
-"The museum, Mr. Obama said, would ..."), also when the parser hung it from the subject or made
-the cue the root (``inline_report``); its object and predicate ("urged everyone to act"); an
+parser attached it as something else; ``clause_range`` starts it at its "that" when an aside
+hangs before it); the clause it is a parenthetical of ("X is Y, he said", "The museum, Mr.
+Obama said, would ..."), also when the parser hung it from the subject or made the cue the root
+(``inline_report``), or the clause a comparative "as" aside qualifies ("The economy, as Mr.
+Smith noted, is slowing": ``as_report``); its object and predicate ("urged everyone to act"); an
 infinitive after an addressee ("told his aides to ..."); the object of a topic preposition
 ("complained about his mic").  ``subtree_range`` and ``trim`` turn a clause into a range.
 
@@ -31,6 +33,8 @@ QUESTION_WORDS = frozenset(
 _PARENTHETICAL_OPENERS = frozenset(
     {",", "\u2014", "\u2013", "--", "-", "\u201d", '"', "''", "\u2019", "'"}
 )
+_ASIDE_MARKS = frozenset({",", "\u2014", "\u2013", "--", "(", ")", ".", ";", ":"})
+"""Punctuation that sets off an aside ("The economy, as Mr. Smith noted, is slowing.")."""
 _OBJECT_DEPS = frozenset({"dobj", "xcomp", "oprd", "dative"})
 _TOPIC_PREPS = frozenset({"about", "against", "of"})
 """Prepositions whose object is what a cue verb reports on ("complained about his mic",
@@ -40,11 +44,16 @@ _STANCE_PREPS = frozenset({"for", "as", "over", "about", "of", "on", "to", "with
 _PREDICATE_PREPS = frozenset({"as"})
 """Prepositions that give a verb's object a predicate ("described Obama as an evangelist")."""
 
-ContentForm = Literal["clause", "small_clause", "question", "infinitive", "object", "topic"]
+ContentForm = Literal[
+    "clause", "subject_infinitive", "small_clause", "question", "infinitive", "object", "topic"
+]
 """The grammatical form of what a cue reports:
 
 * ``clause``: a finite clause ("said (that) X was Y"), or a non-finite one with a subject of
-  its own ("expects them to become scarcer", "shown Clinton's lead eroding");
+  its own ("shown Clinton's lead eroding");
+* ``subject_infinitive``: an infinitive with a subject of its own ("expects them to become
+  scarcer", "wants viewers to think he is perfect"): a belief for a thought, a wish for an
+  attitude;
 * ``small_clause``: an object with a predicate ("called the test a violation", "described
   Obama as a climate evangelist"): the proposition that the object is the predicate;
 * ``question``: an embedded question ("explained why he backs Trump", "asked whether ...");
@@ -69,6 +78,16 @@ def subtree_range(tok: Token, skip: Token | None = None) -> tuple[int, int]:
     return s_right, right
 
 
+def clause_range(clause: Token) -> tuple[int, int]:
+    """Token range of a reported clause, from its complementizer when an aside before it
+    hangs from the clause ("cautioned, as did the campaign itself, that ...")."""
+    left, right = subtree_range(clause)
+    mark = next((c for c in clause.children if c.dep_ == "mark"), None)
+    if mark is not None and mark.i > left and mark.nbor(-1).text == ",":
+        left = mark.i
+    return left, right
+
+
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """The range without punctuation and spaces at its ends (nor a leading conjunction)."""
     while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "cc"):
@@ -84,14 +103,18 @@ def clause_form(doc: Doc, verb: Token, clause: Token) -> ContentForm:
     "questioned what kind of person gets up at 3 a.m."; not "said if elected he would ...",
     whose "if" opens an adverbial inside, nor "donations, which he said were ...", a relative
     clause);
-    an infinitive without a subject ("refused to ...", parsed as a complement); else a
-    clause."""
+    an infinitive, with a subject of its own ("wants them to ...") or without ("refused to
+    ...", parsed as a complement); else a clause."""
     first = doc[clause.left_edge.i]
+    while first.i < clause.i and first.pos_ == "ADV" and first.lower_ not in QUESTION_WORDS:
+        first = doc[first.i + 1]  # "understand exactly how ...", "asked just why ..."
     if first.lower_ in QUESTION_WORDS and verb.dep_ != "relcl":
         owner = first.head
         if owner.i == clause.i or (first.dep_ in ("det", "poss") and owner.head.i == clause.i):
             return "question"
-    if to_infinitive(clause) and not any(c.dep_ in SUBJECT_DEPS for c in clause.children):
+    if to_infinitive(clause):
+        if any(c.dep_ in SUBJECT_DEPS for c in clause.children):
+            return "subject_infinitive"
         return "infinitive"
     return "clause"
 
@@ -112,8 +135,10 @@ def reported_clause(doc: Doc, verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ not in COMPLEMENT_DEPS:
             continue
-        first = doc[child.left_edge.i]
-        if first.dep_ == "mark" and first.lower_ not in _COMPLEMENTIZERS:
+        # the clause's own conjunction, not one of an adverbial inside it ("cautioned, as did
+        # the campaign, that ...")
+        mark = next((c for c in child.children if c.dep_ == "mark"), None)
+        if mark is not None and mark.lower_ not in _COMPLEMENTIZERS:
             continue
         if child.i > verb.i:
             return child
@@ -186,6 +211,37 @@ def parenthetical(doc: Doc, verb: Token) -> bool:
     )
 
 
+def as_report(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    """The clause that a comparative "as"-clause of the cue qualifies ("The economy, as Mr.
+    Smith noted, is slowing"; "As Trump said on Monday, the wall will be built"): the cue
+    has a subject but no object or complement of its own, so what it says is that clause;
+    ``None`` otherwise ("as expected", "as she said goodbye")."""
+    head = verb.head
+    if verb.dep_ != "advcl" or head is verb or head.pos_ not in VERB_POS:
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
+    if not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd") for c in verb.children):
+        return None
+    left, right = head.left_edge.i, head.right_edge.i + 1
+    words = [t.i for t in verb.subtree if not t.is_punct]
+    a_left, a_right = words[0], words[-1] + 1
+    # set off as an aside: a comma, a dash or the sentence's edge on both sides (not "a
+    # slide that aides carry as they speak to leaders shows ...")
+    sent = verb.sent
+    before = a_left == sent.start or doc[a_left - 1].text in _ASIDE_MARKS
+    after = a_right >= sent.end or doc[a_right].text in _ASIDE_MARKS or doc[a_right].is_sent_end
+    if not (before and after):
+        return None
+    if a_left <= left + 1:
+        left = a_right  # "As X said, ...": the clause after it
+    elif a_right >= right - 1:
+        right = a_left  # "..., as X said.": the clause before it
+    return trim(doc, left, right)
+
+
 def parenthetical_in_subject(doc: Doc, verb: Token) -> Token | None:
     """The clause around a cue set between commas after its subject ("The difference now, he
     told me, is that ..."), which the parser hung from the subject noun; else ``None``."""
@@ -222,15 +278,26 @@ def object_content(
     their form; ``end`` is where the cue ends, ``phrasal`` whether it is several words ("call
     for")."""
     parts = [c for c in verb.children if c.i >= end and c.dep_ in _OBJECT_DEPS]
-    if phrasal:  # "call for X": the particle's object
+    action = False
+    if phrasal:  # "call for X": the particle's object, or its gerund clause
         last = doc[end - 1]
-        parts += [c for c in last.children if c.dep_ == "pobj"]
+        parts += [c for c in last.children if c.dep_ in ("pobj", "pcomp")]
+        # "called for reducing the corporate tax rate": a gerund clause without a subject of
+        # its own names an action, as an infinitive does ("called on Congress to act")
+        action = any(
+            c.dep_ == "pcomp"
+            and c.tag_ == "VBG"
+            and not any(g.dep_ in SUBJECT_DEPS for g in c.children)
+            for c in last.children
+        )
     if not parts:
         return None
     start = min(c.left_edge.i for c in parts)
     stop = max(c.right_edge.i for c in parts) + 1
     form: ContentForm = "object"
-    if any(c.dep_ in ("xcomp", "ccomp") and c.pos_ in VERB_POS and to_infinitive(c) for c in parts):
+    if action or any(
+        c.dep_ in ("xcomp", "ccomp") and c.pos_ in VERB_POS and to_infinitive(c) for c in parts
+    ):
         form = "infinitive"
     elif any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in parts):
         # "called the test a violation", "admitted using the tax code"

@@ -11,6 +11,7 @@ unresolved, never as "he" or "I".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -19,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from ..extensions import ActorCluster, actor_of
 from ..syntax import RELATIVE_PRONOUNS, SUBJECT_DEPS
 from .coref import FIRST_PERSON, is_resolvable_pronoun, resolve_pronoun, resolve_title
-from .cues import generic
+from .subjects import generic
 
 _CUT_DEPS = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis", "prep_skip"})
 _CORE_DEPS = frozenset(
@@ -84,6 +85,19 @@ def speaker_span(doc: Doc, head_i: int) -> Span:
     return doc[left : right + 1]
 
 
+_NAME_EDGES = " \t\n\u00a0\u2015\u2014\u2013-,;:\"'\u201c\u201d\u2018\u2019("
+"""Characters a speaker's name never begins or ends with: spaces, dashes, clause punctuation,
+quotation marks (a final period stays: "Jr.", "Inc.")."""
+_LEADING_CONJUNCTIONS = re.compile(r"(?i)^(?:and|but|or|nor|while)\s+")
+
+
+def tidy_name(name: str) -> str:
+    """A speaker's name without the punctuation and conjunctions that the text or a layout
+    left at its edges ("― Christina N Luis Olidem", "and Smith,")."""
+    name = name.strip(_NAME_EDGES)
+    return _LEADING_CONJUNCTIONS.sub("", name).strip(_NAME_EDGES)
+
+
 def core_span(doc: Doc, head_i: int) -> Span:
     """The head token with its left modifiers (compounds, adjectives, determiners)."""
     head = doc[head_i]
@@ -146,5 +160,5 @@ def name_speaker(
         actor = resolve_title(doc, core)
     if actor is None or not actor.name[:1].isupper():
         # no actor, or a generic one ("firm"): the words of the text name the speaker better
-        return Speaker(span, actor, span.text)
-    return Speaker(span, actor, actor.name)
+        return Speaker(span, actor, tidy_name(span.text))
+    return Speaker(span, actor, tidy_name(actor.name))
