@@ -30,9 +30,17 @@ ETHNIC_FILE = "ethnic_groups.tsv"
 GIVEN_NAME_FILE = "given_names.tsv"
 WORD_FILE = "actor_words.tsv"
 SECTOR_FILE = "sectors.tsv"
-WORD_LISTS = ("honorific", "former", "skippable", "quantity", "head_verb", "common_noun")
+WORD_LISTS = (
+    "honorific",
+    "former",
+    "shadow",
+    "skippable",
+    "quantity",
+    "head_verb",
+    "common_noun",
+)
 """The lists of ``actor_words.tsv`` (the file documents each)."""
-SECTOR_GROUPS = ("state", "domestic", "force", "civilian", "transnational")
+SECTOR_GROUPS = ("state", "domestic", "force", "civilian", "transnational", "faith")
 """The groups of ``sectors.tsv`` (the file documents each)."""
 
 #: Code prefixes of international actors (intergovernmental, non-governmental, militant groups).
@@ -133,6 +141,9 @@ class RoleEntry:
     named organisation next to it gives the sector."""
     country: str | None = None
     """The country the title itself implies ("pope": VAT); ``None`` for almost all."""
+    shared: bool = False
+    """True for a title of the state that other organisations give too ("president",
+    "spokesman"): attached to a named organisation it takes that organisation's sector."""
 
 
 @dataclass(frozen=True)
@@ -164,6 +175,9 @@ class Sectors:
     transnational: frozenset[str] = frozenset()
     """Civil-society bodies that, described without a country, are NGOs ("a human rights
     group")."""
+    faith: frozenset[str] = frozenset()
+    """Religious bodies and clergy, whose faith is the tertiary part of their code ("a
+    Christian missionary": RELCHR)."""
 
     def rank(self, sector: str) -> int:
         """The sector's place in ``priority`` (after all of them when it is not listed)."""
@@ -193,6 +207,7 @@ def load_sectors(knowledge_dir: str = "") -> Sectors:
         force=frozenset(groups["force"]),
         civilian=frozenset(groups["civilian"]),
         transnational=frozenset(groups["transnational"]),
+        faith=frozenset(groups["faith"]),
     )
 
 
@@ -206,7 +221,8 @@ class ActorKnowledge:
     name may also be an adjective, "U.S."); ``roles`` maps lower-case role phrases (singular and
     plural) to their entry; ``country_names`` maps ISO3 to the canonical name; ``surnames``
     maps the last word of a well-known person's name to the entries with it; ``given_names``
-    maps a first name to ``m``/``f``. ``max_name_words``/``max_role_words`` bound phrase
+    maps a first name to ``m``/``f``; ``group_codes`` maps an ethnic or faith word to its CAMEO
+    tertiary code. ``max_name_words``/``max_role_words`` bound phrase
     lengths. ``name_starts``/``role_starts`` hold the first word of every phrase (for cheap
     pruning). The word lists of ``actor_words.tsv`` and the sectors of ``sectors.tsv`` follow."""
 
@@ -215,6 +231,9 @@ class ActorKnowledge:
     country_names: Mapping[str, str] = field(default_factory=_empty)  # type: ignore[arg-type]
     surnames: Mapping[str, tuple[PersonEntry, ...]] = field(default_factory=_empty)  # type: ignore[arg-type]
     given_names: Mapping[str, str] = field(default_factory=_empty)  # type: ignore[arg-type]
+    group_codes: Mapping[str, str] = field(default_factory=_empty)  # type: ignore[arg-type]
+    """An ethnic or faith word as written ("Albanian", "Christians") -> its CAMEO tertiary code
+    ("alb", "CHR"; ``ethnic_groups.tsv``)."""
     name_starts: frozenset[str] = frozenset()
     role_starts: frozenset[str] = frozenset()
     max_name_words: int = 1
@@ -223,6 +242,8 @@ class ActorKnowledge:
     """Lower-case form of address ("mr.", "lady") -> the gender it implies (``None``: any)."""
     former: frozenset[str] = frozenset()
     """Words that make an office a past one ("former", "ex")."""
+    shadow: frozenset[str] = frozenset()
+    """Words that make an office the opposition's counterpart of it ("shadow")."""
     skippable: frozenset[str] = frozenset()
     """Modifiers a title's premodifiers may hold without saying anything ("senior", "acting")."""
     quantity_nouns: frozenset[str] = frozenset()
@@ -313,7 +334,13 @@ def load_actor_knowledge(knowledge_dir: str = "") -> ActorKnowledge:
     for row in read_table(PLACE_FILE, knowledge_dir):
         kind = "city" if row.get("type") == "city" else "place"
         add(row["place"], NameHit(kind, iso3=row["iso3"]))
+    group_codes: dict[str, str] = {}
     for row in read_table(ETHNIC_FILE, knowledge_dir):
+        key = " ".join(row["name"].split())
+        if row.get("code"):
+            group_codes.setdefault(key, row["code"])
+        if any(h.kind in ("country", "adjective", "people") for h in names.get(key, ())):
+            continue  # a country's word ("Albanian"): the row only gives its code
         kind = "ethnic" if row.get("adjective") == "yes" else "people"
         add(row["name"], NameHit(kind, iso3=row["iso3"] or None))
     for row in read_table(ORG_FILE, knowledge_dir):
@@ -352,6 +379,7 @@ def load_actor_knowledge(knowledge_dir: str = "") -> ActorKnowledge:
             row.get("kind") or "person",
             generic=row.get("generic", "") == "yes",
             country=row.get("country") or None,
+            shared=row.get("shared", "") == "yes",
         )
         roles.setdefault(phrase, entry)
         plural = row.get("plural") or _pluralize_phrase(phrase)
@@ -366,6 +394,7 @@ def load_actor_knowledge(knowledge_dir: str = "") -> ActorKnowledge:
                     True,
                     entry.generic,
                     entry.country,
+                    entry.shared,
                 ),
             )
     given: dict[str, str] = {}
@@ -378,12 +407,14 @@ def load_actor_knowledge(knowledge_dir: str = "") -> ActorKnowledge:
         country_names=MappingProxyType(country_names),
         surnames=MappingProxyType({k: tuple(v) for k, v in surnames.items()}),
         given_names=MappingProxyType(given),
+        group_codes=MappingProxyType(group_codes),
         name_starts=frozenset(_first_words(names)),
         role_starts=frozenset(_first_words(roles)),
         max_name_words=max((_n_words(k) for k in names), default=1),
         max_role_words=max((_n_words(k) for k in roles), default=1),
         honorifics=MappingProxyType({k: v or None for k, v in words["honorific"].items()}),
         former=frozenset(words["former"]),
+        shadow=frozenset(words["shadow"]),
         skippable=frozenset(words["skippable"]),
         quantity_nouns=frozenset(words["quantity"]),
         head_verbs=frozenset(words["head_verb"]),

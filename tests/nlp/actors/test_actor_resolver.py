@@ -460,8 +460,9 @@ def test_dateline_is_no_actor(nlp_actors: Language) -> None:
         ("Rebels burned a village in the province of Kandahar.", "village", "AFGCVL"),
         # plain adjectives between a country word and its noun
         ("Irish nationalist guerrillas wounded two British soldiers.", "guerrillas", "IRLREB"),
-        # an ethnic minority belongs to the country it lives in
-        ("Serb forces killed three ethnic Albanians in southern Serbia.", "Albanians", "SRBCVL"),
+        # an ethnic minority belongs to the country it lives in (called ethnic, it takes
+        # CAMEO's ethnic code as the third part)
+        ("Serb forces killed three ethnic Albanians in southern Serbia.", "Albanians", "SRBCVLalb"),
         (
             "Ethnic Albanians vowed to fight near Macedonia's border with Bulgaria, Macedonian "
             "officials said.",

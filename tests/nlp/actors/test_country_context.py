@@ -182,7 +182,7 @@ def test_international_organisations_have_their_kind(
         (
             "Ethnic Albanian guerrillas operating in Macedonia laid down their arms.",
             "guerrillas",
-            "MKDREB",
+            "MKDREBalb",
         ),
         ("The Serbs demanded a truce with Moslem forces in east Bosnia.", "forces", "BIHREB"),
         ("Refugees fleeing the fighting in Darfur crossed into Chad.", "Refugees", "SDNREF"),

@@ -20,6 +20,7 @@ from .scan import POSSESSIVE, ScanResult
 
 COUNTRY_KINDS = ("country", "adjective", "people", "capital", "city", "place", "ethnic")
 LOCATIVE = frozenset({"of", "in", "from", "for", "at", "inside", "near"})
+OPPOSITION = "OPP"
 
 
 @dataclass
@@ -34,10 +35,23 @@ class Affiliation:
     roles: list[RoleEntry] = field(default_factory=list)
     """Role phrases, nearest to the name or head noun first."""
     former: bool = False
+    shadow: bool = False
+    """A "shadow" office: the opposition's counterpart of it."""
     ethnic: bool = False
     """An ethnic or religious word stood where a country adjective would, and no country word
     before the title ("ethnic Albanian guerrillas", "Moslem forces"): the actor is of the
     country it lives in."""
+    group: str | None = None
+    """The CAMEO tertiary code of an ethnic or faith word among the modifiers ("alb" of
+    "ethnic Albanian", "CHR" of "Christian"; ``ethnic_groups.tsv``), ``None`` when none."""
+    called_ethnic: bool = False
+    """The word "ethnic" stood before that word: the group is what the actor is."""
+    body: bool = False
+    """A named organisation our tables do not know (an ORG entity: "Fiat", "Shell") is
+    attached to the title: "Shell chairman", "Fiat's president", "president of Fiat"."""
+    body_sector: str | None = None
+    """The sector the institution words of that name give ("Pensions Commission": GOV),
+    ``None`` when they give none."""
     gender: str | None = None
     honorific: bool = False
 
@@ -99,15 +113,22 @@ def premodifiers(
     sent_start = scan.sent_start[boundary - 1] if boundary > 0 else 0
     unconfirmed: int | None = None
     seen = 0
-    """Where the walk stood before crossing plain adjectives ("Irish nationalist guerrillas"):
-    they join the mention only when a country, title or organisation lies beyond them."""
+    """Where the walk stood before crossing plain adjectives ("Irish nationalist guerrillas")
+    or a portfolio's nouns ("Liberal Democrat home affairs spokesman"): they join the mention
+    only when a country, title or organisation lies beyond them."""
     while left > sent_start:
         tok = doc[left - 1]
         if (
-            tok.pos_ == "ADJ"
-            and tok.dep_ == "amod"
+            (
+                tok.pos_ == "ADJ"
+                and tok.dep_ == "amod"
+                or tok.pos_ == "NOUN"
+                and tok.dep_ == "compound"
+                and bool(aff.roles)  # "home affairs | spokesman": a portfolio after a title
+            )
             and tok.is_lower
             and tok.lower_ not in kb.former
+            and tok.lower_ not in kb.shadow
             and tok.lower_ not in kb.skippable
             and left - 1 not in scan.role_at
             and left - 1 not in scan.name_at
@@ -127,9 +148,13 @@ def premodifiers(
             hit = nm.first(*COUNTRY_KINDS)
             if hit is not None and hit.kind == "ethnic" and not hit.iso3:
                 aff.ethnic = True  # "Moslem forces", "Shiite militias": a faith, no state
+                aff.group = aff.group or kb.group_codes.get(_text(doc, nm.start, nm.end))
                 left = nm.start
                 continue
+            if hit is not None and hit.iso3 and inside_longer_name(doc, nm.start, scan):
+                break  # "South American oil company": a region's word, no country's
             if hit is not None and hit.iso3:
+                word = _text(doc, nm.start, nm.end)
                 left = nm.start
                 if _pro_or_anti(doc, left, sent_start):
                     left -= 2  # "pro-Russian rebels" are not Russian
@@ -137,8 +162,11 @@ def premodifiers(
                 if left > sent_start and doc[left - 1].lower_ == "ethnic":
                     # "ethnic Albanian guerrillas" in Macedonia: a people, not Albania's
                     left -= 1
-                    aff.ethnic = True
+                    aff.ethnic = aff.called_ethnic = True
+                    aff.group = aff.group or kb.group_codes.get(word)
                     continue
+                if hit.kind == "ethnic":  # "a Tamil priest": the group's code, for a faith
+                    aff.group = aff.group or kb.group_codes.get(word)
                 aff.countries.insert(0, hit.iso3)
                 continue
             if org is not None and org.org is not None:
@@ -150,6 +178,7 @@ def premodifiers(
         low = tok.lower_
         if tok.ent_type_ == "NORP" and tok.is_title and not aff.countries:
             aff.ethnic = True  # "Moslem forces", "Shiite militias": a faith or people, no state
+            aff.group = aff.group or kb.group_codes.get(tok.text)
             left -= 1
             continue
         if low in POSSESSIVE and left - 1 > sent_start:
@@ -166,6 +195,7 @@ def premodifiers(
                     aff.orgs.insert(0, org_hit.org)
                 left = pm.start
                 continue
+            _attach_body(doc[left - 2], scan, aff)  # "Fiat's president"
             break
         if low == "led" and left - 2 > sent_start and doc[left - 2].text == "-":
             prev = _is_country_hit(scan, left - 2)
@@ -175,6 +205,10 @@ def premodifiers(
                 continue
         if low in kb.former:
             aff.former = True
+            left -= 1
+            continue
+        if low in kb.shadow and aff.roles:
+            aff.shadow = True  # "Tory shadow home secretary"
             left -= 1
             continue
         if tok.text == "-" and left - 2 >= sent_start and doc[left - 2].lower_ in kb.former:
@@ -199,6 +233,7 @@ def premodifiers(
         ):
             left -= 1
             continue
+        _attach_body(tok, scan, aff)  # "Shell chairman"
         break
     if aff.countries:
         aff.ethnic = False  # "Bosnian Moslem forces": a state's after all
@@ -209,6 +244,37 @@ def premodifiers(
         left += 1
     aff.start = left
     return aff
+
+
+def inside_longer_name(doc: Doc, start: int, scan: ScanResult) -> bool:
+    """True when the name at ``start`` continues an entity that begins with a word of no
+    known name ("South American", "Latin American": a region's adjective)."""
+    return (
+        start > 0
+        and doc[start].ent_iob_ == "I"
+        and doc[start - 1].text[:1].isupper()
+        and start - 1 not in scan.name_at
+    )
+
+
+def _attach_body(tok: Token, scan: ScanResult, aff: Affiliation) -> None:
+    """Record in ``aff`` an organisation our tables do not know whose name holds ``tok`` (an
+    ORG entity that names no country), with the sector of its institution words."""
+    if tok.ent_type_ != "ORG" or tok.i in scan.name_at or aff.body:
+        return
+    doc = tok.doc
+    start, end = tok.i, tok.i + 1
+    while start > 0 and doc[start - 1].ent_iob_ == "I" or doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    if any(i in scan.name_at for i in range(start, end)):
+        return  # "US Treasury": a country's body
+    aff.body = True
+    for i in range(start, end):
+        role = scan.role_at.get(i)
+        if role is not None and role.entry.kind == "body" and role.entry.sector:
+            aff.body_sector = role.entry.sector
 
 
 def postmodifiers(head: Token, scan: ScanResult, aff: Affiliation) -> int:
@@ -236,6 +302,8 @@ def postmodifiers(head: Token, scan: ScanResult, aff: Affiliation) -> int:
                 if org is not None and org.org is not None and child.lower_ in ("of", "for"):
                     aff.orgs.append(org.org)
                     end = max(end, m.end if m else end)
+                elif child.lower_ in ("of", "at"):  # "president of Fiat"
+                    _attach_body(obj, scan, aff)
         break
     return end
 
@@ -272,6 +340,22 @@ def _country_in_phrase(obj: Token, scan: ScanResult) -> list[str]:
     return out
 
 
+def _text(doc: Doc, start: int, end: int) -> str:
+    return " ".join(doc[start:end].text.split())
+
+
+def tertiary(aff: Affiliation, sector: str | None, sectors: Sectors) -> str | None:
+    """The third part of the actor's code (PLOVER keeps one: religion or ethnicity): the code
+    of an ethnic or faith word when the text calls the actor ethnic ("ethnic Albanian
+    guerrillas": alb) or when the actor is a religious one (``sectors.faith``: "a Christian
+    missionary": CHR); ``None`` otherwise ("Karen guerrillas", "Moslem forces")."""
+    if aff.group is None:
+        return None
+    if aff.called_ethnic or (sector is not None and sector in sectors.faith):
+        return aff.group
+    return None
+
+
 def role_text(aff: Affiliation) -> str | None:
     """The role as a phrase: "former President", "NSA leaker", "Foreign Minister";
     ``None`` when no role word was found."""
@@ -281,7 +365,9 @@ def role_text(aff: Affiliation) -> str | None:
     parts: list[str] = []
     if aff.former:
         parts.append("former")
-    parts.extend(o.name for o in aff.orgs if o.name != title)
+    parts.extend(dict.fromkeys(o.name for o in aff.orgs if o.name != title))
+    if aff.shadow:
+        parts.append("shadow")  # "Conservative Party shadow Home Secretary"
     parts.append(title)
     return " ".join(parts)
 
@@ -289,14 +375,19 @@ def role_text(aff: Affiliation) -> str | None:
 def sector_of(aff: Affiliation, sectors: Sectors) -> str | None:
     """The sector code the affiliation implies (``None`` when none).
 
-    A former holder of an office of the state (``sectors.state``) is ``ELI``; the armed force
+    A former holder of an office of the state (``sectors.state``) is ``ELI``, a "shadow" one
+    ``OPP``; the armed force
     of a faith or people ("Moslem forces", ``Affiliation.ethnic``) is ``REB``; a generic title
     ("spokesman", "official") takes the sector of a named organisation next to it ("Pentagon
-    spokesman" -> MIL, "UN official" -> GOV of the IGO); otherwise the nearest role word
-    decides, then an organisation's sector.
+    spokesman" -> MIL, "UN official" -> GOV of the IGO), and so does a title other
+    organisations give too (``RoleEntry.shared``: "Fiat's president"), none when that
+    organisation is one no table knows; otherwise the nearest role word decides, then an
+    organisation's sector.
     """
     if aff.former and aff.roles and aff.roles[0].sector in sectors.state:
         return "ELI"  # a former office holder (CAMEO elites)
+    if aff.shadow and aff.roles and aff.roles[0].sector in sectors.state:
+        return OPPOSITION  # "shadow home secretary": the opposition's spokesman
     if aff.ethnic and aff.roles and aff.roles[0].sector in sectors.force - sectors.domestic:
         return "REB"  # armed men of a faith or people, not of a state: "Moslem forces"
     org_sector = next((o.sector for o in aff.orgs if o.sector), None)
@@ -304,6 +395,10 @@ def sector_of(aff: Affiliation, sectors: Sectors) -> str | None:
         first = aff.roles[0]
         if first.generic and org_sector:
             return org_sector
+        if first.shared and (org_sector or aff.body):
+            # "Fiat's president", "a Shell spokesman", "UKIP leader": a title states and
+            # organisations both give takes the organisation's sector (none if unknown)
+            return org_sector or aff.body_sector
         if first.sector == "JRN" and any(r.sector == "GOV" for r in aff.roles[1:]):
             return "GOV"  # state media: "the official Syrian newspaper", "state television"
         if first.generic:
@@ -328,8 +423,10 @@ def base_of(aff: Affiliation, country: str | None) -> str | None:
     return None
 
 
-def compose(base: str | None, sector: str | None) -> str | None:
-    """``RUS`` + ``GOV`` -> ``RUSGOV``; either part may be missing (``None`` when both are)."""
+def compose(base: str | None, sector: str | None, group: str | None = None) -> str | None:
+    """``RUS`` + ``GOV`` -> ``RUSGOV``; either part may be missing (``None`` when both are).
+    ``group``, a tertiary code ("alb"), follows a base and a sector (``MKD`` + ``REB`` +
+    ``alb``), never stands in for either."""
     if base and sector and sector != base:
-        return base + sector
+        return base + sector + (group or "")
     return base or sector

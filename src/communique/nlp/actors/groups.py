@@ -17,10 +17,12 @@ from .affiliation import (
     COUNTRY_KINDS,
     Affiliation,
     base_of,
+    inside_longer_name,
     postmodifiers,
     premodifiers,
     role_text,
     sector_of,
+    tertiary,
 )
 from .state import DETERMINERS, Draft, ResolutionState, m_text
 
@@ -102,7 +104,7 @@ class GroupsMixin(ResolutionState):
                 self._mark(mstart, span_end)
                 continue
             if rm.entry.kind == "person" and not rm.entry.plural:
-                holder = self._holder(rm.entry, aff)
+                holder = self._holder(rm.entry, aff, sector_of(aff, self.kb.sectors))
                 if holder is not None:
                     holder.add(mstart, span_end)
                     if holder.country is None:
@@ -111,6 +113,15 @@ class GroupsMixin(ResolutionState):
                     continue
             if rm.entry.kind == "equipment" and not (aff.countries or aff.orgs):
                 continue  # "by helicopter": no one's aircraft
+            named = (
+                self._named_body(rm.start, rm.end)
+                if rm.entry.kind == "body" and aff.start == rm.start and not aff.countries
+                else None
+            )
+            if named is not None:  # "the commission" after "the European Commission"
+                named.add(rm.start, rm.end)
+                self._mark(rm.start, rm.end)
+                continue
             self._mark(mstart, span_end)
             sector = sector_of(aff, self.kb.sectors)
             own = aff.country() or base_of(aff, None)
@@ -141,16 +152,20 @@ class GroupsMixin(ResolutionState):
                 d.country = d.country or country
                 d.sector, d.base, d.plural = sector, base, plural
                 d.role = d.role or role_text(aff)
+                d.group = d.group or tertiary(aff, sector, self.kb.sectors)
                 d.title_phrase = rm.entry.phrase
             del end
 
-    def _holder(self, entry: RoleEntry, aff: Affiliation) -> Draft | None:
-        """The one person in the document known to hold this role (country compatible)."""
+    def _holder(self, entry: RoleEntry, aff: Affiliation, sector: str | None) -> Draft | None:
+        """The one person in the document known to hold this role (country and sector
+        compatible: "Fiat's president" is not the President of the United States)."""
         country = aff.country()
         found = [
             p
             for p in self.people
-            if p.title_phrase == entry.phrase and (country is None or p.country in (None, country))
+            if p.title_phrase == entry.phrase
+            and (country is None or p.country in (None, country))
+            and (p.sector is None or p.sector == sector)
         ]
         return found[-1] if len(found) >= 1 and len({id(f) for f in found}) == 1 else None
 
@@ -215,6 +230,11 @@ class GroupsMixin(ResolutionState):
             )
             """"Justice Ministry", "Supreme Court": an organ every state has, named by its
             portfolio: whose it is, the words before it or the article say."""
+            named = self._named_body(s, e) if bare else None
+            if named is not None:  # "the Commission" after "the European Commission"
+                named.add(s, e)
+                self._mark(s, e)
+                continue
             if not countries and base is None and (bare or organ):
                 # "Parliament", "India's Supreme Court", "the Justice Ministry"
                 aff = premodifiers(doc, s, self.scan, self.kb, coordinate=False)
@@ -231,6 +251,25 @@ class GroupsMixin(ResolutionState):
                 d.country = d.country or (countries[0] if countries else None)
                 d.sector, d.base = d.sector or sector, d.base or base
             self._mark(s, e)
+
+    def _named_body(self, s: int, e: int) -> Draft | None:
+        """The organisation that "the Commission" (tokens ``[s, e)``: "the" and an institution
+        word alone) stands for: the last one named before it in the article whose name ends
+        in that word ("the European Commission"); ``None`` when none is."""
+        doc = self.doc
+        if e - s != 1 or s == 0 or doc[s - 1].lower_ != "the":
+            return None
+        word = doc[s].lower_
+        found: tuple[int, Draft] | None = None
+        for d in self.drafts:
+            if d.kind != "organization" or not d.named or not d.mentions:
+                continue
+            if d.name.split()[-1].lower() != word or " " not in d.name:
+                continue
+            first = min(a for a, _ in d.mentions)
+            if first < s and (found is None or first > found[0]):
+                found = (first, d)
+        return found[1] if found is not None else None
 
     def _longer_org_names(self) -> set[int]:
         """Tokens ending a known organisation's name that heads a longer proper name: in
@@ -277,6 +316,18 @@ class GroupsMixin(ResolutionState):
             d.country, d.sector, d.plural = adj.iso3, "CVL", True
             d.add(prev.start, e)
             self._mark(prev.start, e)
+
+    def _placed(self, head: Token) -> bool:
+        """True for a people limited to the inhabitants of a place named after it
+        ("Palestinians of the West Bank", "Afghans in Pakistan"): a population, not its state."""
+        for child in head.rights:
+            if child.dep_ != "prep" or child.lower_ not in ("of", "in", "from"):
+                continue
+            for obj in child.children:
+                m = self.scan.name_at.get(obj.i)
+                if obj.dep_ == "pobj" and m is not None and m.first(*COUNTRY_KINDS):
+                    return True
+        return False
 
     def _after_city(self, start: int) -> bool:
         """True for a region named after its city and a comma ("Richmond, Virginia"): an
@@ -350,6 +401,8 @@ class GroupsMixin(ResolutionState):
             if hit.kind in ("country", "adjective"):
                 if hit.kind == "adjective" and head.pos_ not in ("ADJ", "PROPN", "NOUN"):
                     continue
+                if hit.kind == "adjective" and inside_longer_name(doc, m.start, self.scan):
+                    continue  # "South American": a region's adjective
                 d = self._draft(
                     ("country", iso),
                     "country",
@@ -362,17 +415,18 @@ class GroupsMixin(ResolutionState):
                 d = self._draft(("ethnic", text), "group", text)
                 d.country = self._fallback_country(head, "CVL")
                 d.sector, d.plural = "CVL", True
+                d.group = self.kb.group_codes.get(m_text(doc, m.start, m.end))
                 d.add(m.start - 1, m.end)
                 self._mark(m.start - 1, m.end)
                 continue
             elif hit.kind == "people":
-                counted = _counted(head, self.kb.quantity_nouns)
+                counted = _counted(head, self.kb.quantity_nouns) or self._placed(head)
                 d = self._draft(
                     ("people", iso, "CVL" if counted else ""), "group", m_text(doc, m.start, m.end)
                 )
                 d.country, d.plural = iso, True
-                if counted:  # "100 Palestinians", "thousands of Nigerians": people, not the state
-                    d.sector = "CVL"
+                if counted:  # "100 Palestinians", "thousands of Nigerians", "Palestinians of
+                    d.sector = "CVL"  # the West Bank": people, not the state
             else:
                 # a capital that acts is its government ("Moscow said"), a region that acts its
                 # own government ("Texas sued"); a city acted on or in stands for its people

@@ -27,6 +27,15 @@ from .affiliation import (
 from .scan import POSSESSIVE
 from .state import DETERMINERS, Draft, ResolutionState, m_text
 
+ARTICLES = frozenset({"the", "a", "an"})
+"""Articles, which a person's name does not take ("the Xbox", "a Mini")."""
+
+
+def _single_entity(tok: Token) -> bool:
+    """True when ``tok`` is an entity of one token."""
+    doc = tok.doc
+    return tok.ent_iob_ == "B" and (tok.i + 1 == len(doc) or doc[tok.i + 1].ent_iob_ != "I")
+
 
 def _proper(tok: Token) -> bool:
     """A capitalised proper noun."""
@@ -40,7 +49,8 @@ class PeopleMixin(ResolutionState):
     def _bodies_named(self) -> None:
         """A name right after a common noun for a body ("the tobacco company Brown and
         Williamson", "the bank Barclays") names that body, whatever label the model gave it:
-        an organisation, never a person, and so are the same words repeated later."""
+        an organisation, never a person, and so are the same words repeated later. So does a
+        one-word name the model calls an organisation elsewhere in the article ("Yukos")."""
         doc = self.doc
         names: dict[tuple[str, ...], tuple[str | None, int]] = {}
         nouns: dict[tuple[str, ...], list[tuple[int, int]]] = {}
@@ -57,6 +67,23 @@ class PeopleMixin(ResolutionState):
                     e += 1
             names.setdefault(tuple(t.text for t in doc[s:e]), (noun.entry.sector, s))
             nouns.setdefault(tuple(t.text for t in doc[s:e]), []).append((noun.start, noun.end))
+        surnames = {
+            t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent
+        }
+        orgs = {
+            ent.text
+            for ent in doc.ents
+            if ent.label_ == "ORG"
+            and len(ent) == 1
+            and ent.start not in self.scan.name_at
+            and ent.text not in surnames  # "Clarke" of "Charles Clarke" called ORG once
+        }
+        alone: set[tuple[str, ...]] = set()
+        for ent in doc.ents:  # "Yukos" called ORG in one sentence and PERSON in another
+            if ent.label_ == "PERSON" and len(ent) == 1 and ent.text in orgs:
+                names.setdefault((ent.text,), (None, ent.start))
+                nouns.setdefault((ent.text,), [])
+                alone.add((ent.text,))
         for words, (sector, _) in sorted(names.items(), key=lambda kv: kv[1][1]):
             name = " ".join(words)
             d = self._draft(("org", name), "organization", name)
@@ -70,6 +97,8 @@ class PeopleMixin(ResolutionState):
                 self._mark(ns, ne)
             n = len(words)
             for i in range(len(doc) - n + 1):
+                if words in alone and not _single_entity(doc[i]):
+                    continue  # "Labour" of "Labour Party" is that longer name's
                 if tuple(t.text for t in doc[i : i + n]) == words and not any(
                     k in self.used for k in range(i, i + n)
                 ):
@@ -89,6 +118,7 @@ class PeopleMixin(ResolutionState):
                 doc[s].lower_ in self.kb.honorifics
                 or doc[s].text in DETERMINERS
                 or (s in self.scan.role_at and self.scan.role_at[s].end <= e - 1)
+                or self._org_before_name(s, e)
             ):
                 s += 1
             for k in range(s + 1, e):
@@ -97,8 +127,10 @@ class PeopleMixin(ResolutionState):
                     break
             while e > s and (doc[e - 1].text in POSSESSIVE or doc[e - 1].is_punct):
                 e -= 1
-            if s >= e or m_text(doc, s, e) in self.kb.common_nouns:
+            if s >= e or m_text(doc, s, e) in self.kb.common_nouns or self._thing(s, e):
                 continue
+            if s in self.scan.role_at and self.scan.role_at[s].end >= e:
+                continue  # "Lib Dem MPs": a role nominal after its organisation's name
             m = self.scan.names_by_start.get(s)
             if (
                 m is not None
@@ -127,6 +159,25 @@ class PeopleMixin(ResolutionState):
                 spans.append((s, e))
                 taken.update(range(s, e))
         return sorted(spans)
+
+    def _thing(self, s: int, e: int) -> bool:
+        """True when a PERSON entity ``[s, e)`` names a thing, not a person: a name written
+        with a lower-case first letter ("iPod", "eBay"), or one right after an article ("the
+        Xbox", "a Mini", "the Toyota Prius"; a person's name takes none, except after an
+        adjective: "the late Steve Irwin") that our tables know as no one."""
+        doc = self.doc
+        if doc[s].text[:1].islower():
+            return True
+        if s == 0 or doc[s - 1].lower_ not in ARTICLES:
+            return False
+        return self.kb.first(m_text(doc, s, e), ("person",)) is None
+
+    def _org_before_name(self, s: int, e: int) -> bool:
+        """True when token ``s`` lies in a known organisation's name that ends before the
+        last word of the PERSON span ``[s, e)`` ("Lib Dem MP Mark Oaten"): the words are the
+        person's affiliation, read by ``premodifiers``, not their name."""
+        m = self.scan.name_at.get(s)
+        return m is not None and m.end <= e - 1 and m.first("org") is not None
 
     def _all_peoples(self, s: int, e: int) -> bool:
         """True when tokens ``[s, e)`` are all country adjectives and peoples, the last a

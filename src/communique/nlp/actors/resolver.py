@@ -42,12 +42,16 @@ from ...knowledge.petrarch import (
     load_dictionaries,
 )
 from ..extensions import ActorCluster
-from .affiliation import compose
+from .affiliation import OPPOSITION, compose
 from .config import ActorConfig
-from .dictionary import lookup
+from .dictionary import ELITE, lookup
 from .groups import GroupsMixin
 from .people import PeopleMixin
 from .state import Draft, ResolutionState
+
+OFFICES = frozenset({"GOV", ELITE, OPPOSITION})
+"""Sectors of office holders ("Home Secretary Charles Clarke", "former welfare minister Frank
+Field", "shadow chancellor Oliver Letwin"), who last take the document's most-named country."""
 
 
 class ActorResolver:
@@ -177,8 +181,12 @@ class _Resolution(PeopleMixin, GroupsMixin, ResolutionState):
             if p.gender is None and p.names:
                 p.gender = self.kb.given_names.get(max(p.names, key=len).split()[0])
             if p.country is None and p.base is None and p.role is not None and p.mentions:
+                # a title whose organisation left its sector unknown ("Labour leader") still
+                # places its holder as the title itself would
+                own = self.kb.role(p.title_phrase) if p.title_phrase else None
+                sector = p.sector or (own.sector if own is not None else None)
                 p.country = self._fallback_country(
-                    doc[p.mentions[0][1] - 1], p.sector, office=p.sector == "GOV"
+                    doc[p.mentions[0][1] - 1], sector, office=sector in OFFICES
                 )
 
     def _finish(self) -> list[ActorCluster]:
@@ -189,7 +197,7 @@ class _Resolution(PeopleMixin, GroupsMixin, ResolutionState):
         live = [d for d in self.drafts if d.mentions]
         live.sort(key=lambda d: min(s for s, _ in d.mentions))
         for n, d in enumerate(live, 1):
-            code = d.code or compose(d.country or d.base, d.sector)
+            code = d.code or compose(d.country or d.base, d.sector, d.group)
             spans = [Span(doc, s, e) for s, e in sorted(d.mentions)]
             out.append(
                 ActorCluster(

@@ -35,6 +35,8 @@ class Draft:
     """A fixed code (known organisation, dictionary); ``None``: composed at the end."""
     base: str | None = None
     """IGO/NGO prefix for actors of international organisations."""
+    group: str | None = None
+    """The tertiary code (an ethnic or religion code: "alb", "CHR"); ``None`` when none."""
     gender: str | None = None
     plural: bool = False
     names: list[str] = field(default_factory=list)

@@ -1,0 +1,204 @@
+"""Error classes found by reading the actors of real news (BBC business and politics), each on
+a short article written in the same shape: things are no people, a title's sector follows its
+organisation, party figures and EU institutions keep their own country, and the third part of
+a code (ethnicity, religion) is given only when the text says so."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from communique.knowledge.actor_lexicon import load_actor_knowledge
+from communique.nlp.extensions import ActorCluster
+
+
+@pytest.fixture(scope="module")
+def nlp_actors() -> Language:
+    from communique.nlp.pipeline import load_pipeline
+
+    return load_pipeline(components_to_add=("communique_actors",))
+
+
+def _actors(nlp: Language, text: str) -> list[ActorCluster]:
+    return list(nlp(text)._.actors)
+
+
+def _covering(actors: list[ActorCluster], text: str, words: str) -> list[ActorCluster]:
+    i = text.index(words)
+    return [
+        a
+        for a in actors
+        if any(m.start_char < i + len(words) and i < m.end_char for m in a.mentions)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "thing"),
+    [
+        ("Sales of the iPod doubled over Christmas, the firm said.", "iPod"),
+        ("Gamers queued overnight to buy the Xbox, retailers said.", "Xbox"),
+        ("Production of the Mini rose by a third last year, the carmaker said.", "Mini"),
+        ("He said eBay had grown faster than any other retailer.", "eBay"),
+    ],
+)
+def test_brands_and_products_are_no_people(nlp_actors: Language, text: str, thing: str) -> None:
+    for actor in _covering(_actors(nlp_actors, text), text, thing):
+        assert actor.kind != "person", (actor.name, actor.kind)
+
+
+def test_a_person_after_an_adjective_and_article_stays_a_person(nlp_actors: Language) -> None:
+    text = "Fans gathered to remember the late Steve Irwin in Sydney on Sunday."
+    found = _covering(_actors(nlp_actors, text), text, "Steve Irwin")
+    assert [a.kind for a in found] in (["person"], [])
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Shares rose after Fiat's president said sales had recovered.", "president"),
+        ("The president of Fiat said sales had recovered.", "president"),
+        ("Bombardier chairman Laurent Beaudoin said the plan had worked.", "Laurent Beaudoin"),
+        ("A Shell spokesman said the reserves had been overstated.", "spokesman"),
+    ],
+)
+def test_a_company_title_is_no_government(nlp_actors: Language, text: str, words: str) -> None:
+    for actor in _covering(_actors(nlp_actors, text), text, words):
+        assert not (actor.code or "").endswith("GOV"), (actor.name, actor.code)
+
+
+def test_a_company_president_is_not_the_head_of_state(nlp_actors: Language) -> None:
+    text = "President Bush met business leaders. Fiat's president said the talks went well."
+    actors = _actors(nlp_actors, text)
+    (bush,) = _covering(actors, text, "President Bush")
+    i = text.index("Fiat's president") + len("Fiat's ")
+    assert all(not (m.start_char <= i < m.end_char) for m in bush.mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        ("UKIP leader Roger Knapman said the party would fight every seat.", "Roger", "GBRPTY"),
+        ("The Liberal Democrats said the tax was unfair.", "Liberal Democrats", "GBRPTY"),
+        ("Tory leader Michael Howard said he would cut taxes.", "Michael Howard", "GBRPTY"),
+        ("Lib Dem MP Mark Oaten said the plans were flawed.", "Mark Oaten", "GBRLEG"),
+        # a "shadow" office is the opposition's counterpart of it
+        (
+            "Tory shadow home secretary David Davis warned of the risks.",
+            "David Davis",
+            "GBROPP",
+        ),
+    ],
+)
+def test_uk_party_figures_keep_their_country(
+    nlp_actors: Language, text: str, words: str, code: str
+) -> None:
+    found = _covering(_actors(nlp_actors, text), text, words)
+    assert code in {a.code for a in found}, [(a.name, a.code) for a in found]
+
+
+def test_an_opposition_leader_is_no_government(nlp_actors: Language) -> None:
+    text = "Liberal Democrat leader Charles Kennedy said ministers had failed."
+    (kennedy,) = _covering(_actors(nlp_actors, text), text, "Charles Kennedy")
+    assert kennedy.country == "GBR"
+    assert not (kennedy.code or "").endswith("GOV"), kennedy.code
+
+
+def test_the_commission_is_the_european_commission(nlp_actors: Language) -> None:
+    text = (
+        "The European Commission has warned Germany over its budget deficit. "
+        "The Commission said Berlin must cut spending."
+    )
+    actors = _actors(nlp_actors, text)
+    second = text.index("Commission said")
+    (commission,) = [
+        a for a in actors if any(m.start_char <= second < m.end_char for m in a.mentions)
+    ]
+    assert commission.name == "European Commission"
+    assert (commission.code or "").startswith("IGO")
+    assert commission.country is None
+
+
+def test_a_commission_of_its_own_is_not_joined(nlp_actors: Language) -> None:
+    text = "The European Commission met. A commission in India said prices would rise."
+    actors = _actors(nlp_actors, text)
+    (eu,) = [a for a in actors if a.name == "European Commission"]
+    i = text.index("commission in")
+    assert all(not (m.start_char <= i < m.end_char) for m in eu.mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        (
+            "Ethnic Albanian guerrillas attacked a police post in Macedonia on Sunday.",
+            "guerrillas",
+            "MKDREBalb",
+        ),
+        (
+            "A Christian missionary from Calgary was arrested, Canadian police said.",
+            "missionary",
+            "CANRELCHR",
+        ),
+        ("Karen guerrillas attacked a Burmese army post near Myawaddy.", "guerrillas", "MMRREB"),
+    ],
+)
+def test_a_third_code_part_only_when_the_text_says(
+    nlp_actors: Language, text: str, words: str, code: str
+) -> None:
+    found = _covering(_actors(nlp_actors, text), text, words)
+    assert code in {a.code for a in found}, [(a.name, a.code) for a in found]
+
+
+def test_group_codes_come_from_ethnic_groups_and_leave_country_words_alone() -> None:
+    kb = load_actor_knowledge()
+    assert kb.group_codes["Albanian"] == "alb"
+    assert kb.group_codes["Christian"] == "CHR"
+    assert [h.kind for h in kb.name("Albanian")] == ["adjective"]
+    assert "REL" in kb.sectors.faith
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        # a portfolio's nouns between a party and its spokesman
+        (
+            "Liberal Democrat home affairs spokesman Mark Oaten said the plan was wrong.",
+            "Mark Oaten",
+            "GBRPTY",
+        ),
+        # a body the party forms is still a government
+        ("Taxes would be lower with a Tory government, he said.", "Tory government", "GBRGOV"),
+        # a people limited to a place's inhabitants: civilians, not the state
+        (
+            "Palestinians of the Israeli-occupied West Bank shunned work on Monday.",
+            "Palestinians",
+            "PSECVL",
+        ),
+        (
+            "The Palestinians rejected the proposed changes, their negotiator said.",
+            "Palestinians",
+            "PSE",
+        ),
+    ],
+)
+def test_titles_bodies_and_peoples(nlp_actors: Language, text: str, words: str, code: str) -> None:
+    found = _covering(_actors(nlp_actors, text), text, words)
+    assert code in {a.code for a in found}, [(a.name, a.code) for a in found]
+
+
+def test_a_regions_adjective_names_no_country(nlp_actors: Language) -> None:
+    text = "Mr Chavez promoted the idea of a South American oil company in Caracas."
+    for actor in _covering(_actors(nlp_actors, text), text, "American"):
+        assert actor.country != "USA", (actor.name, actor.code)
+
+
+def test_a_title_only_the_state_gives_keeps_its_sector(nlp_actors: Language) -> None:
+    text = "London's Labour mayor Ken Livingstone refused to apologise."
+    (mayor,) = _covering(_actors(nlp_actors, text), text, "Ken Livingstone")
+    assert mayor.code == "GBRGOV"
+
+
+def test_shared_titles_are_marked_in_the_role_table() -> None:
+    kb = load_actor_knowledge()
+    assert kb.roles["president"].shared and kb.roles["spokesmen"].shared
+    assert not kb.roles["mayor"].shared and not kb.roles["minister"].shared
