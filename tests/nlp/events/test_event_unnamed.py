@@ -47,7 +47,10 @@ def test_coercion_and_violence_with_unnamed_parties(
         # nominal events: the doer in a "by" phrase, the victim in an "of" phrase
         ("A walkout by Russian teachers closed schools.", ("RUSEDU", "RUSGOV", "14")),
         ("The arrest of Putin sparked anger.", (None, "RUSGOV", "17")),
-        ("Clashes between police and protesters left two dead.", ("COP", "OPP", "19")),
+        # police force on protesters is repression, the protesters' force a riot (PETRARCH's
+        # POLICE * (WITH DEMONSTRATOR) [175:145])
+        ("Clashes between police and protesters left two dead.", ("COP", "OPP", "17")),
+        ("Clashes between police and protesters left two dead.", ("OPP", "COP", "14")),
     ],
 )
 def test_protests_and_nominal_events(

@@ -20,7 +20,7 @@ from ..syntax import VERB_POS
 from .config import EventConfig
 from .lexicon import EventLexicon, Pattern
 from .modality import negate, transform
-from .parties import conjuncts
+from .parties import PERSON_PRONOUNS, conjuncts, person_like
 
 FUTURE_AUX: frozenset[str] = frozenset({"will", "would", "shall", "'ll"})
 OBLIGATION_AUX: frozenset[str] = frozenset({"must", "should"})
@@ -228,6 +228,12 @@ class ClauseReader:
                     continue
                 if "needevent" in bare.flags and not self.names_event(obj, obj_keys):
                     continue  # "halted its flights", "the festival was postponed"
+                if not self.object_fits(bare, verb, obj if has_dobj else None):
+                    # "demonstrated its products", "released a single", "was fired"; a
+                    # dictionary's phrase may still read it ("released the prisoners")
+                    if phrase is not None:
+                        return phrase
+                    continue
                 return bare
         return None
 
@@ -245,6 +251,25 @@ class ClauseReader:
             keys += self.noun_keys(noun)
             keys += [c.lemma_.lower() for c in noun.lefts if c.dep_ in ("compound", "amod")]
         return any(k in self.lexicon.nouns for k in keys)
+
+    def object_fits(self, pattern: Pattern, verb: Token, obj: Token | None) -> bool:
+        """Whether a bare verb's object suits the flags of its pattern: ``noobj`` takes no
+        direct object ("protesters demonstrated", not "demonstrated its products");
+        ``personobj`` needs a person ("released the prisoners", not "released a single");
+        ``thingobj`` no person ("fired rockets", "fired at X", not "executives were fired")."""
+        flags = pattern.flags
+        if "noobj" in flags and any(c.dep_ == "dobj" for c in verb.children):
+            return False
+        if not flags & {"personobj", "thingobj"}:
+            return True
+        named = obj is not None and (
+            bool(actors_at(obj.doc, obj.i, obj.i + 1))
+            or obj.lemma_.lower() in self.lexicon.agents
+            or obj.lower_ in PERSON_PRONOUNS
+        )
+        if "thingobj" in flags:
+            return not named  # "fired 100 drones": a counted plural may be things
+        return named or (obj is not None and person_like(obj, self.lexicon.quantity_nouns))
 
     def known(self, verb: str) -> bool:
         """Whether the lexicon has any row for a verb (with its particle)."""
@@ -281,7 +306,8 @@ class ClauseReader:
         lemma = verb.lemma_.lower()
         if self.known(lemma) or lemma in self.lexicon.modals:
             return lemma
-        return next((s for s in regular_stems(verb.lower_) if self.known(s)), lemma)
+        stems = regular_stems(verb.lower_)  # "hoped" lemmatized as "hop"
+        return next((s for s in stems if self.known(s) or s in self.lexicon.modals), lemma)
 
     def noun_keys(self, noun: Token) -> list[str]:
         """Lookup keys for a noun: each modifier with it ("joint exercise", "military exercise"
@@ -290,6 +316,10 @@ class ClauseReader:
         head = noun.lemma_.lower()
         modifiers = [c.lemma_.lower() for c in noun.lefts if c.dep_ in ("compound", "amod")]
         keys = [f"{m} {head}" for m in reversed(modifiers)] + [head]
+        hyphen = noun.doc[noun.i - 1] if noun.i >= 2 else None
+        if hyphen is not None and hyphen.text == "-" and not hyphen.whitespace_:
+            # "sit-in", "walk-out": a word the tokenizer split at its hyphen, looked up whole
+            keys.insert(0, f"{noun.doc[noun.i - 2].lower_}-{noun.lower_}")
         if head in self.lexicon.frames:
             keys.extend(
                 c.lemma_.lower() for c in reversed(list(noun.lefts)) if c.dep_ == "compound"

@@ -26,7 +26,9 @@ men": ``CVL``, "gunmen": ``UAF``) or, a person by grammar, is unknown; protester
 nobody are the people of their place; a nominal event takes its doer from a "by" phrase and the
 victim of an act done to persons from its "of" phrase. Precision: a phrase whose head is a
 thing or an act ("China's attempts ... hit") wields no force; a sentence that gives a score
-("30-20") reports a match, whose beatings and clashes are sport.
+("30-20") reports a match, whose beatings and clashes are sport; in an article about sport a
+country named alone is a team; acts between private parties of one country are commerce, not
+politics; force used by protesters is a riot (145), force used on them repression (175).
 
 Absent values: an event needs a source or a target code; ``source``/``target`` are ``None`` when
 the party has a code but no actor cluster, ``source_code``/``target_code`` are ``None`` when
@@ -139,11 +141,13 @@ class EventCoder:
         finder = PartyFinder(doc, self.lexicon, self.config)
         events: list[EventSpan] = []
         seen: set[tuple[str | None, str | None, str]] = set()
+        topics = doc._.topics or []
+        game = bool(topics) and topics[0] in self.lexicon.contest_topics
         for sent in doc.sents:
             date = self._date(doc, sent)
             for event in self._sentence(sent, finder, date):
                 key = (event.source_code, event.target_code, event.code)
-                if key not in seen:
+                if key not in seen and self._public(event, game):
                     seen.add(key)
                     events.append(event)
         doc._.events = events
@@ -561,6 +565,7 @@ class EventCoder:
             code = reading.code
             if src is not None and src.code and ActorCode.parse(src.code).first_sector == "MIL":
                 code = self.lexicon.military_force.get(code, code)
+            code = self._crowd_force(code, src, tgt, sent.doc)
             out.append(
                 EventSpan(
                     code=code,
@@ -620,7 +625,7 @@ class EventCoder:
             (self.lexicon.nouns[k] for k in self.reader.noun_keys(noun) if k in self.lexicon.nouns),
             None,
         )
-        if pattern is None or "light" in pattern.flags:
+        if pattern is None or "light" in pattern.flags or self._hedged(noun):
             return []
         reading = Reading(pattern.code, pattern.flags, noun)
         between = prep_pobj(noun, "between", self.config.max_pobj_climb)
@@ -675,6 +680,64 @@ class EventCoder:
         if not targets:
             return []
         return self._dyads(sent, reading, left, targets, date, False)
+
+    def _hedged(self, noun: Token) -> bool:
+        """ "a possible invasion of X", "the planned summit": a possibility or a plan, no act
+        (``event_words.tsv``, list ``hedge_adjective``)."""
+        hedges = self.lexicon.hedge_adjectives
+        return any(
+            c.dep_ == "amod" and (c.lower_ in hedges or c.lemma_.lower() in hedges)
+            for c in noun.lefts
+        )
+
+    def _crowd_force(self, code: str, src: Party | None, tgt: Party | None, doc: Doc) -> str:
+        """Force used by protesters is a violent protest ("demonstrators clashed with police":
+        145), force a police or army uses on protesters violent repression ("police clashed
+        with demonstrators", "soldiers opened fire on protesters": 175), as PETRARCH's
+        dictionary codes them (``event_words.tsv``, list ``protester``)."""
+        root = EventCode.parse(code).root
+        protesters = self.lexicon.protesters
+        if src is not None and doc[src.token].lemma_.lower() in protesters:
+            return self.lexicon.crowd_violence.get(root, code)
+        if (
+            tgt is not None
+            and src is not None
+            and doc[tgt.token].lemma_.lower() in protesters
+            and self._role(src.code) in self.lexicon.force_sectors
+        ):
+            return self.lexicon.repression.get(root, code)
+        return code
+
+    # -- relevance -------------------------------------------------------------------------------
+    def _public(self, event: EventSpan, game: bool) -> bool:
+        """Whether an event is public business. In an article about games (``game``: its
+        leading topic is a ``contest_topic``) a country named alone is a team, so one side must
+        be an organ of a state ("Italy travel to Edinburgh" is no visit). Threats, protests,
+        coercion and violence are public whoever does them (``public_act``); any other act
+        between private parties only (companies, media, schools, farms, ordinary people, or
+        nobody named) of one country or none is commerce or daily life ("the chief executive
+        stepped down"), while across borders it stays ("Swiss doctors handed over medicine to
+        the Red Crescent in Iran")."""
+        sides = (event.source_code, event.target_code)
+        if game and not any(self._role(c) in self.lexicon.state_sectors for c in sides):
+            return False
+        if EventCode.parse(event.code).root in self.lexicon.public_acts:
+            return True
+        private = self.lexicon.civilian_sectors | {"CVL"}
+        if not all(c is None or self._role(c) in private for c in sides):
+            return True
+        countries = {self._country(c) for c in sides} - {None}
+        return len(countries) > 1
+
+    def _role(self, code: str | None) -> str | None:
+        """The first sector of an actor code (``GOV`` of ``USAGOV``, ``BUS`` of ``BUS``)."""
+        sectors = self.lexicon.sectors
+        return next((p for p in ActorCode.parse(code).parts if p in sectors), None)
+
+    def _country(self, code: str | None) -> str | None:
+        """The country (or international type) of an actor code, ``None`` when it has none."""
+        parts = ActorCode.parse(code).parts
+        return parts[0] if parts and parts[0] not in self.lexicon.sectors else None
 
 
 __all__ = ["EventCoder", "Reading"]

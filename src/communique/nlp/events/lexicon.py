@@ -66,7 +66,20 @@ MODAL_KINDS: frozenset[str] = frozenset(
     }
 )
 PATTERN_FLAGS: frozenset[str] = frozenset(
-    {"recip", "mutual", "active", "needobj", "needevent", "inverse", "notarget", "from", "light"}
+    {
+        "recip",
+        "mutual",
+        "active",
+        "needobj",
+        "needevent",
+        "noobj",
+        "personobj",
+        "thingobj",
+        "inverse",
+        "notarget",
+        "from",
+        "light",
+    }
 )
 """The flags of ``verbs.tsv`` and ``event_nouns.tsv`` (``verbs.tsv`` documents each)."""
 MODAL_CODE_KINDS: tuple[str, ...] = ("intent", "threat", "refuse", "appeal", "demand", "deny")
@@ -76,6 +89,9 @@ WORD_LISTS: tuple[str, ...] = (
     "partial_adverb",
     "reciprocal_adverb",
     "protest_noun",
+    "hedge_adjective",
+    "contest_topic",
+    "protester",
 )
 """The lists of ``event_words.tsv`` (the file documents each)."""
 CODE_LISTS: tuple[str, ...] = (
@@ -88,6 +104,10 @@ CODE_LISTS: tuple[str, ...] = (
     "place_authority",
     "person_victim",
     "prepared_force",
+    "addressed",
+    "public_act",
+    "crowd_violence",
+    "repression",
 )
 """The lists of ``event_codes.tsv`` (the file documents each)."""
 DICTIONARY_FLAGS: frozenset[str] = frozenset({"recip", "needobj"})
@@ -103,8 +123,7 @@ class Pattern:
     code: str
     """CAMEO code; ``""`` for a verb dictionary's discard: the phrase codes nothing."""
     flags: frozenset[str] = frozenset()
-    """Subset of ``recip``, ``mutual``, ``active``, ``needobj``, ``needevent``, ``inverse``, ``notarget``,
-    ``from``, ``light`` (see ``verbs.tsv``)."""
+    """Subset of ``PATTERN_FLAGS`` (``verbs.tsv`` documents each)."""
 
 
 @dataclass(frozen=True)
@@ -168,6 +187,28 @@ class EventLexicon:
     place_authority: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     """Code or root of coercion -> the sector of the place's authority that did it when no
     agent is named ("50 people were arrested in Cairo": ``COP``; ``event_codes.tsv``)."""
+    addressed_roots: frozenset[str] = frozenset()
+    """Roots of requests (appeals, demands), aimed at whom they ask: for whom the thing asked
+    for is ("appealed for aid for X") is no target (``event_codes.tsv``, list ``addressed``)."""
+    public_acts: frozenset[str] = frozenset()
+    """Roots of acts that are public business whoever does them (threats, protests, coercion,
+    violence); any other act between private parties of one country is not coded
+    (``event_codes.tsv``, list ``public_act``)."""
+    protesters: frozenset[str] = frozenset()
+    """Nouns of people protesting ("demonstrators"; ``event_words.tsv``, list ``protester``)."""
+    crowd_violence: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    """Root of force -> the code it is when protesters use it (145)."""
+    repression: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    """Root of force -> the code it is when a force uses it on protesters (175)."""
+    hedge_adjectives: frozenset[str] = frozenset()
+    """Adjectives that make a nominal event a possibility or a plan ("a possible invasion")."""
+    contest_topics: frozenset[str] = frozenset()
+    """Topics (``topics.tsv``) of articles about games, whose countries are teams."""
+    state_sectors: frozenset[str] = frozenset()
+    """Sectors of the organs of a state (``sectors.tsv``, group state: GOV, MIL, COP ...)."""
+    sectors: frozenset[str] = frozenset()
+    """Every sector code of ``sectors.tsv``: the first part of an actor code that is none of
+    them is a country or an international type (``USA``, ``IGO``)."""
     quantity_nouns: frozenset[str] = frozenset()
     """Nouns that count people ("thousands", "dozens"; ``actor_words.tsv``, list quantity)."""
     person_victims: frozenset[str] = frozenset()
@@ -250,6 +291,15 @@ class EventLexicon:
             place_authority=MappingProxyType(dict(codes["place_authority"])),
             person_victims=frozenset(codes["person_victim"]),
             prepared_force=MappingProxyType(dict(codes["prepared_force"])),
+            addressed_roots=frozenset(codes["addressed"]),
+            public_acts=frozenset(codes["public_act"]),
+            hedge_adjectives=frozenset(words["hedge_adjective"]),
+            protesters=frozenset(words["protester"]),
+            crowd_violence=MappingProxyType(dict(codes["crowd_violence"])),
+            repression=MappingProxyType(dict(codes["repression"])),
+            contest_topics=frozenset(words["contest_topic"]),
+            state_sectors=sectors.state,
+            sectors=frozenset(sectors.priority),
             quantity_nouns=frozenset(
                 read_lists("actor_words.tsv", knowledge_dir, lists=ACTOR_WORD_LISTS)["quantity"]
             ),

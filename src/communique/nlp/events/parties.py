@@ -33,6 +33,9 @@ CUT_DEPS: frozenset[str] = frozenset(
 OF_PREPS: frozenset[str] = frozenset({"of", "from", "in", "against", "with", "for"})
 """Prepositions whose object may name the actor when the core does not ("opponents of X",
 "a war against X", "air links with X", "a camp for refugees")."""
+BENEFICIARY_PREP = "for"
+"""The preposition whose object, under a noun that names no agent, is for whom a thing is
+("aid for Indonesia and Thailand", "support for X"), not who does or suffers it."""
 LOCATION_PREPS: frozenset[str] = frozenset({"in", "at"})
 """Prepositions after which a place name says where something happens ("talks in Geneva",
 "at a summit in Lisbon"), not who takes part."""
@@ -149,16 +152,19 @@ class PartyFinder:
             for frag in quote.fragments:
                 self._quote_ranges.append((frag.start, frag.end, quote.actor))
 
-    def parties(self, tok: Token, depth: int = 0, fallback: bool = True) -> list[Party]:
+    def parties(
+        self, tok: Token, depth: int = 0, fallback: bool = True, beneficiaries: bool = True
+    ) -> list[Party]:
         """Every party named by the phrase headed by ``tok`` and its conjuncts; ``[]`` if none.
         ``fallback=False`` keeps to the phrase's core: no apposition, "of" phrase or pronoun
-        ("an attack in Baghdad" names no attacker)."""
+        ("an attack in Baghdad" names no attacker); ``beneficiaries=False`` leaves out for whom
+        a thing is ("aid for X": ``BENEFICIARY_PREP``), at any depth."""
         found: list[Party] = []
         limit = self.config.max_party_depth
         if depth > limit:
             return found
         for head in conjuncts(tok):
-            for party in self._one(head, depth if fallback else limit + 1):
+            for party in self._one(head, depth if fallback else limit + 1, beneficiaries):
                 if not any(p.same(party) for p in found):
                     found.append(party)
         return found
@@ -184,7 +190,7 @@ class PartyFinder:
                 found.append(Party(None, sector, head.i))
         return found
 
-    def _one(self, head: Token, depth: int) -> list[Party]:
+    def _one(self, head: Token, depth: int, beneficiaries: bool = True) -> list[Party]:
         start, end = _core_range(head)
         actors = actors_at(self.doc, start, end)
         at_head = actors_at(self.doc, head.i, head.i + 1)
@@ -208,15 +214,21 @@ class PartyFinder:
                 found: list[Party] = []
                 for child in head.children:
                     if child.dep_ == "appos":
-                        found = found or self.parties(child, depth + 1)
+                        found = found or self.parties(child, depth + 1, beneficiaries=beneficiaries)
                         if any(p.code for p in found):
                             return found
                 sector = self.lexicon.agents.get(head.lemma_.lower())
                 for child in head.children:
                     if child.dep_ == "prep" and child.lower_ in OF_PREPS:
+                        if (
+                            not beneficiaries
+                            and sector is None
+                            and child.lower_ == BENEFICIARY_PREP
+                        ):
+                            continue  # "appealed for aid for X": X is helped, not asked
                         for pobj in child.children:
                             if pobj.dep_ == "pobj":
-                                inner = self.parties(pobj, depth + 1)
+                                inner = self.parties(pobj, depth + 1, beneficiaries=beneficiaries)
                                 if sector is None and location_phrase(child):
                                     # "a meeting in London": where, not who ("demonstrators
                                     # in Baghdad" are Baghdad's people)

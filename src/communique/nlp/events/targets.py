@@ -92,11 +92,15 @@ def own_force(source: Party, target: Party, force_sectors: frozenset[str]) -> bo
 
 
 def prep_parties(
-    tok: Token, preps: tuple[str, ...], finder: PartyFinder, places: bool = True
+    tok: Token,
+    preps: tuple[str, ...],
+    finder: PartyFinder,
+    places: bool = True,
+    beneficiaries: bool = True,
 ) -> list[Party]:
     """The parties named by the first of ``preps`` (in their order) under ``tok`` that names any.
     ``places=False``: a place named after "in" or "at" ("talks in Geneva") is where the event
-    happens, no party (``parties.names_place``)."""
+    happens, no party (``parties.names_place``); ``beneficiaries``: see ``PartyFinder.parties``."""
     by_prep: dict[str, Token] = {}
     for child in tok.children:
         if (
@@ -109,7 +113,7 @@ def prep_parties(
                 by_prep[child.lower_] = pobj
     for prep in preps:
         if prep in by_prep:
-            found = finder.parties(by_prep[prep])
+            found = finder.parties(by_prep[prep], beneficiaries=beneficiaries)
             if not places and prep in LOCATION_PREPS:
                 found = [p for p in found if not names_place(p.actor)]
             if found:
@@ -205,6 +209,9 @@ class TargetFinder:
         verb = reading.verb
         verb_preps = TARGET_PREPS if where else tuple(p for p in TARGET_PREPS if p != "in")
         places = self.places_reached(reading.code)
+        # an appeal or a demand is aimed at whom it asks, not at whom what it asks for helps
+        # ("appealed for aid for Indonesia and Thailand" asks neither of them)
+        helped = EventCode.parse(reading.code).root not in self.lexicon.addressed_roots
         if "from" in reading.flags:  # "withdrew from X to Y": whom it withdraws from
             verb_preps = ("from", *(p for p in verb_preps if p != "from"))
 
@@ -236,12 +243,13 @@ class TargetFinder:
             for obj in objects:
                 if any(c.dep_ == "poss" and c.lower_ in OWN for c in obj.children):
                     continue  # "withdraw its troops": the subject's own
-                found = usable(finder.parties(obj))
+                found = usable(finder.parties(obj, beneficiaries=helped))
                 if found:
                     return found
             for obj in objects:
                 found = usable(
-                    prep_parties(obj, NOUN_TARGET_PREPS, finder, places) or acl_agent(obj, finder)
+                    prep_parties(obj, NOUN_TARGET_PREPS, finder, places, helped)
+                    or acl_agent(obj, finder)
                 )
                 root = EventCode.parse(reading.code).root
                 if not found and root in self.lexicon.material_conflict:
@@ -251,9 +259,9 @@ class TargetFinder:
             found = []
             for prt in holder.children:  # "kidnapped up to 16 advisers from a town bazaar"
                 if not found and prt.dep_ == "prt":
-                    found = usable(prep_parties(prt, verb_preps, finder, places))
+                    found = usable(prep_parties(prt, verb_preps, finder, places, helped))
             if not found:
-                found = usable(prep_parties(holder, verb_preps, finder, places))
+                found = usable(prep_parties(holder, verb_preps, finder, places, helped))
             if not found and not where:
                 # "is in talks with X": "in" names the event, not a place
                 event = prep_pobj(holder, "in", finder.config.max_pobj_climb)
