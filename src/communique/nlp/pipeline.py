@@ -68,6 +68,19 @@ def memoize_lemmatizers(nlp: Language) -> None:
     for _, pipe in nlp.pipeline:
         if type(pipe) is EnglishLemmatizer and pipe.mode == "rule":
             pipe.__class__ = MemoLemmatizer
+            index_words_as_sets(pipe)
+
+
+def index_words_as_sets(lemmatizer: EnglishLemmatizer) -> None:
+    """Hold the lemmatizer's word index (``lemma_index``: the known words of each part of
+    speech) as sets. spaCy's rules ask ``form in index`` for every candidate lemma, and the
+    tables load as lists (57,000 nouns), so each question was a scan; a set answers the same
+    question at once, so the lemmas are unchanged."""
+    index = lemmatizer.lookups.get_table("lemma_index", {})
+    for key in list(index.keys()):
+        words = index[key]
+        if isinstance(words, list):
+            index[key] = frozenset(words)
 
 
 class MemoLemmatizer(EnglishLemmatizer):

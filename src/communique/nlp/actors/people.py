@@ -11,6 +11,7 @@ words never join a person ("Gordon Brown").
 
 from __future__ import annotations
 
+from spacy.attrs import ORTH
 from spacy.tokens import Token
 
 from ...knowledge.actor_lexicon import PersonEntry
@@ -238,7 +239,14 @@ class PeopleMixin(ResolutionState):
                 surnames.setdefault(w[-1], []).append(p)
                 if len(w) > 1:
                     firsts.setdefault(w[0], []).append(p)
-        for tok in doc:
+        if not surnames:
+            return
+        strings = doc.vocab.strings
+        for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+            text = strings[orth]
+            if text not in surnames and text not in firsts:
+                continue  # read the token only for a known name (a Token is made per reading)
+            tok = doc[i]
             if (
                 tok.i in self.token_person
                 or tok.i in self.names_used

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LOWER, ORTH
 from spacy.tokens import Doc
 
 from ...knowledge.actor_lexicon import ActorKnowledge, NameHit, RoleEntry
@@ -69,13 +70,45 @@ class ScanResult:
     """Token index -> end (exclusive) of its sentence."""
 
 
-def _norm_text(doc: Doc, full: str, start: int, end: int) -> str:
-    a = doc[start].idx
-    last = doc[end - 1]
-    text = full[a : last.idx + len(last.text)]
-    if "  " in text or "\n" in text or "\t" in text:
-        text = " ".join(text.split())
-    return text.replace("\u2019", "'")
+@dataclass(frozen=True)
+class _Tokens:
+    """The token attributes the scan reads, read once per doc (a spaCy ``Token`` is made anew
+    at each ``doc[i]``)."""
+
+    text: list[str]
+    lower: list[str]
+    start: list[int]
+    """Character offset of each token."""
+    end: list[int]
+    """Character offset after each token."""
+    space: list[bool]
+    punct: list[bool]
+
+    @classmethod
+    def of(cls, doc: Doc) -> _Tokens:
+        if not len(doc):
+            return cls([], [], [], [], [], [])
+        strings = doc.vocab.strings
+        orth, lower, start, space, punct = doc.to_array(
+            [ORTH, LOWER, IDX, IS_SPACE, IS_PUNCT]
+        ).T.tolist()
+        text = [strings[o] for o in orth]
+        return cls(
+            text=text,
+            lower=[strings[w] for w in lower],
+            start=start,
+            end=[a + len(w) for a, w in zip(start, text, strict=True)],
+            space=[bool(f) for f in space],
+            punct=[bool(f) for f in punct],
+        )
+
+    def norm_text(self, full: str, start: int, end: int) -> str:
+        """The text of tokens ``[start, end)``, white space runs made one space, curly
+        apostrophes straight."""
+        text = full[self.start[start] : self.end[end - 1]]
+        if "  " in text or "\n" in text or "\t" in text:
+            text = " ".join(text.split())
+        return text.replace("\u2019", "'")
 
 
 def _shouting(doc: Doc, i: int, config: ActorConfig) -> bool:
@@ -101,20 +134,20 @@ def scan(doc: Doc, kb: ActorKnowledge, config: ActorConfig) -> ScanResult:
             for k in range(sent.start, sent.end):
                 res.sent_start[k] = sent.start
                 res.sent_end[k] = sent.end
+    toks = _Tokens.of(doc)
     i = 0
     while i < n:
-        tok = doc[i]
-        text = tok.text
+        text = toks.text[i]
         if text in kb.name_starts or text.replace("\u2019", "'") in kb.name_starts:
             for end in range(min(n, i + kb.max_name_words), i, -1):
                 if (
-                    doc[end - 1].is_space
-                    or doc[end - 1].is_punct
+                    toks.space[end - 1]
+                    or toks.punct[end - 1]
                     and end - 1 > i
-                    and doc[end - 1].text not in (".", "-", "/")
+                    and toks.text[end - 1] not in (".", "-", "/")
                 ):
                     continue
-                key = _norm_text(doc, full, i, end)
+                key = toks.norm_text(full, i, end)
                 hits = kb.names.get(key)
                 if hits is None:
                     continue
@@ -135,15 +168,14 @@ def scan(doc: Doc, kb: ActorKnowledge, config: ActorConfig) -> ScanResult:
     disambiguate(doc, res, kb)
     i = 0
     while i < n:
-        tok = doc[i]
-        if tok.lower_ in kb.role_starts and not tok.is_space and i not in res.name_at:
+        if toks.lower[i] in kb.role_starts and not toks.space[i] and i not in res.name_at:
             for end in range(min(n, i + kb.max_role_words), i, -1):
                 if any(k in res.name_at for k in range(i + 1, end)):
                     continue
-                entry = kb.roles.get(_norm_text(doc, full, i, end).lower())
+                entry = kb.roles.get(toks.norm_text(full, i, end).lower())
                 if entry is None:
                     continue
-                if end - i == 1 and tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
+                if end - i == 1 and doc[i].pos_ not in ("NOUN", "PROPN", "ADJ"):
                     continue
                 m2 = RoleMatch(i, end, entry)
                 res.roles_by_start[i] = m2

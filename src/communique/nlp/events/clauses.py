@@ -65,14 +65,13 @@ class ClauseReader:
             return self.lexicon.modals.get(tok.lemma_.lower())
         lemma = self.verb_lemma(tok)
         kind = self.lexicon.modals.get(lemma)
-        if (
-            kind is None
-            and lemma not in self.lexicon.verbs
-            and (lemma not in self.lexicon.phrases or self.lookup(tok) is None)
-        ):
+        if kind is None and lemma not in self.lexicon.verbs:
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-            if obj is not None and obj.lemma_.lower() in self.lexicon.modals:
-                kind = self.lexicon.modals[obj.lemma_.lower()]
+            noun = obj.lemma_.lower() if obj is not None else ""
+            if noun in self.lexicon.modals and (
+                lemma not in self.lexicon.phrases or self.lookup(tok) is None
+            ):
+                kind = self.lexicon.modals[noun]
         return kind
 
     def governed(self, tok: Token) -> list[Token]:

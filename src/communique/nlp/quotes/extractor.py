@@ -457,13 +457,13 @@ def _to_spans(
     current_para = -10
     made: dict[int, QuoteSpan] = {}
     named: QuoteSpan | None = None  # the last quote with a named speaker
-    author = (
-        author_name(doc)
-        if first_person_piece(
-            doc, index, in_quote, config.min_first_person_paras, config.min_first_person_share
-        )
-        else None
-    )
+    # only a piece with one named author can give "I" a name: ask whether it is first-person
+    # only then
+    author = author_name(doc)
+    if author is not None and not first_person_piece(
+        doc, index, in_quote, config.min_first_person_paras, config.min_first_person_share
+    ):
+        author = None
     paras: list[int] = []
     for f in found:
         if f.para - current_para > config.speaker_memory_paras:
