@@ -43,8 +43,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from itertools import permutations
 
+from spacy.attrs import LEMMA, ORTH, POS
 from spacy.tokens import Doc, Span, Token
 
 from ...article.dates import names_a_day
@@ -110,6 +112,34 @@ CONDITION_MARKS: frozenset[str] = frozenset({"if", "unless"})
 """Subordinators of a condition clause, which codes nothing of its own."""
 
 
+@dataclass(frozen=True)
+class _Tokens:
+    """What the coder reads of every token, read once per doc (a spaCy ``Token`` is made anew
+    at each reading): each token's part of speech, and which tokens may govern a clause
+    (``ClauseReader.governed``): a verb, or a word whose lemma is a modal word
+    (``event_modals.tsv``), the only other tokens with a modal kind."""
+
+    pos: list[str]
+    may_govern: frozenset[int]
+    dashes: tuple[int, ...]
+    """Tokens that could join the numbers of a score (``SCORE_DASHES``)."""
+
+    @classmethod
+    def of(cls, doc: Doc, lexicon: EventLexicon) -> _Tokens:
+        if not len(doc):
+            return cls([], frozenset(), ())
+        strings = doc.vocab.strings
+        rows = doc.to_array([POS, LEMMA, ORTH]).tolist()
+        pos = [strings[p] if p else "" for p, _, _ in rows]
+        may_govern = frozenset(
+            i
+            for i, (_, lemma, _) in enumerate(rows)
+            if pos[i] in VERB_POS or strings[lemma].lower() in lexicon.modals
+        )
+        dashes = tuple(i for i, (_, _, orth) in enumerate(rows) if strings[orth] in SCORE_DASHES)
+        return cls(pos, may_govern, dashes)
+
+
 class EventCoder:
     """spaCy component: sets ``doc._.events`` (``list[EventSpan]``, empty when none found).
 
@@ -143,9 +173,10 @@ class EventCoder:
         seen: set[tuple[str | None, str | None, str]] = set()
         topics = doc._.topics or []
         game = bool(topics) and topics[0] in self.lexicon.contest_topics
+        tokens = _Tokens.of(doc, self.lexicon)
         for sent in doc.sents:
             date = self._date(doc, sent)
-            for event in self._sentence(sent, finder, date):
+            for event in self._sentence(sent, finder, date, tokens):
                 key = (event.source_code, event.target_code, event.code)
                 if key not in seen and self._public(event, game):
                     seen.add(key)
@@ -176,19 +207,30 @@ class EventCoder:
         return coarse
 
     # -- clauses -----------------------------------------------------------------------------
-    def _sentence(self, sent: Span, finder: PartyFinder, date: dt.date | None) -> list[EventSpan]:
-        governed = {c.i for t in sent for c in self.reader.governed(t)}
+    def _sentence(
+        self, sent: Span, finder: PartyFinder, date: dt.date | None, tokens: _Tokens
+    ) -> list[EventSpan]:
+        doc, pos = sent.doc, tokens.pos
+        governed = {
+            c.i
+            for i in range(sent.start, sent.end)
+            if i in tokens.may_govern
+            for c in self.reader.governed(doc[i])
+        }
         # a sentence that gives a score ("30-20", "2-1") reports a match: its beatings, clashes
         # and rallies are sport
-        scored = _gives_score(sent)
+        scored = any(sent.start < i < sent.end - 1 for i in tokens.dashes) and _gives_score(sent)
         consumed: set[int] = set()
         out: list[EventSpan] = []
         coded: dict[int, str] = {}
-        for tok in sent:
-            if tok.i in governed or tok.i in consumed:
+        for i in range(sent.start, sent.end):
+            if i in governed or i in consumed:
                 continue
-            if tok.pos_ not in VERB_POS and not (tok.pos_ == "ADJ" and self.reader.governed(tok)):
+            if pos[i] not in VERB_POS and not (
+                pos[i] == "ADJ" and i in tokens.may_govern and self.reader.governed(doc[i])
+            ):
                 continue
+            tok = doc[i]
             if self._noun_content(tok) or self._condition(tok):
                 continue
             reading = self.reader.reading(tok, consumed)
@@ -204,9 +246,9 @@ class EventCoder:
                     c.i for c in reading.verb.children if c.dep_ in ("dobj", "nsubjpass", "attr")
                 )
             out.extend(found)
-        for tok in sent:
-            if tok.pos_ in ("NOUN", "PROPN") and tok.i not in consumed:
-                found = self._named_elsewhere(self._nominal(sent, tok, finder, date), out)
+        for i in range(sent.start, sent.end):
+            if pos[i] in ("NOUN", "PROPN") and i not in consumed:
+                found = self._named_elsewhere(self._nominal(sent, doc[i], finder, date), out)
                 out.extend(e for e in found if not (scored and self._contest(e.code)))
         return out
 

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import DEP, LEMMA, LOWER, POS, TAG
 from spacy.tokens import Doc, Token
 
 from ...knowledge.cues import Cue, CueLexicon
@@ -126,19 +127,24 @@ cue."""
 
 
 def find_cues(doc: Doc, lexicon: CueLexicon) -> list[CueHit]:
-    """Every cue in ``doc``, in token order (one pass over the tokens)."""
+    """Every cue in ``doc``, in token order (one pass over the tokens, whose attributes are
+    read as one array: a spaCy ``Token`` is made anew at each reading)."""
     hits: list[CueHit] = []
     n = len(doc)
+    if not n:
+        return hits
+    strings = doc.vocab.strings
+    rows = doc.to_array([LOWER, POS, TAG, LEMMA, DEP]).tolist()
+    lowers = [strings[r[0]] for r in rows]
     i = 0
     while i < n:
-        tok = doc[i]
-        lower = tok.lower_
+        lower = lowers[i]
         seqs = lexicon.sequences.get(lower)
         matched = False
         if seqs:
             for rest, cue in seqs:
                 end = i + 1 + len(rest)
-                if end <= n and all(doc[i + 1 + k].lower_ == w for k, w in enumerate(rest)):
+                if end <= n and all(lowers[i + 1 + k] == w for k, w in enumerate(rest)):
                     verb = i if cue.type == "verb" else end - 1
                     if cue.lemma == "quoted as saying":
                         verb = i
@@ -148,12 +154,15 @@ def find_cues(doc: Doc, lexicon: CueLexicon) -> list[CueHit]:
                     break
         if matched:
             continue
-        if (tok.pos_ in VERB_POS or tok.tag_.startswith("VB")) and tok.dep_ not in _ADJECTIVAL:
-            cue_row = lexicon.word(lower, tok.lemma_.lower())
+        _, pos_id, tag_id, lemma_id, dep_id = rows[i]
+        pos = strings[pos_id] if pos_id else ""
+        verbal = pos in VERB_POS or strings[tag_id].startswith("VB")
+        if verbal and strings[dep_id] not in _ADJECTIVAL:
+            cue_row = lexicon.word(lower, strings[lemma_id].lower())
             if cue_row is not None:
                 hits.append(CueHit(i, i + 1, i, cue_row))
-        elif tok.pos_ == "NOUN" and lexicon.nouns:
-            noun_row = lexicon.nouns.get(tok.lemma_.lower())
+        elif pos == "NOUN" and lexicon.nouns:
+            noun_row = lexicon.nouns.get(strings[lemma_id].lower())
             if noun_row is not None:
                 hits.append(CueHit(i, i + 1, i, noun_row))
         i += 1
