@@ -23,6 +23,8 @@ Modules::
 
     components.py       the factories: default_config (every tuning number), requires, assigns
     pipeline.py         load_base / load_pipeline: the English model plus our components
+    rules.py            spaCy's attribute ruler and rule lemmatizer in table form (the same
+                        annotations, each decided once per distinct word)
     extensions.py       the Doc attributes (ActorCluster, QuoteSpan, EventSpan, DateSpan) and
                         the lookup of a phrase's actors
     limits.py           bounds applied before the parser (runs without spaces, long passages)
