@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc
 
 from .cues import Attribution
@@ -23,7 +24,7 @@ class DocIndex:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.starts = [t.idx for t in doc]
+        self.starts: list[int] = doc.to_array(IDX).tolist() if len(doc) else []
         self.sent_of = [0] * len(doc)
         self.sents: list[tuple[int, int]] = []
         for n, sent in enumerate(doc.sents):
