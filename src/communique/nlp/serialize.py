@@ -74,7 +74,11 @@ def _quote_record(q: QuoteSpan) -> Quote:
         (f.start_char, f.end_char) for f in sorted(q.fragments, key=lambda f: f.start_char)
     )
     text = " … ".join(f.text for f in sorted(q.fragments, key=lambda f: f.start_char))
-    speaker = q.actor.name if q.actor is not None else q.speaker_name
+    # the name the extractor gave the speaker: an actor's canonical name, or for a description
+    # the words of the text ("The company", not the description actor's "company")
+    speaker = q.speaker_name
+    if speaker is None and q.actor is not None:
+        speaker = q.actor.name
     return Quote(
         start=frags[0][0],
         end=frags[-1][1],
