@@ -106,14 +106,15 @@ def _table_patterns(
     sets is beyond what ``set_token_attrs`` sets on one token."""
     out = []
     for attr_id, spec in enumerate(ruler.patterns):
-        if any(k == "_" for k in spec["attrs"]):
+        attrs, patterns = cast(dict[str, Any], spec["attrs"]), cast(list[Any], spec["patterns"])
+        if any(k == "_" for k in attrs):
             return None
         alternatives = []
-        for pattern in spec["patterns"]:
+        for pattern in patterns:
             if not pattern or not all(_readable(t) for t in pattern):
                 return None
             alternatives.append([_Test(t) for t in pattern])
-        out.append((attr_id, alternatives, int(spec.get("index", 0))))
+        out.append((attr_id, alternatives, int(cast(int, spec.get("index", 0)))))
     return out
 
 

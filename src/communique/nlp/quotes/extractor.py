@@ -492,8 +492,8 @@ def _to_spans(
                 span = doc[f.attr.speaker_range[0] : f.attr.speaker_range[1]]
                 actor = actor_of(doc, span.start, span.end)
                 quote.speaker, quote.actor = span, actor
-                named = actor.name if actor is not None and actor.name[:1].isupper() else None
-                quote.speaker_name = tidy_name(named or span.text)
+                canonical = actor.name if actor is not None and actor.name[:1].isupper() else None
+                quote.speaker_name = tidy_name(canonical or span.text)
             elif f.attr.speaker is not None:
                 speaker = name_speaker(
                     doc,
