@@ -37,6 +37,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from communique import Document, Store, ingest  # noqa: E402
 from communique.sources.jsonl import document_from_object  # noqa: E402
+from communique.store.queries import SPEAKER_SHOWN  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "news.jsonl"
 BBC_OUTLET = "BBC News"
@@ -67,7 +68,7 @@ def load(path: Path, naeb: int, bbc: int) -> tuple[list[Document], dict[str, str
 
 def speaker_figures(store: Store, sets: dict[str, str], top: int) -> dict[str, Any]:
     rows = store.query(
-        "SELECT q.doc_id, COALESCE(a.name, q.speaker) AS speaker, q.speaker_start"
+        f"SELECT q.doc_id, {SPEAKER_SHOWN} AS speaker, q.speaker_start"
         " FROM quotes q LEFT JOIN actors a ON a.id = q.actor_id"
     )
     out: dict[str, Any] = {}

@@ -225,3 +225,24 @@ def test_cli_listings_take_outlet_topic_and_month(path: Path) -> None:
     assert [r["name"] for r in json.loads(out.output)] == ["Sergei Lavrov"]
     out = run(main, ["quotes", "--db", str(path), "--month", "2013-13"])
     assert out.exit_code == 2 and "not a month like 2013-08" in out.output
+
+
+def test_a_described_speaker_shows_the_articles_words_not_its_noun(tmp_path: Path) -> None:
+    """A description actor is named by its lower-case head noun ("spokesman"), local to its
+    article; stats and the speaker facet show the quote's own words, so two companies'
+    spokesmen are not one speaker."""
+    spokesman = Actor(id="a1", name="spokesman", kind="person", mentions=((0, 13),))
+    docs = [
+        make(
+            doc_id,
+            actors=(spokesman,),
+            quotes=(quote(speaker=words),),
+        )
+        for doc_id, words in (("v", "a Vodafone spokesman"), ("s", "a Shell spokesman"))
+    ]
+    with Store(tmp_path / "s.db") as store:
+        store.write(docs)
+        shown = {r["speaker"] for r in q.stats(store)["top_speakers"]}
+        facet = by_value(fc.quote_facets(store, ("speaker",))[0])
+    assert shown == {"a Vodafone spokesman", "a Shell spokesman"}
+    assert facet == {"a Vodafone spokesman": 1, "a Shell spokesman": 1}

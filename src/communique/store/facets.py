@@ -14,8 +14,8 @@ filters and ``f=v`` added:
 - actors count each actor; by outlet, topic and month, an actor counts under each value of the
   articles it is seen in.
 
-The speaker facet groups quotes by the speaker's name as shown (the actor's name, else the
-name in the article); a filter by that name also finds speakers whose name or alias ends in it,
+The speaker facet groups quotes by the speaker's name as shown (``queries.SPEAKER_SHOWN``: the
+actor's name, the article's words for a description or no actor); a filter by that name also finds speakers whose name or alias ends in it,
 so it can list a few more.
 
 Rows without a value (an article without outlet or date, a quote without speaker) are counted
@@ -51,7 +51,7 @@ _ARTICLE_SQL: dict[str, queries.FacetSql] = {
 """Facets of an article ``d``: the values ``queries.article_filter`` filters by."""
 _QUOTE_VALUES: dict[QuoteFacet, str] = {
     "outlet": "d.outlet",
-    "speaker": "COALESCE(a.name, q.speaker)",
+    "speaker": queries.SPEAKER_SHOWN,
     "country": "a.country",
     "kind": "q.kind",
     "topic": "d.topics",

@@ -112,6 +112,13 @@ def _count(store: Store, rows_sql: str, params: list[Any]) -> int:
     return int(store.query(f"SELECT COUNT(*) FROM ({rows_sql})", params)[0][0])
 
 
+SPEAKER_SHOWN = "COALESCE(CASE WHEN a.name GLOB '[a-z]*' THEN q.speaker END, a.name, q.speaker)"
+"""A quote's speaker as listings, facets and stats show it, over ``QUOTE_TABLES``: the actor's
+name; for a description actor (its name the lower-case head noun of its article, "company")
+the words of the article ("a Vodafone spokesman", "The company"); the article's words when no
+actor was resolved."""
+
+
 def _speaker_actor_ids(store: Store, speaker: str) -> list[int]:
     key = name_key(speaker)
     if not key:  # "!!!" or "Mr" name nobody: an empty key never matches
@@ -810,7 +817,7 @@ def stats(store: Store) -> dict[str, Any]:
     out["top_speakers"] = [
         dict(r)
         for r in store.query(
-            "SELECT COALESCE(a.name, q.speaker) AS speaker, COUNT(*) AS quotes FROM quotes q"
+            f"SELECT {SPEAKER_SHOWN} AS speaker, COUNT(*) AS quotes FROM quotes q"
             " LEFT JOIN actors a ON a.id = q.actor_id WHERE q.speaker IS NOT NULL"
             " GROUP BY 1 ORDER BY quotes DESC, speaker LIMIT 10"
         )
