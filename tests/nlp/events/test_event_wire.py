@@ -182,3 +182,20 @@ def test_the_stand_in_actors_code_protest_force_alike(base: Language, coder: Eve
     # with the stand-in actors the protesters are no actor: their force is still a riot
     doc = code_text(base, coder, "Protesters stormed the parliament building in Algiers.")
     assert {e.code for e in doc._.events} == {"145"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mira Nair's Indian-style adaptation of the novel has been attacked by critics in the "
+        "US, who described its songs as jarring.",
+        "The Indian remake has been attacked by critics in Britain.",
+    ],
+)
+def test_a_work_is_no_victim_of_violence(nlp: Any, text: str) -> None:
+    assert not {c[:2] for _, _, c in _coded(nlp, text)} & {"18", "19"}
+
+
+def test_an_attack_on_people_is_still_coded(nlp: Any) -> None:
+    found = _coded(nlp, "Russian troops attacked Georgian positions near Tskhinvali.")
+    assert any(c.startswith("19") for _, _, c in found), found

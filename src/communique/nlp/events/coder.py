@@ -77,6 +77,8 @@ from .targets import (
     prep_pobj,
 )
 
+WORK_ENTITIES: frozenset[str] = frozenset({"WORK_OF_ART", "PRODUCT"})
+"""spaCy entity labels of made things and creative works (see ``EventCoder._work_patient``)."""
 PLACE_OF_EVENT: tuple[str, ...] = ("in", "across", "throughout")
 """Prepositions of a clause that name the place where its event happens."""
 SCORE_DASHES: frozenset[str] = frozenset({"-", "\u2013"})
@@ -358,6 +360,10 @@ class EventCoder:
         content = reading.verb
         root = EventCode.parse(reading.code).root
         violent = self.lexicon.violent(reading.code)
+        if (violent or self.lexicon.armed(reading.code)) and self._work_patient(
+            subj if passive else next((c for c in content.children if c.dep_ == "dobj"), None)
+        ):
+            return []  # "Hotel Rwanda was shot in South Africa", "critics attacked the film"
         sources: list[Party] = []
         targets: list[Party] = []
         unknown_source = open_target = False
@@ -751,6 +757,14 @@ class EventCoder:
         return code
 
     # -- relevance -------------------------------------------------------------------------------
+    def _work_patient(self, patient: Token | None) -> bool:
+        """Whether the one a violent verb acts on is a made thing or a creative work
+        (``event_words.tsv``, list ``work``; spaCy's WORK_OF_ART and PRODUCT entities): a film
+        is shot, a book attacked by critics, and no one suffers violence."""
+        if patient is None:
+            return False
+        return patient.ent_type_ in WORK_ENTITIES or patient.lemma_.lower() in self.lexicon.works
+
     def _public(self, event: EventSpan, game: bool) -> bool:
         """Whether an event is public business. In an article about games (``game``: its
         leading topic is a ``contest_topic``) a country named alone is a team, so one side must

@@ -91,6 +91,7 @@ WORD_LISTS: tuple[str, ...] = (
     "protest_noun",
     "hedge_adjective",
     "contest_topic",
+    "work",
     "protester",
 )
 """The lists of ``event_words.tsv`` (the file documents each)."""
@@ -194,6 +195,9 @@ class EventLexicon:
     """Roots of acts that are public business whoever does them (threats, protests, coercion,
     violence); any other act between private parties of one country is not coded
     (``event_codes.tsv``, list ``public_act``)."""
+    works: frozenset[str] = frozenset()
+    """Nouns of made things and creative works ("film", "album"; ``event_words.tsv``, list
+    ``work``): shot, beaten or attacked, they suffer no violence."""
     protesters: frozenset[str] = frozenset()
     """Nouns of people protesting ("demonstrators"; ``event_words.tsv``, list ``protester``)."""
     crowd_violence: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
@@ -295,6 +299,7 @@ class EventLexicon:
             public_acts=frozenset(codes["public_act"]),
             hedge_adjectives=frozenset(words["hedge_adjective"]),
             protesters=frozenset(words["protester"]),
+            works=frozenset(words["work"]),
             crowd_violence=MappingProxyType(dict(codes["crowd_violence"])),
             repression=MappingProxyType(dict(codes["repression"])),
             contest_topics=frozenset(words["contest_topic"]),
