@@ -199,3 +199,19 @@ def test_a_work_is_no_victim_of_violence(nlp: Any, text: str) -> None:
 def test_an_attack_on_people_is_still_coded(nlp: Any) -> None:
     found = _coded(nlp, "Russian troops attacked Georgian positions near Tskhinvali.")
     assert any(c.startswith("19") for _, _, c in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The UN is examining whether Syrian troops attacked the village.",
+        "Police are investigating whether the song incites the assault of gay people.",
+    ],
+)
+def test_an_embedded_question_reports_no_act(nlp: Any, text: str) -> None:
+    assert not {c[:2] for _, _, c in _coded(nlp, text)} & {"18", "19"}
+
+
+def test_an_act_beside_an_embedded_question_is_still_coded(nlp: Any) -> None:
+    text = "Syrian troops attacked the village, and the UN is examining whether to respond."
+    assert any(c.startswith("19") for _, _, c in _coded(nlp, text))

@@ -112,6 +112,10 @@ ARGUMENT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass", "dobj", "attr",
 of last week's arrest of X", "killed 46 civilians in an attack on a village")."""
 CONDITION_MARKS: frozenset[str] = frozenset({"if", "unless"})
 """Subordinators of a condition clause, which codes nothing of its own."""
+QUESTION_MARKS: frozenset[str] = frozenset({"whether", "if"})
+"""Subordinators of an embedded question ("investigating whether X attacked Y", "asked if X
+would attack"): what it asks about has not been reported as done ("if" only as a verb's
+complement; as a condition see ``CONDITION_MARKS``)."""
 
 
 @dataclass(frozen=True)
@@ -124,12 +128,14 @@ class _Tokens:
     pos: list[str]
     may_govern: frozenset[int]
     dashes: tuple[int, ...]
+    questions: tuple[int, ...]
+    """Tokens that could open an embedded question (``QUESTION_MARKS``)."""
     """Tokens that could join the numbers of a score (``SCORE_DASHES``)."""
 
     @classmethod
     def of(cls, doc: Doc, lexicon: EventLexicon) -> _Tokens:
         if not len(doc):
-            return cls([], frozenset(), ())
+            return cls([], frozenset(), (), ())
         strings = doc.vocab.strings
         rows = doc.to_array([POS, LEMMA, ORTH]).tolist()
         pos = [strings[p] if p else "" for p, _, _ in rows]
@@ -139,7 +145,10 @@ class _Tokens:
             if pos[i] in VERB_POS or strings[lemma].lower() in lexicon.modals
         )
         dashes = tuple(i for i, (_, _, orth) in enumerate(rows) if strings[orth] in SCORE_DASHES)
-        return cls(pos, may_govern, dashes)
+        questions = tuple(
+            i for i, (_, _, orth) in enumerate(rows) if strings[orth].lower() in QUESTION_MARKS
+        )
+        return cls(pos, may_govern, dashes, questions)
 
 
 class EventCoder:
@@ -222,11 +231,12 @@ class EventCoder:
         # a sentence that gives a score ("30-20", "2-1") reports a match: its beatings, clashes
         # and rallies are sport
         scored = any(sent.start < i < sent.end - 1 for i in tokens.dashes) and _gives_score(sent)
+        questioned = self._questioned(sent, tokens)
         consumed: set[int] = set()
         out: list[EventSpan] = []
         coded: dict[int, str] = {}
         for i in range(sent.start, sent.end):
-            if i in governed or i in consumed:
+            if i in governed or i in consumed or i in questioned:
                 continue
             if pos[i] not in VERB_POS and not (
                 pos[i] == "ADJ" and i in tokens.may_govern and self.reader.governed(doc[i])
@@ -249,9 +259,23 @@ class EventCoder:
                 )
             out.extend(found)
         for i in range(sent.start, sent.end):
-            if pos[i] in ("NOUN", "PROPN") and i not in consumed:
+            if pos[i] in ("NOUN", "PROPN") and i not in consumed and i not in questioned:
                 found = self._named_elsewhere(self._nominal(sent, doc[i], finder, date), out)
                 out.extend(e for e in found if not (scored and self._contest(e.code)))
+        return out
+
+    @staticmethod
+    def _questioned(sent: Span, tokens: _Tokens) -> set[int]:
+        """The tokens of the sentence's embedded questions ("police are investigating whether
+        the lyrics incite the assault of gay people"): asked about, not reported as done."""
+        doc, out = sent.doc, set()
+        for i in tokens.questions:
+            if not sent.start <= i < sent.end:
+                continue
+            mark = doc[i]
+            clause = mark.head
+            if mark.dep_ == "mark" and (mark.lower_ == "whether" or clause.dep_ == "ccomp"):
+                out.update(range(clause.left_edge.i, clause.right_edge.i + 1))
         return out
 
     def _contest(self, code: str) -> bool:
