@@ -268,7 +268,8 @@ class EventCoder:
     def _questioned(sent: Span, tokens: _Tokens) -> set[int]:
         """The tokens of the sentence's embedded questions ("police are investigating whether
         the lyrics incite the assault of gay people"): asked about, not reported as done."""
-        doc, out = sent.doc, set()
+        doc = sent.doc
+        out: set[int] = set()
         for i in tokens.questions:
             if not sent.start <= i < sent.end:
                 continue
