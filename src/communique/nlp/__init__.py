@@ -61,6 +61,8 @@ Modules::
         modality.py         intent, threat, refusal, appeal, demand codes
         parties.py          argument phrase -> parties with actor codes
         targets.py          where a target is named besides the object
+        relevance.py        which coded acts are political events (sport, private
+                            business, made things are not)
         lexicon.py          EventLexicon: the event knowledge files, loaded once
         config.py           EventConfig
 

@@ -64,6 +64,7 @@ from .clauses import ClauseReader, Reading
 from .config import EventConfig
 from .lexicon import EventLexicon
 from .parties import Party, PartyFinder, names_place, person_like
+from .relevance import SCORE_DASHES, EventRelevance, gives_score
 from .targets import (
     NOUN_TARGET_PREPS,
     TargetFinder,
@@ -77,35 +78,8 @@ from .targets import (
     prep_pobj,
 )
 
-WORK_ENTITIES: frozenset[str] = frozenset({"WORK_OF_ART", "PRODUCT"})
-"""spaCy entity labels of made things and creative works (see ``EventCoder._work_patient``)."""
 PLACE_OF_EVENT: tuple[str, ...] = ("in", "across", "throughout")
 """Prepositions of a clause that name the place where its event happens."""
-SCORE_DASHES: frozenset[str] = frozenset({"-", "\u2013"})
-"""What joins the two numbers of a sports score ("30-20", "2\u20131")."""
-
-
-def _gives_score(sent: Span) -> bool:
-    """Whether a sentence gives a sports score: two numbers of at most three digits joined by
-    a dash with no space ("beat France 30-20", "a 53-37 win"), not counting a plural noun
-    ("10-15 people" is a range)."""
-    toks = list(sent)
-    for a, dash, b in zip(toks, toks[1:], toks[2:], strict=False):
-        if (
-            dash.text in SCORE_DASHES
-            and a.text.isdigit()
-            and b.text.isdigit()
-            and len(a.text) <= 3
-            and len(b.text) <= 3
-            and not a.whitespace_
-            and not dash.whitespace_
-            and b.dep_ != "nummod"
-            and (b.i + 1 >= sent.end or b.doc[b.i + 1].tag_ != "NNS")
-        ):
-            return True
-    return False
-
-
 ARGUMENT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "ROOT"})
 """Where a nominal event with an unknown doer is coded: as a subject or object of its clause
 ("the killing of X sparked protests"), not as the circumstance of another event ("in protest
@@ -130,7 +104,7 @@ class _Tokens:
     dashes: tuple[int, ...]
     questions: tuple[int, ...]
     """Tokens that could open an embedded question (``QUESTION_MARKS``)."""
-    """Tokens that could join the numbers of a score (``SCORE_DASHES``)."""
+    """Tokens that could join the numbers of a score (``relevance.SCORE_DASHES``)."""
 
     @classmethod
     def of(cls, doc: Doc, lexicon: EventLexicon) -> _Tokens:
@@ -176,6 +150,7 @@ class EventCoder:
             else EventLexicon.load(knowledge_dir, verb_dictionaries=self.verb_dictionaries)
         )
         self.reader = ClauseReader(self.lexicon, self.config)
+        self.relevance = EventRelevance(self.lexicon)
         self.targets = TargetFinder(self.lexicon, self.reader)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -189,7 +164,7 @@ class EventCoder:
             date = self._date(doc, sent)
             for event in self._sentence(sent, finder, date, tokens):
                 key = (event.source_code, event.target_code, event.code)
-                if key not in seen and self._public(event, game):
+                if key not in seen and self.relevance.public(event, game):
                     seen.add(key)
                     events.append(event)
         doc._.events = events
@@ -230,7 +205,7 @@ class EventCoder:
         }
         # a sentence that gives a score ("30-20", "2-1") reports a match: its beatings, clashes
         # and rallies are sport
-        scored = any(sent.start < i < sent.end - 1 for i in tokens.dashes) and _gives_score(sent)
+        scored = any(sent.start < i < sent.end - 1 for i in tokens.dashes) and gives_score(sent)
         questioned = self._questioned(sent, tokens)
         consumed: set[int] = set()
         out: list[EventSpan] = []
@@ -251,7 +226,7 @@ class EventCoder:
             found = self._events(sent, tok, reading, finder, date)
             found = self._named_elsewhere(found, out)
             if scored:
-                found = [e for e in found if not self._contest(e.code)]
+                found = [e for e in found if not self.relevance.contest(e.code)]
             if found:
                 coded[tok.i] = reading.code
                 consumed.update(
@@ -261,7 +236,7 @@ class EventCoder:
         for i in range(sent.start, sent.end):
             if pos[i] in ("NOUN", "PROPN") and i not in consumed and i not in questioned:
                 found = self._named_elsewhere(self._nominal(sent, doc[i], finder, date), out)
-                out.extend(e for e in found if not (scored and self._contest(e.code)))
+                out.extend(e for e in found if not (scored and self.relevance.contest(e.code)))
         return out
 
     @staticmethod
@@ -278,11 +253,6 @@ class EventCoder:
             if mark.dep_ == "mark" and (mark.lower_ == "whether" or clause.dep_ == "ccomp"):
                 out.update(range(clause.left_edge.i, clause.right_edge.i + 1))
         return out
-
-    def _contest(self, code: str) -> bool:
-        """Whether a code is of a kind that sports reports use as figures of speech: force,
-        assault, fighting, protest ("England A beat France 30-20", "rallied to a 53-37 win")."""
-        return self.lexicon.violent(code) or self.lexicon.armed(code) or code.startswith("14")
 
     @staticmethod
     def _named_elsewhere(found: list[EventSpan], coded: list[EventSpan]) -> list[EventSpan]:
@@ -385,7 +355,7 @@ class EventCoder:
         content = reading.verb
         root = EventCode.parse(reading.code).root
         violent = self.lexicon.violent(reading.code)
-        if (violent or self.lexicon.armed(reading.code)) and self._work_patient(
+        if (violent or self.lexicon.armed(reading.code)) and self.relevance.work_patient(
             subj if passive else next((c for c in content.children if c.dep_ == "dobj"), None)
         ):
             return []  # "Hotel Rwanda was shot in South Africa", "critics attacked the film"
@@ -776,49 +746,10 @@ class EventCoder:
             tgt is not None
             and src is not None
             and doc[tgt.token].lemma_.lower() in protesters
-            and self._role(src.code) in self.lexicon.force_sectors
+            and self.relevance.role(src.code) in self.lexicon.force_sectors
         ):
             return self.lexicon.repression.get(root, code)
         return code
-
-    # -- relevance -------------------------------------------------------------------------------
-    def _work_patient(self, patient: Token | None) -> bool:
-        """Whether the one a violent verb acts on is a made thing or a creative work
-        (``event_words.tsv``, list ``work``; spaCy's WORK_OF_ART and PRODUCT entities): a film
-        is shot, a book attacked by critics, and no one suffers violence."""
-        if patient is None:
-            return False
-        return patient.ent_type_ in WORK_ENTITIES or patient.lemma_.lower() in self.lexicon.works
-
-    def _public(self, event: EventSpan, game: bool) -> bool:
-        """Whether an event is public business. In an article about games (``game``: its
-        leading topic is a ``contest_topic``) a country named alone is a team, so one side must
-        be an organ of a state ("Italy travel to Edinburgh" is no visit). Threats, protests,
-        coercion and violence are public whoever does them (``public_act``); any other act
-        between private parties only (companies, media, schools, farms, ordinary people, or
-        nobody named) of one country or none is commerce or daily life ("the chief executive
-        stepped down"), while across borders it stays ("Swiss doctors handed over medicine to
-        the Red Crescent in Iran")."""
-        sides = (event.source_code, event.target_code)
-        if game and not any(self._role(c) in self.lexicon.state_sectors for c in sides):
-            return False
-        if EventCode.parse(event.code).root in self.lexicon.public_acts:
-            return True
-        private = self.lexicon.civilian_sectors | {"CVL"}
-        if not all(c is None or self._role(c) in private for c in sides):
-            return True
-        countries = {self._country(c) for c in sides} - {None}
-        return len(countries) > 1
-
-    def _role(self, code: str | None) -> str | None:
-        """The first sector of an actor code (``GOV`` of ``USAGOV``, ``BUS`` of ``BUS``)."""
-        sectors = self.lexicon.sectors
-        return next((p for p in ActorCode.parse(code).parts if p in sectors), None)
-
-    def _country(self, code: str | None) -> str | None:
-        """The country (or international type) of an actor code, ``None`` when it has none."""
-        parts = ActorCode.parse(code).parts
-        return parts[0] if parts and parts[0] not in self.lexicon.sectors else None
 
 
 __all__ = ["EventCoder", "Reading"]
