@@ -59,3 +59,12 @@ def test_a_pattern_beyond_a_table_leaves_spacys_ruler() -> None:
     holder.add_pipe("attribute_ruler").add([[{"TAG": "NN"}]], {"POS": "NOUN"})
     make_tables(holder)
     assert type(holder.get_pipe("attribute_ruler")) is TableAttributeRuler
+
+
+def test_a_pattern_added_later_is_decided_by_the_table() -> None:
+    nlp = load_base()
+    ruler = nlp.get_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "kremlin", "TAG": "NNP"}]], {"LEMMA": "Moscow"})
+    assert type(ruler) is TableAttributeRuler
+    doc = nlp("The Kremlin said nothing.")
+    assert [t.lemma_ for t in doc if t.lower_ == "kremlin"] == ["Moscow"]

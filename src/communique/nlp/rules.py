@@ -42,6 +42,7 @@ def make_tables(nlp: Language) -> None:
     for _, pipe in nlp.pipeline:
         if type(pipe) is AttributeRuler and _table_patterns(pipe) is not None:
             pipe.__class__ = TableAttributeRuler
+            cast(TableAttributeRuler, pipe).build_table()
         elif type(pipe) is EnglishLemmatizer and pipe.mode == "rule":
             pipe.__class__ = MemoLemmatizer
             index_words_as_sets(pipe)
@@ -127,15 +128,21 @@ class TableAttributeRuler(AttributeRuler):
     overriding earlier ones), each token's attributes merged and set once.
     """
 
+    def build_table(self) -> None:
+        """Read the patterns as a table (``None`` when they are not one: spaCy's way then)."""
+        patterns = _table_patterns(self)
+        self.__dict__["_table"] = _TableState(patterns) if patterns is not None else None
+
+    def add(self, patterns: Any, attrs: dict[Any, Any], index: int = 0) -> None:
+        super().add(patterns, attrs, index)
+        self.build_table()  # a pattern added later is decided too
+
     def __call__(self, doc: Doc) -> Doc:
-        if not len(doc) or not (doc.has_annotation("TAG") and doc.has_annotation("DEP")):
+        state: _TableState | None = self.__dict__.get("_table")
+        if state is None or not len(doc):
             return super().__call__(doc)
-        state = self.__dict__.get("_table")
-        if state is None:
-            patterns = _table_patterns(self)
-            if patterns is None:  # pragma: no cover - make_tables checked the patterns
-                return super().__call__(doc)
-            state = self.__dict__["_table"] = _TableState(patterns)
+        if not (doc.has_annotation("TAG") and doc.has_annotation("DEP")):
+            return super().__call__(doc)
         try:
             state.apply(doc, self.attrs)
         except Exception as e:  # noqa: BLE001 - spaCy's own handling, as in AttributeRuler
