@@ -62,7 +62,7 @@ from .narrator import author_name, first_person_piece
 from .pieces import Piece, nickname, object_host, quoted_pieces
 from .report_nouns import noun_report
 from .reported import trim
-from .speakers import name_speaker, tidy_name
+from .speakers import listed_name, name_speaker
 
 
 @dataclass
@@ -492,8 +492,7 @@ def _to_spans(
                 span = doc[f.attr.speaker_range[0] : f.attr.speaker_range[1]]
                 actor = actor_of(doc, span.start, span.end)
                 quote.speaker, quote.actor = span, actor
-                canonical = actor.name if actor is not None and actor.name[:1].isupper() else None
-                quote.speaker_name = tidy_name(canonical or span.text)
+                quote.speaker_name = listed_name(actor, span)
             elif f.attr.speaker is not None:
                 speaker = name_speaker(
                     doc,

@@ -158,7 +158,13 @@ def name_speaker(
     actor = actor_of(doc, core.start, core.end)
     if actor is None and core[0].lower_ in _TITLE_DETS and head.pos_ == "NOUN":
         actor = resolve_title(doc, core)
+    return Speaker(span, actor, listed_name(actor, span))
+
+
+def listed_name(actor: ActorCluster | None, span: Span) -> str:
+    """The name a speaker is listed by: its actor's name when the actor has a proper name,
+    else (no actor, or a description such as "firm") the words of the text ("a Vodafone
+    spokesman")."""
     if actor is None or not actor.name[:1].isupper():
-        # no actor, or a generic one ("firm"): the words of the text name the speaker better
-        return Speaker(span, actor, tidy_name(span.text))
-    return Speaker(span, actor, tidy_name(actor.name))
+        return tidy_name(span.text)
+    return tidy_name(actor.name)
