@@ -231,7 +231,7 @@ def test_a_described_speaker_shows_the_articles_words_not_its_noun(tmp_path: Pat
     """A description actor is named by its lower-case head noun ("spokesman"), local to its
     article; stats and the speaker facet show the quote's own words, so two companies'
     spokesmen are not one speaker."""
-    spokesman = Actor(id="a1", name="spokesman", kind="person", mentions=((0, 13),))
+    spokesman = Actor(id="a1", name="spokesman", kind="person", mentions=((0, 13),), named=False)
     docs = [
         make(
             doc_id,

@@ -112,11 +112,11 @@ def _count(store: Store, rows_sql: str, params: list[Any]) -> int:
     return int(store.query(f"SELECT COUNT(*) FROM ({rows_sql})", params)[0][0])
 
 
-SPEAKER_SHOWN = "COALESCE(CASE WHEN a.name GLOB '[a-z]*' THEN q.speaker END, a.name, q.speaker)"
+SPEAKER_SHOWN = "COALESCE(CASE WHEN a.doc_id IS NOT NULL THEN q.speaker END, a.name, q.speaker)"
 """A quote's speaker as listings, facets and stats show it, over ``QUOTE_TABLES``: the actor's
-name; for a description actor (its name the lower-case head noun of its article, "company")
-the words of the article ("a Vodafone spokesman", "The company"); the article's words when no
-actor was resolved."""
+name; for a description (an actor of its article only, ``doc_id`` set, named by its head noun,
+"company") the words of the article ("a Vodafone spokesman", "The company"); the article's
+words when no actor was resolved."""
 
 
 def _speaker_actor_ids(store: Store, speaker: str) -> list[int]:
