@@ -132,13 +132,7 @@ def document_facets(
     names: tuple[DocumentFacet, ...] = DOCUMENT_FACETS,
     *,
     limit: int | None = FACET_VALUES,
-    about: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    outlet: str | None = None,
-    topic: str | None = None,
-    month: str | None = None,
-    actor_id: int | None = None,
+    **filters: Unpack[queries.DocumentFilters],
 ) -> list[dict[str, Any]]:
     """The facets ``names`` of the articles ``queries.documents`` lists with the same filters,
     each value with ``count`` articles and ``tone``, their mean tone (``None`` when none has
@@ -146,9 +140,7 @@ def document_facets(
     _check(names, DOCUMENT_FACETS, "articles")
     out = []
     for name in names:
-        sql, params = queries._document_rows(
-            about, since, until, outlet, topic, month, actor_id, facet=_ARTICLE_SQL[name]
-        )
+        sql, params = queries._document_rows(filters, facet=_ARTICLE_SQL[name])
         rows = store.query(
             "SELECT facet AS value, COUNT(*) AS count, ROUND(AVG(tone), 3) AS tone"
             f" FROM ({sql}) GROUP BY facet",
@@ -163,19 +155,13 @@ def actor_facets(
     names: tuple[ActorFacet, ...] = ACTOR_FACETS,
     *,
     limit: int | None = FACET_VALUES,
-    country: str | None = None,
-    kind: str | None = None,
-    query: str | None = None,
-    named: bool | None = None,
-    outlet: str | None = None,
-    topic: str | None = None,
-    month: str | None = None,
+    **filters: Unpack[queries.ActorFilters],
 ) -> list[dict[str, Any]]:
     """The facets ``names`` of the actors ``queries.actors`` lists with the same filters; by
     outlet, topic and month an actor counts under each value of the articles it is seen in
     (those articles meeting the listing's own outlet, topic and month)."""
     _check(names, ACTOR_FACETS, "actors")
-    where, params = queries.actor_filter(country, kind, query, named, outlet, topic, month)
+    where, params = queries.actor_filter(**filters)
     out = []
     for name in names:
         if name in _ACTOR_SQL:
@@ -187,7 +173,9 @@ def actor_facets(
             rows = store.query(sql, params)
         else:
             expr, join = _ARTICLE_SQL[name]
-            on_article, article_params = queries.article_filter(outlet, topic, month)
+            on_article, article_params = queries.article_filter(
+                filters.get("outlet"), filters.get("topic"), filters.get("month")
+            )
             condition = " AND ".join([*where, *on_article]) or "1"
             sql = (
                 f"SELECT {expr} AS value, COUNT(DISTINCT a.id) AS count FROM actors a"

@@ -300,18 +300,26 @@ _ACTOR_ORDER: dict[ActorSort, str] = {
 }
 
 
-def actor_filter(
-    country: str | None,
-    kind: str | None,
-    query: str | None,
-    named: bool | None,
-    outlet: str | None = None,
-    topic: str | None = None,
-    month: str | None = None,
-) -> tuple[list[str], list[Any]]:
-    """Conditions on an actor ``a`` (a row of ``actors``) for the actors listing: its country,
-    kind, a part of a name or alias, named or a description, and an article it is seen in by
-    outlet, topic and month (one article meeting all three, ``article_filter``)."""
+class ActorFilters(TypedDict, total=False):
+    """The filters of the actors listing, shared by ``actor_filter``, ``actors``,
+    ``count_actors`` and ``facets.actor_facets``: country, kind, a part of a name or alias,
+    named or a description, and an article it is seen in by outlet, topic and month."""
+
+    country: str | None
+    kind: str | None
+    query: str | None
+    named: bool | None
+    outlet: str | None
+    topic: str | None
+    month: str | None
+
+
+def actor_filter(**filters: Unpack[ActorFilters]) -> tuple[list[str], list[Any]]:
+    """Conditions on an actor ``a`` (a row of ``actors``) for the actors listing
+    (``ActorFilters``; an article meeting outlet, topic and month all three,
+    ``article_filter``)."""
+    country, kind, query = filters.get("country"), filters.get("kind"), filters.get("query")
+    named = filters.get("named")
     where: list[str] = []
     params: list[Any] = []
     if named is not None:
@@ -325,7 +333,9 @@ def actor_filter(
     if query:
         where.append("a.id IN (SELECT actor_id FROM actor_aliases WHERE alias LIKE ?)")
         params.append(f"%{query}%")
-    on_article, article_params = article_filter(outlet, topic, month)
+    on_article, article_params = article_filter(
+        filters.get("outlet"), filters.get("topic"), filters.get("month")
+    )
     if on_article:
         where.append(
             "a.id IN (SELECT da.actor_id FROM doc_actors da JOIN documents d ON d.id = da.doc_id"
@@ -335,16 +345,8 @@ def actor_filter(
     return where, params
 
 
-def _actor_rows(
-    country: str | None,
-    kind: str | None,
-    query: str | None,
-    named: bool | None,
-    outlet: str | None = None,
-    topic: str | None = None,
-    month: str | None = None,
-) -> tuple[str, list[Any]]:
-    where, params = actor_filter(country, kind, query, named, outlet, topic, month)
+def _actor_rows(filters: ActorFilters) -> tuple[str, list[Any]]:
+    where, params = actor_filter(**filters)
     sql = (
         "SELECT a.id, a.name, a.kind, a.country, a.role, a.code,"
         " a.doc_id IS NULL AS named, a.doc_id,"
@@ -359,17 +361,11 @@ def _actor_rows(
 def actors(
     store: Store,
     *,
-    country: str | None = None,
-    kind: str | None = None,
-    query: str | None = None,
-    named: bool | None = None,
-    outlet: str | None = None,
-    topic: str | None = None,
-    month: str | None = None,
     sort: ActorSort = "quotes",
     descending: bool = True,
     limit: int = 50,
     offset: int = 0,
+    **filters: Unpack[ActorFilters],
 ) -> list[dict[str, Any]]:
     """Actors with their article, quote and event counts, most quoted first, or ordered by the
     column ``sort`` (one of ``ACTOR_SORTS``) then by quotes, articles and name. ``named``: only
@@ -379,7 +375,7 @@ def actors(
     order = _ACTOR_ORDER.get(sort)
     if order is None:
         raise ValueError(f"sort must be one of {', '.join(ACTOR_SORTS)}, not {sort!r}")
-    sql, params = _actor_rows(country, kind, query, named, outlet, topic, month)
+    sql, params = _actor_rows(filters)
     rows = _page(
         store,
         sql,
@@ -391,19 +387,9 @@ def actors(
     return [{**r, "named": bool(r["named"])} for r in rows]
 
 
-def count_actors(
-    store: Store,
-    *,
-    country: str | None = None,
-    kind: str | None = None,
-    query: str | None = None,
-    named: bool | None = None,
-    outlet: str | None = None,
-    topic: str | None = None,
-    month: str | None = None,
-) -> int:
+def count_actors(store: Store, **filters: Unpack[ActorFilters]) -> int:
     """How many actors ``actors`` lists with the same filters, over all pages."""
-    sql, params = _actor_rows(country, kind, query, named, outlet, topic, month)
+    sql, params = _actor_rows(filters)
     return _count(store, sql, params)
 
 
@@ -727,18 +713,27 @@ SNIPPET_CLOSE = "\x03"
 escapes every piece, so no markup from an article can leak through."""
 
 
+class DocumentFilters(TypedDict, total=False):
+    """The filters of the articles listing, shared by ``documents``, ``count_documents`` and
+    ``facets.document_facets``: words (FTS5 over title and text), a publication-date range,
+    an outlet, a topic and a month (``article_filter``), and an actor the article names."""
+
+    about: str | None
+    since: str | None
+    until: str | None
+    outlet: str | None
+    topic: str | None
+    month: str | None
+    actor_id: int | None
+
+
 def _document_rows(
-    about: str | None,
-    since: str | None,
-    until: str | None,
-    outlet: str | None = None,
-    topic: str | None = None,
-    month: str | None = None,
-    actor_id: int | None = None,
-    facet: FacetSql | None = None,
+    filters: DocumentFilters, facet: FacetSql | None = None
 ) -> tuple[str, list[Any]]:
     """The articles the filters keep; tables ``d`` (documents) and, with words,
     ``documents_fts``. With ``facet``, a ``facet`` column (one row per value)."""
+    about, since, until = filters.get("about"), filters.get("since"), filters.get("until")
+    actor_id = filters.get("actor_id")
     where: list[str] = []
     params: list[Any] = []
     match = fts_query(about or "")
@@ -755,7 +750,9 @@ def _document_rows(
     if until:
         where.append("d.published <= ?")
         params.append(until)
-    on_article, article_params = article_filter(outlet, topic, month)
+    on_article, article_params = article_filter(
+        filters.get("outlet"), filters.get("topic"), filters.get("month")
+    )
     where += on_article
     params += article_params
     if actor_id is not None:
@@ -774,39 +771,19 @@ def _document_rows(
 
 
 def documents(
-    store: Store,
-    *,
-    about: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    outlet: str | None = None,
-    topic: str | None = None,
-    month: str | None = None,
-    actor_id: int | None = None,
-    limit: int = 50,
-    offset: int = 0,
+    store: Store, *, limit: int = 50, offset: int = 0, **filters: Unpack[DocumentFilters]
 ) -> list[dict[str, Any]]:
     """Articles newest first, optionally matching words (FTS5 over title and text), within a
     publication-date range, of an outlet, on a topic, of a month (``article_filter``) and
     naming an actor. With words, each row has a ``snippet`` whose matches are wrapped in
     ``SNIPPET_OPEN``/``SNIPPET_CLOSE``; without, ``snippet`` is ``None``."""
-    sql, params = _document_rows(about, since, until, outlet, topic, month, actor_id)
+    sql, params = _document_rows(filters)
     return _page(store, sql, params, "published DESC, id", limit, offset)
 
 
-def count_documents(
-    store: Store,
-    *,
-    about: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    outlet: str | None = None,
-    topic: str | None = None,
-    month: str | None = None,
-    actor_id: int | None = None,
-) -> int:
+def count_documents(store: Store, **filters: Unpack[DocumentFilters]) -> int:
     """How many articles ``documents`` lists with the same filters, over all pages."""
-    sql, params = _document_rows(about, since, until, outlet, topic, month, actor_id)
+    sql, params = _document_rows(filters)
     return _count(store, sql, params)
 
 
