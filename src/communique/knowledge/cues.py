@@ -23,6 +23,9 @@ from . import read_lists, read_table
 CUE_FILE = "cues.tsv"
 WORD_FILE = "quote_words.tsv"
 EVENT_NOUN_FILE = "event_nouns.tsv"
+ROLE_FILE = "roles.tsv"
+_SPEAKING_KINDS = frozenset({"person", "group", "body"})
+"""Kinds of ``roles.tsv`` rows that name someone who can speak (not equipment)."""
 WORD_LISTS = (
     "source_noun",
     "document",
@@ -88,7 +91,9 @@ class CueLexicon:
     )
     nouns: Mapping[str, Cue] = field(default_factory=lambda: MappingProxyType({}))
     source_nouns: frozenset[str] = frozenset()
-    """Lemmas of nouns that can be a source ("official", "study")."""
+    """Lemmas of nouns that can be a source ("official", "study"): the ``source_noun`` list,
+    and the one-word roles of people, groups and bodies of ``roles.tsv`` ("physician",
+    "ministry")."""
     documents: frozenset[str] = frozenset()
     """Lemmas of documents, whose evidential cues report their object ("a study found X")."""
     addressee_cues: frozenset[str] = frozenset()
@@ -137,8 +142,8 @@ def inflections(lemma: str) -> list[str]:
 
 
 def load_cues(knowledge_dir: str = "") -> CueLexicon:
-    """Read ``cues.tsv`` and ``quote_words.tsv`` (bundled, or the user's copies in
-    ``knowledge_dir``) into a lexicon.
+    """Read ``cues.tsv``, ``quote_words.tsv`` and the role words of ``roles.tsv`` (bundled, or
+    the user's copies in ``knowledge_dir``) into a lexicon.
 
     Rows with an unknown class are kept under ``reporting``; empty lemmas are skipped.
     """
@@ -178,7 +183,14 @@ def load_cues(knowledge_dir: str = "") -> CueLexicon:
         lemmas=MappingProxyType(lemmas),
         sequences=MappingProxyType({k: tuple(v) for k, v in sequences.items()}),
         nouns=MappingProxyType(nouns),
-        source_nouns=frozenset(lists["source_noun"]),
+        source_nouns=frozenset(lists["source_noun"])
+        | frozenset(
+            phrase
+            for row in read_table(ROLE_FILE, knowledge_dir)
+            if row.get("kind", "") in _SPEAKING_KINDS
+            and (phrase := row.get("phrase", "").strip().lower())
+            and " " not in phrase
+        ),
         documents=frozenset(lists["document"]),
         addressee_cues=frozenset(lists["addressee_cue"]),
         object_blind_cues=frozenset(lists["object_blind_cue"]),

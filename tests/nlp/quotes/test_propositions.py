@@ -60,6 +60,9 @@ ATTITUDES = [
     "The team find themselves fighting to avoid relegation.",
     "Staying at home would be like saying the critics were right.",
     "The outlook for the firm is promising, and the shares rose sharply.",
+    # a small clause of perception or judgement: an evaluation, not a report
+    "Fans found it interesting that the coach had never heard of her.",
+    "Critics found the plan unworkable.",
 ]
 
 
@@ -87,6 +90,8 @@ def test_what_is_no_proposition_is_no_quote(nlp: Language, text: str) -> None:
             "the Saudi government of attempting to intimidate the families",
         ),
         ("She described Mr. Obama as a climate evangelist.", "Mr. Obama as a climate evangelist"),
+        # a document's finding may be an evaluation
+        ("The audit found the accounts unreliable.", "the accounts unreliable"),
         # a gerund clause names the action a request asks for, as an infinitive does
         (
             "The senator called for cutting the fuel tax to 10 percent.",

@@ -9,7 +9,7 @@ from spacy.language import Language
 
 from communique.knowledge.cues import load_cues
 from communique.nlp.extensions import QuoteSpan
-from communique.nlp.quotes.layout import signature_after, transcript_paragraphs
+from communique.nlp.quotes.layout import label_before, signature_after, transcript_paragraphs
 
 
 def quotes(nlp: Language, text: str) -> list[QuoteSpan]:
@@ -386,6 +386,52 @@ def test_dash_signature(nlp: Language) -> None:
     assert sig is not None and text[sig[1] : sig[2]] == "Oscar P. Quintero"
     found = quotes(nlp, text)
     assert found[0].speaker is not None and found[0].speaker.text == "Oscar P. Quintero"
+
+
+@pytest.mark.parametrize(
+    ("tail", "name"),
+    [
+        (" - Newcastle boss Graeme Souness\n", "Graeme Souness"),
+        (" ― former England captain Alan Shearer.\n", "Alan Shearer"),
+        (" - Oscar P. Quintero\n", "Oscar P. Quintero"),
+    ],
+)
+def test_a_dash_signature_names_the_person_after_the_role(tail: str, name: str) -> None:
+    text = "“We were not up for the battle.”" + tail
+    sig = signature_after(text, text.index("”"))
+    assert sig is not None and text[sig[1] : sig[2]] == name
+
+
+MATCH_REPORT = (
+    "Shearer scored twice.\n\n"
+    '- Bolton boss Sam Allardyce "I am bitterly disappointed with the result. '
+    '"We allowed them to heap too much pressure on us, and in the end we cracked." \n'
+    ' - Newcastle boss Graeme Souness "We deserved the win. We had a really good second half.\n'
+)
+
+
+def test_a_dash_label_announces_the_quotations_after_it(nlp: Language) -> None:
+    text = MATCH_REPORT
+    label = label_before(text, text.index('"We deserved'))
+    assert label is not None and text[label[1] : label[2]] == "Graeme Souness"
+    found = quotes(nlp, text)
+    speakers = [(q.fragments[0].text[:12], q.speaker_name) for q in found]
+    assert speakers == [
+        ("I am bitterl", "Sam Allardyce"),
+        ("We allowed t", "Sam Allardyce"),
+        ("We deserved ", "Graeme Souness"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Prices rose.\n- and then they fell "as expected" by most.',
+        "“It was a good day.”\n“And a better night.”",
+    ],
+)
+def test_no_dash_label_without_a_dash_and_a_name(text: str) -> None:
+    assert label_before(text, text.rindex("“" if "“" in text else '"', 0, len(text) - 5)) is None
 
 
 def test_component_sets_an_empty_list_without_quotes(nlp: Language) -> None:

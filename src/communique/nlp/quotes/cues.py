@@ -24,9 +24,11 @@ A question the cue says went unanswered ("declined to say why ...", "did not say
 about the subject's own state ("find themselves fighting ...").
 
 What a cue reports is a quotation of its own (an indirect one) only when it is a proposition
-someone stated or holds (``proposition``): a clause or a small clause for any cue; an
+someone stated or holds (``proposition``): a clause for any cue; an
 infinitive with a subject of its own for any cue but an attitude ("expects prices to rise" is
-a belief, "wants viewers to think" a wish); an infinitive, or the gerund of a phrasal
+a belief, "wants viewers to think" a wish); a small clause for any cue but a thought or a
+finding ("found it interesting", "considered him a liar": an evaluation), unless a document
+finds it ("the audit found the accounts sound"); an infinitive, or the gerund of a phrasal
 request ("called for reducing the tax rate"), for speech acts that ask or commit
 (``directive``: "urged everyone to act"; ``assertive``: "vowed to bring back jobs"), never
 for attitudes (``stance``: "wants to", "plans to", "refused to", "offered to"); never an
@@ -120,6 +122,10 @@ def proposition(attr: Attribution) -> bool:
         return attr.hit.cue.cls != "stance"
     return attr.form == "infinitive" and attr.hit.cue.cls in _INFINITIVE_CLASSES
 
+
+_JUDGING_CLASSES = frozenset({"cognitive", "evidential"})
+"""Cue classes whose small clause is an evaluation ("found it interesting", "considered him
+a liar"), unless a document finds it."""
 
 _ADJECTIVAL = frozenset({"amod", "acomp"})
 """Dependencies of a participle used as an adjective ("look promising", "a warning sign"): no
@@ -350,6 +356,12 @@ def attribution(doc: Doc, hit: CueHit, lexicon: CueLexicon, config: QuoteConfig)
     ):
         content = topic(doc, verb, hit.end)
         form = "topic"
+    if (
+        form == "small_clause"
+        and hit.cue.cls in _JUDGING_CLASSES
+        and not (subj is not None and subj.lemma_.lower() in lexicon.documents)
+    ):
+        form = "evaluation"  # "Fans found it interesting ...": an opinion, not a finding
     if (
         content is not None
         and content[1] - content[0] < config.min_content_tokens

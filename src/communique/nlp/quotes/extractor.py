@@ -21,7 +21,8 @@ Three kinds of quotation are found (see ``extensions.QuoteSpan``):
 Speakers come from the cue's syntax (``cues``), are widened to their noun phrase and resolved to
 actors (``speakers``, ``coref``); transcript labels ("PENCE: ..."), a headline that names its
 source before a colon ("Smith: Council has failed our schools", only for a person's name) and
-dash signatures ("” ― Name") are read from layout (``layout``). Quoted words inside two reported
+dash signatures ("” ― Name", "” - Newcastle boss Name") and dash labels before a quotation
+("- Bolton boss Name “...") are read from layout (``layout``). Quoted words inside two reported
 clauses belong to the one whose cue has a speaker. A continuation has no cue (``cue`` is
 ``None``) and carries the speaker mention of the quote it continues; a quote whose speaker could
 not be found has ``speaker``, ``actor`` and ``speaker_name`` ``None``; one whose speaker is a
@@ -56,7 +57,7 @@ from .config import QuoteConfig
 from .coref import agrees, is_resolvable_pronoun, just_before
 from .cues import Attribution, CueHit, attribution, find_cues, proposition
 from .index import DocIndex, clip_to_paragraph
-from .layout import signature_after, transcript_paragraphs
+from .layout import label_before, signature_after, transcript_paragraphs
 from .marks import find_quoted
 from .narrator import author_name, first_person_piece
 from .pieces import Piece, nickname, object_host, quoted_pieces
@@ -216,6 +217,19 @@ def _signature(doc: Doc, index: DocIndex, last: Piece, max_tail: int) -> Attribu
     if name[1] <= name[0]:
         return None
     cue = Cue(lemma=doc[dash].text, type="phrase", cls="signature", notes="dash signature")
+    return Attribution(CueHit(dash, dash + 1, dash, cue), name[1] - 1, None, name)
+
+
+def _dash_label(doc: Doc, index: DocIndex, first: Piece) -> Attribution | None:
+    """An attribution from a dash label before the piece ("- Bolton boss Sam Allardyce “...")."""
+    label = label_before(index.text, first.mark.open_mark)
+    if label is None:
+        return None
+    dash = index.token_at(label[0])
+    name = (index.token_at(label[1]), index.token_end(label[2]))
+    if name[1] <= name[0]:
+        return None
+    cue = Cue(lemma=doc[dash].text, type="phrase", cls="signature", notes="dash label")
     return Attribution(CueHit(dash, dash + 1, dash, cue), name[1] - 1, None, name)
 
 
@@ -387,8 +401,10 @@ def extract_quotes(
             used.add(key)
             previous = mixed[key]
             continue
-        attr = _adjacent_cue(doc, index, chain, near, in_quote, config) or _signature(
-            doc, index, chain[-1], config.max_signature_tail
+        attr = (
+            _adjacent_cue(doc, index, chain, near, in_quote, config)
+            or _signature(doc, index, chain[-1], config.max_signature_tail)
+            or _dash_label(doc, index, chain[0])
         )
         words = sum(p.words for p in chain)
         frags = [(p.mark.start, p.mark.end) for p in chain]

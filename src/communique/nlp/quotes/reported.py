@@ -44,8 +44,20 @@ _STANCE_PREPS = frozenset({"for", "as", "over", "about", "of", "on", "to", "with
 _PREDICATE_PREPS = frozenset({"as"})
 """Prepositions that give a verb's object a predicate ("described Obama as an evangelist")."""
 
+_PREDICATES = frozenset({"ADJ", "NOUN", "PROPN"})
+"""Parts of speech of the head of a verbless complement ("found it interesting")."""
+_VERBAL_DEPS = frozenset({"aux", "auxpass", "cop", "mark"})
+"""Children that make a clause headed by an adjective or noun a finite one."""
+
 ContentForm = Literal[
-    "clause", "subject_infinitive", "small_clause", "question", "infinitive", "object", "topic"
+    "clause",
+    "subject_infinitive",
+    "small_clause",
+    "evaluation",
+    "question",
+    "infinitive",
+    "object",
+    "topic",
 ]
 """The grammatical form of what a cue reports:
 
@@ -56,6 +68,9 @@ ContentForm = Literal[
   attitude;
 * ``small_clause``: an object with a predicate ("called the test a violation", "described
   Obama as a climate evangelist"): the proposition that the object is the predicate;
+* ``evaluation``: a small clause that a cue of perception or judgement assigns ("fans found
+  it interesting he hadn't heard of her", "critics consider him a liar"): an opinion about
+  something, no report (unless a document finds it: "the audit found the accounts sound");
 * ``question``: an embedded question ("explained why he backs Trump", "asked whether ...");
 * ``infinitive``: an infinitive without a subject of its own, after an addressee or not
   ("urged everyone to act", "vowed to bring back jobs", "wants to build a wall"): an action
@@ -103,8 +118,10 @@ def clause_form(doc: Doc, verb: Token, clause: Token) -> ContentForm:
     "questioned what kind of person gets up at 3 a.m."; not "said if elected he would ...",
     whose "if" opens an adverbial inside, nor "donations, which he said were ...", a relative
     clause);
-    an infinitive, with a subject of its own ("wants them to ...") or without ("refused to
-    ...", parsed as a complement); else a clause."""
+    a small clause, when the clause has no verb ("found it interesting", "considered him a
+    liar", parsed as a complement headed by the predicate); an infinitive, with a subject of
+    its own ("wants them to ...") or without ("refused to ...", parsed as a complement); else
+    a clause."""
     first = doc[clause.left_edge.i]
     while first.i < clause.i and first.pos_ == "ADV" and first.lower_ not in QUESTION_WORDS:
         first = doc[first.i + 1]  # "understand exactly how ...", "asked just why ..."
@@ -112,6 +129,8 @@ def clause_form(doc: Doc, verb: Token, clause: Token) -> ContentForm:
         owner = first.head
         if owner.i == clause.i or (first.dep_ in ("det", "poss") and owner.head.i == clause.i):
             return "question"
+    if clause.pos_ in _PREDICATES and not any(c.dep_ in _VERBAL_DEPS for c in clause.children):
+        return "small_clause"
     if to_infinitive(clause):
         if any(c.dep_ in SUBJECT_DEPS for c in clause.children):
             return "subject_infinitive"
