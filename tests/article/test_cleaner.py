@@ -177,3 +177,16 @@ def test_knowledge_folder_overrides_the_layout_model(tmp_path) -> None:  # type:
 
     assert "Cookie settings" not in kept(default)
     assert "Cookie settings" in kept(custom)
+
+
+def test_an_outlet_given_as_a_site_address_is_named_by_its_host(cleaner: ArticleCleaner) -> None:
+    text = "Lawmakers passed the budget on Friday after a long debate in the chamber."
+    for given, shown in [
+        ("http://www.nba.com", "nba.com"),
+        ("https://abcnews.go.com/", "abcnews.go.com"),
+        ("HTTP://WWW.Telegraph.co.uk/news", "telegraph.co.uk"),
+        ("BBC News", "BBC News"),
+        ("www.example.org", "www.example.org"),
+    ]:
+        article = cleaner(Document(source="t.jsonl", text=text, outlet=given))
+        assert article.outlet == shown

@@ -11,6 +11,7 @@ Documents that cannot yield an article (no text in the HTML, not English, too lo
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from ..records import Article, Document
 from ..settings import Settings
@@ -20,13 +21,23 @@ from .html import extract_html
 from .language import LanguageGuess
 from .plaintext import analyze_layout, load_layout_model
 
-__all__ = ["ArticleCleaner", "MIN_HTML_WORDS"]
+__all__ = ["ArticleCleaner", "MIN_HTML_WORDS", "outlet_name"]
 
 SNIPPET_LINES = 3
 """Texts of at most this many non-empty lines are body as a whole."""
 
 MIN_HTML_WORDS = 15
 """Main text shorter than this is navigation or a stub, not an article."""
+
+
+def outlet_name(value: str | None) -> str | None:
+    """The outlet as a reader names it: a site's address given as the outlet
+    ("http://www.nba.com", "https://abcnews.go.com/") becomes its host without "www."
+    ("nba.com", "abcnews.go.com"); any other value is kept as it is."""
+    if not value or not re.match(r"(?i)https?://", value.strip()):
+        return value
+    host = (urlsplit(value.strip()).hostname or "").removeprefix("www.")
+    return host or value
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
@@ -116,7 +127,7 @@ class ArticleCleaner:
                 content_hash=chash,
                 title=doc.title or ex.title,
                 byline=doc.byline or ex.authors,
-                outlet=doc.outlet or ex.sitename,
+                outlet=outlet_name(doc.outlet or ex.sitename),
                 published=iso(parse_date(doc.published) or parse_date(ex.published))
                 or url_date(doc.url or ex.url)
                 or self.settings.default_date
@@ -153,7 +164,7 @@ class ArticleCleaner:
                 content_hash=chash,
                 title=doc.title or layout.title,
                 byline=doc.byline or tuple(layout.byline),
-                outlet=doc.outlet or layout.outlet,
+                outlet=outlet_name(doc.outlet or layout.outlet),
                 published=iso(parse_date(doc.published))
                 or url_date(doc.url)
                 or self.settings.default_date
