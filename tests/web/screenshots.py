@@ -26,6 +26,7 @@ from chromium import Browser, LiveServer, ensure_chromium  # noqa: E402
 from png_palette import to_palette  # noqa: E402
 from web_fixtures import timeline_analyses  # noqa: E402
 
+from communique.errors import NotFound  # noqa: E402
 from communique.ingest import ingest  # noqa: E402
 from communique.settings import Settings  # noqa: E402
 from communique.sources import read_sources  # noqa: E402
@@ -61,7 +62,7 @@ def pages(db: Path) -> dict[str, str]:
         )
         try:
             actor = queries.find_actor(store, speaker or "Russia")
-        except queries.NotFound:
+        except NotFound:
             actor = queries.actors(store, limit=1)[0]["id"]
         pair = store.query(
             "SELECT MIN(source_country, target_country), MAX(source_country, target_country),"

@@ -2,7 +2,7 @@
 each value with the number of rows a filter by it would list.
 
 A facet is counted over the very rows its listing shows: the subqueries and filter builders of
-``store.queries`` (``_quote_rows``, ``_document_rows``, ``actor_filter``, ``article_filter``)
+``store.queries`` (``quote_filter``, ``document_rows``, ``actor_filter``, ``article_filter``)
 give the rows, and a facet only groups them. So, for every value ``v`` of a facet ``f``,
 ``count`` is what ``count_quotes`` (``count_documents``, ``count_actors``) answers with the same
 filters and ``f=v`` added:
@@ -140,7 +140,7 @@ def document_facets(
     _check(names, DOCUMENT_FACETS, "articles")
     out = []
     for name in names:
-        sql, params = queries._document_rows(filters, facet=_ARTICLE_SQL[name])
+        sql, params = queries.document_rows(filters, facet=_ARTICLE_SQL[name])
         rows = store.query(
             "SELECT facet AS value, COUNT(*) AS count, ROUND(AVG(tone), 3) AS tone"
             f" FROM ({sql}) GROUP BY facet",

@@ -14,7 +14,7 @@ from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
-from ..records import ACTOR_KINDS, MAX_LIMIT, ActorKind, Period, QuoteKind
+from ..records import ACTOR_KINDS, MAX_LIMIT, ActorKind
 from ..sources.jsonl import document_from_object
 from ..store import facets, queries
 from . import data, render
@@ -34,35 +34,31 @@ from .models import (
 )
 from .network import LINK_KINDS, MAX_NETWORK_NODES, LinkKind, NetworkFilter, network
 from .params import (
+    ActorFacetQuery,
+    ActorListing,
     ActorRef,
-    CameoPrefix,
+    ArticleFacetQuery,
+    ArticleListing,
     CodeInPath,
-    CodePrefix,
     Country,
     DetailLimit,
-    DocId,
-    Limit,
+    DyadQuery,
+    EventListing,
     MaxNodes,
-    MinConfidence,
     MinWeight,
-    Month,
-    Name,
-    Offset,
-    Outlet,
-    PerArticle,
-    RowId,
+    Paging,
+    QuoteFacetQuery,
+    QuoteListing,
     Since,
-    Topic,
     Until,
-    Words,
 )
 
 router = APIRouter(prefix="/api", tags=["api"])
 
 
-def page(items: list[dict[str, Any]], limit: int, offset: int) -> dict[str, Any]:
+def page(items: list[dict[str, Any]], paging: Paging) -> dict[str, Any]:
     """A ``Page`` of ``items``: the limit in force and the offset of the next page, if any."""
-    limit = min(limit, MAX_LIMIT)
+    limit, offset = min(paging.limit, MAX_LIMIT), paging.offset
     return {
         "items": items,
         "limit": limit,
@@ -72,145 +68,45 @@ def page(items: list[dict[str, Any]], limit: int, offset: int) -> dict[str, Any]
 
 
 @router.get("/quotes", response_model=Page[QuoteRow], summary="Search quotes")
-def list_quotes(
-    store: ReadStore,
-    q: Words = None,
-    speaker: Name = None,
-    country: Country = None,
-    kind: QuoteKind | None = None,
-    since: Since = None,
-    until: Until = None,
-    actor_id: RowId = None,
-    doc_id: DocId = None,
-    min_confidence: MinConfidence = None,
-    outlet: Outlet = None,
-    topic: Topic = None,
-    month: Month = None,
-    per_article: PerArticle = False,
-    limit: Limit = 50,
-    offset: Offset = 0,
-) -> dict[str, Any]:
+def list_quotes(store: ReadStore, query: Annotated[QuoteListing, Query()]) -> dict[str, Any]:
     """Quotes, newest first: full-text ``q`` over quote text and speaker, filtered by
     speaker name, speaker's country, kind, date range, confidence and the article's outlet,
     topic and month; each once per story (``reports`` copies) unless ``per_article``."""
     rows = queries.quotes(
         store,
-        about=q,
-        speaker=speaker,
-        country=country,
-        kind=kind,
-        since=since,
-        until=until,
-        actor_id=actor_id,
-        doc_id=doc_id,
-        min_confidence=min_confidence,
-        outlet=outlet,
-        topic=topic,
-        month=month,
-        per_article=per_article,
-        limit=limit,
-        offset=offset,
+        per_article=query.per_article,
+        limit=query.limit,
+        offset=query.offset,
+        **query.filters(),
     )
-    return page(rows, limit, offset)
+    return page(rows, query)
 
 
 @router.get("/facets/quotes", response_model=Facets, summary="Quote counts by facet")
-def quote_facets(
-    store: ReadStore,
-    q: Words = None,
-    speaker: Name = None,
-    country: Country = None,
-    kind: QuoteKind | None = None,
-    since: Since = None,
-    until: Until = None,
-    actor_id: RowId = None,
-    doc_id: DocId = None,
-    min_confidence: MinConfidence = None,
-    outlet: Outlet = None,
-    topic: Topic = None,
-    month: Month = None,
-    per_article: PerArticle = False,
-    limit: DetailLimit = facets.FACET_VALUES,
-) -> dict[str, Any]:
+def quote_facets(store: ReadStore, query: Annotated[QuoteFacetQuery, Query()]) -> dict[str, Any]:
     """The quotes ``/api/quotes`` lists with the same filters, counted by outlet, speaker,
     country, kind, topic and month: each value's ``count`` is the total a filter by it
     lists (once per story unless ``per_article``); ``missing`` counts rows without a value."""
     found = facets.quote_facets(
-        store,
-        limit=limit,
-        about=q,
-        speaker=speaker,
-        country=country,
-        kind=kind,
-        since=since,
-        until=until,
-        actor_id=actor_id,
-        doc_id=doc_id,
-        min_confidence=min_confidence,
-        outlet=outlet,
-        topic=topic,
-        month=month,
-        per_article=per_article,
+        store, limit=query.limit, per_article=query.per_article, **query.filters()
     )
     return {"facets": found}
 
 
 @router.get("/actors", response_model=Page[ActorRow], summary="List actors")
-def list_actors(
-    store: ReadStore,
-    q: Name = None,
-    country: Country = None,
-    kind: ActorKind | None = None,
-    outlet: Outlet = None,
-    topic: Topic = None,
-    month: Month = None,
-    limit: Limit = 50,
-    offset: Offset = 0,
-) -> dict[str, Any]:
+def list_actors(store: ReadStore, query: Annotated[ActorListing, Query()]) -> dict[str, Any]:
     """Cross-article actors, most quoted first; ``q`` matches names and aliases; ``outlet``,
     ``topic`` and ``month`` keep the actors seen in such an article."""
-    rows = queries.actors(
-        store,
-        query=q,
-        country=country,
-        kind=kind,
-        outlet=outlet,
-        topic=topic,
-        month=month,
-        limit=limit,
-        offset=offset,
-    )
-    return page(rows, limit, offset)
+    rows = queries.actors(store, limit=query.limit, offset=query.offset, **query.filters())
+    return page(rows, query)
 
 
 @router.get("/facets/actors", response_model=Facets, summary="Actor counts by facet")
-def actor_facets(
-    store: ReadStore,
-    q: Name = None,
-    country: Country = None,
-    kind: ActorKind | None = None,
-    outlet: Outlet = None,
-    topic: Topic = None,
-    month: Month = None,
-    descriptions: Annotated[
-        bool, Query(description='descriptions ("officials") too, as /actors shows them')
-    ] = False,
-    limit: DetailLimit = facets.FACET_VALUES,
-) -> dict[str, Any]:
+def actor_facets(store: ReadStore, query: Annotated[ActorFacetQuery, Query()]) -> dict[str, Any]:
     """The actors ``/api/actors`` lists with the same filters (named actors only unless
     ``descriptions``), counted by kind, country, outlet, topic and month; by outlet, topic
     and month an actor counts under each value of the articles it is seen in."""
-    found = facets.actor_facets(
-        store,
-        limit=limit,
-        query=q,
-        country=country,
-        kind=kind,
-        named=None if descriptions else True,
-        outlet=outlet,
-        topic=topic,
-        month=month,
-    )
+    found = facets.actor_facets(store, limit=query.limit, **query.filters())
     return {"facets": found}
 
 
@@ -227,63 +123,23 @@ def get_actor(actor: ActorRef, store: ReadStore, limit: DetailLimit = 20) -> dic
 
 
 @router.get("/articles", response_model=Page[DocumentRow], summary="Search articles")
-def list_articles(
-    store: ReadStore,
-    q: Words = None,
-    since: Since = None,
-    until: Until = None,
-    outlet: Outlet = None,
-    topic: Topic = None,
-    month: Month = None,
-    actor_id: RowId = None,
-    limit: Limit = 50,
-    offset: Offset = 0,
-) -> dict[str, Any]:
+def list_articles(store: ReadStore, query: Annotated[ArticleListing, Query()]) -> dict[str, Any]:
     """Articles, newest first; ``q`` searches titles and text (FTS5); ``actor_id`` keeps the
     articles naming that actor."""
-    rows = queries.documents(
-        store,
-        about=q,
-        since=since,
-        until=until,
-        outlet=outlet,
-        topic=topic,
-        month=month,
-        actor_id=actor_id,
-        limit=limit,
-        offset=offset,
-    )
+    rows = queries.documents(store, limit=query.limit, offset=query.offset, **query.filters())
     for r in rows:
         r["snippet"] = render.plain_snippet(r["snippet"])
-    return page(rows, limit, offset)
+    return page(rows, query)
 
 
 @router.get("/facets/articles", response_model=Facets, summary="Article counts by facet")
 def article_facets(
-    store: ReadStore,
-    q: Words = None,
-    since: Since = None,
-    until: Until = None,
-    outlet: Outlet = None,
-    topic: Topic = None,
-    month: Month = None,
-    actor_id: RowId = None,
-    limit: DetailLimit = facets.FACET_VALUES,
+    store: ReadStore, query: Annotated[ArticleFacetQuery, Query()]
 ) -> dict[str, Any]:
     """The articles ``/api/articles`` lists with the same filters, counted by outlet, topic
     and month, each value with the articles' mean ``tone``: with ``month`` facets and a high
     ``limit``, volume and tone over time."""
-    found = facets.document_facets(
-        store,
-        limit=limit,
-        about=q,
-        since=since,
-        until=until,
-        outlet=outlet,
-        topic=topic,
-        month=month,
-        actor_id=actor_id,
-    )
+    found = facets.document_facets(store, limit=query.limit, **query.filters())
     return {"facets": found}
 
 
@@ -407,70 +263,45 @@ def _json_constant(name: str) -> Any:
 
 
 @router.get("/events", response_model=Page[EventRow], summary="Search events")
-def list_events(
-    store: ReadStore,
-    source: CodePrefix = None,
-    target: CodePrefix = None,
-    code: CameoPrefix = None,
-    since: Since = None,
-    until: Until = None,
-    actor_id: RowId = None,
-    doc_id: DocId = None,
-    min_confidence: MinConfidence = None,
-    per_article: PerArticle = False,
-    limit: Limit = 50,
-    offset: Offset = 0,
-) -> dict[str, Any]:
+def list_events(store: ReadStore, query: Annotated[EventListing, Query()]) -> dict[str, Any]:
     """Events, newest first, by source/target code prefix, CAMEO code prefix, dates and
     confidence; each once per story (``reports`` copies) unless ``per_article``."""
     rows = queries.events(
         store,
-        source=source,
-        target=target,
-        code=code,
-        since=since,
-        until=until,
-        actor_id=actor_id,
-        doc_id=doc_id,
-        min_confidence=min_confidence,
-        per_article=per_article,
-        limit=limit,
-        offset=offset,
+        per_article=query.per_article,
+        limit=query.limit,
+        offset=query.offset,
+        **query.filters(),
     )
-    return page(rows, limit, offset)
+    return page(rows, query)
 
 
 @router.get("/dyads/{a}/{b}", response_model=Dyad, summary="Events between two actors over time")
 def get_dyad(
-    a: CodeInPath,
-    b: CodeInPath,
-    store: ReadStore,
-    by: Period = "month",
-    since: Since = None,
-    until: Until = None,
-    per_article: PerArticle = False,
-    limit: Limit = 50,
-    offset: Offset = 0,
+    a: CodeInPath, b: CodeInPath, store: ReadStore, query: Annotated[DyadQuery, Query()]
 ) -> dict[str, Any]:
     """Events between two countries (or actor-code prefixes), both directions: counts per
     quad class and mean Goldstein per period, and the events themselves; each event once per
     story unless ``per_article``."""
-    series = data.dyad_series(store, a, b, by=by, since=since, until=until, per_article=per_article)
+    since, until, per_article = query.since, query.until, query.per_article
+    series = data.dyad_series(
+        store, a, b, by=query.by, since=since, until=until, per_article=per_article
+    )
     rows = queries.events(
         store,
         between=(a, b),
         since=since,
         until=until,
         per_article=per_article,
-        limit=limit,
-        offset=offset,
+        limit=query.limit,
+        offset=query.offset,
     )
     return {
         "a": a.upper(),
         "b": b.upper(),
-        "by": by,
+        "by": query.by,
         "series": series,
-        "events": page(rows, limit, offset),
+        "events": page(rows, query),
     }
 
 

@@ -16,30 +16,16 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import chain
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException
+from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import StreamingResponse
 
 from ..export import FORMAT_FILTERS, Filters, export
-from ..records import ExportFormat, QuoteKind
+from ..records import ExportFormat
 from ..store.db import Store
 from .context import Ctx, urls
-from .params import (
-    CameoPrefix,
-    CodePrefix,
-    Country,
-    MinConfidence,
-    Month,
-    Name,
-    Outlet,
-    PerArticle,
-    RowId,
-    Since,
-    Topic,
-    Until,
-    Words,
-)
+from .params import ExportQuery
 
 router = APIRouter(include_in_schema=False)
 
@@ -127,49 +113,16 @@ def _stream(store: Store, lines: Iterator[str]) -> Iterator[bytes]:
 
 @router.get("/export.{fmt}")
 def download(
-    fmt: ExportFormat,
-    ctx: Ctx,
-    about: Words = None,
-    speaker: Name = None,
-    kind: QuoteKind | None = None,
-    country: Country = None,
-    since: Since = None,
-    until: Until = None,
-    outlet: Outlet = None,
-    topic: Topic = None,
-    month: Month = None,
-    actor_id: RowId = None,
-    source: CodePrefix = None,
-    target: CodePrefix = None,
-    code: CameoPrefix = None,
-    a: CodePrefix = None,
-    b: CodePrefix = None,
-    min_confidence: MinConfidence = None,
-    per_article: PerArticle = False,
+    fmt: ExportFormat, ctx: Ctx, query: Annotated[ExportQuery, Query()]
 ) -> StreamingResponse:
     """The export in format ``fmt`` of what the filters keep, as a download."""
-    if bool(a) != bool(b):
-        raise HTTPException(400, "between needs both sides: give a and b")
-    filters = Filters(
-        about=about,
-        speaker=speaker,
-        kind=kind,
-        country=country.upper() if country else None,
-        since=since,
-        until=until,
-        outlet=outlet,
-        topic=topic,
-        month=month,
-        actor_id=actor_id,
-        source=source,
-        target=target,
-        code=code,
-        between=(a.upper(), b.upper()) if a and b else None,
-        min_confidence=min_confidence,
-    )
+    try:
+        filters = query.filters()
+    except ValueError as e:
+        raise HTTPException(400, str(e)) from None
     store = ctx.read_store()
     try:
-        lines = export(store, fmt, filters, per_article=per_article)
+        lines = export(store, fmt, filters, per_article=query.per_article)
         first = next(lines, "")  # a filter the format does not take fails here
     except ValueError as e:
         store.close()

@@ -5,7 +5,11 @@ The allowed values come from ``communique.records`` (``QUOTE_KINDS``, ``ACTOR_KI
 
 - the JSON API declares typed parameters (``Limit``, ``Since``, ``Country``, ...; choices as
   the ``Literal`` types of ``records``), which FastAPI checks, answering 422, and documents in
-  the OpenAPI schema;
+  the OpenAPI schema. A listing's filters are one query model (``QuoteQuery``, ``ArticleQuery``,
+  ``ActorQuery``, ``EventQuery``, ``ExportQuery``), declared once for the endpoints that share
+  them and read as ``Annotated[Model, Query()]``; its ``filters()`` is the store's
+  ``TypedDict`` of the same filters (``queries.QuoteFilters``, ...), the query names (``q``)
+  mapped onto the store's (``about``, ``query``);
 - the HTML pages read form fields through ``Filters``, which cleans them with the same
   patterns and choices and collects readable problems for the page to show instead of failing.
 
@@ -28,12 +32,20 @@ from typing import Annotated, TypeVar
 from annotated_types import Interval
 from fastapi import Path, Query, Request
 from fastapi.exceptions import RequestValidationError
-from pydantic import BeforeValidator
+from pydantic import BaseModel, BeforeValidator
 from pydantic_core import PydanticCustomError
 from starlette.datastructures import QueryParams
 
-from ..records import MAX_LIMIT
-from ..store.queries import SQLITE_MAX_INT
+from ..export import Filters as ExportFilters
+from ..records import MAX_LIMIT, ActorKind, Period, QuoteKind
+from ..store.facets import FACET_VALUES
+from ..store.queries import (
+    SQLITE_MAX_INT,
+    ActorFilters,
+    DocumentFilters,
+    EventFilters,
+    QuoteFilters,
+)
 
 DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 """A date or a prefix of one: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
@@ -178,6 +190,217 @@ CodePrefix = Annotated[
 CameoPrefix = Annotated[str | None, Query(pattern=CAMEO_PATTERN, description="CAMEO code prefix")]
 CodeInPath = Annotated[str, Path(pattern=CODE_PATTERN)]
 ActorRef = Annotated[str, Path(max_length=MAX_ACTOR_REF)]
+
+
+# --- the JSON API's query models: each set of filters declared once ---------------------------
+# FastAPI reads one model per endpoint from the query string (``Annotated[Model, Query()]``),
+# field by field, so the schema lists the fields as parameters. A model's fields come after those
+# of its bases: ``class QuoteListing(Paging, QuoteQuery)`` lists the filters, then the paging.
+class Paging(BaseModel):
+    """A listing's page: ``limit`` (capped at ``MAX_LIMIT``) and ``offset``."""
+
+    limit: Limit = 50
+    offset: Offset = 0
+
+
+class FacetValues(BaseModel):
+    """How many values each facet shows, the largest counts first."""
+
+    limit: Annotated[
+        int, Interval(ge=1, le=MAX_LIMIT), Digits, Query(description="values shown per facet")
+    ] = FACET_VALUES
+
+
+class QuoteQuery(BaseModel):
+    """The filters of ``/api/quotes`` and ``/api/facets/quotes``."""
+
+    q: Words = None
+    speaker: Name = None
+    country: Country = None
+    kind: QuoteKind | None = None
+    since: Since = None
+    until: Until = None
+    actor_id: RowId = None
+    doc_id: DocId = None
+    min_confidence: MinConfidence = None
+    outlet: Outlet = None
+    topic: Topic = None
+    month: Month = None
+    per_article: PerArticle = False
+
+    def filters(self) -> QuoteFilters:
+        return QuoteFilters(
+            about=self.q,
+            speaker=self.speaker,
+            country=self.country,
+            kind=self.kind,
+            since=self.since,
+            until=self.until,
+            actor_id=self.actor_id,
+            doc_id=self.doc_id,
+            min_confidence=self.min_confidence,
+            outlet=self.outlet,
+            topic=self.topic,
+            month=self.month,
+        )
+
+
+class QuoteListing(Paging, QuoteQuery):
+    """``/api/quotes``: the quote filters and a page."""
+
+
+class QuoteFacetQuery(FacetValues, QuoteQuery):
+    """``/api/facets/quotes``: the quote filters and the values per facet."""
+
+
+class ArticleQuery(BaseModel):
+    """The filters of ``/api/articles`` and ``/api/facets/articles``."""
+
+    q: Words = None
+    since: Since = None
+    until: Until = None
+    outlet: Outlet = None
+    topic: Topic = None
+    month: Month = None
+    actor_id: RowId = None
+
+    def filters(self) -> DocumentFilters:
+        return DocumentFilters(
+            about=self.q,
+            since=self.since,
+            until=self.until,
+            outlet=self.outlet,
+            topic=self.topic,
+            month=self.month,
+            actor_id=self.actor_id,
+        )
+
+
+class ArticleListing(Paging, ArticleQuery):
+    """``/api/articles``: the article filters and a page."""
+
+
+class ArticleFacetQuery(FacetValues, ArticleQuery):
+    """``/api/facets/articles``: the article filters and the values per facet."""
+
+
+class ActorQuery(BaseModel):
+    """The filters of ``/api/actors`` and ``/api/facets/actors``: ``q`` matches names and
+    aliases."""
+
+    q: Name = None
+    country: Country = None
+    kind: ActorKind | None = None
+    outlet: Outlet = None
+    topic: Topic = None
+    month: Month = None
+
+    def filters(self) -> ActorFilters:
+        return ActorFilters(
+            query=self.q,
+            country=self.country,
+            kind=self.kind,
+            outlet=self.outlet,
+            topic=self.topic,
+            month=self.month,
+        )
+
+
+class ActorListing(Paging, ActorQuery):
+    """``/api/actors``: the actor filters and a page."""
+
+
+class ActorFacetFilters(ActorQuery):
+    """The actor filters of ``/api/facets/actors``: named actors only unless ``descriptions``."""
+
+    descriptions: Annotated[
+        bool, Query(description='descriptions ("officials") too, as /actors shows them')
+    ] = False
+
+    def filters(self) -> ActorFilters:
+        return {**super().filters(), "named": None if self.descriptions else True}
+
+
+class ActorFacetQuery(FacetValues, ActorFacetFilters):
+    """``/api/facets/actors``: its actor filters and the values per facet."""
+
+
+class EventQuery(BaseModel):
+    """The filters of ``/api/events``."""
+
+    source: CodePrefix = None
+    target: CodePrefix = None
+    code: CameoPrefix = None
+    since: Since = None
+    until: Until = None
+    actor_id: RowId = None
+    doc_id: DocId = None
+    min_confidence: MinConfidence = None
+    per_article: PerArticle = False
+
+    def filters(self) -> EventFilters:
+        return EventFilters(
+            source=self.source,
+            target=self.target,
+            code=self.code,
+            since=self.since,
+            until=self.until,
+            actor_id=self.actor_id,
+            doc_id=self.doc_id,
+            min_confidence=self.min_confidence,
+        )
+
+
+class EventListing(Paging, EventQuery):
+    """``/api/events``: the event filters and a page."""
+
+
+class DyadSeries(BaseModel):
+    """The series of ``/api/dyads/{a}/{b}``: its period and dates, each event once per story
+    unless ``per_article``."""
+
+    by: Period = "month"
+    since: Since = None
+    until: Until = None
+    per_article: PerArticle = False
+
+
+class DyadQuery(Paging, DyadSeries):
+    """``/api/dyads/{a}/{b}``: the series and a page of its events."""
+
+
+class ExportQuery(BaseModel):
+    """The filters of ``/export.{fmt}``: the fields of ``export.Filters`` (``a`` and ``b`` for
+    ``between``) and ``per_article``."""
+
+    about: Words = None
+    speaker: Name = None
+    kind: QuoteKind | None = None
+    country: Country = None
+    since: Since = None
+    until: Until = None
+    outlet: Outlet = None
+    topic: Topic = None
+    month: Month = None
+    actor_id: RowId = None
+    source: CodePrefix = None
+    target: CodePrefix = None
+    code: CameoPrefix = None
+    a: CodePrefix = None
+    b: CodePrefix = None
+    min_confidence: MinConfidence = None
+    per_article: PerArticle = False
+
+    def filters(self) -> ExportFilters:
+        """The export's filters (the fields of the same names, codes upper-cased);
+        ``ValueError`` when only one side of ``between`` is given."""
+        if bool(self.a) != bool(self.b):
+            raise ValueError("between needs both sides: give a and b")
+        given = self.model_dump(exclude={"a", "b", "per_article"})
+        if self.country:
+            given["country"] = self.country.upper()
+        between = (self.a.upper(), self.b.upper()) if self.a and self.b else None
+        return ExportFilters(**given, between=between)
 
 
 # --- the HTML pages: form fields cleaned, problems collected ---------------------------------
