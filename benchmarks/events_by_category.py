@@ -2,11 +2,11 @@
 politics and few in sport, business, tech or entertainment.
 
 Usage: python benchmarks/events_by_category.py [--limit 100] [--corpus PATH] [--top 5]
-       [--examples N] [--json]
+       [--examples N] [--json] [--sets business,politics] [--skip N]
 
-Over ``../shared/corpus/news.jsonl``, the first ``--limit`` articles (in file order) of each
-BBC category (business, sport, tech, entertainment, politics) and of the NAEB set (the other
-outlets, no category) are analysed with the project's ``Analyzer`` as ``communique analyze``
+Over ``../shared/corpus/news.jsonl``, the first ``--limit`` articles (in file order, after
+``--skip`` passed over) of each BBC category (business, sport, tech, entertainment, politics)
+and of the NAEB set (the other outlets, no category), or of the ``--sets`` named, are analysed with the project's ``Analyzer`` as ``communique analyze``
 does. For each set it prints the events per 1,000 words of article body, that rate against
 politics', the share of articles with at least one event, the ``--top`` event codes with
 their names, and with ``--examples N`` the first N events with their evidence, to read.
@@ -39,14 +39,21 @@ NAEB = "naeb"
 """The set of articles of the other outlets (ids ``naeb/...``, no category)."""
 
 
-def load_sets(path: Path, limit: int) -> dict[str, list[Document]]:
-    """The first ``limit`` documents of each BBC category and of the NAEB set."""
-    sets: dict[str, list[Document]] = {c: [] for c in (*CATEGORIES, NAEB)}
+def load_sets(
+    path: Path, limit: int, names: tuple[str, ...] = (*CATEGORIES, NAEB), skip: int = 0
+) -> dict[str, list[Document]]:
+    """``limit`` documents of each set of ``names`` (BBC categories, the NAEB set), after the
+    first ``skip`` of each (in file order)."""
+    sets: dict[str, list[Document]] = {c: [] for c in names}
+    passed: collections.Counter[str] = collections.Counter()
     with path.open(encoding="utf-8") as f:
         for n, line in enumerate(f, 1):
             obj = json.loads(line)
             name = obj.get("category") or str(obj.get("id", "")).split("/")[0]
-            if name in sets and len(sets[name]) < limit:
+            if name not in sets or len(sets[name]) >= limit:
+                continue
+            passed[name] += 1
+            if passed[name] > skip:
                 sets[name].append(document_from_object(obj, f"{path}:{n}", line=n))
     return sets
 
@@ -111,14 +118,28 @@ def main() -> int:
     ap.add_argument("--top", type=int, default=5, help="event codes listed per set (default 5)")
     ap.add_argument("--examples", type=int, default=0, help="events printed per set to read")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument(
+        "--sets",
+        default=",".join((*CATEGORIES, NAEB)),
+        help="comma-separated sets to analyse (default: all; without politics no ratio)",
+    )
+    ap.add_argument(
+        "--skip", type=int, default=0, help="articles of each set passed over first (default 0)"
+    )
     args = ap.parse_args()
+    names = tuple(n.strip() for n in args.sets.split(",") if n.strip())
+    unknown = sorted(set(names) - {*CATEGORIES, NAEB})
+    if unknown or not names:
+        ap.error(f"--sets: unknown set(s) {unknown}; choose among {', '.join((*CATEGORIES, NAEB))}")
+    if args.skip < 0:
+        ap.error("--skip must not be negative")
     if not args.corpus.exists():
         print(f"{args.corpus}: absent, benchmark skipped")
         return 0
     if args.limit < 1:
         ap.error("--limit must be at least 1")
 
-    sets = load_sets(args.corpus, args.limit)
+    sets = load_sets(args.corpus, args.limit, names, args.skip)
     settings = Settings()
     analyzer = Analyzer(settings=settings)
     threshold = confidence_threshold(settings)
@@ -127,7 +148,7 @@ def main() -> int:
         name: measure(analyzer, docs, args.top, args.examples) for name, docs in sets.items()
     }
     seconds = time.perf_counter() - t0
-    base = figures["politics"]["per_1000_words"]
+    base = figures["politics"]["per_1000_words"] if "politics" in figures else 0.0
     for f in figures.values():
         f["against_politics"] = f["per_1000_words"] / base if base else None
         scored = f.pop("confidences")
@@ -139,7 +160,10 @@ def main() -> int:
         return 0
 
     n = sum(f["articles"] for f in figures.values())
-    print(f"corpus: {args.corpus}; first {args.limit} articles of each set, {n} analysed")
+    print(
+        f"corpus: {args.corpus}; {args.limit} articles of each set after the first {args.skip},"
+        f" {n} analysed"
+    )
     print(f"{seconds:.0f} s")
     print(
         f"{'set':<14}{'articles':>9}{'words':>9}{'events':>8}{'per 1,000 words':>17}"

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from ...knowledge.verb_dictionary import regular_stems
 from ..extensions import actors_at
-from ..syntax import VERB_POS
+from ..syntax import VERB_POS, first_subject
 from .config import EventConfig
 from .lexicon import EventLexicon, Pattern
 from .modality import negate, transform
@@ -32,6 +32,14 @@ ABILITY_AUX: frozenset[str] = frozenset({"can", "ca"})
 """Ability is no act ("can persuade"), but its negation is a refusal ("cannot support")."""
 PREFIX_FRAGMENTS: frozenset[str] = frozenset({"re", "co", "pre", "un", "de"})
 """Verb prefixes the tokenizer splits off at a hyphen ("re-open"), sometimes tagged as verbs."""
+QUESTION_MARKS: frozenset[str] = frozenset({"whether", "if"})
+"""Subordinators of an embedded question ("investigating whether X attacked Y", "asked if X
+would attack"): what it asks about has not been reported as done, nor is asking it a request
+("if" only as a verb's complement; as a condition see ``coder.CONDITION_MARKS``)."""
+INSTRUMENT_KEY = "&weapon"
+"""The object of a ``verbs.tsv`` row that needs a "with" phrase naming a weapon
+(``EventLexicon.weapons``): "charged protesters with batons" is an assault."""
+INSTRUMENT_PREP = "with"
 PARTICLES: frozenset[str] = frozenset({"out", "off", "up", "down", "back", "in", "over", "away"})
 """Words that may be a verb's particle even when parsed as a preposition ("forced X out of")."""
 
@@ -87,14 +95,53 @@ class ClauseReader:
                     continue  # "re-open" split into "re", "-", "open": "open" is the verb
                 out.append(child)
             elif child.dep_ == "ccomp" and child.pos_ in VERB_POS:
+                if self.asked(child):
+                    continue  # "asked if Russia would invade": a question, not a request
                 if kind in ("demand", "intent", "appeal", "none", "deny") or (
-                    kind == "report" and self.aux(child) & OBLIGATION_AUX
+                    kind == "report" and self.aux(child) & OBLIGATION_AUX and self.obliged(child)
                 ):
                     out.append(child)
             elif child.dep_ == "prep" and child.lower_ == "to" and kind == "intent":
                 # "is committed to opening up", "is prepared for talks" keeps its own reading
                 out.extend(g for g in child.children if g.dep_ == "pcomp" and g.pos_ in VERB_POS)
         return out
+
+    def obliged(self, clause: Token) -> bool:
+        """Whether the subject of a reported "must"/"should" clause can be told what to do: an
+        actor, a name, a pronoun, an agent noun or persons ("the government must act"), not a
+        thing ("this announcement should allay suspicion", "the application must be treated
+        independently" are expectations, no demand on anyone)."""
+        subj = first_subject(clause)
+        if subj is None:
+            return False
+        return (
+            bool(actors_at(subj.doc, subj.left_edge.i, subj.i + 1))  # "Welsh councils"
+            or subj.pos_ in ("PROPN", "PRON")
+            or subj.lemma_.lower() in self.lexicon.agents
+            or person_like(subj, self.lexicon.quantity_nouns)
+        )
+
+    @staticmethod
+    def asked(clause: Token) -> bool:
+        """Whether a clause is an embedded question ("whether X would attack")."""
+        return any(m.dep_ == "mark" and m.lower_ in QUESTION_MARKS for m in clause.children)
+
+    def armed_with(self, verb: Token) -> bool:
+        """Whether a verb's (or its object's) "with" phrase names a weapon ("charged protesters
+        with batons and tear gas")."""
+        heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+        for head in heads:
+            for prep in head.children:
+                if prep.dep_ != "prep" or prep.lower_ != INSTRUMENT_PREP:
+                    continue
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and any(
+                        k in self.lexicon.weapons
+                        for c in conjuncts(pobj)
+                        for k in self.noun_keys(c)
+                    ):
+                        return True
+        return False
 
     def unreal(self, verb: Token) -> bool:
         """Whether a verb states a possibility, not an act: "could attack", "can persuade"
@@ -191,6 +238,8 @@ class ClauseReader:
             )
             if inner is not None:
                 obj_keys.extend(self.noun_keys(inner))
+        # "pleaded guilty": an adjective complement selects a row as an object does
+        complements = [c.lemma_.lower() for c in verb.children if c.dep_ in ("acomp", "oprd")]
         governed = (
             verb.dep_ in ("xcomp", "ccomp", "pcomp")
             and verb.head.lemma_.lower() in self.lexicon.modals
@@ -209,7 +258,9 @@ class ClauseReader:
             phrases = self.lexicon.phrases.get(key, {})
             if not rows and not phrases:
                 continue
-            for ok in obj_keys:
+            if INSTRUMENT_KEY in rows and self.armed_with(verb):
+                return rows[INSTRUMENT_KEY]
+            for ok in [*obj_keys, *complements]:
                 if ok in rows:
                     return rows[ok]
             if key in self.lexicon.light_verbs:
@@ -220,8 +271,12 @@ class ClauseReader:
             phrase = self._phrase(verb, phrases, obj_keys if has_dobj else [])
             if phrase is not None and not phrase.code:
                 return None  # a dictionary's discard: "killed in an accident"
-            if phrase is not None and "" not in rows:
-                return phrase  # a verb we give no bare reading of our own
+            if phrase is not None and (
+                "" not in rows or self.figurative(rows[""], phrase, obj if has_dobj else None)
+            ):
+                # a verb we give no bare reading of our own; or force used on words, which is
+                # words ("attacked the proposal": CAMEO.2.0's ATTACK * &PROPOSAL [111])
+                return phrase
             for bare in (rows.get(""), phrases.get(("", ""))):
                 if bare is None or (not has_dobj and "needobj" in bare.flags):
                     continue
@@ -235,6 +290,27 @@ class ClauseReader:
                     continue
                 return bare
         return None
+
+    def figurative(self, bare: Pattern, phrase: Pattern, obj: Token | None) -> bool:
+        """Whether a dictionary's phrase reads a verb of force as verbal conflict (quad class
+        3: "attacked the proposal" is criticism, "clashed at the meeting" a disagreement); such
+        a phrase wins over our bare row of force, unless its object is a person or a body
+        ("attacked the envoy", "attacked the government" stay force)."""
+        return (
+            self.lexicon.violent(bare.code)
+            and self.lexicon.quad(phrase.code) == 3
+            and not self.person(obj)
+        )
+
+    def person(self, obj: Token | None) -> bool:
+        """Whether an object names a person or a body: an actor, an agent noun, a pronoun, a
+        name or counted people."""
+        return obj is not None and (
+            bool(actors_at(obj.doc, obj.i, obj.i + 1))
+            or obj.lemma_.lower() in self.lexicon.agents
+            or obj.lower_ in PERSON_PRONOUNS
+            or person_like(obj, self.lexicon.quantity_nouns)
+        )
 
     def names_event(self, obj: Token | None, obj_keys: list[str]) -> bool:
         """Whether an object names an event of the lexicon ("cancelled the summit") or an actor

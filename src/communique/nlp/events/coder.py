@@ -28,7 +28,11 @@ victim of an act done to persons from its "of" phrase. Precision: a phrase whose
 thing or an act ("China's attempts ... hit") wields no force; a sentence that gives a score
 ("30-20") reports a match, whose beatings and clashes are sport; in an article about sport a
 country named alone is a team; acts between private parties of one country are commerce, not
-politics; force used by protesters is a riot (145), force used on them repression (175).
+politics; force used by protesters is a riot (145), force used on them repression (175), and
+with no one named a riot against their government. The sides of "between" are its coordinated
+phrases ("between producers and consumers - China, India and Japan": no event among the
+consumers); what a negated verb says ("did not mean that X cut its ties") is not reported; a
+"strike" is a protest only when its "by" phrase names no force.
 
 Absent values: an event needs a source or a target code; ``source``/``target`` are ``None`` when
 the party has a code but no actor cluster, ``source_code``/``target_code`` are ``None`` when
@@ -60,9 +64,9 @@ from ..syntax import (
     pobj_of,
     to_infinitive,
 )
-from .clauses import ClauseReader, Reading
+from .clauses import QUESTION_MARKS, ClauseReader, Reading
 from .config import EventConfig
-from .lexicon import EventLexicon
+from .lexicon import EventLexicon, Pattern
 from .parties import Party, PartyFinder, names_place, person_like
 from .relevance import SCORE_DASHES, EventRelevance, gives_score
 from .targets import (
@@ -78,18 +82,17 @@ from .targets import (
     prep_pobj,
 )
 
-PLACE_OF_EVENT: tuple[str, ...] = ("in", "across", "throughout")
+PLACE_OF_EVENT: tuple[str, ...] = ("in", "across", "throughout", "through")
 """Prepositions of a clause that name the place where its event happens."""
 ARGUMENT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "ROOT"})
 """Where a nominal event with an unknown doer is coded: as a subject or object of its clause
 ("the killing of X sparked protests"), not as the circumstance of another event ("in protest
 of last week's arrest of X", "killed 46 civilians in an attack on a village")."""
+REFUSED_PREPS: tuple[str, ...] = ("despite",)
+"""Prepositions whose object names the demand a refusal (root 12) turns down, and so with its
+author its target ("refused to resign despite calls from X")."""
 CONDITION_MARKS: frozenset[str] = frozenset({"if", "unless"})
 """Subordinators of a condition clause, which codes nothing of its own."""
-QUESTION_MARKS: frozenset[str] = frozenset({"whether", "if"})
-"""Subordinators of an embedded question ("investigating whether X attacked Y", "asked if X
-would attack"): what it asks about has not been reported as done ("if" only as a verb's
-complement; as a condition see ``CONDITION_MARKS``)."""
 
 
 @dataclass(frozen=True)
@@ -218,7 +221,7 @@ class EventCoder:
             ):
                 continue
             tok = doc[i]
-            if self._noun_content(tok) or self._condition(tok):
+            if self._noun_content(tok) or self._condition(tok) or self._denied(tok):
                 continue
             reading = self.reader.reading(tok, consumed)
             if reading is None or self._result_of(tok, reading, coded):
@@ -283,6 +286,11 @@ class EventCoder:
             and verb.head.pos_ in ("NOUN", "PROPN")
             and any(m.dep_ == "mark" and m.lower_ in ("that", "whether") for m in verb.children)
         )
+
+    def _denied(self, verb: Token) -> bool:
+        """Whether a clause is the content of a negated verb ("the withdrawal did not mean that
+        Libya had cut its ties", "did not say that X attacked"): not reported as done."""
+        return verb.dep_ == "ccomp" and verb.head is not verb and self.reader.negated(verb.head)
 
     @staticmethod
     def _condition(verb: Token) -> bool:
@@ -439,6 +447,16 @@ class EventCoder:
                 )
             if not targets and root == "13":
                 targets = condition_targets(tok, content, finder)
+            if not targets and root == "12":
+                # "declined to resign despite pressure by X": whoever pressed is refused
+                targets = next(
+                    (
+                        found
+                        for verb in (content, tok, head)
+                        if (found := prep_parties(verb, REFUSED_PREPS, finder))
+                    ),
+                    [],
+                )
             if not targets and violent:
                 # "police arrested three men": a victim named by no actor is of the sector of
                 # its agent noun, else unknown when the act is done to persons and the object
@@ -575,6 +593,13 @@ class EventCoder:
             for t in targets
             if t.code and not any(t.same(s) or own_force(s, t, force) for s in sources)
         ]
+        if sources and not targets and self._crowd(sources, sent.doc):
+            # "rioters set fire to shops": force used by protesters with no one named is a
+            # violent protest, aimed like any protest at their own government
+            root = EventCode.parse(reading.code).root
+            if root in self.lexicon.crowd_violence:
+                code = self.lexicon.crowd_violence[root]
+                reading = Reading(code, reading.flags | {"notarget"}, reading.verb)
         recip = "recip" in reading.flags or self._jointly(reading.verb)
         mutual = recip or "mutual" in reading.flags
         if sources and targets:
@@ -622,6 +647,10 @@ class EventCoder:
             )
         return out
 
+    def _crowd(self, parties: list[Party], doc: Doc) -> bool:
+        """Whether every party is named by a noun of people protesting ("rioters")."""
+        return all(doc[p.token].lemma_.lower() in self.lexicon.protesters for p in parties)
+
     @staticmethod
     def _home_government(source: Party, reading: Reading) -> Party | None:
         """Whom a protest with no named target is against: by the CAMEO coders' habit, the
@@ -668,22 +697,22 @@ class EventCoder:
             (self.lexicon.nouns[k] for k in self.reader.noun_keys(noun) if k in self.lexicon.nouns),
             None,
         )
-        if pattern is None or "light" in pattern.flags or self._hedged(noun):
+        if pattern is None or self._hedged(noun):
+            return []
+        if "light" in pattern.flags and not self._civil_protest(noun, pattern, finder):
             return []
         reading = Reading(pattern.code, pattern.flags, noun)
         between = prep_pobj(noun, "between", self.config.max_pobj_climb)
         if between is not None:
-            sides = finder.generic(between)
-            if len(sides) > 1:
-                return self._dyads(
-                    sent,
-                    Reading(pattern.code, pattern.flags | {"recip"}, noun),
-                    sides,
-                    [],
-                    date,
-                    False,
-                )
-            return []
+            reading = Reading(pattern.code, pattern.flags | {"recip"}, noun)
+            sides = self._sides(between, finder)
+            if len(sides) < 2:
+                return []
+            out: list[EventSpan] = []
+            for n, side in enumerate(sides):
+                for other in sides[n + 1 :]:
+                    out.extend(self._dyads(sent, reading, side, other, date, False))
+            return out
         root = EventCode.parse(pattern.code).root
         violent = self.lexicon.violent(pattern.code)
         left: list[Party] = []
@@ -723,6 +752,46 @@ class EventCoder:
         if not targets:
             return []
         return self._dyads(sent, reading, left, targets, date, False)
+
+    @staticmethod
+    def _sides(between: Token, finder: PartyFinder) -> list[list[Party]]:
+        """The sides named by the object of "between", one per coordinated phrase ("between A
+        and B"); a side may hold several parties ("between Middle East producers and Asia's
+        consumers - China, India and Japan": the consumers are one side, and no event holds
+        among them). Sides that name no party are left out. A single phrase names its sides
+        within it ("between Israeli and Palestinian forces"): each party is a side."""
+        heads = [between]
+        for head in heads:  # the chain of coordinated phrases: "A, B and C"
+            heads.extend(c for c in head.children if c.dep_ == "conj")
+        parties = finder.generic(between)
+        if len(heads) == 1:
+            return [[p] for p in parties]
+        index = {h.i: n for n, h in enumerate(heads)}
+        sides: list[list[Party]] = [[] for _ in heads]
+        doc = between.doc
+        for party in parties:
+            tok = doc[party.token]
+            while tok.i not in index and tok.head is not tok:
+                tok = tok.head
+            if tok.i in index:
+                sides[index[tok.i]].append(party)
+        return [side for side in sides if side]
+
+    def _civil_protest(self, noun: Token, pattern: Pattern, finder: PartyFinder) -> bool:
+        """Whether a protest noun coded only under a light verb ("strike", which may be an
+        armed attack) names a protest by its doer: a "by" phrase naming people who are no
+        armed force and no organ of a state ("a strike by dock workers", not "a strike by
+        Israeli jets")."""
+        if EventCode.parse(pattern.code).root != "14":
+            return False
+        by = prep_pobj(noun, "by", self.config.max_pobj_climb)
+        doers = finder.generic(by) if by is not None else []
+        lex = self.lexicon
+        sectors = [self.relevance.role(d.code) for d in doers]
+        return bool(sectors) and all(
+            s is not None and s not in lex.force_sectors and s not in lex.state_sectors
+            for s in sectors
+        )
 
     def _hedged(self, noun: Token) -> bool:
         """ "a possible invasion of X", "the planned summit": a possibility or a plan, no act

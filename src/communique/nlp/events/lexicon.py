@@ -93,6 +93,7 @@ WORD_LISTS: tuple[str, ...] = (
     "contest_topic",
     "work",
     "protester",
+    "weapon",
 )
 """The lists of ``event_words.tsv`` (the file documents each)."""
 CODE_LISTS: tuple[str, ...] = (
@@ -204,6 +205,9 @@ class EventLexicon:
     """Root of force -> the code it is when protesters use it (145)."""
     repression: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     """Root of force -> the code it is when a force uses it on protesters (175)."""
+    weapons: frozenset[str] = frozenset()
+    """Nouns of weapons and riot-control tools ("baton", "tear gas"; ``event_words.tsv``, list
+    ``weapon``): a verb's "with" phrase naming one reads its ``&weapon`` row (``verbs.tsv``)."""
     hedge_adjectives: frozenset[str] = frozenset()
     """Adjectives that make a nominal event a possibility or a plan ("a possible invasion")."""
     contest_topics: frozenset[str] = frozenset()
@@ -300,6 +304,7 @@ class EventLexicon:
             hedge_adjectives=frozenset(words["hedge_adjective"]),
             protesters=frozenset(words["protester"]),
             works=frozenset(words["work"]),
+            weapons=frozenset(words["weapon"]),
             crowd_violence=MappingProxyType(dict(codes["crowd_violence"])),
             repression=MappingProxyType(dict(codes["repression"])),
             contest_topics=frozenset(words["contest_topic"]),
