@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from web_fixtures import HOSTILE_ACTOR, HOSTILE_TITLE
+from web_fixtures import HOSTILE_ACTOR, HOSTILE_TITLE, kerry_analysis
 
 from communique.records import PERIODS
+from communique.store import Store
 from communique.web import create_app
+from communique.web.data import event_threshold
 
 
 class Tags(HTMLParser):
@@ -277,3 +280,39 @@ def test_a_file_that_is_not_a_database_is_a_clear_503(tmp_path: Path) -> None:
     assert "Database unavailable" in html and "Traceback" not in html
     r = c.get("/api/stats")
     assert r.status_code == 503 and r.json()["detail"]
+
+
+def test_events_page_lists_filters_and_exports(client: TestClient) -> None:
+    html = page(client, "/events")
+    assert "Consult, not specified" in html and "Reject, not specified" in html
+    assert Tags(html).find("a", href="/events")  # in the navigation
+    only_russia = page(client, "/events?source=RUS")
+    assert "Reject, not specified" in only_russia and "Consult, not specified" not in only_russia
+    by_code = page(client, "/events?code=04")
+    assert "Consult, not specified" in by_code and "Reject, not specified" not in by_code
+    gdelt = Tags(page(client, "/events?source=USA&code=04")).find("a", class_="export")
+    threshold = event_threshold("")
+    assert [a["href"] for a in gdelt] == [
+        f"/export.gdelt?source=USA&code=04&min_confidence={threshold}"
+    ]
+    assert "is not a CAMEO code" in page(client, "/events?code=x1")
+
+
+def test_events_page_leaves_out_low_confidence_unless_asked(tmp_path: Path) -> None:
+    analysis = kerry_analysis()
+    low, high = event_threshold(""), 1.0
+    scored = (
+        replace(analysis.events[0], confidence=low / 2),
+        replace(analysis.events[1], confidence=high),
+    )
+    with Store(tmp_path / "c.db") as store:
+        store.write([replace(analysis, events=scored)])
+    client = TestClient(create_app(str(tmp_path / "c.db")))
+    html = page(client, "/events")
+    assert "Reject, not specified" in html and "Consult, not specified" not in html
+    assert "1 event scored under the confidence threshold" in html
+    everything = page(client, "/events?all=1")
+    assert (
+        "Consult, not specified" in everything
+        and "under the confidence threshold" not in everything
+    )

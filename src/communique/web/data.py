@@ -9,6 +9,7 @@ types is never read as FTS5 syntax.
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import Any
 
 from ..records import QUAD_CLASS_KEYS, Period
@@ -24,6 +25,15 @@ def countries(store: Store) -> list[str]:
             "SELECT DISTINCT country FROM actors WHERE country IS NOT NULL ORDER BY country"
         )
     ]
+
+
+@lru_cache(maxsize=4)
+def event_threshold(knowledge_dir: str) -> float:
+    """The default confidence threshold of events (``knowledge/confidence.json``), as the
+    CLI's listings apply it."""
+    from ..confidence import Models
+
+    return float(Models.load(knowledge_dir).event.threshold)
 
 
 def doc_actor_ids(store: Store, doc_id: str) -> dict[str, int]:

@@ -1,4 +1,4 @@
-"""The HTML pages: search, article, actors, actor, relations, network and an API index.
+"""The HTML pages: search, article, actors, actor, events, relations, network and an API index.
 
 Form fields are read through ``params.Filters``: values that break a rule are ignored and the
 page shows the problems above its results instead of failing.
@@ -244,6 +244,55 @@ EVENT_COLUMNS: list[tuple[str, queries.EventSort | None, bool]] = [
     ("Goldstein", "goldstein", True),
     ("Evidence", None, False),
 ]
+
+
+@router.get("/events")
+def event_list(request: Request, ctx: Ctx, store: ReadStore) -> Response:
+    """Every event, newest first, by source, target, CAMEO code and dates; events under the
+    fitted confidence threshold are left out unless asked for (as the CLI's ``events``)."""
+    f = Filters.of(request, ("source", "target", "code", "since", "until", "all", "sort", "order"))
+    sort, descending, headers = sorting(
+        f, request.query_params, EVENT_COLUMNS, queries.EVENT_SORTS, "date"
+    )
+    offset = f.offset()
+    threshold = data.event_threshold(ctx.settings.knowledge)
+    filters: dict[str, Any] = {
+        "source": f.code("source"),
+        "target": f.code("target"),
+        "code": f.cameo("code"),
+        "since": f.date("since"),
+        "until": f.date("until"),
+        "min_confidence": None if f.flag("all") else threshold,
+    }
+    events = queries.events(
+        store, **filters, sort=sort, descending=descending, limit=PAGE_SIZE, offset=offset
+    )
+    total = queries.count_events(store, **filters)
+    hidden = (
+        0
+        if f.flag("all")
+        else queries.count_events(store, **{**filters, "min_confidence": None}) - total
+    )
+    return html_response(
+        ctx,
+        request,
+        "events.html",
+        {
+            "f": f.values,
+            "problems": f.problems,
+            "events": events,
+            "headers": headers,
+            "threshold": threshold,
+            "hidden": hidden,
+            "countries": data.countries(store),
+            "pages": paginate(request.query_params, offset, len(events), total),
+            "exports": [
+                x
+                for x in export_links(ExportFilters(**{k: v for k, v in filters.items() if v}))
+                if x.fmt == "gdelt"
+            ],
+        },
+    )
 
 
 @router.get("/relations")

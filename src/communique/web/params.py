@@ -471,6 +471,14 @@ class Filters:
             return None
         return value.upper() if value else None
 
+    def cameo(self, name: str) -> str | None:
+        """A CAMEO event-code prefix like the API's ``code`` ("14", "173")."""
+        value = self.get(name)
+        if value and not re.fullmatch(CAMEO_PATTERN, value):
+            self.problems.append(f"{name}: {value!r} is not a CAMEO code like 14 or 173 (ignored)")
+            return None
+        return value
+
     def many(self, name: str, allowed: tuple[Choice, ...]) -> tuple[Choice, ...]:
         """The values of a repeated field (checkboxes) among ``allowed``, in their order; the
         others are ignored and described in ``problems``."""
