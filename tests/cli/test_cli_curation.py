@@ -45,7 +45,10 @@ def listed(db: str) -> dict[str, dict[str, object]]:
 def test_bare_actors_still_lists(db: str) -> None:
     code, out = run("actors", "--db", db, "--kind", "organization")
     assert code == 0 and "Gazprom" in out and "Lavrov" not in out
-    assert {"Sergei Lavrov", "Sergey Lavrov", "officials"} <= set(listed(db))
+    assert {"Sergei Lavrov", "Sergey Lavrov"} <= set(listed(db))
+    assert "officials" not in listed(db)  # a description, an actor of its article
+    code, out = run("actors", "--db", db, "--descriptions", "--json")
+    assert code == 0 and "officials" in {r["name"] for r in json.loads(out)}
 
 
 def test_merge_prints_what_changed_and_lists_the_decision(db: str) -> None:

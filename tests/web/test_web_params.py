@@ -10,7 +10,6 @@ from pydantic import BaseModel
 from communique.export import Filters as ExportFilters
 from communique.store import queries
 from communique.web.params import (
-    ActorFacetFilters,
     ActorQuery,
     ArticleQuery,
     EventQuery,
@@ -24,8 +23,7 @@ from communique.web.params import (
     [
         (QuoteQuery, queries.QuoteFilters, set()),
         (ArticleQuery, queries.DocumentFilters, set()),
-        (ActorQuery, queries.ActorFilters, {"named"}),
-        (ActorFacetFilters, queries.ActorFilters, set()),
+        (ActorQuery, queries.ActorFilters, set()),
         (EventQuery, queries.EventFilters, {"between"}),  # /api/dyads/{a}/{b} gives it
     ],
 )
@@ -41,8 +39,8 @@ def test_a_query_model_maps_q_onto_the_store_words() -> None:
     assert QuoteQuery(q="Lavrov").filters()["about"] == "Lavrov"
     assert ArticleQuery(q="Syria").filters()["about"] == "Syria"
     assert ActorQuery(q="Lavrov").filters()["query"] == "Lavrov"
-    assert ActorFacetFilters().filters()["named"] is True
-    assert ActorFacetFilters(descriptions=True).filters()["named"] is None
+    assert ActorQuery().filters()["named"] is True
+    assert ActorQuery(descriptions=True).filters()["named"] is None
 
 
 def test_the_export_query_gives_the_export_filters() -> None:

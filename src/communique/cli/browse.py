@@ -122,6 +122,12 @@ def quotes(
 @click.option("--country", callback=to_country_code, help="Country: ISO3 code (RUS) or name.")
 @click.option("--kind", type=click.Choice(ACTOR_KINDS))
 @click.option("--name", "query", help="Part of a name or alias.")
+@click.option(
+    "--descriptions",
+    is_flag=True,
+    help='List descriptions ("officials", "the company") too: actors of one article each, '
+    "which named actors only leave out.",
+)
 @article_options("Actors seen in an article")
 @db_option
 @limit_option
@@ -134,6 +140,7 @@ def actors(
     country: str | None,
     kind: ActorKind | None,
     query: str | None,
+    descriptions: bool,
     outlet: str | None,
     topic: str | None,
     month: str | None,
@@ -142,7 +149,8 @@ def actors(
     offset: int,
     as_json: bool,
 ) -> None:
-    """List actors across articles, most quoted first.
+    """List named actors across articles, most quoted first (--descriptions adds the
+    descriptions, each an actor of its article).
 
     The subcommands curate named actors (merge, split, rename); the decisions are kept in the
     store, so a re-ingest keeps them (`communique actors curation` lists them)."""
@@ -159,6 +167,7 @@ def actors(
             outlet=outlet,
             topic=topic,
             month=month,
+            named=None if descriptions else True,
             limit=limit,
             offset=offset,
         )

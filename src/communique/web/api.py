@@ -96,7 +96,8 @@ def quote_facets(store: ReadStore, query: Annotated[QuoteFacetQuery, Query()]) -
 @router.get("/actors", response_model=Page[ActorRow], summary="List actors")
 def list_actors(store: ReadStore, query: Annotated[ActorListing, Query()]) -> dict[str, Any]:
     """Cross-article actors, most quoted first; ``q`` matches names and aliases; ``outlet``,
-    ``topic`` and ``month`` keep the actors seen in such an article."""
+    ``topic`` and ``month`` keep the actors seen in such an article; named actors only unless
+    ``descriptions`` (a description, "officials", is an actor of its article)."""
     rows = queries.actors(store, limit=query.limit, offset=query.offset, **query.filters())
     return page(rows, query)
 

@@ -286,7 +286,7 @@ class ArticleFacetQuery(FacetValues, ArticleQuery):
 
 class ActorQuery(BaseModel):
     """The filters of ``/api/actors`` and ``/api/facets/actors``: ``q`` matches names and
-    aliases."""
+    aliases; named actors only unless ``descriptions``, as the actors page lists them."""
 
     q: Name = None
     country: Country = None
@@ -294,6 +294,9 @@ class ActorQuery(BaseModel):
     outlet: Outlet = None
     topic: Topic = None
     month: Month = None
+    descriptions: Annotated[
+        bool, Query(description='descriptions ("officials") too, as /actors shows them')
+    ] = False
 
     def filters(self) -> ActorFilters:
         return ActorFilters(
@@ -303,6 +306,7 @@ class ActorQuery(BaseModel):
             outlet=self.outlet,
             topic=self.topic,
             month=self.month,
+            named=None if self.descriptions else True,
         )
 
 
@@ -310,18 +314,7 @@ class ActorListing(Paging, ActorQuery):
     """``/api/actors``: the actor filters and a page."""
 
 
-class ActorFacetFilters(ActorQuery):
-    """The actor filters of ``/api/facets/actors``: named actors only unless ``descriptions``."""
-
-    descriptions: Annotated[
-        bool, Query(description='descriptions ("officials") too, as /actors shows them')
-    ] = False
-
-    def filters(self) -> ActorFilters:
-        return {**super().filters(), "named": None if self.descriptions else True}
-
-
-class ActorFacetQuery(FacetValues, ActorFacetFilters):
+class ActorFacetQuery(FacetValues, ActorQuery):
     """``/api/facets/actors``: its actor filters and the values per facet."""
 
 
