@@ -35,6 +35,7 @@ WORD_LISTS = (
     "not_label",
     "report_participle",
     "courtesy_title",
+    "quantifier_pronoun",
 )
 """The lists of ``quote_words.tsv`` (the file documents each)."""
 CLASSES: frozenset[str] = frozenset(
@@ -108,6 +109,14 @@ class CueLexicon:
     """Participles that introduce a report noun's content ("a statement saying ...")."""
     courtesy_titles: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     """Lower-case title ("mr.") -> the gender of the person it names (``m``/``f``)."""
+    quantifier_pronouns: frozenset[str] = frozenset()
+    """Quantifiers and demonstratives that stand alone for people ("Both feel ...", "Some
+    say ...", "Others argue ..."): pronouns, never a speaker's name."""
+    generic_titles: frozenset[str] = frozenset()
+    """Lower-case person titles of ``roles.tsv`` that say nothing about the branch
+    ("minister", "secretary": its ``generic`` column): "the minister" can refer to anyone of
+    the title's sector ("the Trade and Industry Secretary"); other titles ("president") only
+    to a holder of the same title."""
     event_nouns: frozenset[str] = frozenset()
     """Lemmas of nouns that name an event (``event_nouns.tsv``): no speaker ("Talks showed
     that ..."), unless also a source noun or a document ("the agreement says")."""
@@ -191,6 +200,13 @@ def load_cues(knowledge_dir: str = "") -> CueLexicon:
             and (phrase := row.get("phrase", "").strip().lower())
             and " " not in phrase
         ),
+        generic_titles=frozenset(
+            phrase
+            for row in read_table(ROLE_FILE, knowledge_dir)
+            if row.get("kind", "") == "person"
+            and row.get("generic", "").strip() == "yes"
+            and (phrase := " ".join(row.get("phrase", "").lower().split()))
+        ),
         documents=frozenset(lists["document"]),
         addressee_cues=frozenset(lists["addressee_cue"]),
         object_blind_cues=frozenset(lists["object_blind_cue"]),
@@ -198,6 +214,7 @@ def load_cues(knowledge_dir: str = "") -> CueLexicon:
         not_labels=frozenset(lists["not_label"]),
         report_participles=frozenset(lists["report_participle"]),
         courtesy_titles=MappingProxyType(dict(lists["courtesy_title"])),
+        quantifier_pronouns=frozenset(lists["quantifier_pronoun"]),
         event_nouns=frozenset(
             noun
             for row in read_table(EVENT_NOUN_FILE, knowledge_dir)

@@ -346,3 +346,84 @@ def test_a_cue_opening_its_sentence_has_its_subject_after_it(nlp: Language) -> N
 )
 def test_speaker_names_lose_the_punctuation_at_their_edges(name: str, tidy: str) -> None:
     assert tidy_name(name) == tidy
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        (
+            "Jane Smith and Tom Brown run the shelter in Leeds. "
+            "Both feel that the council has abandoned them.",
+            "Both",
+        ),
+        (
+            "Local shopkeepers are worried about the new road. "
+            "Many feel it does not help their trade at all.",
+            "Many",
+        ),
+        ("Economists disagree about the plan. Some say it will raise prices.", "Some"),
+        ("Economists disagree about the plan. Others argue it will cut prices.", "Others"),
+    ],
+)
+def test_a_quantifier_standing_for_people_is_a_pronoun_not_a_name(
+    nlp: Language, text: str, mention: str
+) -> None:
+    found = [q for q in quotes(nlp, text) if q.speaker is not None]
+    assert found
+    for q in found:
+        assert q.speaker is not None and q.speaker.text == mention
+        assert q.speaker_name != mention
+
+
+def test_a_partitive_quantifier_keeps_its_noun_phrase(nlp: Language) -> None:
+    (q,) = quotes(nlp, "Many of the residents said the road had ruined their trade.")
+    assert q.speaker_name is not None and "residents" in q.speaker_name
+
+
+def test_titles_of_works_after_a_possessive_are_not_quotes(nlp: Language) -> None:
+    text = (
+        "Several songs return to the charts every December. These include Wham!'s "
+        '"Last Christmas" (1984), Brenda Lee\'s "Rockin\' Around the Christmas Tree" and '
+        'Mariah Carey\'s "All I Want for Christmas Is You".'
+    )
+    assert quotes(nlp, text) == []
+
+
+def test_the_person_a_participle_cue_follows_is_its_speaker(nlp: Language) -> None:
+    text = (
+        "The campaign released a new advert on Tuesday. The spot concludes with footage of "
+        'Donald Trump saying "I will build a great wall" at a rally.'
+    )
+    (q,) = quotes(nlp, text)
+    assert q.speaker_name == "Donald Trump"
+
+
+def test_a_capitalised_verb_opening_a_fragment_is_no_speakers_name(nlp: Language) -> None:
+    (q,) = quotes(nlp, "Keeps saying she opposed the war from the start.")
+    assert q.speaker_name is None
+
+
+def test_a_definite_role_description_names_the_only_person_holding_the_role(
+    nlp: Language,
+) -> None:
+    text = (
+        "Firms must do more to train their staff, the Trade and Industry Secretary has said.\n\n"
+        "Patricia Hewitt said companies that failed to invest would fall behind.\n\n"
+        "The minister told delegates that Britain needed a more skilled workforce.\n\n"
+        'She said: "We cannot compete on low wages alone."\n\n'
+        '"Skills are the key to our future," she added.'
+    )
+    found = quotes(nlp, text)
+    assert len(found) == 5
+    assert [q.speaker_name for q in found] == ["Patricia Hewitt"] * 5
+
+
+def test_a_role_description_with_two_possible_holders_stays_a_description(
+    nlp: Language,
+) -> None:
+    text = (
+        "Foreign Minister Sergei Lavrov met Defence Minister Sergei Shoigu on Monday.\n\n"
+        "The minister told reporters that the talks had gone well."
+    )
+    (q,) = quotes(nlp, text)
+    assert q.speaker_name not in ("Sergei Lavrov", "Sergei Shoigu")

@@ -11,7 +11,14 @@
   appear in the mention (and whose country fits the mention's nationality word, when both are
   known), preferring the most recently mentioned.
 
-Both return ``None`` when nothing fits; the caller then keeps the mention text as the name.
+* ``resolve_description``: "the minister" (an actor known only by a description of its role)
+  -> the one named person of the article whose role fits: the same title, or for a title that
+  says nothing about the branch ("minister", "secretary") the same sector. A named person
+  without a title of their own takes the title of the description that was the subject of the
+  sentence right before their first mention, the cataphoric lead of news style ("..., the
+  Trade and Industry Secretary has said. Patricia Hewitt said ...").
+
+All return ``None`` when nothing fits; the caller then keeps the mention text as the name.
 """
 
 from __future__ import annotations
@@ -227,3 +234,64 @@ def resolve_title(
         if best is None or position > best[0]:
             best = (position, actor)
     return best[1] if best else None
+
+
+def _titles_held(actors: list[ActorCluster]) -> dict[int, list[tuple[str, str | None]]]:
+    """Named persons (by ``id()``) -> the (lower-case role, sector) pairs they hold: their own
+    role, else their sector ("" for the role) and the role of a singular description that was the main subject of the sentence
+    right before their first mention, which they are the main subject of (a cataphoric
+    lead)."""
+    descriptions = [
+        a for a in actors if not a.named and a.kind == "person" and not a.plural and a.role
+    ]
+    held: dict[int, list[tuple[str, str | None]]] = {}
+    for actor in actors:
+        if not actor.named or actor.kind != "person" or actor.plural or not actor.mentions:
+            continue
+        if actor.role:
+            held[id(actor)] = [(actor.role.lower(), actor.sector)]
+            continue
+        if actor.sector:
+            held[id(actor)] = [("", actor.sector)]
+        first = min(actor.mentions, key=lambda m: m.start)
+        if not _main_subject(first):
+            continue
+        for d in descriptions:
+            if any(
+                m.sent.start < first.sent.start and _main_subject(m) and just_before(m, first.root)
+                for m in d.mentions
+            ):
+                role = (d.role or "").lower()
+                held.setdefault(id(actor), []).append((role, d.sector or actor.sector))
+    return held
+
+
+def resolve_description(
+    doc: Doc, actor: ActorCluster, generic_titles: frozenset[str]
+) -> ActorCluster | None:
+    """The named person that a singular description of a role ("the minister": ``actor``,
+    known by no name) refers to, or ``None``: the only named person of the document holding
+    the same title, or a title of the same sector when the description's title is one of
+    ``generic_titles`` (lower-case titles that say nothing about the branch)."""
+    if actor.named or actor.kind != "person" or actor.plural or not actor.role:
+        return None
+    if not any(
+        m[0].lower_ == "the" or any(c.lower_ == "the" for c in m.root.children)
+        for m in actor.mentions
+    ):
+        return None  # "a minister", "another minister": someone else
+    if not doc.has_annotation("SENT_START"):
+        return None
+    title = actor.role.lower()
+    head = title.split()[-1]
+    actors = list(doc._.actors or ())
+    fits: list[ActorCluster] = []
+    held = _titles_held(actors)
+    for other in actors:
+        for role, sector in held.get(id(other), ()):
+            if head in role.split() or (
+                title in generic_titles and sector is not None and sector == actor.sector
+            ):
+                fits.append(other)
+                break
+    return fits[0] if len(fits) == 1 else None

@@ -8,7 +8,9 @@ Three kinds of quotation are found (see ``extensions.QuoteSpan``):
   reports:", "the senator made the following comment:"). “A,” Kerry said, “B.” is one quote with
   two fragments; a quoted paragraph or sentence without a cue after an attributed quote
   continues it (same speaker). Quoted titles and short quoted phrases that no verb governs
-  (scare quotes, nicknames) are not quotations;
+  (scare quotes, nicknames) are not quotations, nor are title-cased words after a possessive
+  or before a year in parentheses, however long (Brenda Lee's “Rockin' Around the Christmas
+  Tree” (1958): ``pieces.Piece.work``);
 * **mixed**: a reported clause that contains quoted words ("Lavrov said the two nations “are
   united by a shared responsibility”"); the content is the whole clause;
 * **indirect**: a proposition reported by a cue (the ``ccomp`` of "said", "told reporters
@@ -371,7 +373,7 @@ def extract_quotes(
     previous: _Found | None = None
     implicit_hosts: dict[int, _Found] = {}
     for chain in chains.values():
-        if all(nickname(doc, index, p) for p in chain):
+        if all(nickname(doc, index, p) or p.work for p in chain):
             continue
         title = all(p.title for p in chain)
         gap = config.max_cue_gap_before
@@ -518,6 +520,8 @@ def _to_spans(
                     max_distance=config.max_pronoun_distance,
                     titles=lexicon.courtesy_titles,
                     author=author,
+                    quantifiers=lexicon.quantifier_pronouns,
+                    generic_titles=lexicon.generic_titles,
                 )
                 quote.speaker, quote.actor, quote.speaker_name = (
                     speaker.span,

@@ -41,6 +41,9 @@ class Piece:
     """End of the content without trailing punctuation (token index)."""
     title: bool
     """Every word capitalised, and few of them: a title ("Fox News Sunday"), not speech."""
+    work: bool = False
+    """Title-cased words after a possessive or before a year in parentheses: the name of a
+    work (Wham!'s “Last Christmas” (1984)), never a quotation, however long."""
 
 
 def quoted_pieces(
@@ -65,10 +68,46 @@ def quoted_pieces(
             and all(w[0].isupper() or w in _TITLE_SMALL_WORDS for w in alpha)
             and alpha[0][0].isupper()
         )
+        work = _title_cased(alpha) and (_after_possessive(doc, start) or _before_year(doc, end))
         out.append(
-            Piece(m, start, end, words, has_verb, index.para_of_char(m.start), word_end, title)
+            Piece(
+                m, start, end, words, has_verb, index.para_of_char(m.start), word_end, title, work
+            )
         )
     return out
+
+
+def _title_cased(alpha: list[str]) -> bool:
+    """Every word capitalised but the small words of titles ("Rockin' Around the Christmas
+    Tree")."""
+    return (
+        bool(alpha)
+        and alpha[0][0].isupper()
+        and all(w[0].isupper() or w in _TITLE_SMALL_WORDS for w in alpha)
+    )
+
+
+def _after_possessive(doc: Doc, start: int) -> bool:
+    """Whether the opening mark before token ``start`` follows a possessive ("Wham!'s “...”")."""
+    i = start - 1
+    while i >= 0 and doc[i].is_quote:
+        i -= 1
+    return i >= 0 and (doc[i].tag_ == "POS" or doc[i].lower_ in ("'s", "’s"))
+
+
+def _before_year(doc: Doc, end: int) -> bool:
+    """Whether the closing mark after the content is followed by a year in parentheses
+    ("“Last Christmas” (1984)")."""
+    i = end
+    while i < len(doc) and (doc[i].is_quote or doc[i].text in (",", ".")):
+        i += 1
+    return (
+        i + 2 < len(doc)
+        and doc[i].text == "("
+        and doc[i + 1].like_num
+        and len(doc[i + 1].text) == 4
+        and doc[i + 2].text == ")"
+    )
 
 
 def nickname(doc: Doc, index: DocIndex, piece: Piece) -> bool:

@@ -6,7 +6,11 @@ parentheticals.  ``name_speaker`` maps the mention to an actor (``extensions.act
 phrase's core, then pronoun and title resolution) and gives the name to report; a pronoun
 that resolves to no actor ("he" with no antecedent in reach; "I", "we" outside a first-person
 piece, see ``narrator``) has no name: the quote keeps the mention and reports its speaker as
-unresolved, never as "he" or "I".
+unresolved, never as "he" or "I". So are a quantifier standing alone for people ("Both feel
+...", "Some say ...") and the capitalised verb of a fragment ("Keeps saying ...": the
+subject was left out). A singular
+definite description ("the minister") names the one person of the article holding a fitting
+role (``coref.resolve_description``), itself or through a pronoun that refers to it.
 """
 
 from __future__ import annotations
@@ -19,8 +23,14 @@ from spacy.tokens import Doc, Span, Token
 
 from ..extensions import ActorCluster, actor_of
 from ..syntax import RELATIVE_PRONOUNS, SUBJECT_DEPS
-from .coref import FIRST_PERSON, is_resolvable_pronoun, resolve_pronoun, resolve_title
-from .subjects import generic
+from .coref import (
+    FIRST_PERSON,
+    is_resolvable_pronoun,
+    resolve_description,
+    resolve_pronoun,
+    resolve_title,
+)
+from .subjects import fragment_verb, generic
 
 _CUT_DEPS = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis", "prep_skip"})
 _CORE_DEPS = frozenset(
@@ -121,13 +131,19 @@ def name_speaker(
     max_distance: int,
     titles: Mapping[str, str],
     author: str | None = None,
+    quantifiers: frozenset[str] = frozenset(),
+    generic_titles: frozenset[str] = frozenset(),
 ) -> Speaker:
     """Resolve the speaker whose mention is headed by token ``head_i``.
 
     ``current`` is the paragraph's current speaker (``None``: none yet), used for pronouns;
     ``skip`` marks tokens whose mentions cannot be antecedents (``None``: none);
     ``max_distance`` and ``titles`` are passed to ``coref.resolve_pronoun``; ``author`` is the
-    name "I" and "we" stand for (the author of a first-person piece; ``None``: unresolved).
+    name "I" and "we" stand for (the author of a first-person piece; ``None``: unresolved);
+    ``quantifiers`` are the lower-case words that, standing alone, are pronouns for people
+    ("Both", "Many", "Others": the ``CueLexicon``'s ``quantifier_pronouns``): such a mention is
+    unresolved, never a name; ``generic_titles``: as for ``coref.resolve_description``, which
+    names the person a singular definite description refers to ("the minister").
     """
     head = doc[head_i]
     if head.lower_ in RELATIVE_PRONOUNS and head.dep_ in SUBJECT_DEPS and head.head.dep_ == "relcl":
@@ -140,6 +156,8 @@ def name_speaker(
             max_distance=max_distance,
             titles=titles,
             author=author,
+            quantifiers=quantifiers,
+            generic_titles=generic_titles,
         )
         return Speaker(doc[head_i : head_i + 1], named.actor, named.name)
     span = speaker_span(doc, head_i)
@@ -147,18 +165,32 @@ def name_speaker(
         actor = resolve_pronoun(
             doc, head, current, max_distance=max_distance, skip=skip, titles=titles
         )
+        if actor is not None and not actor.named:
+            # "The minister told delegates ... She said": the minister's name, when known
+            actor = resolve_description(doc, actor, generic_titles) or actor
         return Speaker(span, actor, actor.name if actor else None)
     if head.lower_ in FIRST_PERSON:
         # "I", "we": the author of a first-person piece, else no name to report (the mention
         # says who is meant)
         return Speaker(span, None, author)
-    if generic(head):
+    if generic(head) or standalone_quantifier(head, quantifiers) or fragment_verb(head):
         return Speaker(span, None, None)
     core = core_span(doc, head_i)
     actor = actor_of(doc, core.start, core.end)
     if actor is None and core[0].lower_ in _TITLE_DETS and head.pos_ == "NOUN":
         actor = resolve_title(doc, core)
+    elif actor is not None and not actor.named:
+        # "the minister": the named person of the article who holds the role
+        actor = resolve_description(doc, actor, generic_titles) or actor
     return Speaker(span, actor, listed_name(actor, span))
+
+
+def standalone_quantifier(head: Token, quantifiers: frozenset[str]) -> bool:
+    """Whether ``head`` is one of ``quantifiers`` standing alone for people ("Both feel that
+    ...", "Some say ...", "Others argue ..."), not the partitive "many of the residents"."""
+    return head.lower_ in quantifiers and not any(
+        c.dep_ in ("prep", "compound", "amod", "nummod", "appos") for c in head.children
+    )
 
 
 def listed_name(actor: ActorCluster | None, span: Span) -> str:

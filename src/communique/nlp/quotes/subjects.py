@@ -109,6 +109,24 @@ def generic(subj: Token) -> bool:
     return subj.lower_ != "one" or not (subj.n_lefts or subj.n_rights)
 
 
+def fragment_verb(subj: Token) -> bool:
+    """Whether a subject is the capitalised verb of a sentence fragment that the tagger took
+    for a plural noun ("Keeps saying she opposed the war", the subject left out): a lone
+    common noun opening the sentence right before a participle that is the sentence's root
+    with no auxiliary (no finite clause, so no subject of its own)."""
+    verb = subj.head
+    return (
+        verb.tag_ == "VBG"
+        and verb.dep_ == "ROOT"
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        and subj.i == verb.sent.start
+        and subj.i == verb.i - 1
+        and subj.pos_ == "NOUN"
+        and not subj.n_lefts
+        and not subj.n_rights
+    )
+
+
 def can_speak(subj: Token, lexicon: CueLexicon) -> bool:
     """Whether a subject can be the source of words: a person, a group, an organisation or a
     document, as far as its form tells; not an amount or a time (``_MUTE_ENTITIES``), nor an
@@ -139,14 +157,23 @@ def can_speak(subj: Token, lexicon: CueLexicon) -> bool:
     return True
 
 
-def _participle_subject(doc: Doc, verb: Token) -> Token | None:
-    """The person named right before a participle cue, as object of a verb or preposition
-    ("footage of Hillary Clinton asking, ..."): its understood subject, or ``None``."""
-    if verb.tag_ != "VBG" or verb.i == 0 or verb.dep_ not in ("xcomp", "acl"):
+def _participle_subject(doc: Doc, verb: Token, lexicon: CueLexicon) -> Token | None:
+    """The understood subject of a participle cue: the person named right before it, as
+    object of a verb or preposition ("footage of Hillary Clinton asking, ...", also when the
+    parser hung the participle on the main verb: "The spot concludes with footage of Trump
+    saying ..."), else the noun a participle modifies when it can be a source (``animate``:
+    "a woman saying ...", not "softer language calling for ..."), or ``None``."""
+    if verb.tag_ != "VBG" or verb.i == 0 or verb.dep_ not in ("xcomp", "acl", "advcl"):
         return None
     prev = doc[verb.i - 1]
     if prev.ent_type_ == "PERSON" and prev.dep_ in ("pobj", "dobj"):
         return prev
+    head = verb.head
+    if verb.dep_ == "acl" and head.i < verb.i and head.pos_ in ("NOUN", "PROPN"):
+        # a document's participle ("reports alleging that ...") is a report noun's content
+        # (``report_nouns``), no speaker's act
+        speaks = animate(head, lexicon) and head.lemma_.lower() not in lexicon.documents
+        return head if speaks else None
     return None
 
 
@@ -228,7 +255,7 @@ def cue_subject(doc: Doc, verb: Token, lexicon: CueLexicon, config: QuoteConfig)
     """The speaker token of cue ``verb`` (see the module docstring), ``None`` when no one in
     reach speaks (no subject, or only a passive subject without a "by" phrase)."""
     subj = (
-        _participle_subject(doc, verb)
+        _participle_subject(doc, verb, lexicon)
         or subject_of(verb, config.max_subject_climb)
         or _subject_before(doc, verb)
         or _fronted_subject(doc, verb)
@@ -248,6 +275,7 @@ __all__ = [
     "animate",
     "can_speak",
     "cue_subject",
+    "fragment_verb",
     "generic",
     "impersonal",
     "passive_agent",
