@@ -1,7 +1,7 @@
 """Speakers and actors across a real corpus, as a user first sees them (issues 11 and 12).
 
 Usage: python benchmarks/corpus_review.py [--corpus PATH] [--naeb N] [--bbc N] [--db FILE]
-       [--top 20] [--json]
+       [--top 20] [--sample 20] [--seed 0] [--json]
 
 Ingests the 724 corpus articles of the issues (every NAEB article and the first 300 BBC ones of
 ``../shared/corpus/news.jsonl``, in file order; the record's ``source`` field names the outlet:
@@ -13,7 +13,9 @@ project's ``ingest``, then prints:
   speakers, overall and for each set;
 - actors (issue 12): how many lower-case descriptions (an actor's name without a capital
   letter: "people", "the company") are one stored actor spanning two or more articles
-  (target 0), listed if any, and the ``--top`` actors with the most articles.
+  (target 0), listed if any, the ``--top`` actors with the most articles, and ``--sample``
+  article actors drawn at random (``--seed``), as a reader meets them in one article: name,
+  kind, country, code and role.
 
 A speaker is a bare pronoun when it is one of ``PRONOUNS`` (the list the before-stop review
 uses, so that its figure over 70 articles and this one over 724 compare). ``--db FILE`` keeps
@@ -26,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import sys
 import tempfile
 import time
@@ -95,6 +98,16 @@ def speaker_figures(store: Store, sets: dict[str, str], top: int) -> dict[str, A
     return out
 
 
+def actor_sample(store: Store, n: int, seed: int) -> list[dict[str, Any]]:
+    """``n`` actors of articles drawn at random (one row of ``doc_actors`` each)."""
+    rows = store.query(
+        "SELECT d.doc_id, d.name, d.kind, d.country, d.code, d.role FROM doc_actors d"
+        " ORDER BY d.doc_id, d.local_id"
+    )
+    picked = random.Random(seed).sample(range(len(rows)), min(n, len(rows)))
+    return [dict(rows[i]) for i in sorted(picked)]
+
+
 def actor_figures(store: Store, top: int) -> dict[str, Any]:
     rows = store.query(
         "SELECT a.id, a.name, a.kind, a.country, a.code,"
@@ -120,6 +133,8 @@ def main() -> int:
     ap.add_argument("--bbc", type=int, default=300, help="first BBC articles (default 300)")
     ap.add_argument("--db", type=Path, help="keep the store in this file (default: temporary)")
     ap.add_argument("--top", type=int, default=20, help="speakers and actors listed")
+    ap.add_argument("--sample", type=int, default=20, help="article actors drawn at random")
+    ap.add_argument("--seed", type=int, default=0, help="seed of the random draw")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = ap.parse_args()
     if not args.corpus.exists():
@@ -140,6 +155,7 @@ def main() -> int:
                 "seconds": seconds,
                 "speakers": speaker_figures(store, sets, args.top),
                 "actors": actor_figures(store, args.top),
+                "sample": actor_sample(store, args.sample, args.seed),
             }
     if args.json:
         print(json.dumps(figures, indent=2))
@@ -179,6 +195,12 @@ def main() -> int:
         print(
             f"    {r['articles']:4d}  {r['name']} ({r['kind']}, {r['country'] or '-'}, "
             f"{r['code'] or '-'}), {r['quotes']} quotes"
+        )
+    print(f"  {len(figures['sample'])} article actors drawn at random (seed {args.seed}):")
+    for r in figures["sample"]:
+        print(
+            f"    {r['name']} ({r['kind']}, {r['country'] or '-'}, {r['code'] or '-'}, "
+            f"{r['role'] or '-'})  [{r['doc_id']}]"
         )
     return 0
 

@@ -71,6 +71,9 @@ class OrgEntry:
     name: str
     country: str | None
     code: str
+    seat: str | None = None
+    """The capital whose name stands for the organisation in an article that names it
+    ("Brussels" for the European Union); ``None`` for most."""
 
     @property
     def sector(self) -> str | None:
@@ -253,6 +256,8 @@ class ActorKnowledge:
     """Abbreviations written like names that name no actor ("GMT", "AI"), as written."""
     """Verbs whose object is a person's organisation ("X, who heads the Pentagon")."""
     sectors: Sectors = Sectors()
+    seats: Mapping[str, tuple[str, ...]] = field(default_factory=_empty)  # type: ignore[arg-type]
+    """A capital's name -> the organisations seated there (``OrgEntry.seat``), in file order."""
 
     def name(self, text: str) -> tuple[NameHit, ...]:
         """Readings of a proper-name phrase (``()`` when unknown); "the" is ignored."""
@@ -343,8 +348,13 @@ def load_actor_knowledge(knowledge_dir: str = "") -> ActorKnowledge:
             continue  # a country's word ("Albanian"): the row only gives its code
         kind = "ethnic" if row.get("adjective") == "yes" else "people"
         add(row["name"], NameHit(kind, iso3=row["iso3"] or None))
+    seats: dict[str, list[str]] = {}
     for row in read_table(ORG_FILE, knowledge_dir):
-        org = OrgEntry(row["name"], row.get("country") or None, row["code"])
+        org = OrgEntry(
+            row["name"], row.get("country") or None, row["code"], row.get("seat") or None
+        )
+        if org.seat:
+            seats.setdefault(org.seat, []).append(org.name)
         for n in [row["name"], *_split(row.get("aliases", ""))]:
             add(n, NameHit("org", iso3=org.country, org=org))
     surnames: dict[str, list[PersonEntry]] = {}
@@ -420,6 +430,7 @@ def load_actor_knowledge(knowledge_dir: str = "") -> ActorKnowledge:
         head_verbs=frozenset(words["head_verb"]),
         common_nouns=frozenset(words["common_noun"]),
         sectors=load_sectors(knowledge_dir),
+        seats=MappingProxyType({k: tuple(v) for k, v in seats.items()}),
     )
 
 

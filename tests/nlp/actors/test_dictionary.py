@@ -149,3 +149,23 @@ def test_the_table_can_be_overridden(tmp_path: Path) -> None:
 def test_namesakes_and_acronyms_take_nothing(nlp_actors: Language, text: str) -> None:
     for actor in _actors(nlp_actors, text, dt.date(2005, 3, 1)).values():
         assert actor.country is None, (actor.name, actor.code)
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "code"),
+    [
+        # a full name of an office holder on the day, in news of states
+        ("Jean Chretien told the minister the plan was dead.", dt.date(2003, 5, 1), "CANGOV"),
+        # the same name after the office: not assumed
+        ("Jean Chretien told the minister the plan was dead.", dt.date(2012, 5, 1), None),
+    ],
+)
+def test_an_office_holder_on_the_day_keeps_the_country(
+    nlp_actors: Language, text: str, day: dt.date, code: str | None
+) -> None:
+    assert _actors(nlp_actors, text, day)["Jean Chretien"].code == code
+
+
+def test_the_dictionary_knows_a_whole_name_better_than_its_words(nlp_actors: Language) -> None:
+    found = _actors(nlp_actors, "The American Civil Liberties Union sued the city.", None)
+    assert found["American Civil Liberties Union"].code == "NGOHRI"  # not a US labour union

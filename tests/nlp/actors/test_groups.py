@@ -44,7 +44,7 @@ def test_the_record_carries_named(analyzer) -> None:  # type: ignore[no-untyped-
         )
     )
     named = {a.name: a.named for a in analysis.actors}
-    assert named["Reuters"] is True and named["Police"] is False
+    assert named["Reuters"] is True and named["police"] is False  # read as within a sentence
     assert all(a.to_dict()["named"] is a.named for a in analysis.actors)
 
 

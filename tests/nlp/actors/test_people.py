@@ -30,3 +30,8 @@ def test_a_company_named_like_a_person_is_an_organisation(nlp: Language) -> None
     speakers = {q.speaker.text: q.actor.name for q in doc._.quotes if q.actor and q.speaker}
     assert speakers["The tobacco company"] == "Brown and Williamson"
     assert speakers["Brown and Williamson"] == "Brown and Williamson"
+
+
+def test_a_known_surname_the_model_left_unlabelled(nlp: Language) -> None:
+    actors = _by_name(nlp("Musharraf accused India of backing militants.")._.actors)
+    assert actors["Musharraf"].code == "PAKGOV"

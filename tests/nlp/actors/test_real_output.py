@@ -202,3 +202,91 @@ def test_shared_titles_are_marked_in_the_role_table() -> None:
     kb = load_actor_knowledge()
     assert kb.roles["president"].shared and kb.roles["spokesmen"].shared
     assert not kb.roles["mayor"].shared and not kb.roles["minister"].shared
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        # a union of a profession deals with its field (CAMEO EDU: "organizations dealing
+        # with education"), one actor with its members' word in its name
+        ("The National Union of Teachers said the plan was wrong.", "National Union", "EDU"),
+        # ... a union of no listed field is labour (LAB)
+        ("The transport union warned the government.", "union", "LAB"),
+        # an organ every state has is an organ of the state, whichever its portfolio
+        ("The Ministry of Defence in Moscow denied the report.", "Ministry", "RUSGOV"),
+        # a school is education, whatever it teaches
+        ("Baghdad University Medical School said it had reopened.", "Medical School", "IRQEDU"),
+        # a people named after its country's name, as after its adjective
+        ("Kosovo Albanians demanded independence.", "Albanians", "XKXCVL"),
+        # a faith's worshippers are religious actors (Phoenix agents: PILGRIM, WORSHIPPER REL)
+        ("Shiite pilgrims were attacked near Karbala.", "pilgrims", "IRQRELSHI"),
+    ],
+)
+def test_kinds_of_bodies_and_groups(nlp_actors: Language, text: str, words: str, code: str) -> None:
+    found = _covering(_actors(nlp_actors, text), text, words)
+    assert [a.code for a in found] == [code], [(a.name, a.code) for a in found]
+
+
+def test_a_known_name_is_not_cut_into_a_person(nlp_actors: Language) -> None:
+    text = "Hutu rebels attacked a village in eastern Congo."
+    found = _covering(_actors(nlp_actors, text), text, "Hutu")
+    assert [(a.kind, a.code) for a in found] == [("organization", "RWAREB")]
+
+
+def test_an_organ_is_one_actor_per_state(nlp_actors: Language) -> None:
+    text = (
+        "The Ministry of Defence in Moscow denied the report. Britain's Ministry of Defence "
+        "said it stood by it."
+    )
+    codes = sorted(a.code or "" for a in _covering(_actors(nlp_actors, text), text, "Ministry"))
+    assert codes == ["RUSGOV"]
+    assert {a.code for a in _actors(nlp_actors, text) if a.name == "Ministry of Defence"} == {
+        "RUSGOV",
+        "GBRGOV",
+    }
+
+
+def test_a_description_opening_a_sentence_is_the_same_actor(nlp_actors: Language) -> None:
+    text = (
+        "Analysts said the market would fall. Shares dropped on Monday, and analysts "
+        "expected more losses."
+    )
+    found = [a for a in _actors(nlp_actors, text) if a.name.lower() == "analysts"]
+    assert [(a.name, len(a.mentions), a.named) for a in found] == [("analysts", 2, False)]
+
+
+def test_a_common_noun_is_no_place(nlp_actors: Language) -> None:
+    text = "We will eat mashed potatoes and brussels sprouts, the chef said."
+    assert [a.name for a in _covering(_actors(nlp_actors, text), text, "brussels")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # an article about the EU: "Brussels" acting is the EU seated there
+        (
+            "Brussels has warned Italy over its budget. The European Commission said the "
+            "deficit was too high.",
+            "IGO",
+        ),
+        # no organisation seated there is named: Belgium's government, as CAMEO and Phoenix
+        ("Brussels protested to Kinshasa over the arrests.", "BELGOV"),
+        # a report on the city, which names the EU in passing: not the EU
+        (
+            "For years Brussels has lagged behind other European cities. Belgium's capital "
+            "is changing fast. The European Union is based there.",
+            "BELGOV",
+        ),
+    ],
+)
+def test_brussels_is_the_eu_only_in_an_article_about_it(
+    nlp_actors: Language, text: str, code: str
+) -> None:
+    (brussels,) = _covering(_actors(nlp_actors, text), text, "Brussels")
+    assert brussels.code == code
+
+
+def test_seats_come_from_the_organisation_table() -> None:
+    kb = load_actor_knowledge()
+    assert "European Union" in kb.seats["Brussels"]
+    assert all(kb.name(org) for orgs in kb.seats.values() for org in orgs)

@@ -86,6 +86,7 @@ class CountryContext:
         self._clause_names: dict[int, list[tuple[int, str]]] | None = None
         self._heads: dict[int, Token] = {}
         self._doc_counts: list[str] | None = None
+        self._countries: frozenset[str] | None = None
         self.dateline_end = 0
         """End of the dateline's place name (0 without a dateline): no actor of its own."""
         self.dateline: str | None = self._find_dateline()
@@ -286,7 +287,9 @@ class CountryContext:
 
     def countries(self) -> frozenset[str]:
         """Every country the document names (itself, a place, people or organisation of it)."""
-        return frozenset(self._named())
+        if self._countries is None:
+            self._countries = frozenset(self._named())
+        return self._countries
 
     def document_country(self) -> str | None:
         """Rule 6: the country the document names most (the first named of those tied),

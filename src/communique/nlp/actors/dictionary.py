@@ -15,7 +15,7 @@ article around the actor. A dictionary code is read against the article's date
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ...codes import ActorCode
 from ...knowledge.actor_lexicon import INTERNATIONAL, ActorKnowledge
@@ -36,6 +36,10 @@ class DictionaryFacts:
     base: str | None
     """``IGO``/``NGO``/``IMG`` for international actors (``country`` is then ``None``)."""
     sector: str | None
+    in_office: bool = False
+    """The code is an office the entry dates, held on the article's day, and the actor was
+    looked up by a full name of two words or more ("Jean Chretien" in 2003): a well-known
+    office holder, who keeps the country even where the article names none."""
 
 
 def facts_of(code: str, kb: ActorKnowledge) -> DictionaryFacts | None:
@@ -64,6 +68,11 @@ def lookup(
     for text in texts:
         entry = dictionary.lookup(text)
         code = entry.code_on(day) if entry is not None else None
-        if code:
-            return facts_of(code, kb)
+        if entry is None or not code:
+            continue
+        facts = facts_of(code, kb)
+        if facts is not None and day is not None and len(text.split()) > 1:
+            dated = any(c.code == code and c.dated and c.valid_on(day) for c in entry.codes)
+            facts = replace(facts, in_office=dated)
+        return facts
     return None

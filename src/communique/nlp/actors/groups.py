@@ -80,6 +80,8 @@ class GroupsMixin(ResolutionState):
                 head.head.i in self.scan.role_at or head.head.i in self.token_person
             ):
                 continue
+            if self._members_of_body(head):
+                continue  # "the teachers' union": the union speaks, not the teachers
             if head.dep_ == "pobj" and head.head.lower_ == "as" and rm.entry.kind == "person":
                 continue  # "serve as President": a predicate, not a mention of anyone
             aff = premodifiers(
@@ -91,10 +93,12 @@ class GroupsMixin(ResolutionState):
             )
             aff.roles.insert(0, rm.entry)
             end = postmodifiers(head, self.scan, aff) if head.i + 1 < len(doc) else rm.end
-            mstart = aff.start
+            mstart = min(
+                (c.left_edge.i for c in head.lefts if self._members_of_body(c)), default=aff.start
+            )
             if doc[mstart].text in DETERMINERS and mstart < rm.start:
                 mstart += 1
-            text = " ".join(t.text for t in doc[mstart : rm.end])
+            text = self._sentence_case(mstart, m_text(doc, mstart, rm.end))
             if mstart > self.scan.sent_start[mstart] and doc[mstart - 1].text in DETERMINERS:
                 mstart -= 1  # the mention is the whole noun phrase, "the Russian foreign minister"
             span_end = rm.end
@@ -156,6 +160,32 @@ class GroupsMixin(ResolutionState):
                 d.title_phrase = rm.entry.phrase
             del end
 
+    def _sentence_case(self, start: int, text: str) -> str:
+        """A description's words as they read within a sentence: "Analysts said" opening one
+        is "analysts", as later in the article. A first word that is a name ("Russian
+        officials") or an entity keeps its capital."""
+        tok = self.doc[start]
+        if (
+            start == self.scan.sent_start[start]
+            and tok.is_title
+            and start not in self.scan.name_at
+            and not tok.ent_type_
+        ):
+            return text[:1].lower() + text[1:]
+        return text
+
+    def _members_of_body(self, head: Token) -> bool:
+        """True for a plural role noun in the possessive before an institution word ("the
+        teachers' union", "farmers' association"): whom the body serves, part of its name."""
+        body = self.scan.role_at.get(head.head.i)
+        return (
+            head.dep_ == "poss"
+            and head.tag_ == "NNS"
+            and head.head.i != head.i
+            and body is not None
+            and body.entry.kind == "body"
+        )
+
     def _holder(self, entry: RoleEntry, aff: Affiliation, sector: str | None) -> Draft | None:
         """The one person in the document known to hold this role (country and sector
         compatible: "Fiat's president" is not the President of the United States)."""
@@ -203,6 +233,8 @@ class GroupsMixin(ResolutionState):
             nm = self.scan.names_by_start.get(s)
             if nm is not None and nm.end == e and nm.first(*COUNTRY_KINDS) is not None:
                 continue  # a country the model called ORG: handled with countries
+            if self._all_peoples(s, e):
+                continue  # "Kosovo Albanians": a people of a country, handled with countries
             countries: list[str] = []
             sectors: list[str] = []
             for i in range(s, e):
@@ -217,10 +249,10 @@ class GroupsMixin(ResolutionState):
             if not countries and "NGO" in sectors:
                 base = "NGO"
                 sectors = [x for x in sectors if x != "NGO"]
-            sector = min(sectors, key=self.kb.sectors.rank) if sectors else None
+            sector = self._org_sector(s, e, sectors)
             whole = self.scan.roles_by_start.get(s)
             bare = whole is not None and whole.end == e
-            head_role = self.scan.role_at.get(e - 1)
+            head_role = self.scan.role_at.get(doc[s:e].root.i)  # "Ministry of Defence"
             organ = (
                 sector in self.kb.sectors.state
                 and sector not in self.kb.sectors.force
@@ -239,18 +271,32 @@ class GroupsMixin(ResolutionState):
                 # "Parliament", "India's Supreme Court", "the Justice Ministry"
                 aff = premodifiers(doc, s, self.scan, self.kb, coordinate=False)
                 found = aff.country() or self._fallback_country(
-                    doc[e - 1], sector, institution=True
+                    doc[s:e].root, sector, institution=True
                 )
                 countries = [found] if found else []
-            name = " ".join(t.text for t in doc[s:e])
-            d = self._draft(("org", name), "organization", name)
+            name = m_text(doc, s, e)  # "Women’s Tennis Association", as written
+            key: tuple[str, ...] = ("org", name)
+            if bare or organ:  # one per state: Russia's and Britain's defence ministries are two
+                key = (*key, countries[0] if countries else "")
+            d = self._draft(key, "organization", name)
             if bare or organ:  # an institution word names no one body across articles
                 d.named = False
+            elif not d.mentions:
+                d.self_read = True
             d.add(s, e)
             if d.code is None:  # a known organisation ("HAMAS" after "Hamas") keeps its own
                 d.country = d.country or (countries[0] if countries else None)
                 d.sector, d.base = d.sector or sector, d.base or base
             self._mark(s, e)
+
+    def _org_sector(self, s: int, e: int, sectors: list[str]) -> str | None:
+        """The sector of an organisation named by tokens ``[s, e)`` whose role words give
+        ``sectors``: the first of them in ``sectors.tsv``'s order, where what a body deals with
+        comes before what it is ("the National Union of Teachers" is EDU, CAMEO's "organizations
+        dealing with education", before LAB)."""
+        if not sectors:
+            return None
+        return min(sectors, key=self.kb.sectors.rank)
 
     def _named_body(self, s: int, e: int) -> Draft | None:
         """The organisation that "the Commission" (tokens ``[s, e)``: "the" and an institution
@@ -298,6 +344,8 @@ class GroupsMixin(ResolutionState):
         for s, e in sorted(set(spans)):
             prev = self.scan.names_by_end.get(s)
             adj = prev.first("adjective") if prev is not None else None
+            if adj is None and prev is not None and doc[prev.end - 1].dep_ == "compound":
+                adj = prev.first("country", "place")  # a name as modifier: "Kosovo Albanians"
             if (
                 prev is None
                 or adj is None
@@ -328,6 +376,28 @@ class GroupsMixin(ResolutionState):
                 if obj.dep_ == "pobj" and m is not None and m.first(*COUNTRY_KINDS):
                     return True
         return False
+
+    def _seated(self, capital: str, iso: str) -> Draft | None:
+        """The organisation seated in ``capital`` (``organizations.tsv``: "Brussels", the
+        European Union) that the article names, the most mentioned of them, when the article
+        names it more often than the capital's own state by its other names ("Belgium",
+        "Belgian", its other places): the article is about the organisation. ``None``
+        otherwise: the capital stands for its own state's government ("For years Brussels has
+        lagged behind other European cities" in a report on the city)."""
+        found = [
+            d
+            for org in self.kb.seats.get(capital, ())
+            if (d := self.by_key.get(("org", org.casefold()))) is not None and d.mentions
+        ]
+        if not found:
+            return None
+        best = max(found, key=lambda d: len(d.mentions))
+        home = 0
+        for m in self.scan.names_by_start.values():
+            hit = m.first(*COUNTRY_KINDS)
+            if hit is not None and hit.iso3 == iso and m_text(self.doc, m.start, m.end) != capital:
+                home += 1
+        return best if len(best.mentions) > home else None
 
     def _after_city(self, start: int) -> bool:
         """True for a region named after its city and a comma ("Richmond, Virginia"): an
@@ -433,7 +503,11 @@ class GroupsMixin(ResolutionState):
                 # (CAMEO: CVL); a region named as a place is a territory of its country, never
                 # the country itself ("Texas" is no second name of the United States)
                 text = m_text(doc, m.start, m.end)
-                if hit.kind == "capital" and _acts(head):
+                acting = hit.kind == "capital" and _acts(head)
+                seated = self._seated(text, iso) if acting else None
+                if seated is not None:  # "Brussels has warned Rome": the EU the article names
+                    d = seated
+                elif acting:
                     d = self._draft(("seat", iso), "organization", text)
                     d.country, d.sector = iso, "GOV"
                 elif hit.kind in ("capital", "city"):
@@ -457,6 +531,8 @@ class GroupsMixin(ResolutionState):
             if s >= e or doc[s:e].root.pos_ not in ("PROPN", "NOUN", "ADJ"):
                 continue
             name = m_text(doc, s, e)
+            if name[:1].islower():
+                continue  # "brussels sprouts": a proper name is written with a capital
             if any(i in self.scan.name_at for i in range(s, e)) or any(
                 self.kb.name(part) for part in name.replace("/", "-").split("-") if part
             ):

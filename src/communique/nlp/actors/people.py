@@ -132,10 +132,11 @@ class PeopleMixin(ResolutionState):
                 continue
             if s in self.scan.role_at and self.scan.role_at[s].end >= e:
                 continue  # "Lib Dem MPs": a role nominal after its organisation's name
-            m = self.scan.names_by_start.get(s)
+            m = self.scan.name_at.get(s)
             if (
                 m is not None
-                and m.end == e
+                and m.start <= s
+                and e <= m.end  # "Hutu" of the known "Hutu rebels"
                 and m.first("person") is None
                 and m.first(*COUNTRY_KINDS, "org")
             ):
@@ -148,6 +149,9 @@ class PeopleMixin(ResolutionState):
             if m.first("person") is not None and not any(i in taken for i in range(m.start, m.end)):
                 spans.append((m.start, m.end))
                 taken.update(range(m.start, m.end))
+        for i in self._untagged_surnames(taken):
+            spans.append((i, i + 1))
+            taken.add(i)
         for ent in doc.ents:
             if ent.label_ not in ("ORG", "GPE", "NORP") or any(
                 i in taken for i in range(ent.start, ent.end)
@@ -160,6 +164,36 @@ class PeopleMixin(ResolutionState):
                 spans.append((s, e))
                 taken.update(range(s, e))
         return sorted(spans)
+
+    def _untagged_surnames(self, taken: set[int]) -> list[int]:
+        """Tokens the model left without an entity that are the surname of one well-known
+        person (``people.tsv``: "Musharraf accused India"), as a PERSON entity of that one
+        word would be read: a proper noun standing alone, with no proper noun on either side
+        ("Brown Brothers") and no known name of a place or organisation, in an article about
+        states (a namesake scores goals in a football report)."""
+        doc = self.doc
+        if not self.kb.surnames or not len(doc) or not self._about_states():
+            return []
+        strings = doc.vocab.strings
+        wanted = {strings[s] for s in self.kb.surnames}  # hashes, compared with no Token made
+        found = [i for i, orth in enumerate(doc.to_array(ORTH).tolist()) if orth in wanted]
+        out: list[int] = []
+        for i in found:
+            tok = doc[i]
+            if (
+                i in taken
+                or tok.ent_iob_ != "O"
+                or not _proper(tok)
+                or i in self.scan.name_at
+                or i in self.names_used
+                or (i > 0 and _proper(doc[i - 1]))
+                or (i + 1 < len(doc) and _proper(doc[i + 1]))
+            ):
+                continue
+            people = self.kb.surnames[tok.text]
+            if len({(c.country, c.terms[-1].code) for c in people}) == 1:
+                out.append(i)
+        return out
 
     def _thing(self, s: int, e: int) -> bool:
         """True when a PERSON entity ``[s, e)`` names a thing, not a person: a name written
@@ -179,17 +213,6 @@ class PeopleMixin(ResolutionState):
         person's affiliation, read by ``premodifiers``, not their name."""
         m = self.scan.name_at.get(s)
         return m is not None and m.end <= e - 1 and m.first("org") is not None
-
-    def _all_peoples(self, s: int, e: int) -> bool:
-        """True when tokens ``[s, e)`` are all country adjectives and peoples, the last a
-        people ("Bosnian Serbs")."""
-        last = self.scan.name_at.get(e - 1)
-        if last is None or last.first("people") is None:
-            return False
-        return all(
-            (m := self.scan.name_at.get(i)) is not None and m.first(*COUNTRY_KINDS) is not None
-            for i in range(s, e)
-        )
 
     def _looks_like_person(self, s: int, e: int) -> bool:
         """A mislabelled name: a known person's surname, or a name with a person's title in

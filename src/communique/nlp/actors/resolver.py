@@ -129,29 +129,50 @@ class _Resolution(PeopleMixin, GroupsMixin, ResolutionState):
                 continue  # a description, a place, a country or an organisation we know
             if d.kind == "country":
                 continue
+            if d.self_read:
+                self._read_from_dictionary(d)
             self._fill_from_dictionary(d)
+
+    def _read_from_dictionary(self, d: Draft) -> None:
+        """An organisation whose facts came from the words of its own name alone takes what
+        the dictionary states for its whole name instead ("American Civil Liberties Union":
+        an NGO of human rights, not a labour union)."""
+        if self.dictionary is None or self._acronym(d.name):
+            return
+        found = lookup(self.dictionary, [d.name], _day(self.doc._.published), self.kb)
+        if found is None or (found.country is None and found.base is None):
+            return
+        d.country, d.base, d.sector = found.country, found.base, found.sector
 
     def _fill_from_dictionary(self, d: Draft) -> None:
         """Fill what ``d`` lacks (country or international base, sector) from the dictionary:
         the text's own facts are kept. Short acronyms ("FPS") are too ambiguous to look up,
         and a person takes a country only when the article names it somewhere (a namesake of
-        a Canadian minister in a football report is no Canadian)."""
+        a Canadian minister in a football report is no Canadian), or when a full name is
+        that of an office holder on the article's day ("Jean Chretien" in 2003) in an article
+        about states (``_about_states``)."""
         if self.dictionary is None:
             return
         texts = [
-            t
-            for t in (*sorted(d.names, key=len, reverse=True), d.name)
-            if not (t.isupper() and len(t) <= self.config.max_acronym_length)
+            t for t in (*sorted(d.names, key=len, reverse=True), d.name) if not self._acronym(t)
         ]
         found = lookup(self.dictionary, texts, _day(self.doc._.published), self.kb)
         if found is None:
             return
-        if d.kind == "person" and found.country not in (None, *self.context.countries()):
+        if (
+            d.kind == "person"
+            and found.country not in (None, *self.context.countries())
+            and not (found.in_office and self._about_states())
+        ):
             return
         if d.country is None and d.base is None:
             d.country, d.base = found.country, found.base
         if d.sector is None:
             d.sector = found.sector
+
+    def _acronym(self, text: str) -> bool:
+        """A short name in capitals ("FPS"): too ambiguous to look up in a dictionary."""
+        return text.isupper() and len(text) <= self.config.max_acronym_length
 
     def _complete_people(self) -> None:
         """Fill what the text leaves out of each person from ``people.tsv`` (the office held

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from ...knowledge.actor_lexicon import INTERNATIONAL, ActorKnowledge
 from ...knowledge.petrarch import ActorDictionary
 from ...records import ActorKind
+from .affiliation import COUNTRY_KINDS
 from .config import ActorConfig
 from .country_context import CountryContext
 from .scan import POSSESSIVE, ScanResult, scan
@@ -47,6 +48,10 @@ class Draft:
     """Known by a proper name; ``False`` for a role nominal ("officials", "the company")."""
     place: bool = False
     """A place of our tables (a capital, city or region) standing for its people or rulers."""
+    self_read: bool = False
+    """A named organisation whose country and sector were read from the words of its own name
+    alone ("American Civil Liberties Union": USA, and LAB for "Union"): a dictionary that
+    knows the whole name knows better."""
 
     def add(self, start: int, end: int) -> None:
         if (start, end) not in self.mentions:
@@ -103,6 +108,26 @@ class ResolutionState:
             return True
         rm = self.scan.role_at.get(ent.end - 1)
         return rm is not None and rm.entry.kind == "body" and ent[-1].text[:1].isupper()
+
+    def _all_peoples(self, s: int, e: int) -> bool:
+        """True when tokens ``[s, e)`` are all country names or adjectives and peoples, the last a
+        people ("Bosnian Serbs", "Kosovo Albanians")."""
+        last = self.scan.name_at.get(e - 1)
+        if last is None or last.first("people") is None:
+            return False
+        return all(
+            (m := self.scan.name_at.get(i)) is not None and m.first(*COUNTRY_KINDS) is not None
+            for i in range(s, e)
+        )
+
+    def _about_states(self) -> bool:
+        """True when the article names a country or an organ or office of a state (a role
+        word of a ``state`` sector: "minister", "army"): news of public affairs, where a
+        well-known office holder's name is that office holder."""
+        if self.context.countries():
+            return True
+        state = self.kb.sectors.state
+        return any(rm.entry.sector in state for rm in self.scan.roles_by_start.values())
 
     def _mark(self, s: int, e: int) -> None:
         for i in range(s, e):
