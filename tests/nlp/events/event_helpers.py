@@ -38,6 +38,7 @@ CODES: dict[str, str] = {
     "Exxon": "USABUS",
     "United States": "USA",
     "U.S.": "USA",
+    "Supreme Court": "USAJUD",
 }
 
 
@@ -51,6 +52,10 @@ CITIES: dict[str, str] = {
 """Places, which the actors component reads as their people (country + ``CVL``)."""
 
 
+UNCODED: frozenset[str] = frozenset({"Department of Trade and Industry"})
+"""Names the actors component finds but cannot code (no country, no sector)."""
+
+
 def with_actors(doc: Doc) -> Doc:
     """Stand-in for the actors component: one cluster per code in ``CODES``, and a group of
     its people (``CVL``) for each city of ``CITIES``."""
@@ -59,6 +64,12 @@ def with_actors(doc: Doc) -> Doc:
         name = ent.text.removeprefix("the ").removeprefix("The ")
         code = CODES.get(name)
         city = CITIES.get(name)
+        if name in UNCODED:
+            doc_uncoded = ActorCluster(
+                id=f"u{len(clusters) + 1}", name=name, kind="organization", mentions=[ent]
+            )
+            clusters[name] = doc_uncoded
+            continue
         if code is None and city is None:
             continue
         key = code or city + "CVL"

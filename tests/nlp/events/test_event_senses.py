@@ -149,3 +149,67 @@ def test_parties_of_strikes_riots_and_refusals(
 def test_a_strike_by_a_force_is_no_protest(base: Language, coder: EventCoder) -> None:
     found = roots(base, coder, "A strike by Russian jets killed ten people.")
     assert not any(code == "14" for _, _, code in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a court hosts no visit: one comes to it as a party to a case (event_codes.tsv, visit)
+        "Putin arrived at the Supreme Court on Wednesday.",
+        # private travellers make no state actor's visit (CAMEO.2.0 PILGRIMS * [---] in VISIT)
+        "Tourists who visit Iran spend heavily.",
+        "Russian tourists visited Turkey last year.",
+        # facing trouble is a situation, no pessimistic comment (CAMEO.2.0 FACE * PROBLEM [012])
+        "Iran faces other problems.",
+        "Turkey faces serious problems with Russia.",
+    ],
+)
+def test_no_visit_to_a_court_by_tourists_nor_comment_in_trouble(
+    base: Language, coder: EventCoder, text: str
+) -> None:
+    assert roots(base, coder, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Putin arrived in France on Wednesday.", ("RUSGOV", "FRA", "04")),
+        ("Putin visited Turkey last year.", ("RUSGOV", "TUR", "04")),
+        # the verb's other rows stay: what one faces from another is that one's act
+        ("Iran faces sanctions from France.", ("FRA", "IRN", "16")),
+    ],
+)
+def test_visits_and_faced_acts_stay(
+    base: Language, coder: EventCoder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in roots(base, coder, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "done"),
+    [
+        # a gerund judged with an "as" predicate is weighed, not done (event_words.tsv, list
+        # judging_verb)
+        ("Russia sees attacking Turkey as vital.", False),
+        ("Russia regards talking to Iran as futile.", False),
+        # "as" naming the act's purpose judges nothing
+        ("Russia kept shelling Turkey as a warning.", True),
+    ],
+)
+def test_a_judged_gerund_is_not_done(
+    base: Language, coder: EventCoder, text: str, done: bool
+) -> None:
+    assert bool(roots(base, coder, text)) is done
+
+
+def test_the_one_asked_is_the_target_even_uncoded(base: Language, coder: EventCoder) -> None:
+    """An appeal's addressee, named but with no code, leaves the appeal with no target: the
+    parties of what it is asked to do ("a takeover by a US magnate") are not asked."""
+    text = (
+        "Russian MPs called on the Department of Trade and Industry to block a takeover by "
+        "the United States."
+    )
+    assert all(t != "USA" for _, t, _ in roots(base, coder, text))
+    assert ("RUSGOV", "USA", "02") in roots(
+        base, coder, "Putin called on the United States to help."
+    )

@@ -262,7 +262,8 @@ class ClauseReader:
                 return rows[INSTRUMENT_KEY]
             for ok in [*obj_keys, *complements]:
                 if ok in rows:
-                    return rows[ok]
+                    # an empty code is our discard of a dictionary's phrase ("faces problems")
+                    return rows[ok] if rows[ok].code else None
             if key in self.lexicon.light_verbs:
                 for ok in obj_keys:
                     noun = self.lexicon.nouns.get(ok)

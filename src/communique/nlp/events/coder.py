@@ -221,7 +221,12 @@ class EventCoder:
             ):
                 continue
             tok = doc[i]
-            if self._noun_content(tok) or self._condition(tok) or self._denied(tok):
+            if (
+                self._noun_content(tok)
+                or self._condition(tok)
+                or self._denied(tok)
+                or self._judged(tok)
+            ):
                 continue
             reading = self.reader.reading(tok, consumed)
             if reading is None or self._result_of(tok, reading, coded):
@@ -285,6 +290,26 @@ class EventCoder:
             verb.dep_ in ("acl", "ccomp")
             and verb.head.pos_ in ("NOUN", "PROPN")
             and any(m.dep_ == "mark" and m.lower_ in ("that", "whether") for m in verb.children)
+        )
+
+    def _judged(self, verb: Token) -> bool:
+        """Whether a clause is a gerund that a verb of judgement takes with an "as" predicate
+        ("China's leaders see reforming the banks as vital", "regards talking to X as futile";
+        ``event_words.tsv``, list ``judging_verb``): an activity weighed, not reported as done."""
+        head = verb.head
+        return (
+            verb.tag_ == "VBG"
+            and verb.dep_ in ("xcomp", "ccomp", "dobj")
+            and head.i != verb.i
+            and head.lemma_.lower() in self.lexicon.judging_verbs
+            and any(
+                t.lower_ == "as" and t.dep_ in ("prep", "advmod")
+                for t in (
+                    *head.children,
+                    *verb.children,
+                    *(g for c in verb.children if c.pos_ == "ADJ" for g in c.children),
+                )
+            )
         )
 
     def _denied(self, verb: Token) -> bool:
@@ -429,6 +454,8 @@ class EventCoder:
                     and person_like(subj, self.lexicon.quantity_nouns)
                 )
         else:
+            if subj is not None and self._traveller_visit(subj, reading):
+                return []  # "tourists who visit Cuba": private travel, no state actor's visit
             if subj is not None:
                 sources, unknown_source = self._subject_parties(
                     subj, finder, violent, self.lexicon.armed(reading.code)
@@ -482,6 +509,18 @@ class EventCoder:
         return self._dyads(
             sent, reading, sources, targets, date, passive or unknown_source, open_target
         )
+
+    def _traveller_visit(self, subj: Token, reading: Reading) -> bool:
+        """Whether a visit's subject (through a relative pronoun, its noun) names private
+        travellers ("tourists who visit Cuba"; ``event_words.tsv``, list ``traveller``)."""
+        if reading.code not in self.lexicon.visit_codes:
+            return False
+        named = (
+            subj.head.head
+            if subj.lower_ in RELATIVE_PRONOUNS and subj.head.dep_ == "relcl"
+            else subj
+        )
+        return named.lemma_.lower() in self.lexicon.travellers
 
     def _agent_head(self, tok: Token) -> bool:
         """Whether the head of a phrase names an agent: an actor's mention, a name, a pronoun
@@ -588,10 +627,14 @@ class EventCoder:
             # rivals", "the strong yen hit exporters" are figures of speech
             sources = [s for s in sources if not self._civilian(s)]
         force = self.lexicon.force_sectors
+        unhosted = self.lexicon.unhosted.get(reading.code, frozenset())
         targets = [
             t
             for t in targets
-            if t.code and not any(t.same(s) or own_force(s, t, force) for s in sources)
+            if t.code
+            and not any(t.same(s) or own_force(s, t, force) for s in sources)
+            # "as he arrived at Spain's High Court": a court hosts no visit
+            and ActorCode.parse(t.code).first_sector not in unhosted
         ]
         if sources and not targets and self._crowd(sources, sent.doc):
             # "rioters set fire to shops": force used by protesters with no one named is a

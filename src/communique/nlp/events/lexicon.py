@@ -94,6 +94,8 @@ WORD_LISTS: tuple[str, ...] = (
     "work",
     "protester",
     "weapon",
+    "traveller",
+    "judging_verb",
 )
 """The lists of ``event_words.tsv`` (the file documents each)."""
 CODE_LISTS: tuple[str, ...] = (
@@ -178,6 +180,15 @@ class EventLexicon:
     """Roots of material conflict."""
     visit_codes: frozenset[str] = frozenset()
     """Consultations whose place is their target ("visited troops in Iraq")."""
+    unhosted: Mapping[str, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}))
+    """Visit code -> sectors that host no visit ("arrived at the High Court": ``JUD``;
+    ``event_codes.tsv``, list ``visit``)."""
+    judging_verbs: frozenset[str] = frozenset()
+    """Verbs that judge an object with an "as" predicate ("see X as vital"): a gerund they
+    take is weighed, not done (``event_words.tsv``, list ``judging_verb``)."""
+    travellers: frozenset[str] = frozenset()
+    """Nouns of private travellers ("tourists"), who as subjects make no visit
+    (``event_words.tsv``, list ``traveller``)."""
     military_force: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     """Code -> the code it becomes when a military does it (killing by a military is 19)."""
     force_sectors: frozenset[str] = frozenset()
@@ -292,6 +303,11 @@ class EventLexicon:
             protest_aims=frozenset(codes["protest_aim"]),
             material_conflict=frozenset(codes["material_conflict"]),
             visit_codes=frozenset(codes["visit"]),
+            unhosted=MappingProxyType(
+                {code: frozenset(value.split()) for code, value in codes["visit"].items()}
+            ),
+            travellers=frozenset(words["traveller"]),
+            judging_verbs=frozenset(words["judging_verb"]),
             military_force=MappingProxyType(dict(codes["military_force"])),
             force_sectors=sectors.force,
             armed_codes=frozenset(codes["armed"]),

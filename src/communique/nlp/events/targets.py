@@ -240,11 +240,16 @@ class TargetFinder:
                 for c in holder.children
                 if c.dep_ in ("dobj", "dative", "iobj") and not skip_object
             ]
+            # "calling on the Department of Trade to block a takeover by the US magnate": the
+            # one asked, urged or threatened is the target, even when its actor has no code;
+            # the parties of what it is asked to do are not
+            addressee = reading.control is not None and holder.i == reading.control.i
             for obj in objects:
                 if any(c.dep_ == "poss" and c.lower_ in OWN for c in obj.children):
                     continue  # "withdraw its troops": the subject's own
-                found = usable(finder.parties(obj, beneficiaries=helped))
-                if found:
+                named = finder.parties(obj, beneficiaries=helped)
+                found = usable(named)
+                if found or (addressee and any(p.actor for p in named)):
                     return found
             for obj in objects:
                 found = usable(
@@ -261,7 +266,10 @@ class TargetFinder:
                 if not found and prt.dep_ == "prt":
                     found = usable(prep_parties(prt, verb_preps, finder, places, helped))
             if not found:
-                found = usable(prep_parties(holder, verb_preps, finder, places, helped))
+                named = prep_parties(holder, verb_preps, finder, places, helped)
+                found = usable(named)
+                if addressee and not found and any(p.actor for p in named):
+                    return []
             if not found and not where:
                 # "is in talks with X": "in" names the event, not a place
                 event = prep_pobj(holder, "in", finder.config.max_pobj_climb)
