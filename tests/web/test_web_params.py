@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from fastapi.testclient import TestClient
 from pydantic import BaseModel
 
 from communique.export import Filters as ExportFilters
@@ -51,3 +52,13 @@ def test_the_export_query_gives_the_export_filters() -> None:
 def test_the_export_query_needs_both_sides_of_a_pair() -> None:
     with pytest.raises(ValueError, match="give a and b"):
         ExportQuery(a="USA").filters()
+
+
+@pytest.mark.parametrize("url", ["/api/quotes?since=2023-13", "/api/events?until=2013-02-30"])
+def test_the_api_refuses_dates_the_calendar_has_not(client: TestClient, url: str) -> None:
+    r = client.get(url)
+    assert r.status_code == 422
+    assert "is not a date on the calendar" in r.json()["detail"][0]["msg"]
+    assert (
+        client.get(url.replace("2023-13", "2023-12").replace("02-30", "02-28")).status_code == 200
+    )

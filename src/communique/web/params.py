@@ -32,7 +32,7 @@ from typing import Annotated, TypeVar
 from annotated_types import Interval
 from fastapi import Path, Query, Request
 from fastapi.exceptions import RequestValidationError
-from pydantic import BaseModel, BeforeValidator
+from pydantic import AfterValidator, BaseModel, BeforeValidator
 from pydantic_core import PydanticCustomError
 from starlette.datastructures import QueryParams
 
@@ -67,6 +67,16 @@ def _on_calendar(value: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def calendar_date(value: str | None) -> str | None:
+    """``value`` (already ``DATE_PATTERN``) if it names a real year, month or day (not
+    2023-13, not 2023-02-30), else ``PydanticCustomError`` (a 422), as the pages refuse it."""
+    if value is not None and not _on_calendar(value):
+        raise PydanticCustomError(
+            "calendar_date", "{value} is not a date on the calendar", {"value": value}
+        )
+    return value
 
 
 MAX_OFFSET = 10_000_000
@@ -171,8 +181,16 @@ PerArticle = Annotated[
     bool,
     Query(description="count every article's copy of a syndicated story (default: once per story)"),
 ]
-Since = Annotated[str | None, Query(pattern=DATE_PATTERN, description="first date, YYYY[-MM[-DD]]")]
-Until = Annotated[str | None, Query(pattern=DATE_PATTERN, description="last date, YYYY[-MM[-DD]]")]
+Since = Annotated[
+    str | None,
+    Query(pattern=DATE_PATTERN, description="first date, YYYY[-MM[-DD]]"),
+    AfterValidator(calendar_date),
+]
+Until = Annotated[
+    str | None,
+    Query(pattern=DATE_PATTERN, description="last date, YYYY[-MM[-DD]]"),
+    AfterValidator(calendar_date),
+]
 Country = Annotated[str | None, Query(pattern=COUNTRY_PATTERN, description="ISO 3166 alpha-3")]
 Month = Annotated[
     str | None, Query(pattern=MONTH_PATTERN, description="the article's month, YYYY-MM")
