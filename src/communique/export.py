@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
@@ -79,20 +79,29 @@ FORMAT_FILTERS: dict[str, frozenset[str]] = {
 """The filters each format takes (those of the listing it exports)."""
 
 
+class RefusedFilters(ValueError):
+    """Filters an export format does not take; each shell names them its own way
+    (``named``: ``--speaker`` on the command line, ``speaker`` in a URL)."""
+
+    def __init__(self, fmt: str, refused: list[str], takes: list[str]) -> None:
+        self.fmt, self.refused, self.takes = fmt, refused, takes
+        super().__init__(self.named(str))
+
+    def named(self, name: Callable[[str], str]) -> str:
+        return (
+            f"the {self.fmt} export does not filter by {', '.join(map(name, self.refused))} "
+            f"(it takes {', '.join(map(name, self.takes))})"
+        )
+
+
 def _check(fmt: str, filters: Filters) -> dict[str, Any]:
     if fmt not in FORMAT_FILTERS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     given = filters.given()
     refused = sorted(set(given) - FORMAT_FILTERS[fmt])
     if refused:
-        names = ", ".join(_option(n) for n in refused)
-        takes = ", ".join(_option(n) for n in sorted(FORMAT_FILTERS[fmt]))
-        raise ValueError(f"the {fmt} export does not filter by {names} (it takes {takes})")
+        raise RefusedFilters(fmt, refused, sorted(FORMAT_FILTERS[fmt]))
     return given
-
-
-def _option(name: str) -> str:
-    return "--" + name.replace("_", "-")
 
 
 def _pages(fetch: Any, **kwargs: Any) -> Iterator[dict[str, Any]]:

@@ -212,7 +212,7 @@ def test_exports_take_the_new_filters(path: Path) -> None:
         there = list(export(store, "gdelt", Filters(between=("USA", "RUS"))))
         back = list(export(store, "gdelt", Filters(between=("RUS", "USA"))))
         assert len(there) == len(back) == 2
-        with pytest.raises(ValueError, match="does not filter by --between"):
+        with pytest.raises(ValueError, match="does not filter by between "):
             list(export(store, "csv", Filters(between=("USA", "RUS"))))
 
 

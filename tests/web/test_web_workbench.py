@@ -190,6 +190,12 @@ def test_an_export_refuses_a_filter_it_cannot_apply(bench: TestClient, url: str)
     r = bench.get(url)
     assert r.status_code == 400 and "Bad request" in r.text
     assert "content-disposition" not in r.headers
+    assert "--" not in r.text.split("<main", 1)[-1]  # named as in the URL, not as CLI options
+
+
+def test_a_refused_filter_is_named_as_the_url_names_it(bench: TestClient) -> None:
+    r = bench.get("/export.csv?source=USA")
+    assert "the csv export does not filter by source (it takes about, actor_id," in r.text
 
 
 def test_an_unknown_format_is_a_bad_request(bench: TestClient) -> None:

@@ -70,7 +70,7 @@ def export(
     """
     from pathlib import Path
 
-    from ..export import Filters
+    from ..export import Filters, RefusedFilters
     from ..export import export as run
 
     filters = Filters(
@@ -93,6 +93,8 @@ def export(
         try:
             chunks = run(store, fmt, filters, per_article=per_article)
             first = next(chunks, "")  # a refused filter fails here, before any file is made
+        except RefusedFilters as e:
+            raise click.UsageError(e.named(lambda n: "--" + n.replace("_", "-"))) from e
         except ValueError as e:
             raise click.UsageError(str(e)) from e
         if not output:

@@ -21,7 +21,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import StreamingResponse
 
-from ..export import FORMAT_FILTERS, Filters, export
+from ..export import FORMAT_FILTERS, Filters, RefusedFilters, export
 from ..records import ExportFormat
 from ..store.db import Store
 from .context import Ctx, urls
@@ -124,6 +124,9 @@ def download(
     try:
         lines = export(store, fmt, filters, per_article=query.per_article)
         first = next(lines, "")  # a filter the format does not take fails here
+    except RefusedFilters as e:
+        store.close()
+        raise HTTPException(400, e.named(lambda n: "a and b" if n == "between" else n)) from None
     except ValueError as e:
         store.close()
         raise HTTPException(400, str(e)) from None
