@@ -213,3 +213,68 @@ def test_the_one_asked_is_the_target_even_uncoded(base: Language, coder: EventCo
     assert ("RUSGOV", "USA", "02") in roots(
         base, coder, "Putin called on the United States to help."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # force done in words is verbal conflict (event_words.tsv list in_words)
+        ("Russia attacked Turkey verbally.", {("RUS", "TUR", "11")}),
+        ("Russia attacked Turkey in a speech.", {("RUS", "TUR", "11")}),
+        ("Russia attacked Turkey.", {("RUS", "TUR", "19")}),
+    ],
+)
+def test_force_done_in_words_is_words(
+    base: Language, coder: EventCoder, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert roots(base, coder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a strike aimed against a country is armed force, not a labour strike
+        ("Russia was preparing for strikes against Iran.", ("RUS", "IRN", "19")),
+        ("A strike by dock workers in Russia halted exports.", ("RUSLAB", "RUSGOV", "14")),
+    ],
+)
+def test_a_strike_against_a_country_is_armed(
+    base: Language, coder: EventCoder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in roots(base, coder, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the complement of a noun of speculation, with or without "that", is not done
+        "Putin refused to give succour to suggestions Russia was preparing for strikes against Iran.",
+        "There were suggestions that Russia attacked Turkey.",
+        # insisting that something will happen asserts, it demands nothing
+        "The issue would be debated in Congress next Monday, Putin insisted.",
+        # a time clause of a possible or future act has not happened either
+        "A deal could be reached in December, when Putin visits France.",
+    ],
+)
+def test_speculation_assertion_and_future_time_code_nothing(
+    base: Language, coder: EventCoder, text: str
+) -> None:
+    assert roots(base, coder, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Putin insisted that Turkey must withdraw its troops.", ("RUSGOV", "TUR", "10")),
+        ("Putin insisted on talks with Turkey.", ("RUSGOV", "TUR", "10")),
+    ],
+)
+def test_insisting_on_something_is_a_demand(
+    base: Language, coder: EventCoder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in roots(base, coder, text)
+
+
+def test_an_award_is_one_way(base: Language, coder: EventCoder) -> None:
+    """CAMEO.2.0 files AWARD under GRANT; its paired CONTRACT [031:031] is read one way."""
+    assert triples(base, coder, "Russia awarded a contract to Exxon.") == {("RUS", "USABUS", "031")}

@@ -14,13 +14,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from ...codes import EventCode
 from ...knowledge.verb_dictionary import regular_stems
 from ..extensions import actors_at
 from ..syntax import VERB_POS, first_subject
 from .config import EventConfig
 from .lexicon import EventLexicon, Pattern
 from .modality import negate, transform
-from .parties import PERSON_PRONOUNS, conjuncts, person_like
+from .parties import PERSON_PRONOUNS, conjuncts, names_place, person_like
 
 FUTURE_AUX: frozenset[str] = frozenset({"will", "would", "shall", "'ll"})
 OBLIGATION_AUX: frozenset[str] = frozenset({"must", "should"})
@@ -40,6 +41,8 @@ INSTRUMENT_KEY = "&weapon"
 """The object of a ``verbs.tsv`` row that needs a "with" phrase naming a weapon
 (``EventLexicon.weapons``): "charged protesters with batons" is an assault."""
 INSTRUMENT_PREP = "with"
+ARMED_NOUN_PREPS: frozenset[str] = frozenset({"against", "on"})
+"""Prepositions naming whom an attack is aimed at ("strikes against Iran", "a strike on X")."""
 PARTICLES: frozenset[str] = frozenset({"out", "off", "up", "down", "back", "in", "over", "away"})
 """Words that may be a verb's particle even when parsed as a preposition ("forced X out of")."""
 
@@ -252,7 +255,7 @@ class ClauseReader:
             for ok in obj_keys:
                 noun = self.lexicon.nouns.get(ok)
                 if noun is not None:
-                    return Pattern(noun.code, noun.flags - {"light"})
+                    return self.armed_noun(obj, Pattern(noun.code, noun.flags - {"light"}))
         for key in keys:
             rows = self.lexicon.verbs.get(key, {})
             phrases = self.lexicon.phrases.get(key, {})
@@ -268,7 +271,7 @@ class ClauseReader:
                 for ok in obj_keys:
                     noun = self.lexicon.nouns.get(ok)
                     if noun is not None:
-                        return Pattern(noun.code, noun.flags - {"light"})
+                        return self.armed_noun(obj, Pattern(noun.code, noun.flags - {"light"}))
             phrase = self._phrase(verb, phrases, obj_keys if has_dobj else [])
             if phrase is not None and not phrase.code:
                 return None  # a dictionary's discard: "killed in an accident"
@@ -290,6 +293,46 @@ class ClauseReader:
                         return phrase
                     continue
                 return bare
+        return None
+
+    def armed_noun(self, noun: Token | None, pattern: Pattern) -> Pattern:
+        """A noun that may be an armed attack ("strike") aimed "against"/"on" a country or a
+        place is that attack ("strikes against Iran", "a strike on Grozny": CAMEO.2.0 PREPARE *
+        {POSSIBLE STRIKES} (AGAINST) [138], &MILITARY * STRIKE [190]), not a labour strike
+        (``event_codes.tsv``, list ``armed_noun``)."""
+        armed = self.lexicon.armed_nouns.get(pattern.code)
+        if armed is None or noun is None:
+            return pattern
+        for prep in noun.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ARMED_NOUN_PREPS:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and any(
+                    a.kind == "country" or names_place(a)
+                    for a in actors_at(pobj.doc, pobj.left_edge.i, pobj.i + 1)
+                ):
+                    return Pattern(armed, pattern.flags - {"notarget", "light"})
+        return pattern
+
+    def in_words(self, verb: Token, code: str) -> str | None:
+        """The verbal conflict that force done in words is ("attacked X verbally", "attacked X
+        in a speech": ``event_words.tsv`` list ``in_words``, ``event_codes.tsv`` list
+        ``verbal_force``); ``None`` when ``code`` is no force or the verb names no words."""
+        words = self.lexicon.verbal_force.get(EventCode.parse(code).root)
+        if words is None:
+            return None
+        for child in verb.children:
+            if child.dep_ == "advmod" and child.lower_ in self.lexicon.in_words:
+                return words
+            if (
+                child.dep_ == "prep"
+                and child.lower_ == "in"
+                and any(
+                    g.dep_ == "pobj" and g.lemma_.lower() in self.lexicon.in_words
+                    for g in child.children
+                )
+            ):
+                return words
         return None
 
     def figurative(self, bare: Pattern, phrase: Pattern, obj: Token | None) -> bool:
@@ -437,7 +480,7 @@ class ClauseReader:
             )
         if own is None:
             return None
-        code: str | None = own.code
+        code: str | None = self.in_words(verb, own.code) or own.code
         aux = self.aux(verb)
         if self.unreal(verb):
             return None

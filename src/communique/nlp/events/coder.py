@@ -64,7 +64,7 @@ from ..syntax import (
     pobj_of,
     to_infinitive,
 )
-from .clauses import QUESTION_MARKS, ClauseReader, Reading
+from .clauses import FUTURE_AUX, QUESTION_MARKS, ClauseReader, Reading
 from .config import EventConfig
 from .lexicon import EventLexicon, Pattern
 from .parties import Party, PartyFinder, names_place, person_like
@@ -223,6 +223,7 @@ class EventCoder:
             tok = doc[i]
             if (
                 self._noun_content(tok)
+                or self._future_time(tok)
                 or self._condition(tok)
                 or self._denied(tok)
                 or self._judged(tok)
@@ -282,14 +283,42 @@ class EventCoder:
             out.append(event)
         return out
 
-    @staticmethod
-    def _noun_content(verb: Token) -> bool:
+    def _noun_content(self, verb: Token) -> bool:
         """Whether a clause is the content of a noun ("an admission that X murdered Y", "claims
-        that X attacked Y", "fears that X will invade"): said or feared, not reported as done."""
+        that X attacked Y", "fears that X will invade"): said or feared, not reported as done.
+        A noun of speech or speculation (``event_words.tsv``, list ``speculation_noun``) takes
+        its clause without "that" too ("refused to give succour to suggestions it was preparing
+        for strikes"), where the parser may hang the clause on the verb: the noun just before
+        the clause then claims it."""
+        if verb.dep_ not in ("acl", "ccomp", "relcl"):
+            return False
+        if verb.head.pos_ in ("NOUN", "PROPN") and any(
+            m.dep_ == "mark" and m.lower_ in ("that", "whether") for m in verb.children
+        ):
+            return True
+        start = verb.left_edge.i
+        before = verb.doc[start - 1] if start > 0 else None
         return (
-            verb.dep_ in ("acl", "ccomp")
-            and verb.head.pos_ in ("NOUN", "PROPN")
-            and any(m.dep_ == "mark" and m.lower_ in ("that", "whether") for m in verb.children)
+            before is not None
+            and before.pos_ == "NOUN"
+            and before.lemma_.lower() in self.lexicon.speculation_nouns
+        )
+
+    def _future_time(self, verb: Token) -> bool:
+        """Whether a clause is a time clause ("when X meets ...") of a clause that is future or
+        only possible ("a deal could be reached in December, when WTO members gather for a
+        summit"): it dates what is expected, and has not happened either."""
+        if verb.dep_ not in ("advcl", "relcl") or not any(
+            c.lower_ == "when" and c.dep_ in ("advmod", "mark") for c in verb.children
+        ):
+            return False
+        main = verb.head
+        for _ in range(self.config.max_clause_climb):
+            if main.pos_ in VERB_POS or main.head is main:
+                break
+            main = main.head
+        return main.pos_ in VERB_POS and (
+            self.reader.unreal(main) or bool(self.reader.aux(main) & FUTURE_AUX)
         )
 
     def _judged(self, verb: Token) -> bool:
@@ -742,6 +771,7 @@ class EventCoder:
         )
         if pattern is None or self._hedged(noun):
             return []
+        pattern = self.reader.armed_noun(noun, pattern)  # "strikes against Iran"
         if "light" in pattern.flags and not self._civil_protest(noun, pattern, finder):
             return []
         reading = Reading(pattern.code, pattern.flags, noun)

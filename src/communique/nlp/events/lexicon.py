@@ -96,6 +96,8 @@ WORD_LISTS: tuple[str, ...] = (
     "weapon",
     "traveller",
     "judging_verb",
+    "in_words",
+    "speculation_noun",
 )
 """The lists of ``event_words.tsv`` (the file documents each)."""
 CODE_LISTS: tuple[str, ...] = (
@@ -112,6 +114,8 @@ CODE_LISTS: tuple[str, ...] = (
     "public_act",
     "crowd_violence",
     "repression",
+    "verbal_force",
+    "armed_noun",
 )
 """The lists of ``event_codes.tsv`` (the file documents each)."""
 DICTIONARY_FLAGS: frozenset[str] = frozenset({"recip", "needobj"})
@@ -216,6 +220,17 @@ class EventLexicon:
     """Root of force -> the code it is when protesters use it (145)."""
     repression: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     """Root of force -> the code it is when a force uses it on protesters (175)."""
+    verbal_force: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    """Root of force -> the code it is when done in words (111; ``event_codes.tsv``)."""
+    armed_nouns: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    """Code of a noun that may be an armed attack ("strike", 143) -> the attack's code when it
+    is aimed against a country or a place (190; ``event_codes.tsv``, list ``armed_noun``)."""
+    in_words: frozenset[str] = frozenset()
+    """Adverbs ("verbally") and nouns of an "in" phrase ("in a speech") that say an act is
+    done in words (``event_words.tsv``, list ``in_words``)."""
+    speculation_nouns: frozenset[str] = frozenset()
+    """Nouns whose complement clause is said or feared, not done ("suggestions it was
+    preparing strikes"; ``event_words.tsv``, list ``speculation_noun``)."""
     weapons: frozenset[str] = frozenset()
     """Nouns of weapons and riot-control tools ("baton", "tear gas"; ``event_words.tsv``, list
     ``weapon``): a verb's "with" phrase naming one reads its ``&weapon`` row (``verbs.tsv``)."""
@@ -323,6 +338,10 @@ class EventLexicon:
             weapons=frozenset(words["weapon"]),
             crowd_violence=MappingProxyType(dict(codes["crowd_violence"])),
             repression=MappingProxyType(dict(codes["repression"])),
+            verbal_force=MappingProxyType(dict(codes["verbal_force"])),
+            armed_nouns=MappingProxyType(dict(codes["armed_noun"])),
+            in_words=frozenset(words["in_words"]),
+            speculation_nouns=frozenset(words["speculation_noun"]),
             contest_topics=frozenset(words["contest_topic"]),
             state_sectors=sectors.state,
             sectors=frozenset(sectors.priority),
