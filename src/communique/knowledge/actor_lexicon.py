@@ -38,6 +38,8 @@ WORD_LISTS = (
     "quantity",
     "head_verb",
     "common_noun",
+    "beyond_state",
+    "region_word",
 )
 """The lists of ``actor_words.tsv`` (the file documents each)."""
 SECTOR_GROUPS = ("state", "domestic", "force", "civilian", "transnational", "faith")
@@ -255,6 +257,11 @@ class ActorKnowledge:
     common_nouns: frozenset[str] = frozenset()
     """Abbreviations written like names that name no actor ("GMT", "AI"), as written."""
     """Verbs whose object is a person's organisation ("X, who heads the Pentagon")."""
+    beyond_state: frozenset[str] = frozenset()
+    """Modifiers that place a description beyond any one state ("foreign", "European"),
+    lower case."""
+    region_words: frozenset[str] = frozenset()
+    """Words that make a country's adjective after them a region's ("Latin American")."""
     sectors: Sectors = Sectors()
     seats: Mapping[str, tuple[str, ...]] = field(default_factory=_empty)  # type: ignore[arg-type]
     """A capital's name -> the organisations seated there (``OrgEntry.seat``), in file order."""
@@ -429,6 +436,8 @@ def load_actor_knowledge(knowledge_dir: str = "") -> ActorKnowledge:
         quantity_nouns=frozenset(words["quantity"]),
         head_verbs=frozenset(words["head_verb"]),
         common_nouns=frozenset(words["common_noun"]),
+        beyond_state=frozenset(words["beyond_state"]),
+        region_words=frozenset(words["region_word"]),
         sectors=load_sectors(knowledge_dir),
         seats=MappingProxyType({k: tuple(v) for k, v in seats.items()}),
     )

@@ -54,6 +54,10 @@ class Affiliation:
     ``None`` when they give none."""
     gender: str | None = None
     honorific: bool = False
+    beyond: str | None = None
+    """A modifier placed the actor beyond any one state ("a foreign oil company", "European
+    firms", "Latin American leaders"; ``actor_words.tsv``): the word, lower case. Such an
+    actor takes no country from its context and joins no other country's actor."""
 
     def country(self) -> str | None:
         """The first country named, else a named organisation's, else the one a role implies
@@ -119,6 +123,15 @@ def premodifiers(
     while left > sent_start:
         tok = doc[left - 1]
         if (
+            tok.lower_ in kb.beyond_state
+            and tok.pos_ in ("ADJ", "PROPN", "NOUN")
+            and left - 1 not in scan.role_at
+            and left - 1 not in scan.name_at
+        ):
+            aff.beyond = aff.beyond or tok.lower_  # "a foreign oil company", "European firms"
+            left -= 1
+            continue
+        if (
             (
                 tok.pos_ == "ADJ"
                 and tok.dep_ == "amod"
@@ -151,8 +164,18 @@ def premodifiers(
                 aff.group = aff.group or kb.group_codes.get(_text(doc, nm.start, nm.end))
                 left = nm.start
                 continue
+            if (
+                hit is not None
+                and hit.iso3
+                and nm.start > sent_start
+                and _region_adjective(doc, nm.start, scan, kb)
+            ):
+                # "South American oil company", "Latin American leaders": a region's word
+                aff.beyond = aff.beyond or _text(doc, nm.start - 1, nm.end).lower()
+                left = nm.start - 1
+                break
             if hit is not None and hit.iso3 and inside_longer_name(doc, nm.start, scan):
-                break  # "South American oil company": a region's word, no country's
+                break  # an unknown word begins the entity: no country's
             if hit is not None and hit.iso3:
                 word = _text(doc, nm.start, nm.end)
                 left = nm.start
@@ -255,6 +278,15 @@ def inside_longer_name(doc: Doc, start: int, scan: ScanResult) -> bool:
         and doc[start - 1].text[:1].isupper()
         and start - 1 not in scan.name_at
     )
+
+
+def _region_adjective(doc: Doc, start: int, scan: ScanResult, kb: ActorKnowledge) -> bool:
+    """True when a capitalised word of ``region_word`` ("Latin", "South", "Central") stands
+    right before the country adjective at ``start``, as its own word ("Latin American")."""
+    if start == 0 or start - 1 in scan.name_at:
+        return False
+    prev = doc[start - 1]
+    return prev.is_title and prev.lower_ in kb.region_words
 
 
 def _attach_body(tok: Token, scan: ScanResult, aff: Affiliation) -> None:

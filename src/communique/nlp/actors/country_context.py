@@ -18,7 +18,8 @@ The resolver asks, in order, and stops at the first answer:
 4. the dateline of the article ("BAGHDAD, Jan 3 (AFP) -");
 5. when no clause on the way names a country: the first country its sentence names (news
    sentences name the country they are about first);
-6. for domestic bodies and office holders only: the country the document names most.
+6. for domestic bodies and office holders only: the country the document names most, the
+   countries of its people counted once per mention.
 
 Otherwise the country stays unknown (``None``), as it does for office holders counted as a set
 ("the two leaders", decided by the caller).
@@ -87,6 +88,10 @@ class CountryContext:
         self._heads: dict[int, Token] = {}
         self._doc_counts: list[str] | None = None
         self._countries: frozenset[str] | None = None
+        self._people: list[tuple[int, str]] = []
+        """(token, country) of the document's people, once per mention (``count_people``)."""
+        self._doc_country: str | None = None
+        """``document_country``, cached ("" for none)."""
         self.dateline_end = 0
         """End of the dateline's place name (0 without a dateline): no actor of its own."""
         self.dateline: str | None = self._find_dateline()
@@ -193,8 +198,11 @@ class CountryContext:
         own_name = mine.start if mine is not None else -1
         actors: dict[int, list[tuple[int, str]]] = {}
         for i in range(self.scan.sent_start[tok.i], self.scan.sent_end[tok.i]):
-            if i == tok.i or i in self.scan.name_at:
+            if i == tok.i:
                 continue
+            m = self.scan.name_at.get(i)
+            if m is not None and m.first(*COUNTRY_KINDS, "org") is not None:
+                continue  # counted with the clause's names; a person's name is an actor
             country, _ = token_country(i)
             if country:
                 actors.setdefault(self.head_of(self.doc[i]).i, []).append((i, country))
@@ -291,11 +299,29 @@ class CountryContext:
             self._countries = frozenset(self._named())
         return self._countries
 
+    def count_people(self, mentions: list[tuple[int, str]]) -> None:
+        """Let the people's countries, (first token, country) once per mention, count towards
+        the document's country ("Tony Blair told MPs ...": a British article although it
+        names no country)."""
+        self._people = list(mentions)
+        self._doc_country = None
+
     def document_country(self) -> str | None:
-        """Rule 6: the country the document names most (the first named of those tied),
-        ``None`` when it names none."""
-        found = self._named()
+        """Rule 6: the country the document names most, its people's countries counted with
+        its names (the first named of those tied), ``None`` when it names none."""
+        if self._doc_country is not None:
+            return self._doc_country or None
+        named = [
+            (start, hit.iso3)
+            for start, m in self.scan.names_by_start.items()
+            if (hit := m.first(*COUNTRY_KINDS, "org")) is not None
+            and hit.iso3
+            and not _reporter(hit)
+        ]
+        found = [iso for _, iso in sorted(named + self._people)]
         if not found:
+            self._doc_country = ""
             return None
         counts = Counter(found)  # in first-named order, so ties go to the first named
-        return max(counts, key=lambda c: counts[c])
+        self._doc_country = max(counts, key=lambda c: counts[c])
+        return self._doc_country

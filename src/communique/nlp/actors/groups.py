@@ -44,6 +44,8 @@ def _counted_set(tok: Token) -> bool:
     )
 
 
+PLACE_KINDS = ("country", "capital", "city", "place")
+"""Kinds of names that a "there" can point back to."""
 PLACE_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod", "appos"})
 """Dependencies of a place name that modifies another word ("the Moscow city council",
 "Washington police"): the place, not its government."""
@@ -92,6 +94,15 @@ class GroupsMixin(ResolutionState):
                 coordinate=rm.entry.kind != "person" or rm.entry.plural,
             )
             aff.roles.insert(0, rm.entry)
+            if aff.beyond is None and not aff.countries:
+                aff.beyond = next(  # "a foreign oil company": past the walk's nouns
+                    (
+                        c.lower_
+                        for c in head.lefts
+                        if c.dep_ == "amod" and c.lower_ in self.kb.beyond_state
+                    ),
+                    None,
+                )
             end = postmodifiers(head, self.scan, aff) if head.i + 1 < len(doc) else rm.end
             mstart = min(
                 (c.left_edge.i for c in head.lefts if self._members_of_body(c)), default=aff.start
@@ -132,10 +143,16 @@ class GroupsMixin(ResolutionState):
             plural = rm.entry.plural or head.tag_ in ("NNS", "NNPS")
             countries: list[str | None] = list(aff.countries) or [
                 aff.country()
+                or self._there(head)
                 or (
                     None
-                    if own or (plural and sector == "GOV" and _counted_set(head))
-                    else self._fallback_country(head, sector, institution=rm.entry.kind == "body")
+                    if own or aff.beyond or (plural and sector == "GOV" and _counted_set(head))
+                    else self._fallback_country(
+                        head,
+                        sector,
+                        institution=rm.entry.kind == "body",
+                        unbranched=sector is None and rm.entry.generic and rm.entry.shared,
+                    )
                 )
             ]
             kind: ActorKind = (
@@ -147,7 +164,7 @@ class GroupsMixin(ResolutionState):
                 base = base_of(aff, country)
                 if base is None and sector in self.kb.sectors.transnational:
                     base = NGO  # "a human rights group": no country's body
-                key = ("role", kind, base or "", sector or "", rm.entry.phrase)
+                key = ("role", kind, base or "", sector or "", rm.entry.phrase, aff.beyond or "")
                 d = self._draft(key, kind, text)
                 d.named = False  # a description: an actor of this article only
                 d.add(mstart, span_end)
@@ -159,6 +176,21 @@ class GroupsMixin(ResolutionState):
                 d.group = d.group or tertiary(aff, sector, self.kb.sectors)
                 d.title_phrase = rm.entry.phrase
             del end
+
+    def _there(self, head: Token) -> str | None:
+        """The country of the place a "there" after a description points back to ("a network
+        in Iran after MPs there slashed its stake": Iran's MPs): the nearest place or country
+        named before it, in its sentence or the one before; ``None`` without "there"."""
+        if not any(c.dep_ == "advmod" and c.lower_ == "there" for c in head.rights):
+            return None
+        sent = self.scan.sent_start[head.i]
+        floor = self.scan.sent_start[sent - 1] if sent > 0 else 0
+        for i in range(head.i - 1, floor - 1, -1):
+            m = self.scan.names_by_start.get(i)
+            hit = m.first(*PLACE_KINDS) if m is not None else None
+            if hit is not None and hit.iso3:
+                return hit.iso3
+        return None
 
     def _sentence_case(self, start: int, text: str) -> str:
         """A description's words as they read within a sentence: "Analysts said" opening one

@@ -21,8 +21,12 @@ One pass of gazetteer lookups (``scan``) plus a walk over ``doc.ents`` and role 
 A person or role nominal whose own words state no country takes one from the syntax around it
 (a possessive pronoun's antecedent, the subjects and names of the clauses above it), else the
 dateline, else the first country its sentence names; domestic bodies and office holders last
-take the document's most-named country (``country_context``). Office holders counted as a set
-("the two leaders") keep an unknown country.
+take the document's most-named country, its people's countries counted with its names
+(``country_context``). Office holders counted as a set ("the two leaders") and descriptions
+placed beyond any one state ("a foreign oil company", "European firms", "Latin American
+leaders": ``actor_words.tsv`` lists beyond_state and region_word) keep an unknown country; the
+latter join no other country's actor of the same noun. "MPs there" takes the place named
+before it.
 """
 
 from __future__ import annotations
@@ -115,6 +119,9 @@ class _Resolution(PeopleMixin, GroupsMixin, ResolutionState):
     def run(self) -> list[ActorCluster]:
         self._people()
         self._complete_people()
+        self.context.count_people(
+            [(s, p.country) for p in self.people if p.country for s, _ in p.mentions]
+        )
         self._organizations()
         self._role_nominals()
         self._countries()

@@ -145,7 +145,13 @@ class ResolutionState:
 
     # ------------------------------------------------------------ fallbacks
     def _fallback_country(
-        self, tok: Token, sector: str | None, *, institution: bool = False, office: bool = False
+        self,
+        tok: Token,
+        sector: str | None,
+        *,
+        institution: bool = False,
+        office: bool = False,
+        unbranched: bool = False,
     ) -> str | None:
         """A country for an actor whose own words name none (``tok``: its head), by the rules
         of ``country_context``: a possessive pronoun's antecedent, the clauses
@@ -154,8 +160,15 @@ class ResolutionState:
         domestic bodies (police, courts, parliament) and office holders (``office``: "Home
         Secretary Charles Clarke") the document's most-named country. ``None`` for actors
         without a sector, international and transnational ones (``sectors.tsv``), or when nothing
-        says."""
-        if sector is None or sector in INTERNATIONAL or sector in self.kb.sectors.transnational:
+        says. ``unbranched``: a title many bodies give that says no branch of its own
+        ("officer", "chairman": generic and shared in ``roles.tsv``) is placed by the same
+        rules although its sector is unknown ("Israeli soldiers beat detainees with the
+        knowledge of senior officers")."""
+        if (
+            (sector is None and not unbranched)
+            or sector in INTERNATIONAL
+            or sector in self.kb.sectors.transnational
+        ):
             return None
         ctx = self.context
         found = ctx.possessor_country(tok, self._token_country)
