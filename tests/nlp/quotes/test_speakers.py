@@ -427,3 +427,42 @@ def test_a_role_description_with_two_possible_holders_stays_a_description(
     )
     (q,) = quotes(nlp, text)
     assert q.speaker_name not in ("Sergei Lavrov", "Sergei Shoigu")
+
+
+def test_the_object_of_left_feeling_is_the_one_who_feels(nlp: Language) -> None:
+    # a participle complement of an object has that object as its subject, not the clause's
+    (q,) = quotes(nlp, "The defeat left Johnson feeling that his party had deserted him.")
+    assert q.speaker is not None and q.speaker.text == "Johnson"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The factory will close in March, according to a speech Senator Jane Ortiz gave "
+            "on Tuesday.",
+            "Jane Ortiz",
+        ),
+        (
+            "Spending will rise next year, according to a letter the Treasury sent to lawmakers.",
+            "Treasury",
+        ),
+    ],
+)
+def test_according_to_a_document_someone_delivered_names_its_author(
+    nlp: Language, text: str, speaker: str
+) -> None:
+    (q,) = quotes(nlp, text)
+    assert q.speaker_name is not None and speaker in q.speaker_name
+
+
+def test_according_to_takes_a_noun_phrase_even_when_tagged_as_a_verb(nlp: Language) -> None:
+    # the tagger reads "show" as a verb; "according to" governs a noun phrase, so its object
+    # is the speaker's head
+    (q,) = quotes(nlp, "The series was cancelled, according to show insiders.")
+    assert q.speaker is not None and q.speaker.text.endswith("insiders")
+
+
+def test_according_to_a_plain_source_is_unchanged(nlp: Language) -> None:
+    (q,) = quotes(nlp, "The band broke up last year, according to tour insiders.")
+    assert q.speaker_name == "tour insiders"

@@ -5,7 +5,8 @@ as saying").  ``attribution`` reads its syntactic neighbourhood:
 
 * the speaker token, found by ``subjects.cue_subject`` (the subject of the cue, its
   controller, a name the parser misplaced; not a generic "you", an amount or an event), or
-  for "was quoted as saying" its passive subject, for "according to" its object;
+  for "was quoted as saying" its passive subject, for "according to" its object (the author
+  of a document it names: "according to a speech Mrs. Clinton delivered");
 * the reported content, read by ``reported``: the ``ccomp`` clause (with its "that"), a
   clause the cue is a parenthetical of ("X is Y, he said") or a comparative aside of ("The
   economy, as Mr. Smith noted, is slowing"), an infinitive for directives ("urged everyone to
@@ -233,13 +234,37 @@ def _reflexive(clause: Token) -> bool:
     )
 
 
+_NAMED = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+"""Entity types of those who author words (not a document standing for them)."""
+
+
+def _according_source(to: Token, lexicon: CueLexicon) -> int | None:
+    """The speaker token of "according to X": the object's head; the object of a verb the
+    tagger found where a noun phrase must be ("according to show insiders"); the author
+    named in a relative clause of a document or speech ("according to a speech Mrs. Clinton
+    delivered", "a statement the ministry released"); ``None`` when there is no object."""
+    obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        verb = next((c for c in to.children if c.dep_ == "pcomp" and c.pos_ == "VERB"), None)
+        if verb is not None and verb.i == to.i + 1:
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        return obj.i if obj is not None else None
+    if obj.pos_ == "NOUN" and obj.ent_type_ not in _NAMED:
+        for clause in obj.children:
+            if clause.dep_ != "relcl":
+                continue
+            subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.pos_ != "PRON" and animate(subj, lexicon):
+                return subj.i
+    return obj.i
+
+
 def attribution(doc: Doc, hit: CueHit, lexicon: CueLexicon, config: QuoteConfig) -> Attribution:
     """Speaker and content of one cue (see the module docstring)."""
     verb = doc[hit.verb]
     if hit.cue.lemma == "according to":
         to = doc[hit.end - 1]
-        objs = [c for c in to.children if c.dep_ == "pobj"]
-        speaker = objs[0].i if objs else None
+        speaker = _according_source(to, lexicon)
         prep = doc[hit.start]
         anchor = prep.head if prep.head is not prep else None
         if anchor is not None and prep.dep_ == "prep" and anchor.pos_ in VERB_POS:

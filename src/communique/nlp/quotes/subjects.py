@@ -3,7 +3,8 @@
 ``cue_subject`` finds the speaker of a cue verb, in this order: the understood subject of a
 participle after a name ("footage of Hillary Clinton asking, ..."); the subject of the verb,
 found also through ``xcomp``/``conj``/``advcl`` chains ("Trump said, adding ...") and, for an
-infinitive, the object that controls it ("forced the chief executive to admit ..."); the name or
+infinitive or a participle complement, the object that controls it ("forced the chief executive
+to admit ...", "left many E.U. nations feeling that ..."); the name or
 pronoun the parser left before a finite cue, also across a participial aside (", opening the
 library on Saturday, said"); the name after a fronted cue ("Said Ruiz: ..."). It then corrects
 what the parser gets wrong around quotations and datelines: the name between a closing quotation
@@ -45,12 +46,14 @@ def subject_of(tok: Token, max_climb: int, depth: int = 0) -> Token | None:
         return tok.head
     if tok.dep_ == "pcomp" and tok.head.lower_ in _COMPARING_PREPS:
         return None  # "it's like saying I lost": a comparison, no one says it
-    if tok.dep_ == "xcomp" and to_infinitive(tok):
-        # object control: "forced the chief executive to admit ...", "asked him to explain ..."
+    if tok.dep_ == "xcomp" and (to_infinitive(tok) or tok.tag_ == "VBG"):
+        # object control: "forced the chief executive to admit ...", "asked him to explain
+        # ...", and a participle complement of the object: "left many E.U. nations feeling
+        # that ...", "had voters saying ..."
         obj = next(
             (c for c in tok.head.children if c.dep_ in ("dobj", "dative") and c.i < tok.i), None
         )
-        if obj is not None and (obj.pos_ in ("PROPN", "PRON") or obj.ent_type_ in _PEOPLE):
+        if obj is not None and _controller(obj):
             return obj
     if depth < max_climb and tok.dep_ in _UP_DEPS and tok.head is not tok:
         return subject_of(tok.head, max_climb, depth + 1)
@@ -155,6 +158,16 @@ def can_speak(subj: Token, lexicon: CueLexicon) -> bool:
             and lemma not in lexicon.documents
         )
     return True
+
+
+def _controller(obj: Token) -> bool:
+    """Whether an object can be the understood subject of the verb it controls: a name, a
+    pronoun, a people entity or a noun with a proper-name compound ("many E.U. nations")."""
+    return (
+        obj.pos_ in ("PROPN", "PRON")
+        or obj.ent_type_ in _PEOPLE
+        or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in obj.children)
+    )
 
 
 def _participle_subject(doc: Doc, verb: Token, lexicon: CueLexicon) -> Token | None:
