@@ -166,6 +166,11 @@ def test_mixed_quote_keeps_the_reported_clause(nlp: Language) -> None:
             "a senior official",
             "The talks will resume next week",
         ),
+        (  # a paragraph follows: its break is no part of the sentence's content
+            "The talks will resume next week, according to a senior official.\n\nNo date was set.",
+            "a senior official",
+            "The talks will resume next week",
+        ),
         (
             "According to a senior official, the talks will resume next week in Geneva.",
             "a senior official",

@@ -271,6 +271,8 @@ def attribution(doc: Doc, hit: CueHit, lexicon: CueLexicon, config: QuoteConfig)
             # the clause it attaches to, minus "according to X" itself
             top = anchor
             a, b = top.left_edge.i, top.right_edge.i + 1
+            while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
+                b -= 1  # the sentence's full stop and the paragraph break after it
             p_left, p_right = prep.left_edge.i, prep.right_edge.i + 1
             if p_left <= a + 1:
                 a = p_right
