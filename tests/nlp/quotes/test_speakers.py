@@ -466,3 +466,21 @@ def test_according_to_takes_a_noun_phrase_even_when_tagged_as_a_verb(nlp: Langua
 def test_according_to_a_plain_source_is_unchanged(nlp: Language) -> None:
     (q,) = quotes(nlp, "The band broke up last year, according to tour insiders.")
     assert q.speaker_name == "tour insiders"
+
+
+def test_a_description_opening_a_sentence_is_listed_as_it_reads_mid_sentence(
+    nlp: Language,
+) -> None:
+    found = quotes(
+        nlp,
+        "Analysts said the merger would raise prices in Europe. The deal was criticised, and "
+        "analysts said it faced a long review. The company said it was confident. A Vodafone "
+        "spokesman said the firm would reply soon. EU officials said talks would go on.",
+    )
+    assert [q.speaker_name for q in found] == [
+        "analysts",
+        "analysts",
+        "the company",
+        "a Vodafone spokesman",
+        "EU officials",
+    ]

@@ -196,7 +196,20 @@ def standalone_quantifier(head: Token, quantifiers: frozenset[str]) -> bool:
 def listed_name(actor: ActorCluster | None, span: Span) -> str:
     """The name a speaker is listed by: its actor's name when the actor has a proper name,
     else (no actor, or a description such as "firm") the words of the text ("a Vodafone
-    spokesman")."""
+    spokesman"); a description's words as they read mid-sentence ("Analysts said" at a
+    sentence start is listed as "analysts", one speaker with "analysts said" elsewhere)."""
     if actor is None or not actor.name[:1].isupper():
-        return tidy_name(span.text)
+        words = tidy_name(span.text)
+        first = span[0] if len(span) else None
+        if (
+            actor is not None  # a description: its words as they read mid-sentence
+            and first is not None
+            and first.is_sent_start
+            and first.pos_ != "PROPN"
+            and not first.ent_type_
+            and words[:1].isupper()
+            and (len(first.text) == 1 or not first.text.isupper())  # "A", not "EU"
+        ):
+            words = words[:1].lower() + words[1:]  # "Analysts said" -> "analysts"
+        return words
     return tidy_name(actor.name)
