@@ -316,3 +316,9 @@ def test_events_page_leaves_out_low_confidence_unless_asked(tmp_path: Path) -> N
         "Consult, not specified" in everything
         and "under the confidence threshold" not in everything
     )
+
+
+def test_counts_in_the_article_list_agree_in_number(client: TestClient) -> None:
+    html = page(client, "/")
+    assert not re.search(r"\b1 (quotes|events|articles)\b", html)
+    assert re.search(r"\b\d+ quotes? · \d+ events?\b", html)

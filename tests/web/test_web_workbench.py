@@ -210,7 +210,7 @@ def test_actor_page_draws_quotes_and_articles_per_month(bench: TestClient) -> No
     figure = html.split('id="actor-timeline"')[1].split("</figure>")[0]
     tags = Tags(figure)
     titles = re.findall(r"<title>([^<]*)</title>", figure)
-    assert "2014-03: 1 quotes" in titles and "2014-04: 1 articles" in titles
+    assert "2014-03: 1 quote" in titles and "2014-04: 1 article" in titles
     assert tags.find("polyline", class_="tone-line")
     assert "1 undated quote, 1 undated article" in " ".join(figure.split())
     assert "2014-03</td>" in figure and "2014-04</td>" in figure

@@ -382,6 +382,11 @@ def _nice_span(value: float) -> float:
     return float(10 * magnitude)  # pragma: no cover - the loop always returns
 
 
+def _counted(n: int, noun: str) -> str:
+    """``n`` and a plural ``noun`` that agree: "1 article", "3 articles"."""
+    return f"{n} {noun[:-1] if n == 1 and noun.endswith('s') else noun}"
+
+
 def timeline_chart(
     series: list[dict[str, Any]],
     bars: list[tuple[str, str, str]],
@@ -423,7 +428,7 @@ def timeline_chart(
                         "w": round(max(1.0, bar_w - 1), 1),
                         "h": round(y_count(0) - y_count(v), 1),
                         "css": css,
-                        "title": f"{row['period']}: {v} {label}",
+                        "title": f"{row['period']}: {_counted(v, label)}",
                     }
                 )
         cx = round(left + i * slot + slot / 2, 1)
