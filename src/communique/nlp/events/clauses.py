@@ -9,7 +9,8 @@ cooperation into refusal and drops conflict; hypothetical modals ("could") code 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -45,6 +46,8 @@ ARMED_NOUN_PREPS: frozenset[str] = frozenset({"against", "on"})
 """Prepositions naming whom an attack is aimed at ("strikes against Iran", "a strike on X")."""
 PARTICLES: frozenset[str] = frozenset({"out", "off", "up", "down", "back", "in", "over", "away"})
 """Words that may be a verb's particle even when parsed as a preposition ("forced X out of")."""
+_LEMMA_CACHE_SIZE = 50_000
+"""How many (lemma, word) pairs ``ClauseReader.verb_lemma`` remembers before starting afresh."""
 
 
 @dataclass(frozen=True)
@@ -68,10 +71,45 @@ class ClauseReader:
     def __init__(self, lexicon: EventLexicon, config: EventConfig) -> None:
         self.lexicon = lexicon
         self.config = config
+        self._lemmas: dict[tuple[str, str], str] = {}
+        self._kinds: dict[int, str | None] | None = None
+        self._governed: dict[int, list[Token]] = {}
+        self._lookups: dict[int, Pattern | None] = {}
+        self._noun_keys: dict[int, list[str]] = {}
+        heads: set[str] = set()
+        hyphened: set[str] = set()
+        for key in lexicon.nouns:
+            heads.add(key)
+            heads.update(key[n + 1 :] for n, ch in enumerate(key) if ch == " ")
+            hyphened.update(key[n + 1 :] for n, ch in enumerate(key) if ch == "-")
+        self._noun_heads = frozenset(heads) | lexicon.frames
+        self._hyphened = frozenset(hyphened)
+
+    @contextmanager
+    def reading_doc(self) -> Iterator[None]:
+        """Within: what ``modal_kind``, ``governed``, ``lookup`` and ``noun_keys`` say of a
+        token is remembered by its index, so the caller reads tokens of one doc only, and
+        changes nothing the readings look at (the doc's actors) until it leaves."""
+        self._kinds = {}
+        try:
+            yield
+        finally:
+            self._kinds = None
+            self._governed, self._lookups, self._noun_keys = {}, {}, {}
 
     def modal_kind(self, tok: Token) -> str | None:
         """The modal kind of ``tok`` (``event_modals.tsv``), or of its object noun when the verb
         itself is no event word ("reiterated its demand that ...", "renewed its call to ...")."""
+        kinds = self._kinds
+        if kinds is None:
+            return self._modal_kind(tok)
+        i = tok.i
+        if i in kinds:
+            return kinds[i]
+        kind = kinds[i] = self._modal_kind(tok)
+        return kind
+
+    def _modal_kind(self, tok: Token) -> str | None:
         if tok.pos_ not in VERB_POS:
             return self.lexicon.modals.get(tok.lemma_.lower())
         lemma = self.verb_lemma(tok)
@@ -88,6 +126,15 @@ class ClauseReader:
     def governed(self, tok: Token) -> list[Token]:
         """Clauses whose event ``tok`` transforms: its xcomp for a modal verb or adjective, its
         ccomp for "demand that", "agree that" and "said X must"."""
+        if self._kinds is None:
+            return self._governed_by(tok)
+        i = tok.i
+        found = self._governed.get(i)
+        if found is None:
+            found = self._governed[i] = self._governed_by(tok)
+        return list(found)
+
+    def _governed_by(self, tok: Token) -> list[Token]:
         kind = self.modal_kind(tok)
         if kind is None:
             return []
@@ -202,6 +249,16 @@ class ClauseReader:
         return first_pobj
 
     def lookup(self, verb: Token) -> Pattern | None:
+        """The lexicon's pattern for ``verb`` with its particle, object and complements."""
+        if self._kinds is None:
+            return self._lookup(verb)
+        i = verb.i
+        if i in self._lookups:
+            return self._lookups[i]
+        found = self._lookups[i] = self._lookup(verb)
+        return found
+
+    def _lookup(self, verb: Token) -> Pattern | None:
         lemma = self.verb_lemma(verb)
         particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
         if not particles:
@@ -214,6 +271,17 @@ class ClauseReader:
                 and self.known(f"{lemma} {c.lower_}")
             ][:1]
         keys = [f"{lemma} {particles[0]}", lemma] if particles else [lemma]
+        governed = (
+            verb.dep_ in ("xcomp", "ccomp", "pcomp")
+            and verb.head.lemma_.lower() in self.lexicon.modals
+        )
+        nominal = keys[-1] not in self.lexicon.verbs and (
+            governed or self.lexicon.modals.get(keys[-1]) in ("attempt", "prepare")
+        )
+        if not nominal and not any(
+            self.lexicon.verbs.get(key) or self.lexicon.phrases.get(key) for key in keys
+        ):
+            return None  # no row for the verb, nor is its object's event read
         obj = self.object_of(verb)
         has_dobj = any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children)
         obj_keys: list[str] = []
@@ -243,13 +311,7 @@ class ClauseReader:
                 obj_keys.extend(self.noun_keys(inner))
         # "pleaded guilty": an adjective complement selects a row as an object does
         complements = [c.lemma_.lower() for c in verb.children if c.dep_ in ("acomp", "oprd")]
-        governed = (
-            verb.dep_ in ("xcomp", "ccomp", "pcomp")
-            and verb.head.lemma_.lower() in self.lexicon.modals
-        )
-        if keys[-1] not in self.lexicon.verbs and (
-            governed or self.lexicon.modals.get(keys[-1]) in ("attempt", "prepare")
-        ):
+        if nominal:
             # "continued military aid", "resumed talks", "threatened to institute a curfew":
             # the noun's event
             for ok in obj_keys:
@@ -422,16 +484,40 @@ class ClauseReader:
     def verb_lemma(self, verb: Token) -> str:
         """The verb's lemma, repaired when the model's lemma is unknown to the lexicon but a
         regular inflection of the word is known ("staged" lemmatized as "stag")."""
-        lemma = verb.lemma_.lower()
+        key = (verb.lemma_, verb.lower_)
+        found = self._lemmas.get(key)
+        if found is None:
+            if len(self._lemmas) >= _LEMMA_CACHE_SIZE:
+                self._lemmas.clear()
+            found = self._lemmas[key] = self._verb_lemma(*key)
+        return found
+
+    def _verb_lemma(self, lemma_: str, lower: str) -> str:
+        lemma = lemma_.lower()
         if self.known(lemma) or lemma in self.lexicon.modals:
             return lemma
-        stems = regular_stems(verb.lower_)  # "hoped" lemmatized as "hop"
+        stems = regular_stems(lower)  # "hoped" lemmatized as "hop"
         return next((s for s in stems if self.known(s) or s in self.lexicon.modals), lemma)
+
+    def may_key_noun(self, lemma: str, lower: str) -> bool:
+        """Whether a noun of this lemma and lower-case form can have a ``noun_keys`` key in
+        ``lexicon.nouns``: its lemma ends a key (after a space) or is a frame noun, or its word
+        ends a hyphened key; when not, none of its keys is in ``lexicon.nouns``."""
+        return lemma in self._noun_heads or lower in self._hyphened
 
     def noun_keys(self, noun: Token) -> list[str]:
         """Lookup keys for a noun: each modifier with it ("joint exercise", "military exercise"
         for "joint military exercises"), nearest modifier first, then the noun alone; for a
         frame noun ("a mediation effort") last its noun modifiers alone."""
+        if self._kinds is None:
+            return self._noun_keys_of(noun)
+        i = noun.i
+        keys = self._noun_keys.get(i)
+        if keys is None:
+            keys = self._noun_keys[i] = self._noun_keys_of(noun)
+        return list(keys)
+
+    def _noun_keys_of(self, noun: Token) -> list[str]:
         head = noun.lemma_.lower()
         modifiers = [c.lemma_.lower() for c in noun.lefts if c.dep_ in ("compound", "amod")]
         keys = [f"{m} {head}" for m in reversed(modifiers)] + [head]

@@ -50,7 +50,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import permutations
 
-from spacy.attrs import LEMMA, ORTH, POS
+from spacy.attrs import LEMMA, LOWER, ORTH, POS
 from spacy.tokens import Doc, Span, Token
 
 from ...article.dates import names_a_day
@@ -105,27 +105,36 @@ class _Tokens:
     pos: list[str]
     may_govern: frozenset[int]
     dashes: tuple[int, ...]
+    """Tokens that could join the numbers of a score (``relevance.SCORE_DASHES``)."""
     questions: tuple[int, ...]
     """Tokens that could open an embedded question (``QUESTION_MARKS``)."""
-    """Tokens that could join the numbers of a score (``relevance.SCORE_DASHES``)."""
+    may_name_event: frozenset[int]
+    """Tokens whose lookup keys may name an event noun (``ClauseReader.may_key_noun``)."""
 
     @classmethod
-    def of(cls, doc: Doc, lexicon: EventLexicon) -> _Tokens:
+    def of(cls, doc: Doc, lexicon: EventLexicon, reader: ClauseReader) -> _Tokens:
         if not len(doc):
-            return cls([], frozenset(), (), ())
+            return cls([], frozenset(), (), (), frozenset())
         strings = doc.vocab.strings
-        rows = doc.to_array([POS, LEMMA, ORTH]).tolist()
-        pos = [strings[p] if p else "" for p, _, _ in rows]
+        rows = doc.to_array([POS, LEMMA, ORTH, LOWER]).tolist()
+        names = {p: strings[p] if p else "" for p in {p for p, _, _, _ in rows}}
+        pos = [names[p] for p, _, _, _ in rows]
+        lemmas = {lemma: strings[lemma].lower() for lemma in {r[1] for r in rows}}
+        modal = {lemma for lemma, word in lemmas.items() if word in lexicon.modals}
         may_govern = frozenset(
-            i
-            for i, (_, lemma, _) in enumerate(rows)
-            if pos[i] in VERB_POS or strings[lemma].lower() in lexicon.modals
+            i for i, (_, lemma, _, _) in enumerate(rows) if pos[i] in VERB_POS or lemma in modal
         )
-        dashes = tuple(i for i, (_, _, orth) in enumerate(rows) if strings[orth] in SCORE_DASHES)
+        orths = {o: strings[o] for o in {r[2] for r in rows}}
+        dashes = tuple(i for i, (_, _, orth, _) in enumerate(rows) if orths[orth] in SCORE_DASHES)
         questions = tuple(
-            i for i, (_, _, orth) in enumerate(rows) if strings[orth].lower() in QUESTION_MARKS
+            i for i, (_, _, orth, _) in enumerate(rows) if orths[orth].lower() in QUESTION_MARKS
         )
-        return cls(pos, may_govern, dashes, questions)
+        may_name_event = frozenset(
+            i
+            for i, (_, lemma, _, lower) in enumerate(rows)
+            if reader.may_key_noun(lemmas[lemma], strings[lower])
+        )
+        return cls(pos, may_govern, dashes, questions, may_name_event)
 
 
 class EventCoder:
@@ -162,14 +171,15 @@ class EventCoder:
         seen: set[tuple[str | None, str | None, str]] = set()
         topics = doc._.topics or []
         game = bool(topics) and topics[0] in self.lexicon.contest_topics
-        tokens = _Tokens.of(doc, self.lexicon)
-        for sent in doc.sents:
-            date = self._date(doc, sent)
-            for event in self._sentence(sent, finder, date, tokens):
-                key = (event.source_code, event.target_code, event.code)
-                if key not in seen and self.relevance.public(event, game):
-                    seen.add(key)
-                    events.append(event)
+        tokens = _Tokens.of(doc, self.lexicon, self.reader)
+        with self.reader.reading_doc():
+            for sent in doc.sents:
+                date = self._date(doc, sent)
+                for event in self._sentence(sent, finder, date, tokens):
+                    key = (event.source_code, event.target_code, event.code)
+                    if key not in seen and self.relevance.public(event, game):
+                        seen.add(key)
+                        events.append(event)
         doc._.events = events
         return doc
 
@@ -243,7 +253,12 @@ class EventCoder:
                 )
             out.extend(found)
         for i in range(sent.start, sent.end):
-            if pos[i] in ("NOUN", "PROPN") and i not in consumed and i not in questioned:
+            if (
+                pos[i] in ("NOUN", "PROPN")
+                and i in tokens.may_name_event
+                and i not in consumed
+                and i not in questioned
+            ):
                 found = self._named_elsewhere(self._nominal(sent, doc[i], finder, date), out)
                 out.extend(e for e in found if not (scored and self.relevance.contest(e.code)))
         return out
