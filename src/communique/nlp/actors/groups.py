@@ -24,7 +24,7 @@ from .affiliation import (
     sector_of,
     tertiary,
 )
-from .state import DETERMINERS, Draft, ResolutionState, m_text
+from .state import DETERMINERS, Draft, ResolutionState
 
 
 def _counted(tok: Token, quantity_nouns: frozenset[str]) -> bool:
@@ -109,7 +109,7 @@ class GroupsMixin(ResolutionState):
             )
             if doc[mstart].text in DETERMINERS and mstart < rm.start:
                 mstart += 1
-            text = self._sentence_case(mstart, m_text(doc, mstart, rm.end))
+            text = self._sentence_case(mstart, self._text(mstart, rm.end))
             if mstart > self.scan.sent_start[mstart] and doc[mstart - 1].text in DETERMINERS:
                 mstart -= 1  # the mention is the whole noun phrase, "the Russian foreign minister"
             span_end = rm.end
@@ -253,13 +253,13 @@ class GroupsMixin(ResolutionState):
             d.country, d.code, d.sector = org.country, org.code, org.sector
             self._mark(m.start, m.end)
             self.names_used.update(range(m.start, m.end))
-        for ent in doc.ents:
+        for ent in self.ents:
             if (ent.label_ not in ("ORG", "FAC") and not self._org_named_as_person(ent)) or any(
                 i in self.used for i in range(ent.start, ent.end)
             ):
                 continue
             s, e = self._trim(ent.start, ent.end)
-            if s >= e or m_text(doc, s, e) in self.kb.common_nouns:
+            if s >= e or self._text(s, e) in self.kb.common_nouns:
                 continue
             e = self._extend_of(e)
             nm = self.scan.names_by_start.get(s)
@@ -306,7 +306,7 @@ class GroupsMixin(ResolutionState):
                     doc[s:e].root, sector, institution=True
                 )
                 countries = [found] if found else []
-            name = m_text(doc, s, e)  # "Women’s Tennis Association", as written
+            name = self._text(s, e)  # "Women’s Tennis Association", as written
             key: tuple[str, ...] = ("org", name)
             if bare or organ:  # one per state: Russia's and Britain's defence ministries are two
                 key = (*key, countries[0] if countries else "")
@@ -355,7 +355,7 @@ class GroupsMixin(ResolutionState):
         country or organisation, so the longer name is another body (not the US Congress)."""
         doc = self.doc
         found: set[int] = set()
-        for ent in doc.ents:
+        for ent in self.ents:
             if ent.label_ not in ("ORG", "FAC"):
                 continue
             s, e = self._trim(ent.start, ent.end)
@@ -372,7 +372,7 @@ class GroupsMixin(ResolutionState):
         "Bosnian Serbs" are civilians of Iraq and Bosnia (CAMEO: country + CVL)."""
         doc = self.doc
         spans = [(m.start, m.end) for m in self.scan.names_by_start.values() if m.first("people")]
-        spans += [(e.start, e.end) for e in doc.ents if e.label_ == "NORP"]
+        spans += [(e.start, e.end) for e in self.ents if e.label_ == "NORP"]
         for s, e in sorted(set(spans)):
             prev = self.scan.names_by_end.get(s)
             adj = prev.first("adjective") if prev is not None else None
@@ -391,7 +391,7 @@ class GroupsMixin(ResolutionState):
                 continue  # "Palestinian Palestinians" is no minority
             if any(i in self.used for i in range(prev.start, e)):
                 continue
-            text = m_text(doc, prev.start, e)
+            text = self._text(prev.start, e)
             d = self._draft(("people", adj.iso3, text), "group", text)
             d.country, d.sector, d.plural = adj.iso3, "CVL", True
             d.add(prev.start, e)
@@ -427,7 +427,7 @@ class GroupsMixin(ResolutionState):
         home = 0
         for m in self.scan.names_by_start.values():
             hit = m.first(*COUNTRY_KINDS)
-            if hit is not None and hit.iso3 == iso and m_text(self.doc, m.start, m.end) != capital:
+            if hit is not None and hit.iso3 == iso and self._text(m.start, m.end) != capital:
                 home += 1
         return best if len(best.mentions) > home else None
 
@@ -456,7 +456,7 @@ class GroupsMixin(ResolutionState):
         head = doc[end - 1]
         aff = Affiliation(start=start)
         postmodifiers(head, self.scan, aff)
-        text = m_text(doc, start, end)
+        text = self._text(start, end)
         d = self._draft(("people", text), "group", text)
         d.country = d.country or aff.country() or self._fallback_country(head, "CVL")
         d.sector, d.plural = "CVL", True
@@ -508,23 +508,23 @@ class GroupsMixin(ResolutionState):
                 d = self._draft(
                     ("country", iso),
                     "country",
-                    self.kb.country_names.get(iso, m_text(doc, m.start, m.end)),
+                    self.kb.country_names.get(iso, self._text(m.start, m.end)),
                 )
                 d.country = iso
             elif hit.kind == "people" and m.start > 0 and doc[m.start - 1].lower_ == "ethnic":
                 # "ethnic Albanians in southern Serbia": a minority, of the country it lives in
-                text = m_text(doc, m.start - 1, m.end)
+                text = self._text(m.start - 1, m.end)
                 d = self._draft(("ethnic", text), "group", text)
                 d.country = self._fallback_country(head, "CVL")
                 d.sector, d.plural = "CVL", True
-                d.group = self.kb.group_codes.get(m_text(doc, m.start, m.end))
+                d.group = self.kb.group_codes.get(self._text(m.start, m.end))
                 d.add(m.start - 1, m.end)
                 self._mark(m.start - 1, m.end)
                 continue
             elif hit.kind == "people":
                 counted = _counted(head, self.kb.quantity_nouns) or self._placed(head)
                 d = self._draft(
-                    ("people", iso, "CVL" if counted else ""), "group", m_text(doc, m.start, m.end)
+                    ("people", iso, "CVL" if counted else ""), "group", self._text(m.start, m.end)
                 )
                 d.country, d.plural = iso, True
                 if counted:  # "100 Palestinians", "thousands of Nigerians", "Palestinians of
@@ -534,7 +534,7 @@ class GroupsMixin(ResolutionState):
                 # own government ("Texas sued"); a city acted on or in stands for its people
                 # (CAMEO: CVL); a region named as a place is a territory of its country, never
                 # the country itself ("Texas" is no second name of the United States)
-                text = m_text(doc, m.start, m.end)
+                text = self._text(m.start, m.end)
                 acting = hit.kind == "capital" and _acts(head)
                 seated = self._seated(text, iso) if acting else None
                 if seated is not None:  # "Brussels has warned Rome": the EU the article names
@@ -554,7 +554,7 @@ class GroupsMixin(ResolutionState):
                 d.place = True
             d.add(m.start, m.end)
             self._mark(m.start, m.end)
-        for ent in doc.ents:
+        for ent in self.ents:
             if ent.label_ not in ("GPE", "NORP") or any(
                 i in self.used for i in range(ent.start, ent.end)
             ):
@@ -562,7 +562,7 @@ class GroupsMixin(ResolutionState):
             s, e = self._trim(ent.start, ent.end)
             if s >= e or doc[s:e].root.pos_ not in ("PROPN", "NOUN", "ADJ"):
                 continue
-            name = m_text(doc, s, e)
+            name = self._text(s, e)
             if name[:1].islower():
                 continue  # "brussels sprouts": a proper name is written with a capital
             if any(i in self.scan.name_at for i in range(s, e)) or any(

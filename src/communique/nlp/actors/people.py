@@ -26,7 +26,7 @@ from .affiliation import (
     sector_of,
 )
 from .scan import POSSESSIVE
-from .state import DETERMINERS, Draft, ResolutionState, m_text
+from .state import DETERMINERS, Draft, ResolutionState
 
 ARTICLES = frozenset({"the", "a", "an"})
 """Articles, which a person's name does not take ("the Xbox", "a Mini")."""
@@ -55,7 +55,7 @@ class PeopleMixin(ResolutionState):
         doc = self.doc
         names: dict[tuple[str, ...], tuple[str | None, int]] = {}
         nouns: dict[tuple[str, ...], list[tuple[int, int]]] = {}
-        for ent in doc.ents:
+        for ent in self.ents:
             s, e = ent.start, ent.end
             if ent.label_ != "PERSON" or s == 0:
                 continue
@@ -69,18 +69,18 @@ class PeopleMixin(ResolutionState):
             names.setdefault(tuple(t.text for t in doc[s:e]), (noun.entry.sector, s))
             nouns.setdefault(tuple(t.text for t in doc[s:e]), []).append((noun.start, noun.end))
         surnames = {
-            t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent
+            t.text for ent in self.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent
         }
         orgs = {
             ent.text
-            for ent in doc.ents
+            for ent in self.ents
             if ent.label_ == "ORG"
             and len(ent) == 1
             and ent.start not in self.scan.name_at
             and ent.text not in surnames  # "Clarke" of "Charles Clarke" called ORG once
         }
         alone: set[tuple[str, ...]] = set()
-        for ent in doc.ents:  # "Yukos" called ORG in one sentence and PERSON in another
+        for ent in self.ents:  # "Yukos" called ORG in one sentence and PERSON in another
             if ent.label_ == "PERSON" and len(ent) == 1 and ent.text in orgs:
                 names.setdefault((ent.text,), (None, ent.start))
                 nouns.setdefault((ent.text,), [])
@@ -109,7 +109,7 @@ class PeopleMixin(ResolutionState):
 
     def _person_spans(self) -> list[tuple[int, int]]:
         doc, spans = self.doc, []
-        for ent in doc.ents:
+        for ent in self.ents:
             if ent.label_ != "PERSON" or self._org_named_as_person(ent):
                 continue
             if any(i in self.names_used for i in range(ent.start, ent.end)):
@@ -128,7 +128,7 @@ class PeopleMixin(ResolutionState):
                     break
             while e > s and (doc[e - 1].text in POSSESSIVE or doc[e - 1].is_punct):
                 e -= 1
-            if s >= e or m_text(doc, s, e) in self.kb.common_nouns or self._thing(s, e):
+            if s >= e or self._text(s, e) in self.kb.common_nouns or self._thing(s, e):
                 continue
             if s in self.scan.role_at and self.scan.role_at[s].end >= e:
                 continue  # "Lib Dem MPs": a role nominal after its organisation's name
@@ -152,7 +152,7 @@ class PeopleMixin(ResolutionState):
         for i in self._untagged_surnames(taken):
             spans.append((i, i + 1))
             taken.add(i)
-        for ent in doc.ents:
+        for ent in self.ents:
             if ent.label_ not in ("ORG", "GPE", "NORP") or any(
                 i in taken for i in range(ent.start, ent.end)
             ):
@@ -205,7 +205,7 @@ class PeopleMixin(ResolutionState):
             return True
         if s == 0 or doc[s - 1].lower_ not in ARTICLES:
             return False
-        return self.kb.first(m_text(doc, s, e), ("person",)) is None
+        return self.kb.first(self._text(s, e), ("person",)) is None
 
     def _org_before_name(self, s: int, e: int) -> bool:
         """True when token ``s`` lies in a known organisation's name that ends before the
@@ -235,7 +235,7 @@ class PeopleMixin(ResolutionState):
         multi = [sp for sp in spans if sp[1] - sp[0] > 1]
         single = [sp for sp in spans if sp[1] - sp[0] == 1]
         for s, e in multi:
-            words = m_text(doc, s, e).split()
+            words = self._text(s, e).split()
             target = None
             for p in self.people:
                 for n in p.names:
@@ -316,7 +316,7 @@ class PeopleMixin(ResolutionState):
 
     def _person_mention(self, p: Draft, s: int, e: int) -> None:
         doc = self.doc
-        name = m_text(doc, s, e)
+        name = self._text(s, e)
         if name not in p.names:
             p.names.append(name)
         aff = premodifiers(doc, s, self.scan, self.kb, coordinate=False)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LOWER, ORTH
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LOWER, ORTH, SPACY
 from spacy.tokens import Doc
 
 from ...knowledge.actor_lexicon import ActorKnowledge, NameHit, RoleEntry
@@ -68,6 +68,22 @@ class ScanResult:
     """Token index -> first token of its sentence."""
     sent_end: list[int] = field(default_factory=list)
     """Token index -> end (exclusive) of its sentence."""
+    text: str = ""
+    """The doc's text."""
+    tok_start: list[int] = field(default_factory=list)
+    """Token index -> its character offset in ``text``."""
+    tok_end: list[int] = field(default_factory=list)
+    """Token index -> the character offset after it."""
+
+    def text_of(self, start: int, end: int) -> str:
+        """The text of tokens ``[start, end)`` (a slice as ``doc[start:end]`` takes it) with
+        white space runs made one space: ``" ".join(doc[start:end].text.split())``."""
+        n = len(self.tok_start)
+        start = min(n, max(0, start + n if start < 0 else start))
+        end = min(n, max(start, end + n if end < 0 else end))
+        if start >= end:
+            return ""
+        return " ".join(self.text[self.tok_start[start] : self.tok_end[end - 1]].split())
 
 
 @dataclass(frozen=True)
@@ -83,14 +99,16 @@ class _Tokens:
     """Character offset after each token."""
     space: list[bool]
     punct: list[bool]
+    full: str
+    """The doc's text (``Doc.text``), joined from the tokens and their trailing spaces."""
 
     @classmethod
     def of(cls, doc: Doc) -> _Tokens:
         if not len(doc):
-            return cls([], [], [], [], [], [])
+            return cls([], [], [], [], [], [], "")
         strings = doc.vocab.strings
-        orth, lower, start, space, punct = doc.to_array(
-            [ORTH, LOWER, IDX, IS_SPACE, IS_PUNCT]
+        orth, lower, start, space, punct, trailing = doc.to_array(
+            [ORTH, LOWER, IDX, IS_SPACE, IS_PUNCT, SPACY]
         ).T.tolist()
         text = [strings[o] for o in orth]
         return cls(
@@ -100,6 +118,7 @@ class _Tokens:
             end=[a + len(w) for a, w in zip(start, text, strict=True)],
             space=[bool(f) for f in space],
             punct=[bool(f) for f in punct],
+            full="".join(w + " " if ws else w for w, ws in zip(text, trailing, strict=True)),
         )
 
     def norm_text(self, full: str, start: int, end: int) -> str:
@@ -126,15 +145,16 @@ def scan(doc: Doc, kb: ActorKnowledge, config: ActorConfig) -> ScanResult:
     """Longest, non-overlapping name and role matches (see module docstring)."""
     res = ScanResult()
     n = len(doc)
-    full = doc.text
     res.sent_start = [0] * n
     res.sent_end = [n] * n
     if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
         for sent in doc.sents:
-            for k in range(sent.start, sent.end):
-                res.sent_start[k] = sent.start
-                res.sent_end[k] = sent.end
+            a, b = sent.start, sent.end
+            res.sent_start[a:b] = [a] * (b - a)
+            res.sent_end[a:b] = [b] * (b - a)
     toks = _Tokens.of(doc)
+    full = res.text = toks.full
+    res.tok_start, res.tok_end = toks.start, toks.end
     i = 0
     while i < n:
         text = toks.text[i]

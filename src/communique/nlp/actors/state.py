@@ -7,6 +7,7 @@ the person clusters; ``PeopleMixin`` and ``GroupsMixin`` add the passes.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -73,6 +74,8 @@ class ResolutionState:
         self.dictionary = dictionary
         self.config = config
         self.scan: ScanResult = scan(doc, kb, config)
+        self.ents: Sequence[Span] = doc.ents
+        """The doc's entities, read once (``Doc.ents`` makes its spans anew at each read)."""
         self.used: set[int] = set()
         self.names_used: set[int] = set()
         """Tokens of people's names and of organisations already made actors."""
@@ -198,6 +201,10 @@ class ResolutionState:
         if d is not None and d.sector != "JRN":  # a reporter is no clue to the news' country
             return d.country, d.kind == "person"
         return None, False
+
+    def _text(self, s: int, e: int) -> str:
+        """The text of tokens ``[s, e)`` with whitespace collapsed (``m_text``)."""
+        return self.scan.text_of(s, e)
 
 
 def m_text(doc: Doc, s: int, e: int) -> str:
