@@ -290,3 +290,27 @@ def test_seats_come_from_the_organisation_table() -> None:
     kb = load_actor_knowledge()
     assert "European Union" in kb.seats["Brussels"]
     assert all(kb.name(org) for orgs in kb.seats.values() for org in orgs)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role", "sector"),
+    [
+        # a civil title ending in "general" is no military rank
+        (
+            "David Frost, director general of the British Chambers of Commerce, said rates "
+            "should stay on hold.",
+            "David Frost",
+            "Director-General",
+            None,
+        ),
+        ("Inspector General Glenn Fine said the audit was complete.", "Glenn Fine", None, "GOV"),
+        ("General David Petraeus said the surge had worked.", "David Petraeus", "General", "MIL"),
+    ],
+)
+def test_titles_ending_in_general(
+    nlp_actors: Language, text: str, name: str, role: str | None, sector: str | None
+) -> None:
+    (person,) = _covering(_actors(nlp_actors, text), text, name)
+    assert person.sector == sector
+    if role is not None:
+        assert person.role == role
