@@ -86,6 +86,8 @@ class GroupsMixin(ResolutionState):
                 continue  # "the teachers' union": the union speaks, not the teachers
             if head.dep_ == "pobj" and head.head.lower_ == "as" and rm.entry.kind == "person":
                 continue  # "serve as President": a predicate, not a mention of anyone
+            if rm.entry.kind == "person" and _pronoun_predicate(head):
+                continue  # "she was full-time Professor of Ballet": says what she is
             aff = premodifiers(
                 doc,
                 rm.start,
@@ -572,7 +574,9 @@ class GroupsMixin(ResolutionState):
             if name in self.kb.common_nouns:
                 continue  # "AI", "GMT": a common noun written in capitals
             root = doc[s:e].root
-            kind: ActorKind = "country" if ent.label_ == "GPE" else "group"
+            # a place the tables do not know is no country ("Eagles", "Netflix" tagged GPE):
+            # a named body that acts, with no country of its own
+            kind: ActorKind = "organization" if ent.label_ == "GPE" else "group"
             if ent.label_ == "GPE" and root.dep_ == "pobj":
                 continue  # an unknown place named as a location, not an actor
             if ent.label_ == "NORP" and (root.pos_ == "ADJ" or root.dep_ in PLACE_DEPS):
@@ -580,3 +584,17 @@ class GroupsMixin(ResolutionState):
             d = self._draft((kind, name), kind, name)
             d.add(s, e)
             self._mark(s, e)
+
+
+def _pronoun_predicate(head: Token) -> bool:
+    """True when ``head`` is the complement of "be" or "become" whose subject is a personal
+    pronoun ("she was Professor of Ballet"): a predicate saying what someone is, not an actor
+    of its own (the person is the pronoun's antecedent, which this component does not resolve;
+    a name as subject is read by ``people``: "Nischal, who is an Additional Professor")."""
+    verb = head.head
+    if head.dep_ != "attr" or verb.lemma_ not in ("be", "become"):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ == "conj":  # "She became director ... and was Professor"
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    return any(c.tag_ == "PRP" for c in subjects)

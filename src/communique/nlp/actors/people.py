@@ -15,6 +15,7 @@ from spacy.attrs import ORTH
 from spacy.tokens import Token
 
 from ...knowledge.actor_lexicon import PersonEntry
+from ..syntax import RELATIVE_PRONOUNS
 from .affiliation import (
     COUNTRY_KINDS,
     Affiliation,
@@ -29,6 +30,8 @@ from .scan import POSSESSIVE
 from .state import DETERMINERS, Draft, ResolutionState
 
 ARTICLES = frozenset({"the", "a", "an"})
+PARTICIPLE_ENDINGS = ("ed", "ing")
+"""English participle inflections: a one-word name ending so may be an ordinary verb form."""
 """Articles, which a person's name does not take ("the Xbox", "a Mini")."""
 
 
@@ -203,9 +206,35 @@ class PeopleMixin(ResolutionState):
         doc = self.doc
         if doc[s].text[:1].islower():
             return True
+        if e - s == 1 and self._participle(s):
+            return True
+        if any(  # "Raymond-South Bend": two places joined by a hyphen (a team of two towns)
+            doc[k].text == "-"
+            and not doc[k - 1].whitespace_
+            and doc[k + 1].lower_ in self.kb.region_words
+            and k + 2 < e
+            for k in range(s + 1, e - 1)
+        ):
+            return True
         if s == 0 or doc[s - 1].lower_ not in ARTICLES:
             return False
         return self.kb.first(self._text(s, e), ("person",)) is None
+
+    def _participle(self, i: int) -> bool:
+        """True when token ``i``, a one-word name, is a participle ("-ed", "-ing") that the
+        document also writes in lower case as an ordinary word ("The Last of Us Part 2
+        Remastered" ... "the remastered game"); a name is always written with its capital."""
+        word = self.doc[i].text
+        if not word.endswith(PARTICIPLE_ENDINGS) or self.kb.first(word, ("person",)):
+            return False
+        lower = word.lower()
+        return lower != word and self.doc.vocab.strings[lower] in self._orths()
+
+    def _orths(self) -> set[int]:
+        """The document's word forms (hashes), read once."""
+        if self.orths is None:
+            self.orths = set(self.doc.to_array(ORTH).tolist())
+        return self.orths
 
     def _org_before_name(self, s: int, e: int) -> bool:
         """True when token ``s`` lies in a known organisation's name that ends before the
@@ -360,6 +389,13 @@ class PeopleMixin(ResolutionState):
             nominals.append(head.head)
         if head.dep_ == "nsubj" and head.head.lemma_ == "be":
             nominals.extend(c for c in head.head.children if c.dep_ == "attr")
+        for rel in head.children:  # "Nischal, who is an Additional Professor": the same "X is Y"
+            if (
+                rel.dep_ == "relcl"
+                and rel.lemma_ == "be"
+                and any(c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS for c in rel.children)
+            ):
+                nominals.extend(c for c in rel.children if c.dep_ == "attr")
         for nom in nominals:
             rm = self.scan.role_at.get(nom.i)
             if rm is None or rm.end - 1 != nom.i:

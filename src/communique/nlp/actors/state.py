@@ -76,6 +76,8 @@ class ResolutionState:
         self.scan: ScanResult = scan(doc, kb, config)
         self.ents: Sequence[Span] = doc.ents
         """The doc's entities, read once (``Doc.ents`` makes its spans anew at each read)."""
+        self.orths: set[int] | None = None
+        """The doc's word forms (ORTH hashes), read when first asked for (``people``)."""
         self.used: set[int] = set()
         self.names_used: set[int] = set()
         """Tokens of people's names and of organisations already made actors."""
