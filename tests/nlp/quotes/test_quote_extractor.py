@@ -137,6 +137,39 @@ def test_scare_quotes_titles_and_nicknames_are_not_quotations(nlp: Language, tex
     assert quotes(nlp, text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plans include funding for colleges to help young graduates find jobs and “taster "
+        "courses” for men and women.",
+        "The scheme helps young nurses find homes and “starter flats” in the city.",
+    ],
+)
+def test_a_quoted_term_listed_with_plain_nouns_is_no_quotation(nlp: Language, text: str) -> None:
+    # "find" here is getting something, not a finding: the quoted words are one named item
+    assert quotes(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The audit found “serious failings” in the accounts of the council.", "The audit"),
+        ("The audit found fraud and “serious failings” in the accounts.", "The audit"),
+        (
+            "The inspectors found “serious failings” in the accounts of the council.",
+            "The inspectors",
+        ),
+    ],
+)
+def test_a_quoted_term_that_is_found_is_a_mixed_quote(
+    nlp: Language, text: str, speaker: str
+) -> None:
+    found = quotes(nlp, text)
+    assert [q.kind for q in found] == ["mixed"]
+    assert "serious failings" in content(found[0])
+    assert found[0].speaker is not None and found[0].speaker.text == speaker
+
+
 # ---------------------------------------------------------------- mixed and indirect
 
 

@@ -36,7 +36,9 @@ Quoted words in the object of any verb with a subject ("called the test “a cle
 also make a mixed quote, with that verb as cue: news annotation (PolNeAR) counts them
 (``pieces.object_host``), unless the verb is no cue and the quoted words a term of one or
 two words ("placed in a “liquidating trust”", "bought a “philanthropub”"): scare quotes or
-a name, no quotation.
+a name, no quotation; nor is such a term listed among plain nouns in the object of a cue that
+is no speech ("help graduates find jobs and “taster courses”"), unless a document's ("the audit
+found fraud and “serious failings”").
 
 Cost: one regex pass over the text, one pass over the tokens for cues, then work local to each
 cue or quote (about 2-4% on top of the spaCy pass).
@@ -233,6 +235,25 @@ def _dash_label(doc: Doc, index: DocIndex, first: Piece) -> Attribution | None:
         return None
     cue = Cue(lemma=doc[dash].text, type="phrase", cls="signature", notes="dash label")
     return Attribution(CueHit(dash, dash + 1, dash, cue), name[1] - 1, None, name)
+
+
+def _listed_with_nouns(doc: Doc, piece: Piece, in_quote: list[int]) -> bool:
+    """Whether the quoted words are a conjunct of an unquoted noun ("jobs and “taster
+    courses”"): one item of a list of things, named, not words someone said."""
+    root = next(
+        (
+            doc[i]
+            for i in range(piece.start, piece.word_end)
+            if not piece.start <= doc[i].head.i < piece.word_end
+        ),
+        None,
+    )
+    return (
+        root is not None
+        and root.dep_ == "conj"
+        and root.head.pos_ in ("NOUN", "PROPN")
+        and in_quote[root.head.i] < 0
+    )
 
 
 def _char_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -443,9 +464,21 @@ def extract_quotes(
         if implicit is not None and words <= config.max_term_words:
             verb = doc[implicit.hit.verb]
             cue_row = lexicon.word(verb.lower_, verb.lemma_.lower())
-            if cue_row is None or cue_row.cls == "cognitive":
+            finder = implicit.speaker
+            if (
+                cue_row is None
+                or cue_row.cls == "cognitive"
+                or (
+                    not cue_row.speech
+                    and _listed_with_nouns(doc, chain[0], in_quote)
+                    and not (finder is not None and doc[finder].lemma_.lower() in lexicon.documents)
+                )
+            ):
                 # a quoted term that no speech cue attributes ("placed in a “liquidating
-                # trust”", "what has become known as the “sunset clause”")
+                # trust”", "what has become known as the “sunset clause”"), or one listed
+                # among plain nouns in the object of a verb that is no speech ("help graduates
+                # find jobs and “taster courses”": a name in a list; but "the audit found
+                # fraud and “serious failings”": a document's words)
                 continue
         if implicit is not None and implicit.content is not None:
             key = implicit.hit.verb
