@@ -213,27 +213,30 @@ def _signature(doc: Doc, index: DocIndex, last: Piece, max_tail: int) -> Attribu
     """An attribution from a dash signature after the piece ("” ― Oscar P. Quintero")."""
     if last.mark.close_mark is None:
         return None
-    sig = signature_after(index.text, last.mark.close_mark, max_tail)
-    if sig is None:
-        return None
-    dash = index.token_at(sig[0])
-    name = (index.token_at(sig[1]), index.token_end(sig[2]))
-    if name[1] <= name[0]:
-        return None
-    cue = Cue(lemma=doc[dash].text, type="phrase", cls="signature", notes="dash signature")
-    return Attribution(CueHit(dash, dash + 1, dash, cue), name[1] - 1, None, name)
+    return _dash_attribution(
+        doc, index, signature_after(index.text, last.mark.close_mark, max_tail), "dash signature"
+    )
 
 
 def _dash_label(doc: Doc, index: DocIndex, first: Piece) -> Attribution | None:
     """An attribution from a dash label before the piece ("- Bolton boss Sam Allardyce “...")."""
-    label = label_before(index.text, first.mark.open_mark)
-    if label is None:
+    return _dash_attribution(
+        doc, index, label_before(index.text, first.mark.open_mark), "dash label"
+    )
+
+
+def _dash_attribution(
+    doc: Doc, index: DocIndex, found: tuple[int, int, int] | None, notes: str
+) -> Attribution | None:
+    """The attribution of a dash and a name at characters ``found`` (dash start, name start,
+    name end), the dash standing as the cue; ``None`` when nothing was found."""
+    if found is None:
         return None
-    dash = index.token_at(label[0])
-    name = (index.token_at(label[1]), index.token_end(label[2]))
+    dash = index.token_at(found[0])
+    name = (index.token_at(found[1]), index.token_end(found[2]))
     if name[1] <= name[0]:
         return None
-    cue = Cue(lemma=doc[dash].text, type="phrase", cls="signature", notes="dash label")
+    cue = Cue(lemma=doc[dash].text, type="phrase", cls="signature", notes=notes)
     return Attribution(CueHit(dash, dash + 1, dash, cue), name[1] - 1, None, name)
 
 
