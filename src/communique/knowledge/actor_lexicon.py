@@ -40,6 +40,7 @@ WORD_LISTS = (
     "common_noun",
     "beyond_state",
     "region_word",
+    "name_suffix",
 )
 """The lists of ``actor_words.tsv`` (the file documents each)."""
 SECTOR_GROUPS = ("state", "domestic", "force", "civilian", "transnational", "faith")
@@ -262,6 +263,8 @@ class ActorKnowledge:
     lower case."""
     region_words: frozenset[str] = frozenset()
     """Words that make a country's adjective after them a region's ("Latin American")."""
+    name_suffixes: frozenset[str] = frozenset()
+    """Generational suffixes after a surname ("jr.", "iii"), lower case: not the surname."""
     sectors: Sectors = Sectors()
     seats: Mapping[str, tuple[str, ...]] = field(default_factory=_empty)  # type: ignore[arg-type]
     """A capital's name -> the organisations seated there (``OrgEntry.seat``), in file order."""
@@ -438,6 +441,7 @@ def load_actor_knowledge(knowledge_dir: str = "") -> ActorKnowledge:
         common_nouns=frozenset(words["common_noun"]),
         beyond_state=frozenset(words["beyond_state"]),
         region_words=frozenset(words["region_word"]),
+        name_suffixes=frozenset(words["name_suffix"]),
         sectors=load_sectors(knowledge_dir),
         seats=MappingProxyType({k: tuple(v) for k, v in seats.items()}),
     )

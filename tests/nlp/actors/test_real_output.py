@@ -314,3 +314,14 @@ def test_titles_ending_in_general(
     assert person.sector == sector
     if role is not None:
         assert person.role == role
+
+
+def test_a_surname_after_a_generational_suffix_is_still_the_surname(
+    nlp_actors: Language,
+) -> None:
+    text = (
+        "Robert F. Kennedy Jr. is running for president. His uncle, John F. Kennedy, was "
+        "assassinated in 1963. Kennedy said vaccines were dangerous."
+    )
+    (later,) = _covering(_actors(nlp_actors, text), text, "Kennedy said")
+    assert later.name == "Robert F. Kennedy Jr."

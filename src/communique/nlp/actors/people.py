@@ -327,7 +327,7 @@ class PeopleMixin(ResolutionState):
         word = self.doc[s].text
         best: Draft | None = None
         for p in self.people:  # the first person introduced with this surname
-            if any(n.split()[-1] == word for n in p.names):
+            if any(self._surname(n) == word for n in p.names):
                 best = p
                 break
         if best is None:
@@ -342,6 +342,14 @@ class PeopleMixin(ResolutionState):
             best = self._draft(("person", word), "person", word)
             self.people.append(best)
         self._person_mention(best, s, e)
+
+    def _surname(self, name: str) -> str:
+        """The last word of ``name`` before any generational suffix ("Robert F. Kennedy Jr."
+        -> "Kennedy")."""
+        words = name.split()
+        while len(words) > 1 and words[-1].lower() in self.kb.name_suffixes:
+            words.pop()
+        return words[-1] if words else ""
 
     def _person_mention(self, p: Draft, s: int, e: int) -> None:
         doc = self.doc
