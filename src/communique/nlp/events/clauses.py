@@ -113,6 +113,8 @@ class ClauseReader:
         if tok.pos_ not in VERB_POS:
             return self.lexicon.modals.get(tok.lemma_.lower())
         lemma = self.verb_lemma(tok)
+        if lemma in self.lexicon.forecast_verbs and any(c.dep_ == "auxpass" for c in tok.children):
+            return "none"  # "is expected to attack": a forecast by others, no act of the subject
         kind = self.lexicon.modals.get(lemma)
         if kind is None and lemma not in self.lexicon.verbs:
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
@@ -338,10 +340,15 @@ class ClauseReader:
             if phrase is not None and not phrase.code:
                 return None  # a dictionary's discard: "killed in an accident"
             if phrase is not None and (
-                "" not in rows or self.figurative(rows[""], phrase, obj if has_dobj else None)
+                "" not in rows
+                or self.figurative(rows[""], phrase, obj if has_dobj else None)
+                or self.in_protest(verb, phrase)
             ):
                 # a verb we give no bare reading of our own; or force used on words, which is
-                # words ("attacked the proposal": CAMEO.2.0's ATTACK * &PROPOSAL [111])
+                # words ("attacked the proposal": CAMEO.2.0's ATTACK * &PROPOSAL [111]); or an
+                # act in protest, aimed like any protest ("resigned in protest")
+                if self.in_protest(verb, phrase):
+                    return Pattern(phrase.code, phrase.flags | {"notarget"})
                 return phrase
             for bare in (rows.get(""), phrases.get(("", ""))):
                 if bare is None or (not has_dobj and "needobj" in bare.flags):
@@ -378,14 +385,20 @@ class ClauseReader:
 
     def in_words(self, verb: Token, code: str) -> str | None:
         """The verbal conflict that force done in words is ("attacked X verbally", "attacked X
-        in a speech": ``event_words.tsv`` list ``in_words``, ``event_codes.tsv`` list
-        ``verbal_force``); ``None`` when ``code`` is no force or the verb names no words."""
+        in a speech", "attacked his words": ``event_words.tsv`` list ``in_words``,
+        ``event_codes.tsv`` list ``verbal_force``); ``None`` when ``code`` is no force or the verb names no words."""
         words = self.lexicon.verbal_force.get(EventCode.parse(code).root)
         if words is None:
             return None
         for child in verb.children:
             if child.dep_ == "advmod" and child.lower_ in self.lexicon.in_words:
                 return words
+            if (
+                child.dep_ == "dobj"
+                and child.lemma_.lower() in self.lexicon.in_words
+                and not self.person(child)
+            ):
+                return words  # "attack Mr Blair's words": force used on words is words
             if (
                 child.dep_ == "prep"
                 and child.lower_ == "in"
@@ -406,6 +419,21 @@ class ClauseReader:
             self.lexicon.violent(bare.code)
             and self.lexicon.quad(phrase.code) == 3
             and not self.person(obj)
+        )
+
+    def in_protest(self, verb: Token, phrase: Pattern) -> bool:
+        """Whether a dictionary's phrase of protest (root 14) reads a verb done "in protest"
+        (``event_words.tsv`` list ``protest_noun``): the act is dissent of one's own accord,
+        not the concession our bare row reads ("resigned in protest": CAMEO.2.0's RESIGN *
+        (IN PROTEST) [140] over RESIGN [0831])."""
+        return EventCode.parse(phrase.code).root == "14" and any(
+            c.dep_ == "prep"
+            and c.lower_ == "in"
+            and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in self.lexicon.protest_nouns
+                for g in c.children
+            )
+            for c in verb.children
         )
 
     def person(self, obj: Token | None) -> bool:
@@ -541,13 +569,15 @@ class ClauseReader:
             inner_verb = governed[0]
             inner = self.reading(inner_verb, consumed, depth + 1)
             if self.negated(verb) or self.unreal(verb):
-                return None  # "companies can persuade officials to ...", "could urge X to"
+                self.undone(inner, consumed)  # "can persuade officials to", "could urge X to"
+                return None
             content = inner.code if inner else None
             effective = "demand" if kind == "report" else kind
             modal_code = transform(effective, content, self.lexicon)
             if modal_code is None and content is None and kind == "intent" and own is not None:
                 modal_code = own.code
             if modal_code is None:
+                self.undone(inner, consumed)  # "is able to impose house detention"
                 return None
             flags = (own.flags if own else frozenset()) | (
                 inner.flags - {"notarget"} if inner else frozenset()
@@ -583,6 +613,16 @@ class ClauseReader:
         if code is None:
             return None
         return Reading(code, own.flags, verb)
+
+    @staticmethod
+    def undone(inner: Reading | None, consumed: set[int]) -> None:
+        """No reading for a governed clause that its governor leaves undone; its object is
+        claimed with it, so that no nominal event is read from what is not done ("is able to
+        impose house detention on X" codes no detention)."""
+        if inner is not None:
+            consumed.update(
+                c.i for c in inner.verb.children if c.dep_ in ("dobj", "nsubjpass", "attr")
+            )
 
     @staticmethod
     def going_to(verb: Token) -> bool:

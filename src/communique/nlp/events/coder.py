@@ -235,6 +235,7 @@ class EventCoder:
                 self._noun_content(tok)
                 or self._future_time(tok)
                 or self._condition(tok)
+                or self._consequent(tok)
                 or self._denied(tok)
                 or self._judged(tok)
             ):
@@ -368,6 +369,29 @@ class EventCoder:
         return verb.dep_ == "advcl" and any(
             m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in verb.children
         )
+
+    def _consequent(self, verb: Token) -> bool:
+        """Whether a clause is what an if-condition makes depend on it: a main clause that
+        states no intent ("if X attacks, Y retaliates"; "Y will retaliate if ..." stays a
+        conditional intent or threat), or a relative clause in one ("if the cabinet approves,
+        this will be the first deal that Iraq has signed"): hypothetical, not done."""
+        if verb.dep_ in ("relcl", "acl"):
+            main = verb.head
+            for _ in range(self.config.max_clause_climb):
+                if main.pos_ in VERB_POS or main.head is main:
+                    break
+                main = main.head
+            return main.pos_ in VERB_POS and self._conditioned(main)
+        return (
+            self._conditioned(verb)
+            and not self.reader.aux(verb) & FUTURE_AUX
+            and not self.reader.going_to(verb)
+        )
+
+    @staticmethod
+    def _conditioned(verb: Token) -> bool:
+        """Whether a clause has a condition clause ("if X attacks") of its own."""
+        return any(c.dep_ == "advcl" and EventCoder._condition(c) for c in verb.children)
 
     def _result_of(self, tok: Token, reading: Reading, coded: Mapping[int, str]) -> bool:
         """Whether a clause only restates the event it hangs on: the toll of an attack

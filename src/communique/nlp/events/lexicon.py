@@ -98,6 +98,7 @@ WORD_LISTS: tuple[str, ...] = (
     "judging_verb",
     "in_words",
     "speculation_noun",
+    "forecast_verb",
 )
 """The lists of ``event_words.tsv`` (the file documents each)."""
 CODE_LISTS: tuple[str, ...] = (
@@ -190,6 +191,9 @@ class EventLexicon:
     judging_verbs: frozenset[str] = frozenset()
     """Verbs that judge an object with an "as" predicate ("see X as vital"): a gerund they
     take is weighed, not done (``event_words.tsv``, list ``judging_verb``)."""
+    forecast_verbs: frozenset[str] = frozenset()
+    """Verbs of expectation whose passive with an infinitive is a forecast by others ("is
+    expected to attack"): no act of its subject (``event_words.tsv``, list ``forecast_verb``)."""
     travellers: frozenset[str] = frozenset()
     """Nouns of private travellers ("tourists"), who as subjects make no visit
     (``event_words.tsv``, list ``traveller``)."""
@@ -323,6 +327,7 @@ class EventLexicon:
             ),
             travellers=frozenset(words["traveller"]),
             judging_verbs=frozenset(words["judging_verb"]),
+            forecast_verbs=frozenset(words["forecast_verb"]),
             military_force=MappingProxyType(dict(codes["military_force"])),
             force_sectors=sectors.force,
             armed_codes=frozenset(codes["armed"]),

@@ -17,7 +17,7 @@ from ...codes import ActorCode, EventCode
 from ..syntax import FINITE_TAGS, first_subject, pobj_of, to_infinitive
 from .clauses import ClauseReader, Reading
 from .lexicon import EventLexicon
-from .parties import LOCATION_PREPS, Party, PartyFinder, names_place
+from .parties import LOCATION_PREPS, PLACE_ENTITIES, Party, PartyFinder, names_place
 
 TARGET_PREPS: tuple[str, ...] = (
     "with",
@@ -116,9 +116,39 @@ def prep_parties(
             found = finder.parties(by_prep[prep], beneficiaries=beneficiaries)
             if not places and prep in LOCATION_PREPS:
                 found = [p for p in found if not names_place(p.actor)]
+            if not places:
+                found = [p for p in found if not venue(p, by_prep[prep])]
             if found:
                 return found
     return []
+
+
+def venue(party: Party, top: Token) -> bool:
+    """Whether a party is a place named in an "in"/"at" phrase of a noun inside ``top``'s
+    phrase: where the event happens ("gathered for a summit in Hong Kong"), no party, even
+    when the place has a country's code."""
+    if party.actor is None:
+        return False
+    roots = [
+        m.root for m in party.actor.mentions if top.left_edge.i <= m.root.i <= top.right_edge.i
+    ]
+    return bool(roots) and all(
+        r.ent_type_ in PLACE_ENTITIES and _in_location_phrase(r, top) for r in roots
+    )
+
+
+def _in_location_phrase(tok: Token, top: Token) -> bool:
+    """Whether ``tok`` sits in an "in"/"at" phrase of a noun on its way up to ``top``."""
+    while tok.i != top.i and tok.head is not tok:
+        head = tok.head
+        if (
+            tok.dep_ == "pobj"
+            and head.lower_ in LOCATION_PREPS
+            and head.head.pos_ in ("NOUN", "PROPN")
+        ):
+            return True
+        tok = head
+    return False
 
 
 def prep_pobj(tok: Token, prep: str, max_climb: int) -> Token | None:
