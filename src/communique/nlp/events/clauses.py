@@ -37,7 +37,7 @@ PREFIX_FRAGMENTS: frozenset[str] = frozenset({"re", "co", "pre", "un", "de"})
 QUESTION_MARKS: frozenset[str] = frozenset({"whether", "if"})
 """Subordinators of an embedded question ("investigating whether X attacked Y", "asked if X
 would attack"): what it asks about has not been reported as done, nor is asking it a request
-("if" only as a verb's complement; as a condition see ``coder.CONDITION_MARKS``)."""
+("if" only as a verb's complement; as a condition see ``asserted.CONDITION_MARKS``)."""
 INSTRUMENT_KEY = "&weapon"
 """The object of a ``verbs.tsv`` row that needs a "with" phrase naming a weapon
 (``EventLexicon.weapons``): "charged protesters with batons" is an assault."""

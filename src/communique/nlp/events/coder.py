@@ -1,7 +1,9 @@
 """The event coder: who did what to whom, in CAMEO codes, read clause by clause.
 
 For each sentence we walk its verbs once. ``clauses.ClauseReader`` says what a clause
-codes (lexicon lookup, modality, negation); here we find its parties and pair them into events.
+codes (lexicon lookup, modality, negation), ``asserted.Assertion`` whether the sentence reports
+it as done at all (not a question, a denial, a condition or its consequent, a forecast, the
+content of a noun); here we find its parties and pair them into events.
 The subject gives the source and the object (or the object's own prepositional phrase, "a summit
 with X", or the verb's, "took a dig at X") the target, which ``targets.TargetFinder``
 reads; passive clauses swap them ("was criticized by X").
@@ -64,7 +66,8 @@ from ..syntax import (
     pobj_of,
     to_infinitive,
 )
-from .clauses import FUTURE_AUX, QUESTION_MARKS, ClauseReader, Reading
+from .asserted import Assertion
+from .clauses import QUESTION_MARKS, ClauseReader, Reading
 from .config import EventConfig
 from .lexicon import EventLexicon, Pattern
 from .parties import Party, PartyFinder, names_place, person_like
@@ -91,8 +94,6 @@ of last week's arrest of X", "killed 46 civilians in an attack on a village").""
 REFUSED_PREPS: tuple[str, ...] = ("despite",)
 """Prepositions whose object names the demand a refusal (root 12) turns down, and so with its
 author its target ("refused to resign despite calls from X")."""
-CONDITION_MARKS: frozenset[str] = frozenset({"if", "unless"})
-"""Subordinators of a condition clause, which codes nothing of its own."""
 
 
 @dataclass(frozen=True)
@@ -162,6 +163,7 @@ class EventCoder:
             else EventLexicon.load(knowledge_dir, verb_dictionaries=self.verb_dictionaries)
         )
         self.reader = ClauseReader(self.lexicon, self.config)
+        self.asserted = Assertion(self.lexicon, self.reader, self.config)
         self.relevance = EventRelevance(self.lexicon)
         self.targets = TargetFinder(self.lexicon, self.reader)
 
@@ -219,7 +221,7 @@ class EventCoder:
         # a sentence that gives a score ("30-20", "2-1") reports a match: its beatings, clashes
         # and rallies are sport
         scored = any(sent.start < i < sent.end - 1 for i in tokens.dashes) and gives_score(sent)
-        questioned = self._questioned(sent, tokens)
+        questioned = self.asserted.questioned(sent, tokens.questions)
         consumed: set[int] = set()
         out: list[EventSpan] = []
         coded: dict[int, str] = {}
@@ -231,14 +233,7 @@ class EventCoder:
             ):
                 continue
             tok = doc[i]
-            if (
-                self._noun_content(tok)
-                or self._future_time(tok)
-                or self._condition(tok)
-                or self._consequent(tok)
-                or self._denied(tok)
-                or self._judged(tok)
-            ):
+            if self.asserted.undone(tok):
                 continue
             reading = self.reader.reading(tok, consumed)
             if reading is None or self._result_of(tok, reading, coded):
@@ -265,21 +260,6 @@ class EventCoder:
         return out
 
     @staticmethod
-    def _questioned(sent: Span, tokens: _Tokens) -> set[int]:
-        """The tokens of the sentence's embedded questions ("police are investigating whether
-        the lyrics incite the assault of gay people"): asked about, not reported as done."""
-        doc = sent.doc
-        out: set[int] = set()
-        for i in tokens.questions:
-            if not sent.start <= i < sent.end:
-                continue
-            mark = doc[i]
-            clause = mark.head
-            if mark.dep_ == "mark" and (mark.lower_ == "whether" or clause.dep_ == "ccomp"):
-                out.update(range(clause.left_edge.i, clause.right_edge.i + 1))
-        return out
-
-    @staticmethod
     def _named_elsewhere(found: list[EventSpan], coded: list[EventSpan]) -> list[EventSpan]:
         """``found`` without its events of an unknown party that an event of the sentence
         already codes with that party named ("launched fire against X, killing or wounding
@@ -298,100 +278,6 @@ class EventCoder:
                 continue
             out.append(event)
         return out
-
-    def _noun_content(self, verb: Token) -> bool:
-        """Whether a clause is the content of a noun ("an admission that X murdered Y", "claims
-        that X attacked Y", "fears that X will invade"): said or feared, not reported as done.
-        A noun of speech or speculation (``event_words.tsv``, list ``speculation_noun``) takes
-        its clause without "that" too ("refused to give succour to suggestions it was preparing
-        for strikes"), where the parser may hang the clause on the verb: the noun just before
-        the clause then claims it."""
-        if verb.dep_ not in ("acl", "ccomp", "relcl"):
-            return False
-        if verb.head.pos_ in ("NOUN", "PROPN") and any(
-            m.dep_ == "mark" and m.lower_ in ("that", "whether") for m in verb.children
-        ):
-            return True
-        start = verb.left_edge.i
-        before = verb.doc[start - 1] if start > 0 else None
-        return (
-            before is not None
-            and before.pos_ == "NOUN"
-            and before.lemma_.lower() in self.lexicon.speculation_nouns
-        )
-
-    def _future_time(self, verb: Token) -> bool:
-        """Whether a clause is a time clause ("when X meets ...") of a clause that is future or
-        only possible ("a deal could be reached in December, when WTO members gather for a
-        summit"): it dates what is expected, and has not happened either."""
-        if verb.dep_ not in ("advcl", "relcl") or not any(
-            c.lower_ == "when" and c.dep_ in ("advmod", "mark") for c in verb.children
-        ):
-            return False
-        main = verb.head
-        for _ in range(self.config.max_clause_climb):
-            if main.pos_ in VERB_POS or main.head is main:
-                break
-            main = main.head
-        return main.pos_ in VERB_POS and (
-            self.reader.unreal(main) or bool(self.reader.aux(main) & FUTURE_AUX)
-        )
-
-    def _judged(self, verb: Token) -> bool:
-        """Whether a clause is a gerund that a verb of judgement takes with an "as" predicate
-        ("China's leaders see reforming the banks as vital", "regards talking to X as futile";
-        ``event_words.tsv``, list ``judging_verb``): an activity weighed, not reported as done."""
-        head = verb.head
-        return (
-            verb.tag_ == "VBG"
-            and verb.dep_ in ("xcomp", "ccomp", "dobj")
-            and head.i != verb.i
-            and head.lemma_.lower() in self.lexicon.judging_verbs
-            and any(
-                t.lower_ == "as" and t.dep_ in ("prep", "advmod")
-                for t in (
-                    *head.children,
-                    *verb.children,
-                    *(g for c in verb.children if c.pos_ == "ADJ" for g in c.children),
-                )
-            )
-        )
-
-    def _denied(self, verb: Token) -> bool:
-        """Whether a clause is the content of a negated verb ("the withdrawal did not mean that
-        Libya had cut its ties", "did not say that X attacked"): not reported as done."""
-        return verb.dep_ == "ccomp" and verb.head is not verb and self.reader.negated(verb.head)
-
-    @staticmethod
-    def _condition(verb: Token) -> bool:
-        """Whether a clause is a condition ("... unless X arranged a ceasefire", "if X
-        attacks"): what it names has not happened, it is what another act depends on."""
-        return verb.dep_ == "advcl" and any(
-            m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in verb.children
-        )
-
-    def _consequent(self, verb: Token) -> bool:
-        """Whether a clause is what an if-condition makes depend on it: a main clause that
-        states no intent ("if X attacks, Y retaliates"; "Y will retaliate if ..." stays a
-        conditional intent or threat), or a relative clause in one ("if the cabinet approves,
-        this will be the first deal that Iraq has signed"): hypothetical, not done."""
-        if verb.dep_ in ("relcl", "acl"):
-            main = verb.head
-            for _ in range(self.config.max_clause_climb):
-                if main.pos_ in VERB_POS or main.head is main:
-                    break
-                main = main.head
-            return main.pos_ in VERB_POS and self._conditioned(main)
-        return (
-            self._conditioned(verb)
-            and not self.reader.aux(verb) & FUTURE_AUX
-            and not self.reader.going_to(verb)
-        )
-
-    @staticmethod
-    def _conditioned(verb: Token) -> bool:
-        """Whether a clause has a condition clause ("if X attacks") of its own."""
-        return any(c.dep_ == "advcl" and EventCoder._condition(c) for c in verb.children)
 
     def _result_of(self, tok: Token, reading: Reading, coded: Mapping[int, str]) -> bool:
         """Whether a clause only restates the event it hangs on: the toll of an attack
