@@ -11,7 +11,7 @@ from typing import Any
 
 from ..records import PERIODS, QUAD_CLASS_KEYS, Period
 from .db import Store
-from .queries import EVENT_COPY_KEY, once_per_story, pair_clause
+from .queries import EVENT_COPY_KEY, date_range, once_per_story, pair_clause
 
 _PERIOD_SQL: dict[Period, str] = {
     "day": "substr(e.date, 1, 10)",
@@ -66,12 +66,9 @@ def dyad(
         raise ValueError(f"by must be one of {', '.join(PERIODS)}, not {by!r}")
     pair, params = pair_clause(a, b, both_ways)
     where = ["e.date IS NOT NULL", pair]
-    if since:
-        where.append("e.date >= ?")
-        params.append(since)
-    if until:
-        where.append("e.date <= ?")
-        params.append(until)
+    dated, dated_params = date_range("e.date", since, until)
+    where += dated
+    params += dated_params
     sql = (
         f"SELECT {period} AS period, COUNT(*) AS events,"
         + "".join(f" SUM(e.quad_class = {q}) AS {key}," for q, key in QUAD_CLASS_KEYS.items())

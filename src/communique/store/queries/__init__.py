@@ -54,7 +54,15 @@ from ._quotes import (
     quote_filter,
     quotes,
 )
-from ._sql import SQLITE_MAX_INT, FacetSql, article_filter, clamp_limit, fts_query, row_id
+from ._sql import (
+    SQLITE_MAX_INT,
+    FacetSql,
+    article_filter,
+    clamp_limit,
+    date_range,
+    fts_query,
+    row_id,
+)
 from ._stats import stats
 
 __all__ = [
@@ -93,6 +101,7 @@ __all__ = [
     "has_stories",
     "once_per_story",
     "pair_clause",
+    "date_range",
     "quote_filter",
     "quotes",
     "row_id",

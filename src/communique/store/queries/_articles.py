@@ -9,7 +9,7 @@ from typing import Any, TypedDict, Unpack
 from ...errors import NotFound
 from ...records import Analysis
 from ..db import Store
-from ._sql import FacetSql, article_filter, count_rows, fts_query, page_rows
+from ._sql import FacetSql, article_filter, count_rows, date_range, fts_query, page_rows
 
 
 def show(store: Store, doc_id: str) -> Analysis:
@@ -99,12 +99,9 @@ def document_rows(filters: DocumentFilters, facet: FacetSql | None = None) -> tu
         source = "documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
         where.append("documents_fts MATCH ?")
         params.append(match)
-    if since:
-        where.append("d.published >= ?")
-        params.append(since)
-    if until:
-        where.append("d.published <= ?")
-        params.append(until)
+    dated, dated_params = date_range("d.published", since, until)
+    where += dated
+    params += dated_params
     on_article, article_params = article_filter(
         filters.get("outlet"), filters.get("topic"), filters.get("month")
     )

@@ -7,7 +7,7 @@ from typing import Any, Literal, TypedDict, Unpack, get_args
 
 from ..db import Store
 from ._per_story import EVENT_COPY_KEY, once_per_story
-from ._sql import count_rows, order_by, page_rows
+from ._sql import count_rows, date_range, order_by, page_rows
 
 EventSort = Literal["date", "source", "code", "target", "goldstein"]
 """Columns an event listing can be ordered by."""
@@ -53,12 +53,9 @@ def _event_listing(
     if code:
         where.append("e.code LIKE ?")
         params.append(code + "%")
-    if since:
-        where.append("e.date >= ?")
-        params.append(since)
-    if until:
-        where.append("e.date <= ?")
-        params.append(until)
+    dated, dated_params = date_range("e.date", since, until)
+    where += dated
+    params += dated_params
     if actor_id is not None:
         where.append("(e.source_actor_id = ? OR e.target_actor_id = ?)")
         params.extend([actor_id, actor_id])

@@ -46,6 +46,20 @@ def count_rows(store: Store, rows_sql: str, params: list[Any]) -> int:
     return int(store.query(f"SELECT COUNT(*) FROM ({rows_sql})", params)[0][0])
 
 
+def date_range(column: str, since: str | None, until: str | None) -> tuple[list[str], list[Any]]:
+    """Conditions keeping rows whose ``column`` (an ISO date) is from ``since`` to ``until``
+    (either may be absent), with their parameters."""
+    where: list[str] = []
+    params: list[Any] = []
+    if since:
+        where.append(f"{column} >= ?")
+        params.append(since)
+    if until:
+        where.append(f"{column} <= ?")
+        params.append(until)
+    return where, params
+
+
 def article_filter(
     outlet: str | None, topic: str | None, month: str | None
 ) -> tuple[list[str], list[Any]]:
