@@ -100,6 +100,13 @@ class Models:
         )
 
 
+def default_threshold(kind: str, knowledge_dir: str = "") -> float:
+    """The fitted default threshold of the ``kind`` model (``quote`` or ``event``), which
+    listings and exports apply unless told otherwise."""
+    models = Models.load(knowledge_dir)
+    return float(models.quote.threshold if kind == "quote" else models.event.threshold)
+
+
 def _words(text: str | None) -> float:
     return math.log1p(len((text or "").split()))
 

@@ -172,10 +172,9 @@ def default_min_confidence(kind: str, given: float | None) -> float:
     """``given``, else the default threshold of the ``kind`` model (``quote``, ``event``)."""
     if given is not None:
         return given
-    from ..confidence import Models
+    from ..confidence import default_threshold
 
-    model = Models.load(build_settings().knowledge)
-    return float(model.quote.threshold if kind == "quote" else model.event.threshold)
+    return default_threshold(kind, build_settings().knowledge)
 
 
 def pred_option(default: str = "analyse GOLD now") -> Callable[[F], F]:

@@ -31,9 +31,9 @@ def countries(store: Store) -> list[str]:
 def event_threshold(knowledge_dir: str) -> float:
     """The default confidence threshold of events (``knowledge/confidence.json``), as the
     CLI's listings apply it."""
-    from ..confidence import Models
+    from ..confidence import default_threshold
 
-    return float(Models.load(knowledge_dir).event.threshold)
+    return default_threshold("event", knowledge_dir)
 
 
 def doc_actor_ids(store: Store, doc_id: str) -> dict[str, int]:
