@@ -299,3 +299,16 @@ def test_names_a_day(expression: str, day: bool) -> None:
     from communique.article.dates import names_a_day
 
     assert names_a_day(expression) is day
+
+
+def test_closing_a_border_restricts_movement(base: Language, coder: EventCoder) -> None:
+    # CAMEO 191 "impose blockade, restrict movement", as CAMEO.2.0 codes RECLOSE * BORDER
+    assert ("TUR", "IRN", "191") in triples(base, coder, "Turkey closed its border with Iran.")
+
+
+def test_sharing_intelligence_with_another_holds_both_ways(
+    base: Language, coder: EventCoder
+) -> None:
+    # CAMEO.2.0 pairs sharing (SHARE * &EVIDENCE [064:064])
+    found = triples(base, coder, "France shared intelligence with Turkey.")
+    assert {("FRA", "TUR", "064"), ("TUR", "FRA", "064")} <= found
