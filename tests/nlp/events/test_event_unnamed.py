@@ -94,3 +94,39 @@ def test_an_unknown_party_adds_nothing_when_the_sentence_names_it(
         base, coder, "Russian aircraft killed 46 civilians in Turkey in an attack on a village."
     )
     assert not any(s is None for s, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a protest named as the occasion of a clause is held by the clause's subject
+        (
+            "Iranian students threw stones during demonstrations against Israel.",
+            ("IRNEDU", "ISR", "14"),
+        ),
+        ("Iranian students took part in protests against Israel.", ("IRNEDU", "ISR", "14")),
+        # the act protested is aimed at its doer ("against abuses by X")
+        (
+            "Iranian students threw stones during protests against abuses by Israel.",
+            ("IRNEDU", "ISR", "14"),
+        ),
+    ],
+)
+def test_the_subject_of_a_clause_takes_part_in_its_protest(
+    base: Language, coder: EventCoder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in roots(base, coder, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # police and a state named alone take no part in the protest they act during
+        "Police arrested twenty Iranian students during protests against Israel.",
+        "Iran arrested twenty students during protests against Israel.",
+    ],
+)
+def test_a_force_or_a_state_acting_during_a_protest_is_no_protester(
+    base: Language, coder: EventCoder, text: str
+) -> None:
+    assert not any(code == "14" for _, _, code in roots(base, coder, text))

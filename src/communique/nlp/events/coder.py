@@ -728,6 +728,8 @@ class EventCoder:
             left = prep_parties(noun, ("of",), finder) or self._place_parties(noun, "CVL", finder)
             if not left and noun.dep_ in ("nsubj", "nsubjpass"):
                 left = self._place_parties(noun.head, "CVL", finder)  # "protests erupted in X"
+            if not left:
+                left = self._participants(noun, finder)  # "threw stones during protests"
         preps = NOUN_TARGET_PREPS
         if not place_target(reading, self.lexicon) or root == "14":
             preps = tuple(p for p in preps if p != "in")  # "an IMF meeting in Washington"
@@ -739,6 +741,10 @@ class EventCoder:
         if of_target and not targets:
             of = prep_pobj(noun, "of", self.config.max_pobj_climb)
             targets = finder.generic(of) if of is not None else []
+        if root == "14" and not targets:
+            # "protests against abuses by the army": an act protested is aimed at its doer
+            act = prep_pobj(noun, "against", self.config.max_pobj_climb)
+            targets = prep_parties(act, ("by",), finder) if act is not None else []
         if not left:
             if targets and (violent or root == "14") and noun.dep_ in ARGUMENT_DEPS:
                 return self._dyads(sent, reading, [], targets, date, True)
@@ -790,6 +796,32 @@ class EventCoder:
             s is not None and s not in lex.force_sectors and s not in lex.state_sectors
             for s in sectors
         )
+
+    def _participants(self, noun: Token, finder: PartyFinder) -> list[Party]:
+        """The doers of a protest named as an occasion of its clause ("youths threw stones
+        during demonstrations against X", "thousands took part in protests", ``event_words.tsv``
+        list ``part_prep``): the clause's active subject, unless it is an armed force or an organ
+        of a state ("police arrested 20 during protests", "Iran arrested ..."), whose part is no
+        protest; people of a country ("Palestinian youths") are its people. A bare
+        singular noun after "in" is a purpose ("resigned in protest"), read elsewhere."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ not in self.lexicon.part_preps:
+            return []
+        bare = not any(c.dep_ in ("det", "poss") for c in noun.children)
+        if prep.lower_ == "in" and noun.tag_ == "NN" and bare:
+            return []
+        subj = first_subject(self._clause_head(prep.head))
+        if subj is None or subj.dep_ != "nsubj":
+            return []
+        parties = finder.parties(subj)
+        lex = self.lexicon
+        for party in parties:
+            role = self.relevance.role(party.code)
+            if role is None and subj.pos_ == "PROPN":
+                return []  # a country named alone acts as its state ("Iran arrested ...")
+            if role in lex.force_sectors or role in lex.state_sectors:
+                return []
+        return parties
 
     def _hedged(self, noun: Token) -> bool:
         """ "a possible invasion of X", "the planned summit": a possibility or a plan, no act

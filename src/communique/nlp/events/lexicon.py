@@ -99,6 +99,7 @@ WORD_LISTS: tuple[str, ...] = (
     "in_words",
     "speculation_noun",
     "forecast_verb",
+    "part_prep",
 )
 """The lists of ``event_words.tsv`` (the file documents each)."""
 CODE_LISTS: tuple[str, ...] = (
@@ -235,6 +236,9 @@ class EventLexicon:
     speculation_nouns: frozenset[str] = frozenset()
     """Nouns whose complement clause is said or feared, not done ("suggestions it was
     preparing strikes"; ``event_words.tsv``, list ``speculation_noun``)."""
+    part_preps: frozenset[str] = frozenset()
+    """Prepositions whose protest noun is an occasion the clause's subject takes part in
+    ("threw stones during demonstrations"; ``event_words.tsv``, list ``part_prep``)."""
     weapons: frozenset[str] = frozenset()
     """Nouns of weapons and riot-control tools ("baton", "tear gas"; ``event_words.tsv``, list
     ``weapon``): a verb's "with" phrase naming one reads its ``&weapon`` row (``verbs.tsv``)."""
@@ -347,6 +351,7 @@ class EventLexicon:
             armed_nouns=MappingProxyType(dict(codes["armed_noun"])),
             in_words=frozenset(words["in_words"]),
             speculation_nouns=frozenset(words["speculation_noun"]),
+            part_preps=frozenset(words["part_prep"]),
             contest_topics=frozenset(words["contest_topic"]),
             state_sectors=sectors.state,
             sectors=frozenset(sectors.priority),
