@@ -41,9 +41,19 @@ WORD_LISTS = (
     "beyond_state",
     "region_word",
     "name_suffix",
+    "work_noun",
+    "work_part",
 )
 """The lists of ``actor_words.tsv`` (the file documents each)."""
-SECTOR_GROUPS = ("state", "domestic", "force", "civilian", "transnational", "faith")
+SECTOR_GROUPS = (
+    "state",
+    "domestic",
+    "force",
+    "civilian",
+    "transnational",
+    "faith",
+    "population",
+)
 """The groups of ``sectors.tsv`` (the file documents each)."""
 
 #: Code prefixes of international actors (intergovernmental, non-governmental, militant groups).
@@ -184,6 +194,10 @@ class Sectors:
     faith: frozenset[str] = frozenset()
     """Religious bodies and clergy, whose faith is the tertiary part of their code ("a
     Christian missionary": RELCHR)."""
+    population: frozenset[str] = frozenset()
+    """A population of a country (civilians, refugees): the people whose ethnic word names it
+    is the third part of its code (CAMEO's national ethnic minority: "Iraqi Kurds" IRQCVLkur,
+    "Tamil refugees" LKAREFtam)."""
 
     def rank(self, sector: str) -> int:
         """The sector's place in ``priority`` (after all of them when it is not listed)."""
@@ -214,6 +228,7 @@ def load_sectors(knowledge_dir: str = "") -> Sectors:
         civilian=frozenset(groups["civilian"]),
         transnational=frozenset(groups["transnational"]),
         faith=frozenset(groups["faith"]),
+        population=frozenset(groups["population"]),
     )
 
 
@@ -265,6 +280,12 @@ class ActorKnowledge:
     """Words that make a country's adjective after them a region's ("Latin American")."""
     name_suffixes: frozenset[str] = frozenset()
     """Generational suffixes after a surname ("jr.", "iii"), lower case: not the surname."""
+    work_nouns: frozenset[str] = frozenset()
+    """Nouns for a work or a part of one ("drama", "album", "season"): a name right after
+    one is the work's title, no actor ("the drama Baretta"), lower case."""
+    work_parts: frozenset[str] = frozenset()
+    """Nouns for a part of a serial work ("season"): a name after "of" following one is the
+    work's title ("season four of Stranger Things"), lower case."""
     sectors: Sectors = Sectors()
     seats: Mapping[str, tuple[str, ...]] = field(default_factory=_empty)  # type: ignore[arg-type]
     """A capital's name -> the organisations seated there (``OrgEntry.seat``), in file order."""
@@ -283,6 +304,13 @@ class ActorKnowledge:
             if hit.kind in kinds:
                 return hit
         return None
+
+    def ethnic_code(self, word: str) -> str | None:
+        """The CAMEO ethnic code of a people's word ("Kurds": "kur", ``ethnic_groups.tsv``'s
+        lower-case codes); ``None`` for a faith's word (its religion code is upper case:
+        "Muslims") or a word of no group."""
+        code = self.group_codes.get(word)
+        return code if code is not None and code.islower() else None
 
     def role(self, text: str) -> RoleEntry | None:
         """The role entry for a phrase (any case), ``None`` when it is not a role word."""
@@ -442,6 +470,8 @@ def load_actor_knowledge(knowledge_dir: str = "") -> ActorKnowledge:
         beyond_state=frozenset(words["beyond_state"]),
         region_words=frozenset(words["region_word"]),
         name_suffixes=frozenset(words["name_suffix"]),
+        work_nouns=frozenset(words["work_noun"]),
+        work_parts=frozenset(words["work_part"]),
         sectors=load_sectors(knowledge_dir),
         seats=MappingProxyType({k: tuple(v) for k, v in seats.items()}),
     )

@@ -176,9 +176,9 @@ def test_international_organisations_have_their_kind(
 @pytest.mark.parametrize(
     ("text", "words", "code"),
     [
-        ("Kurds in northern Iraq celebrated the vote.", "Kurds", "IRQCVL"),
+        ("Kurds in northern Iraq celebrated the vote.", "Kurds", "IRQCVLkur"),
         ("Shiite Muslims in Baghdad marched on Friday.", "Shiite", "IRQCVL"),
-        ("Bosnian Serbs demanded a truce on Monday.", "Bosnian Serbs", "BIHCVL"),
+        ("Bosnian Serbs demanded a truce on Monday.", "Bosnian Serbs", "BIHCVLsrp"),
         (
             "Ethnic Albanian guerrillas operating in Macedonia laid down their arms.",
             "guerrillas",

@@ -140,6 +140,12 @@ def test_a_commission_of_its_own_is_not_joined(nlp_actors: Language) -> None:
             "CANRELCHR",
         ),
         ("Karen guerrillas attacked a Burmese army post near Myawaddy.", "guerrillas", "MMRREB"),
+        # a population named by its people's ethnic word: CAMEO's national ethnic minority
+        ("Syrian Kurds crossed the border on foot.", "Syrian Kurds", "SYRCVLkur"),
+        ("Tamil refugees reached the coast of India by boat.", "Tamil refugees", "LKAREFtam"),
+        ("Kurds in northern Syria fled the shelling.", "Kurds", "SYRCVLkur"),
+        # a faith is no ethnic code for civilians
+        ("Russian Jewish immigrants settled near Haifa.", "immigrants", "RUSCVL"),
     ],
 )
 def test_a_third_code_part_only_when_the_text_says(
@@ -155,6 +161,8 @@ def test_group_codes_come_from_ethnic_groups_and_leave_country_words_alone() -> 
     assert kb.group_codes["Christian"] == "CHR"
     assert [h.kind for h in kb.name("Albanian")] == ["adjective"]
     assert "REL" in kb.sectors.faith
+    assert kb.sectors.population >= {"CVL", "REF"}
+    assert (kb.ethnic_code("Kurds"), kb.ethnic_code("Muslims")) == ("kur", None)
 
 
 @pytest.mark.parametrize(
@@ -217,7 +225,7 @@ def test_shared_titles_are_marked_in_the_role_table() -> None:
         # a school is education, whatever it teaches
         ("Baghdad University Medical School said it had reopened.", "Medical School", "IRQEDU"),
         # a people named after its country's name, as after its adjective
-        ("Kosovo Albanians demanded independence.", "Albanians", "XKXCVL"),
+        ("Kosovo Albanians demanded independence.", "Albanians", "XKXCVLalb"),
         # a faith's worshippers are religious actors (Phoenix agents: PILGRIM, WORSHIPPER REL)
         ("Shiite pilgrims were attacked near Karbala.", "pilgrims", "IRQRELSHI"),
     ],
@@ -325,3 +333,30 @@ def test_a_surname_after_a_generational_suffix_is_still_the_surname(
     )
     (later,) = _covering(_actors(nlp_actors, text), text, "Kennedy said")
     assert later.name == "Robert F. Kennedy Jr."
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        # a title a body gives, after that body's possessive: the body's sector, whatever
+        # office the dictionary knows the person for
+        (
+            "Members of the Fatah party marched in Ramallah against the party's leader "
+            "Mahmoud Abbas on Friday.",
+            "Mahmoud Abbas",
+            "PSEPTY",
+        ),
+        ("The union's spokesman said the strike in Leeds would go ahead.", "spokesman", "LAB"),
+    ],
+)
+def test_a_title_possessed_by_a_body_takes_its_sector(
+    nlp_actors: Language, text: str, words: str, code: str
+) -> None:
+    found = _covering(_actors(nlp_actors, text), text, words)
+    assert code in {a.code for a in found}, [(a.name, a.code) for a in found]
+
+
+def test_part_of_a_city_is_its_people_not_a_country(nlp_actors: Language) -> None:
+    text = "Police closed polling stations in East Jerusalem on Tuesday."
+    found = _covering(_actors(nlp_actors, text), text, "East Jerusalem")
+    assert [(a.kind, a.code) for a in found] == [("group", "PSECVL")]

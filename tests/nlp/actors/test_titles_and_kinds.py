@@ -57,3 +57,46 @@ def test_two_towns_joined_by_a_hyphen_are_no_person(nlp: Language) -> None:
     actors = nlp(text)._.actors
     assert not [a for a in actors if a.kind == "person" and "South Bend" in a.name]
     assert not [a for a in actors if a.kind == "country" and a.country is None]
+
+
+def test_a_name_in_the_plural_written_after_the_is_a_body_not_a_person(nlp: Language) -> None:
+    text = (
+        "The Rams beat the Falcons 20-17. Rams coach Sean McVay said the Rams deserved it. "
+        "Sarah Evans said the Evans family would watch. Evans added that she was hopeful."
+    )
+    actors = {a.name: a for a in nlp(text)._.actors}
+    assert actors["Rams"].kind == "organization"
+    assert actors["Sarah Evans"].kind == "person"  # "the Evans family": a modifier
+
+
+def test_a_titled_office_holder_keeps_the_dictionarys_country(nlp: Language) -> None:
+    # the dictionary knows her (Phoenix: GBRGOV in 2003); the clause names only the US
+    text = (
+        "Former Cabinet minister Clare Short has attacked the US-led aid coalition, saying the "
+        "UN must lead the relief work."
+    )
+    short = next(a for a in nlp(text)._.actors if a.name == "Clare Short")
+    assert short.country == "GBR" and short.code == "GBRELI"
+
+
+def test_its_title_belongs_to_the_body_its_refers_to(nlp: Language) -> None:
+    text = "The company said its advisers had approved the merger in Chicago on Monday."
+    advisers = next(a for a in nlp(text)._.actors if a.name.lower() == "advisers")
+    assert advisers.sector == "BUS"
+    text = "Russia said its advisers had approved the plan."
+    advisers = next(a for a in nlp(text)._.actors if a.name.lower() == "advisers")
+    assert advisers.code == "RUSGOV"
+
+
+def test_the_title_of_a_work_is_no_actor(nlp: Language) -> None:
+    text = (
+        "Season two of Silent Harbours drew more viewers than any other show, and the star of "
+        "the police drama Night Patrol, Anna Reyes, said she was delighted. Coach Tim Hale said "
+        "they can play Rui Costa in midfield. A studio will screen the film of Mariko "
+        "Tanabe's memoir. The film Steven Marsh directed last year won two awards."
+    )
+    names = {a.name for a in nlp(text)._.actors}
+    assert not names & {"Silent Harbours", "Night Patrol"}, names
+    assert "Rui Costa" in names  # "play" as a verb names a player
+    assert "Mariko Tanabe" in names  # "the film of X's memoir" names its author
+    assert "Steven Marsh" in names  # a given name opens a person's name, not a title

@@ -218,6 +218,11 @@ def premodifiers(
                     aff.orgs.insert(0, org_hit.org)
                 left = pm.start
                 continue
+            body = scan.role_at.get(left - 2)
+            if body is not None and body.entry.kind == "body" and body.end == left - 1:
+                # "the party's leader", "the union's spokesman": a title the body gives
+                aff.body, aff.body_sector = True, body.entry.sector
+                break
             _attach_body(doc[left - 2], scan, aff)  # "Fiat's president"
             break
         if low == "led" and left - 2 > sent_start and doc[left - 2].text == "-":
@@ -379,12 +384,16 @@ def _text(doc: Doc, start: int, end: int) -> str:
 def tertiary(aff: Affiliation, sector: str | None, sectors: Sectors) -> str | None:
     """The third part of the actor's code (PLOVER keeps one: religion or ethnicity): the code
     of an ethnic or faith word when the text calls the actor ethnic ("ethnic Albanian
-    guerrillas": alb) or when the actor is a religious one (``sectors.faith``: "a Christian
-    missionary": CHR); ``None`` otherwise ("Karen guerrillas", "Moslem forces")."""
+    guerrillas": alb), when the actor is a religious one (``sectors.faith``: "a Christian
+    missionary": CHR), or when it is a population named by its people's ethnic word
+    (``sectors.population``, a lower-case ethnic code: "Tamil refugees": tam); ``None``
+    otherwise ("Karen guerrillas", "Moslem forces", "Jewish immigrants")."""
     if aff.group is None:
         return None
     if aff.called_ethnic or (sector is not None and sector in sectors.faith):
         return aff.group
+    if sector is not None and sector in sectors.population and aff.group.islower():
+        return aff.group  # ethnic codes are lower case, faiths' upper case
     return None
 
 

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ...codes import ActorCode
 from ...knowledge.actor_lexicon import NGO, RoleEntry
 from ...records import ActorKind
+from ..syntax import SUBJECT_DEPS
 from .affiliation import (
     COUNTRY_KINDS,
     Affiliation,
@@ -141,6 +143,11 @@ class GroupsMixin(ResolutionState):
                 continue
             self._mark(mstart, span_end)
             sector = sector_of(aff, self.kb.sectors)
+            if rm.entry.shared and not (aff.countries or aff.orgs or aff.body):
+                body = self._its_body(head)
+                if body is not None:  # "the company said its advisers": the company's
+                    fixed = ActorCode.parse(body.code).sector if body.code else None
+                    sector = body.sector or fixed or None
             own = aff.country() or base_of(aff, None)
             plural = rm.entry.plural or head.tag_ in ("NNS", "NNPS")
             countries: list[str | None] = list(aff.countries) or [
@@ -178,6 +185,27 @@ class GroupsMixin(ResolutionState):
                 d.group = d.group or tertiary(aff, sector, self.kb.sectors)
                 d.title_phrase = rm.entry.phrase
             del end
+
+    def _its_body(self, head: Token) -> Draft | None:
+        """The organisation an "its" before ``head`` refers to: the subject of the nearest
+        clause above it ("The company said its advisers had agreed"), when that subject is an
+        organisation already resolved; ``None`` otherwise (no "its", a country, a person)."""
+        pron = next((c for c in head.children if c.dep_ == "poss" and c.lower_ == "its"), None)
+        if pron is None:
+            return None
+        cur = head
+        while cur.head.i != cur.i:
+            cur = cur.head
+            for child in cur.children:
+                if child.dep_ not in SUBJECT_DEPS or child.i >= pron.i:
+                    continue
+                if child.left_edge.i <= head.i <= child.right_edge.i:
+                    continue  # "its advisers said": the phrase is the subject itself
+                for d in self.drafts:
+                    if any(s <= child.i < e for s, e in d.mentions):
+                        return d if d.kind == "organization" else None
+                return None
+        return None
 
     def _there(self, head: Token) -> str | None:
         """The country of the place a "there" after a description points back to ("a network
@@ -261,8 +289,8 @@ class GroupsMixin(ResolutionState):
             ):
                 continue
             s, e = self._trim(ent.start, ent.end)
-            if s >= e or self._text(s, e) in self.kb.common_nouns:
-                continue
+            if s >= e or self._text(s, e) in self.kb.common_nouns or self._title_of_work(s):
+                continue  # "AI"; "the drama Baretta": a title, no body
             e = self._extend_of(e)
             nm = self.scan.names_by_start.get(s)
             if nm is not None and nm.end == e and nm.first(*COUNTRY_KINDS) is not None:
@@ -396,6 +424,7 @@ class GroupsMixin(ResolutionState):
             text = self._text(prev.start, e)
             d = self._draft(("people", adj.iso3, text), "group", text)
             d.country, d.sector, d.plural = adj.iso3, "CVL", True
+            d.group = self.kb.ethnic_code(self._text(s, e))  # "Iraqi Kurds": IRQCVLkur
             d.add(prev.start, e)
             self._mark(prev.start, e)
 
@@ -450,6 +479,7 @@ class GroupsMixin(ResolutionState):
         faith adjectives just before it join the mention ("Shiite Muslims"). Its country
         depends on the article, so it is no name across articles."""
         doc = self.doc
+        code = self.kb.ethnic_code(self._text(start, end))  # "Kurds": kur; "Muslims": none
         while start > 0:
             prev = self.scan.names_by_end.get(start)
             if prev is None or prev.first("ethnic") is None:
@@ -462,6 +492,7 @@ class GroupsMixin(ResolutionState):
         d = self._draft(("people", text), "group", text)
         d.country = d.country or aff.country() or self._fallback_country(head, "CVL")
         d.sector, d.plural = "CVL", True
+        d.group = d.group or code
         d.named = False  # Kurds in Iraq and Kurds in Turkey: actors of their article, by code
         d.add(start, end)
         self._mark(start, end)

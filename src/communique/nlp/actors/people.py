@@ -131,7 +131,12 @@ class PeopleMixin(ResolutionState):
                     break
             while e > s and (doc[e - 1].text in POSSESSIVE or doc[e - 1].is_punct):
                 e -= 1
-            if s >= e or self._text(s, e) in self.kb.common_nouns or self._thing(s, e):
+            if (
+                s >= e
+                or self._text(s, e) in self.kb.common_nouns
+                or self._thing(s, e)
+                or self._title_of_work(s)  # "the horror hit film Boogeyman"
+            ):
                 continue
             if s in self.scan.role_at and self.scan.role_at[s].end >= e:
                 continue  # "Lib Dem MPs": a role nominal after its organisation's name

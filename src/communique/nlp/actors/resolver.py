@@ -155,9 +155,11 @@ class _Resolution(PeopleMixin, GroupsMixin, ResolutionState):
         """Fill what ``d`` lacks (country or international base, sector) from the dictionary:
         the text's own facts are kept. Short acronyms ("FPS") are too ambiguous to look up,
         and a person takes a country only when the article names it somewhere (a namesake of
-        a Canadian minister in a football report is no Canadian), or when a full name is
+        a Canadian minister in a football report is no Canadian), when a full name is
         that of an office holder on the article's day ("Jean Chretien" in 2003) in an article
-        about states (``_about_states``)."""
+        about states (``_about_states``), or when the text itself gives that full name an
+        office of state (``OFFICES``: "Former Cabinet minister Clare Short" is the politician
+        the dictionary knows, whatever other country her clause names)."""
         if self.dictionary is None:
             return
         texts = [
@@ -170,6 +172,7 @@ class _Resolution(PeopleMixin, GroupsMixin, ResolutionState):
             d.kind == "person"
             and found.country not in (None, *self.context.countries())
             and not (found.in_office and self._about_states())
+            and not (d.sector in OFFICES and any(len(n.split()) > 1 for n in d.names))
         ):
             return
         if d.country is None and d.base is None:

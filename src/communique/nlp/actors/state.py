@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from ...knowledge.actor_lexicon import INTERNATIONAL, ActorKnowledge
@@ -87,6 +88,9 @@ class ResolutionState:
         self.token_person: dict[int, Draft] = {}
         self.claimed: dict[int, Draft] = {}
         """Role-match start -> the person an appositive or predicate nominal describes."""
+        self.after_the: set[str] | None = None
+        """Words the document writes right after "the" as a phrase's head (``_plural_name``),
+        read when first asked for."""
         self.token_role: dict[int, Draft] = {}
         """Token -> the role-nominal actor whose mention holds it (for later fallbacks)."""
         self.context = CountryContext(doc, self.scan, kb, config.dateline_window)
@@ -111,8 +115,49 @@ class ResolutionState:
             return False
         if any(any(ch.isdigit() for ch in t.text) for t in ent):
             return True
+        if len(ent) == 1 and self._plural_name(ent[0]):
+            return True
         rm = self.scan.role_at.get(ent.end - 1)
         return rm is not None and rm.entry.kind == "body" and ent[-1].text[:1].isupper()
+
+    def _plural_name(self, tok: Token) -> bool:
+        """True for a one-word name in the plural ("-s") that the document also writes after
+        "the" as the head of its phrase ("the Seahawks lost", "beat the Rams"), and that our
+        tables know as no one: a team or other body. A person's name takes no article, and a
+        family ("the Kennedys") is no one person either; "the Jones family" is a modifier."""
+        word = tok.text
+        if not word.endswith("s") or word.endswith("ss") or not word[:1].isupper():
+            return False
+        if word in self.kb.surnames or self.kb.first(word, ("person",)) is not None:
+            return False
+        if self.after_the is None:
+            doc = self.doc
+            the = doc.vocab.strings["the"]
+            lower = doc.to_array(LOWER)
+            self.after_the = {
+                doc[i + 1].text
+                for i in (lower[:-1] == the).nonzero()[0].tolist()
+                if doc[i + 1].dep_ != "compound"
+            }
+        return word in self.after_the
+
+    def _title_of_work(self, s: int) -> bool:
+        """True when the name starting at token ``s`` is the title of a work: right after a
+        noun for one ("the medical drama ER", "his album Musicology"), or after an "of" that
+        follows a part of one ("season four of Stranger Things"); ``work_noun`` and
+        ``work_part`` of ``actor_words.tsv`` ("a film of X's memoir" names its author). The
+        word must be a noun there: "they can play Kaka" names a player; and a name opening
+        with a given name is a person's ("the film Steven Spielberg directed")."""
+        if s == 0 or self.doc[s].text in self.kb.given_names:
+            return False
+        prev = self.doc[s - 1]
+        if prev.lower_ == "of":
+            head = prev.head
+            parts = self.kb.work_parts
+            return head.pos_ != "VERB" and (
+                head.lower_ in parts or (head.pos_ == "NUM" and head.head.lower_ in parts)
+            )
+        return prev.pos_ == "NOUN" and prev.lower_ in self.kb.work_nouns
 
     def _all_peoples(self, s: int, e: int) -> bool:
         """True when tokens ``[s, e)`` are all country names or adjectives and peoples, the last a
