@@ -36,6 +36,7 @@ WORD_LISTS = (
     "report_participle",
     "courtesy_title",
     "quantifier_pronoun",
+    "participial_conjunction",
 )
 """The lists of ``quote_words.tsv`` (the file documents each)."""
 CLASSES: frozenset[str] = frozenset(
@@ -112,6 +113,9 @@ class CueLexicon:
     quantifier_pronouns: frozenset[str] = frozenset()
     """Quantifiers and demonstratives that stand alone for people ("Both feel ...", "Some
     say ...", "Others argue ..."): pronouns, never a speaker's name."""
+    participial_conjunctions: frozenset[str] = frozenset()
+    """Participles that open a conditional or causal clause without a subject ("assuming he
+    wins, ...", "supposing it rains"): conjunctions, no cues."""
     generic_titles: frozenset[str] = frozenset()
     """Lower-case person titles of ``roles.tsv`` that say nothing about the branch
     ("minister", "secretary": its ``generic`` column): "the minister" can refer to anyone of
@@ -215,6 +219,7 @@ def load_cues(knowledge_dir: str = "") -> CueLexicon:
         report_participles=frozenset(lists["report_participle"]),
         courtesy_titles=MappingProxyType(dict(lists["courtesy_title"])),
         quantifier_pronouns=frozenset(lists["quantifier_pronoun"]),
+        participial_conjunctions=frozenset(lists["participial_conjunction"]),
         event_nouns=frozenset(
             noun
             for row in read_table(EVENT_NOUN_FILE, knowledge_dir)

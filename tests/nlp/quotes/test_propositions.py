@@ -63,6 +63,13 @@ ATTITUDES = [
     # a small clause of perception or judgement: an evaluation, not a report
     "Fans found it interesting that the coach had never heard of her.",
     "Critics found the plan unworkable.",
+    # a bare infinitive after a cue of perception: an event heard or seen, no proposition
+    "The diver heard his friends talk about old wrecks on the sea floor.",
+    # a participle that opens a condition is a conjunction: no one assumes anything
+    "Assuming he wins on Saturday, the champion will fight again in March.",
+    "The two boxers could meet in the spring supposing both of them win their next bouts.",
+    # a free relative after a cue in a relative clause is a thing, no proposition
+    "Dating is easier when you meet people who want what you want.",
 ]
 
 
@@ -116,6 +123,48 @@ def test_what_is_no_proposition_is_no_quote(nlp: Language, text: str) -> None:
 )
 def test_propositions_are_indirect_quotes(nlp: Language, text: str, reported: str) -> None:
     assert [content(q) for q in quotes(nlp, text) if q.kind == "indirect"] == [reported]
+
+
+def test_a_participle_of_belief_that_does_not_open_its_clause_still_reports(
+    nlp: Language,
+) -> None:
+    text = "Many shoppers buy vegan snacks, sometimes assuming the product is healthier."
+    assert [content(q) for q in quotes(nlp, text)] == ["the product is healthier"]
+
+
+@pytest.mark.parametrize(
+    ("text", "reported", "speaker"),
+    [
+        # a quotation after a colon, then the cue's own clause
+        (
+            'In a statement, the company said: "The mine was a success for many years,"'
+            " adding that its value doubled in less than a year.",
+            "that its value doubled in less than a year",
+            "company",
+        ),
+        # the same with the cue before its clause and the quotation on its own line
+        (
+            'The company said in a statement: "The mine was a success for many years,"'
+            " adding that its shares had doubled since the merger.",
+            "that its shares had doubled since the merger",
+            "company",
+        ),
+    ],
+)
+def test_the_cue_of_a_quotation_also_reports_its_own_clause(
+    nlp: Language, text: str, reported: str, speaker: str
+) -> None:
+    found = [q for q in quotes(nlp, text) if q.kind == "indirect"]
+    assert [content(q) for q in found] == [reported]
+    assert found[0].speaker is not None and found[0].speaker.text.endswith(speaker)
+
+
+def test_an_adverbial_after_the_cue_of_a_quotation_is_no_report(nlp: Language) -> None:
+    text = (
+        "\u201cYou should give the money back and resign,\u201d the senator told the banker,"
+        " after he admitted under questioning he had not been held accountable."
+    )
+    assert [q.kind for q in quotes(nlp, text)] == ["direct"]
 
 
 @pytest.mark.parametrize(

@@ -220,6 +220,17 @@ def wished(verb: Token, lexicon: CueLexicon) -> bool:
     return cue is not None and cue.cls == "stance"
 
 
+def conjunction(verb: Token, lexicon: CueLexicon) -> bool:
+    """A participle used as a conjunction ("Assuming he wins, ...", "could meet in March
+    assuming both win"): it opens its clause and has no subject of its own, so no one assumes
+    anything; not "Americans eat too much, sometimes assuming it is healthy"."""
+    return (
+        verb.lower_ in lexicon.participial_conjunctions
+        and verb.left_edge.i == verb.i
+        and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    )
+
+
 def hypothetical(verb: Token) -> bool:
     """A cue in a question or a condition ("asked whether he thought the country was well
     governed", "if she said so, ..."): it reports nothing as said."""
@@ -300,6 +311,8 @@ def attribution(doc: Doc, hit: CueHit, lexicon: CueLexicon, config: QuoteConfig)
         said = trim(doc, *subtree_range(clause)) if clause is not None else None
         said_form = clause_form(doc, saying, clause) if clause is not None else "clause"
         return Attribution(hit, subj.i if subj is not None else None, said, form=said_form)
+    if conjunction(verb, lexicon):
+        return Attribution(hit, None, None)
     subj = cue_subject(doc, verb, lexicon, config)
     if subj is not None and generic(subj):
         return Attribution(hit, subj.i, None, generic=True)

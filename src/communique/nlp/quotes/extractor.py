@@ -57,6 +57,7 @@ from spacy.tokens import Doc
 from ...knowledge.cues import Cue, CueLexicon, load_cues
 from ...records import QuoteKind
 from ..extensions import ActorCluster, QuoteSpan, actor_of
+from ..syntax import VERB_POS
 from .config import QuoteConfig
 from .coref import agrees, is_resolvable_pronoun, just_before
 from .cues import Attribution, CueHit, attribution, find_cues, proposition
@@ -66,7 +67,7 @@ from .marks import find_quoted
 from .narrator import author_name, first_person_piece
 from .pieces import Piece, nickname, object_host, quoted_pieces
 from .report_nouns import noun_report
-from .reported import trim
+from .reported import COMPLEMENTIZERS, trim
 from .speakers import listed_name, name_speaker
 
 
@@ -284,8 +285,21 @@ def _reported(
         if key in mixed:
             mixed[key].fragments = chars
             out.append(mixed[key])
-        elif key in used or attr.speaker is None:
+        elif attr.speaker is None:
             continue  # a reported clause without a speaker in reach is too often not speech
+        elif key in used and not (
+            a > attr.hit.verb
+            and attr.form == "clause"
+            and not (doc[a].dep_ == "mark" and doc[a].lower_ not in COMPLEMENTIZERS)
+            and not any(t.pos_ in VERB_POS for t in doc[attr.hit.end : a])
+        ):
+            # the cue of a direct quotation reports nothing else, unless its own clause
+            # follows it outside the quotation ("... policy.'' The network said it would
+            # send her to Crimea", '"...," adding that its value quadrupled'; not an
+            # adverbial the parser took for it ('"...," she told him, after he admitted ...'),
+            # nor a clause of another verb between them ('"...," she said of the vote, in
+            # which she was sure X would win')
+            continue
         elif not (report_attitudes or proposition(attr)):
             continue  # "wants to ...", "opposes the deal", "explained why ...": no report
         elif not any(in_quote[i] >= 0 for i in range(a, b)):

@@ -25,7 +25,8 @@ from ..syntax import SUBJECT_DEPS, VERB_POS, to_infinitive
 
 COMPLEMENT_DEPS = frozenset({"ccomp"})
 """Dependency labels of the clause a cue verb reports."""
-_COMPLEMENTIZERS = frozenset({"that", "whether", "if"})
+COMPLEMENTIZERS = frozenset({"that", "whether", "if"})
+"""Conjunctions that open a reported clause (any other opens an adverbial: "said after ...")."""
 QUESTION_WORDS = frozenset(
     {"why", "what", "how", "when", "where", "who", "whom", "whose", "which", "whether", "if"}
 )
@@ -67,7 +68,8 @@ ContentForm = Literal[
   scarcer", "wants viewers to think he is perfect"): a belief for a thought, a wish for an
   attitude;
 * ``small_clause``: an object with a predicate ("called the test a violation", "described
-  Obama as a climate evangelist"): the proposition that the object is the predicate;
+  Obama as a climate evangelist"): the proposition that the object is the predicate; or with
+  a bare infinitive ("heard his colleagues talk about it"): an event perceived or caused;
 * ``evaluation``: a small clause that a cue of perception or judgement assigns ("fans found
   it interesting he hadn't heard of her", "critics consider him a liar"): an opinion about
   something, no report (unless a document finds it: "the audit found the accounts sound");
@@ -125,11 +127,18 @@ def clause_form(doc: Doc, verb: Token, clause: Token) -> ContentForm:
     first = doc[clause.left_edge.i]
     while first.i < clause.i and first.pos_ == "ADV" and first.lower_ not in QUESTION_WORDS:
         first = doc[first.i + 1]  # "understand exactly how ...", "asked just why ..."
-    if first.lower_ in QUESTION_WORDS and verb.dep_ != "relcl":
+    if first.lower_ in QUESTION_WORDS and (verb.dep_ != "relcl" or first.i > verb.i):
+        # (a relative pronoun before a cue in a relative clause is no question: "donations,
+        # which he said were ..."; a free relative after one is: "people who want what you
+        # want")
         owner = first.head
         if owner.i == clause.i or (first.dep_ in ("det", "poss") and owner.head.i == clause.i):
             return "question"
     if clause.pos_ in _PREDICATES and not any(c.dep_ in _VERBAL_DEPS for c in clause.children):
+        return "small_clause"
+    if clause.tag_ == "VB" and not any(c.dep_ in _VERBAL_DEPS for c in clause.children):
+        # a bare infinitive after its subject ("heard his colleagues talk about it", "saw
+        # them leave"): an event perceived, not a proposition (a small clause)
         return "small_clause"
     if to_infinitive(clause):
         if any(c.dep_ in SUBJECT_DEPS for c in clause.children):
@@ -157,7 +166,7 @@ def reported_clause(doc: Doc, verb: Token) -> Token | None:
         # the clause's own conjunction, not one of an adverbial inside it ("cautioned, as did
         # the campaign, that ...")
         mark = next((c for c in child.children if c.dep_ == "mark"), None)
-        if mark is not None and mark.lower_ not in _COMPLEMENTIZERS:
+        if mark is not None and mark.lower_ not in COMPLEMENTIZERS:
             continue
         if child.i > verb.i:
             return child
