@@ -70,6 +70,10 @@ ATTITUDES = [
     "The two boxers could meet in the spring supposing both of them win their next bouts.",
     # a free relative after a cue in a relative clause is a thing, no proposition
     "Dating is easier when you meet people who want what you want.",
+    # a relative word moved out of the cue's complement leaves a gap: no complete clause
+    "The new coach proved to be the man who he said he was all along.",
+    "This is the bridge which the mayor said the city would rebuild.",
+    "It is the house that she said she built.",
 ]
 
 
@@ -118,6 +122,14 @@ def test_what_is_no_proposition_is_no_quote(nlp: Language, text: str) -> None:
             "Two economists warned, as did the union itself, that the new rules would hurt"
             " small farms.",
             "that the new rules would hurt small farms",
+        ),
+        # a relative word that is the cue's subject or adverbial leaves no gap in what is said
+        ("Farmers who said the dam would fail were ignored.", "the dam would fail"),
+        ("It was the night on which he said the strike was over.", "the strike was over"),
+        # a non-restrictive relative states something of its antecedent, which the cue reports
+        (
+            "She praised the new stadium, which she said would be ready by May.",
+            "which she said would be ready by May",
         ),
     ],
 )

@@ -64,6 +64,7 @@ from .reported import (
     object_content,
     parenthetical,
     parenthetical_in_subject,
+    relative_gap,
     reported_clause,
     subtree_range,
     topic,
@@ -323,6 +324,9 @@ def attribution(doc: Doc, hit: CueHit, lexicon: CueLexicon, config: QuoteConfig)
         # "It is believed that ...", "it was reported": no one in particular; "only 34%
         # said", "Talks showed": no one at all
         subj = None
+    if relative_gap(verb):
+        # "the man who he said he was": the complement lacks what "who" stands for
+        return Attribution(hit, subj.i if subj is not None else None, None)
     content: tuple[int, int] | None = None
     form: ContentForm = "clause"
     clause = reported_clause(doc, verb)

@@ -345,6 +345,34 @@ def object_content(
     return trim(doc, start, stop), form
 
 
+_RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+"""Penn tags of relative and interrogative words ("which", "who", "whose"; "that" as a
+relative pronoun is tagged WDT)."""
+
+
+def relative_gap(verb: Token) -> bool:
+    """Whether the complement of cue ``verb`` has a gap that a relative word before the cue
+    fills ("the man who he said he was all along", "the plan which the minister said he would
+    announce", "the house that she said she built"): the relative pronoun is an argument
+    moved out of the complement, which is then no complete clause and reports nothing (the
+    cue's own subject or adverbial may be the relative word: "officials who said the plan
+    would fail", "the day on which he said the war was over" do report), unless the relative
+    clause is non-restrictive ("his donations, which he said were ...": set off by a comma,
+    it states something of its antecedent that the cue reports)."""
+    doc = verb.doc
+    for comp in verb.rights:
+        if comp.dep_ not in COMPLEMENT_DEPS and comp.dep_ != "xcomp":
+            continue
+        for tok in doc[comp.left_edge.i : verb.i]:
+            if (
+                tok.tag_ in _RELATIVE_TAGS
+                and comp.is_ancestor(tok)
+                and not (tok.i > 0 and doc[tok.i - 1].text == ",")
+            ):
+                return True
+    return False
+
+
 def infinitive(verb: Token) -> Token | None:
     """An infinitive complement of ``verb`` ("to figure out ..."), or ``None``."""
     return next(
