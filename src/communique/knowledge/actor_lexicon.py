@@ -43,6 +43,8 @@ WORD_LISTS = (
     "name_suffix",
     "work_noun",
     "work_part",
+    "language_noun",
+    "flight_verb",
 )
 """The lists of ``actor_words.tsv`` (the file documents each)."""
 SECTOR_GROUPS = (
@@ -53,6 +55,8 @@ SECTOR_GROUPS = (
     "transnational",
     "faith",
     "population",
+    "displaced",
+    "local",
 )
 """The groups of ``sectors.tsv`` (the file documents each)."""
 
@@ -198,6 +202,12 @@ class Sectors:
     """A population of a country (civilians, refugees): the people whose ethnic word names it
     is the third part of its code (CAMEO's national ethnic minority: "Iraqi Kurds" IRQCVLkur,
     "Tamil refugees" LKAREFtam)."""
+    displaced: frozenset[str] = frozenset()
+    """A people away from its country (refugees): its country is its origin, named by its own
+    words ("Syrian refugees", "refugees from Syria"), never the place where it is."""
+    local: frozenset[str] = frozenset()
+    """Institutions every town has (police, courts): naming one does not make an article news
+    of states."""
 
     def rank(self, sector: str) -> int:
         """The sector's place in ``priority`` (after all of them when it is not listed)."""
@@ -229,6 +239,8 @@ def load_sectors(knowledge_dir: str = "") -> Sectors:
         transnational=frozenset(groups["transnational"]),
         faith=frozenset(groups["faith"]),
         population=frozenset(groups["population"]),
+        displaced=frozenset(groups["displaced"]),
+        local=frozenset(groups["local"]),
     )
 
 
@@ -286,6 +298,12 @@ class ActorKnowledge:
     work_parts: frozenset[str] = frozenset()
     """Nouns for a part of a serial work ("season"): a name after "of" following one is the
     work's title ("season four of Stranger Things"), lower case."""
+    language_nouns: frozenset[str] = frozenset()
+    """Nouns for a language ("language", "tongue"): a country's adjective before one names
+    the language, no actor ("the Russian language"), lower case."""
+    flight_verbs: frozenset[str] = frozenset()
+    """Lemmas of verbs of leaving one's country ("flee"): their object or "from" phrase is
+    the origin of a displaced people ("refugees fleeing the war in Liberia")."""
     sectors: Sectors = Sectors()
     seats: Mapping[str, tuple[str, ...]] = field(default_factory=_empty)  # type: ignore[arg-type]
     """A capital's name -> the organisations seated there (``OrgEntry.seat``), in file order."""
@@ -472,6 +490,8 @@ def load_actor_knowledge(knowledge_dir: str = "") -> ActorKnowledge:
         name_suffixes=frozenset(words["name_suffix"]),
         work_nouns=frozenset(words["work_noun"]),
         work_parts=frozenset(words["work_part"]),
+        language_nouns=frozenset(words["language_noun"]),
+        flight_verbs=frozenset(words["flight_verb"]),
         sectors=load_sectors(knowledge_dir),
         seats=MappingProxyType({k: tuple(v) for k, v in seats.items()}),
     )

@@ -20,6 +20,8 @@ from .scan import POSSESSIVE, ScanResult
 
 COUNTRY_KINDS = ("country", "adjective", "people", "capital", "city", "place", "ethnic")
 LOCATIVE = frozenset({"of", "in", "from", "for", "at", "inside", "near"})
+ORIGIN = frozenset({"of", "from"})
+"""The prepositions of a displaced people's origin ("refugees from Syria")."""
 OPPOSITION = "OPP"
 
 
@@ -152,6 +154,17 @@ def premodifiers(
             continue
         rm = scan.roles_by_end.get(left)
         if rm is not None and rm.start >= sent_start:
+            title = scan.roles_by_start.get(left)  # the title right after it
+            if (
+                rm.entry.kind == "body"
+                and rm.entry.sector not in kb.sectors.state
+                and title is not None
+                and title.entry.shared
+                and not aff.body
+            ):
+                # "club president", "company chairman": a title the body before it gives (an
+                # organ of the state's keeps the title's own: "National Assembly president")
+                aff.body, aff.body_sector = True, rm.entry.sector
             aff.roles.append(rm.entry)
             left = rm.start
             continue
@@ -219,8 +232,9 @@ def premodifiers(
                 left = pm.start
                 continue
             body = scan.role_at.get(left - 2)
-            if body is not None and body.entry.kind == "body" and body.end == left - 1:
-                # "the party's leader", "the union's spokesman": a title the body gives
+            if body is not None and body.entry.kind != "equipment" and body.end == left - 1:
+                # "the party's leader", "the union's spokesman": a title the body gives;
+                # "a sheriff's deputy": a title an office holder gives, of the office's sector
                 aff.body, aff.body_sector = True, body.entry.sector
                 break
             _attach_body(doc[left - 2], scan, aff)  # "Fiat's president"
@@ -314,16 +328,25 @@ def _attach_body(tok: Token, scan: ScanResult, aff: Affiliation) -> None:
             aff.body_sector = role.entry.sector
 
 
-def postmodifiers(head: Token, scan: ScanResult, aff: Affiliation) -> int:
+def postmodifiers(
+    head: Token, scan: ScanResult, aff: Affiliation, flight: frozenset[str] | None = None
+) -> int:
     """Add countries named in "of/in/from X" after ``head``, also through a participle ("a
-    group based in Trinidad"); returns the end token used."""
+    group based in Trinidad"); returns the end token used. ``flight`` (the lemmas of
+    ``actor_words.tsv``'s flight verbs) is given for a displaced people (``sectors.tsv``):
+    only its origin counts, "of/from X" or what a flight verb leaves ("refugees fleeing the
+    war in Liberia"), never where it is ("refugees in Lebanon")."""
     end = head.i + 1
+    if flight is not None:
+        _origin(head, scan, aff, flight)
     for child in head.rights:
         if child.dep_ == "acl" and child.tag_ in ("VBN", "VBG"):
             # "a terror group based in Trinidad", "guerrillas operating in Macedonia"
             child = next((c for c in child.children if c.dep_ == "prep"), child)
         if child.dep_ != "prep" or child.lower_ not in LOCATIVE:
             continue
+        if flight is not None and child.lower_ not in ORIGIN:
+            break  # "refugees in Lebanon": where they are, not where they are from
         for obj in child.children:
             if obj.dep_ != "pobj":
                 continue
@@ -343,6 +366,30 @@ def postmodifiers(head: Token, scan: ScanResult, aff: Affiliation) -> int:
                     _attach_body(obj, scan, aff)
         break
     return end
+
+
+def _origin(head: Token, scan: ScanResult, aff: Affiliation, flight: frozenset[str]) -> None:
+    """Add to ``aff`` the countries a flight verb attached to ``head`` leaves: its object, its
+    "from" phrase or the "in" phrase of the flight, as a participle or a relative clause
+    ("refugees fleeing the civil war in Liberia", "refugees who fled Syria"); never where it
+    goes ("fleeing to Chad"); also when the people is the verb's subject ("Refugees fled
+    Syria")."""
+    verbs = [v for v in head.rights if v.dep_ in ("acl", "relcl")]
+    if head.dep_ == "nsubj":
+        verbs.append(head.head)
+    for verb in verbs:
+        if verb.lemma_.lower() not in flight:
+            continue
+        for obj in verb.children:
+            if obj.dep_ == "prep" and obj.lower_ in ("from", "in"):
+                obj = next((g for g in obj.children if g.dep_ == "pobj"), obj)
+            elif obj.dep_ != "dobj":
+                continue
+            for i in range(obj.left_edge.i, obj.right_edge.i + 1):
+                m = scan.name_at.get(i)
+                hit = m.first(*COUNTRY_KINDS) if m is not None else None
+                if hit is not None and hit.iso3 and hit.iso3 not in aff.countries:
+                    aff.countries.append(hit.iso3)
 
 
 def of_countries(head: Token, scan: ScanResult) -> list[str]:

@@ -86,6 +86,8 @@ class GroupsMixin(ResolutionState):
                 continue
             if self._members_of_body(head):
                 continue  # "the teachers' union": the union speaks, not the teachers
+            if head.dep_ in ("compound", "nmod") and head.head.lower_ in self.kb.work_nouns:
+                continue  # "the police drama", "a hospital series": the work's subject
             if head.dep_ == "pobj" and head.head.lower_ == "as" and rm.entry.kind == "person":
                 continue  # "serve as President": a predicate, not a mention of anyone
             if rm.entry.kind == "person" and _pronoun_predicate(head):
@@ -107,7 +109,11 @@ class GroupsMixin(ResolutionState):
                     ),
                     None,
                 )
-            end = postmodifiers(head, self.scan, aff) if head.i + 1 < len(doc) else rm.end
+            displaced = (  # refugees, not a refugee agency
+                rm.entry.sector in self.kb.sectors.displaced and rm.entry.kind != "body"
+            )
+            flight = self.kb.flight_verbs if displaced else None
+            end = postmodifiers(head, self.scan, aff, flight) if head.i + 1 < len(doc) else rm.end
             mstart = min(
                 (c.left_edge.i for c in head.lefts if self._members_of_body(c)), default=aff.start
             )
@@ -130,6 +136,8 @@ class GroupsMixin(ResolutionState):
                         holder.country = aff.country()
                     self._mark(mstart, span_end)
                     continue
+                if _bare_title(head, rm.start, mstart, aff):
+                    continue  # "Prince has sold 1m albums": a name, no office of anyone's
             if rm.entry.kind == "equipment" and not (aff.countries or aff.orgs):
                 continue  # "by helicopter": no one's aircraft
             named = (
@@ -152,10 +160,13 @@ class GroupsMixin(ResolutionState):
             plural = rm.entry.plural or head.tag_ in ("NNS", "NNPS")
             countries: list[str | None] = list(aff.countries) or [
                 aff.country()
-                or self._there(head)
+                or (None if displaced else self._there(head))
                 or (
                     None
-                    if own or aff.beyond or (plural and sector == "GOV" and _counted_set(head))
+                    if own
+                    or aff.beyond
+                    or displaced  # "refugees in Lebanon": not Lebanon's, origin unknown
+                    or (plural and sector == "GOV" and _counted_set(head))
                     else self._fallback_country(
                         head,
                         sector,
@@ -291,6 +302,8 @@ class GroupsMixin(ResolutionState):
             s, e = self._trim(ent.start, ent.end)
             if s >= e or self._text(s, e) in self.kb.common_nouns or self._title_of_work(s):
                 continue  # "AI"; "the drama Baretta": a title, no body
+            if self._listed_initialled_name(s, e):
+                continue  # "Italy: S Parisse, M Bergamasco": a team sheet's player, no body
             e = self._extend_of(e)
             nm = self.scan.names_by_start.get(s)
             if nm is not None and nm.end == e and nm.first(*COUNTRY_KINDS) is not None:
@@ -538,6 +551,8 @@ class GroupsMixin(ResolutionState):
                     continue
                 if hit.kind == "adjective" and inside_longer_name(doc, m.start, self.scan):
                     continue  # "South American": a region's adjective
+                if hit.kind == "adjective" and self._names_language(m.end):
+                    continue  # "the Russian language", "a French-language paper": a language
                 d = self._draft(
                     ("country", iso),
                     "country",
@@ -615,6 +630,54 @@ class GroupsMixin(ResolutionState):
             d = self._draft((kind, name), kind, name)
             d.add(s, e)
             self._mark(s, e)
+
+    def _listed_initialled_name(self, s: int, e: int) -> bool:
+        """True when ``[s, e)`` is an initial and a surname ("S Parisse") written as an item of
+        a list of names (a comma, colon or bracket on either side: a team sheet), the shape of
+        a person's name, not of an organisation's."""
+        doc = self.doc
+        if e - s != 2 or not _initial(doc[s].text) or not doc[s + 1].is_title:
+            return False
+        before = doc[s - 1].text if s > 0 else ""
+        after = doc[e].text if e < len(doc) else ""
+        return before in LIST_MARKS or after in LIST_MARKS
+
+    def _names_language(self, end: int) -> bool:
+        """True when a language noun follows the adjective ending at token ``end``, as its
+        head or joined by a hyphen ("the Russian language", "Russian-language media")."""
+        doc = self.doc
+        nxt = end + 1 if end < len(doc) and doc[end].text == "-" else end
+        if nxt < len(doc) and doc[nxt].lower_ in self.kb.language_nouns:
+            return True
+        return doc[end - 1].head.lower_ in self.kb.language_nouns
+
+
+LIST_MARKS = frozenset({",", ":", ";", "(", ")"})
+"""Punctuation that separates the items of a list of names (a team sheet)."""
+
+
+def _initial(text: str) -> bool:
+    """True for an initial: one capital letter, with or without a full stop ("S", "S.")."""
+    return len(text.rstrip(".")) == 1 and text[:1].isupper()
+
+
+def _bare_title(head: Token, start: int, mstart: int, aff: Affiliation) -> bool:
+    """True when a title stands alone as a proper noun: capitalised, with no determiner,
+    possessive, modifier, country or organisation, and no one in the article holds it
+    ("Prince has sold 1m albums", the musician's name). An English singular title needs a
+    determiner or a name to refer to an office holder ("the Prince", "Prince Charles"); with
+    neither it names someone the title does not describe."""
+    nxt = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    return (
+        head.tag_ == "NNP"
+        and head.dep_ != "compound"  # "Vice-President Moody Awori": a name follows
+        and (nxt is None or nxt.pos_ != "PROPN")
+        and head.doc[start].is_title
+        and mstart == start
+        and not any(c.dep_ in ("det", "poss", "amod", "compound") for c in head.lefts)
+        and not (aff.countries or aff.orgs or aff.body or aff.former or aff.shadow)
+        and len(aff.roles) == 1
+    )
 
 
 def _pronoun_predicate(head: Token) -> bool:

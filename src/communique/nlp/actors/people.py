@@ -26,7 +26,7 @@ from .affiliation import (
     role_text,
     sector_of,
 )
-from .scan import POSSESSIVE
+from .scan import OPENING_BRACKETS, POSSESSIVE
 from .state import DETERMINERS, Draft, ResolutionState
 
 ARTICLES = frozenset({"the", "a", "an"})
@@ -126,8 +126,8 @@ class PeopleMixin(ResolutionState):
             ):
                 s += 1
             for k in range(s + 1, e):
-                if doc[k].text in POSSESSIVE:
-                    e = k  # "Donald's Georgia": the name ends at the possessive
+                if doc[k].text in POSSESSIVE or doc[k].text in OPENING_BRACKETS:
+                    e = k  # "Donald's Georgia", "B Cohen (England)": the name ends there
                     break
             while e > s and (doc[e - 1].text in POSSESSIVE or doc[e - 1].is_punct):
                 e -= 1

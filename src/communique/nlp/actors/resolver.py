@@ -32,6 +32,7 @@ before it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 from types import MappingProxyType
 
@@ -51,7 +52,7 @@ from .config import ActorConfig
 from .dictionary import ELITE, lookup
 from .groups import GroupsMixin
 from .people import PeopleMixin
-from .state import Draft, ResolutionState
+from .state import DETERMINERS, Draft, ResolutionState
 
 OFFICES = frozenset({"GOV", ELITE, OPPOSITION})
 """Sectors of office holders ("Home Secretary Charles Clarke", "former welfare minister Frank
@@ -134,11 +135,28 @@ class _Resolution(PeopleMixin, GroupsMixin, ResolutionState):
         for d in self.drafts:
             if d in self.people or not d.named or d.place or d.code is not None:
                 continue  # a description, a place, a country or an organisation we know
-            if d.kind == "country":
-                continue
+            if d.kind == "country" or self._team(d):
+                continue  # "the Tigers" of "Leicester Tigers": a team, no armed group
             if d.self_read:
                 self._read_from_dictionary(d)
             self._fill_from_dictionary(d)
+
+    def _team(self, d: Draft) -> bool:
+        """True for a body named by one word in the plural ("Tigers", "Saints") that the
+        article also writes as the end of a longer name the dictionary does not know
+        ("Leicester Tigers": the one word is short for it, not for the dictionary's "Tamil
+        Tigers") or in a sentence with a score ("beat the Saints 20-10"): a team, which a
+        dictionary's armed group of that one word ("TIGERS") is not."""
+        name = d.name
+        if self.dictionary is None or d.kind != "organization" or " " in name:
+            return False
+        if not name.endswith("s") or not name[:1].isupper():
+            return False
+        doc = self.doc
+        for m in re.finditer(rf"\b([A-Z][\w'.-]*) {re.escape(name)}\b", doc.text):
+            if m.group(1) not in DETERMINERS and self.dictionary.lookup(m.group(0)) is None:
+                return True
+        return any(SCORE.search(doc[s].sent.text) for s, _ in d.mentions)
 
     def _read_from_dictionary(self, d: Draft) -> None:
         """An organisation whose facts came from the words of its own name alone takes what
@@ -171,10 +189,10 @@ class _Resolution(PeopleMixin, GroupsMixin, ResolutionState):
         if (
             d.kind == "person"
             and found.country not in (None, *self.context.countries())
-            and not (found.in_office and self._about_states())
+            and not (found.in_office and self._about_states() and d.sector in (None, found.sector))
             and not (d.sector in OFFICES and any(len(n.split()) > 1 for n in d.names))
         ):
-            return
+            return  # a namesake ("Officer John Carter" is no New Zealand minister)
         if d.country is None and d.base is None:
             d.country, d.base = found.country, found.base
         if d.sector is None:
@@ -246,6 +264,10 @@ class _Resolution(PeopleMixin, GroupsMixin, ResolutionState):
                 )
             )
         return out
+
+
+SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b")
+"""A game's score ("20-10", "2-1")."""
 
 
 def _day(published: object) -> dt.date | None:

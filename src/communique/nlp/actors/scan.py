@@ -23,6 +23,8 @@ from ...knowledge.actor_lexicon import ActorKnowledge, NameHit, RoleEntry
 from .config import ActorConfig
 
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
+OPENING_BRACKETS = frozenset({"(", "["})
+"""A name never runs past one ("B Cohen (England)")."""
 PLACE_KINDS = ("country", "capital", "city", "place")
 """Readings of a name that locate it in a country (``disambiguate`` chooses among them)."""
 

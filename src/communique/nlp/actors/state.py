@@ -172,11 +172,12 @@ class ResolutionState:
 
     def _about_states(self) -> bool:
         """True when the article names a country or an organ or office of a state (a role
-        word of a ``state`` sector: "minister", "army"): news of public affairs, where a
-        well-known office holder's name is that office holder."""
+        word of a ``state`` sector: "minister", "army"; not a ``local`` one such as the
+        police, which every crime story names): news of public affairs, where a well-known
+        office holder's name is that office holder."""
         if self.context.countries():
             return True
-        state = self.kb.sectors.state
+        state = self.kb.sectors.state - self.kb.sectors.local
         return any(rm.entry.sector in state for rm in self.scan.roles_by_start.values())
 
     def _mark(self, s: int, e: int) -> None:
