@@ -312,3 +312,23 @@ def test_sharing_intelligence_with_another_holds_both_ways(
     # CAMEO.2.0 pairs sharing (SHARE * &EVIDENCE [064:064])
     found = triples(base, coder, "France shared intelligence with Turkey.")
     assert {("FRA", "TUR", "064"), ("TUR", "FRA", "064")} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a predicate adjective's gerund complement shares its subject, and "guilty of" states
+        # the act as done; the sides of a ceasefire violate it against each other
+        ("Russia is guilty of attacking Turkey.", {("RUS", "TUR", "19")}),
+        (
+            "Russia and Turkey are guilty of violating the ceasefire.",
+            {("RUS", "TUR", "19"), ("TUR", "RUS", "19")},
+        ),
+        # an accusation is no finding: the act stays alleged
+        ("Russia was accused of violating the ceasefire.", set()),
+    ],
+)
+def test_guilty_of_states_the_act_of_the_subject(
+    base: Language, coder: EventCoder, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert roots(base, coder, text) == expected

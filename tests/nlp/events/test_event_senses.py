@@ -247,6 +247,38 @@ def test_a_strike_against_a_country_is_armed(
 @pytest.mark.parametrize(
     "text",
     [
+        # a place named before another noun says where that network or workplace is: a
+        # strike on it is a walk-out, not an attack on the place
+        "A strike on the Lisbon metro has caused chaos at bus stops.",
+        "A strike at the London docks has caused long queues.",
+        # a strike on a place with nobody named as its attacker may be either: no attack
+        "A strike on London has caused chaos at bus stops.",
+    ],
+)
+def test_a_strike_on_a_place_with_no_attacker_is_no_armed_force(
+    base: Language, coder: EventCoder, text: str
+) -> None:
+    assert not {r for r in roots(base, coder, text) if r[2] in ("18", "19")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an attacker named on the noun makes it an armed attack on the place ...
+        ("Russian strikes on Lisbon killed ten people.", ("RUS", "PRTCVL", "19")),
+        # ... and a country struck is attacked whoever struck it
+        ("Strikes against Iran's nuclear sites destroyed two buildings.", (None, "IRN", "19")),
+    ],
+)
+def test_a_strike_with_an_attacker_or_on_a_country_is_armed(
+    base: Language, coder: EventCoder, text: str, expected: tuple[str | None, str, str]
+) -> None:
+    assert expected in roots(base, coder, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         # the complement of a noun of speculation, with or without "that", is not done
         "Putin refused to give succour to suggestions Russia was preparing for strikes against Iran.",
         "There were suggestions that Russia attacked Turkey.",

@@ -130,3 +130,40 @@ def test_a_force_or_a_state_acting_during_a_protest_is_no_protester(
     base: Language, coder: EventCoder, text: str
 ) -> None:
     assert not any(code == "14" for _, _, code in roots(base, coder, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a side demobilizes or withdraws its own forces: in an agentless passive the forces'
+        # side does it, towards whom "from" names (CAMEO 087)
+        ("Russian troops were withdrawn from Turkey last week.", ("RUSMIL", "TUR", "087")),
+        (
+            "Half of the Russian rebels have been demobilized since the accord.",
+            ("RUSREB", None, "087"),
+        ),
+        # a named agent stays the doer
+        ("The Turkish rebels were demobilized by Russia.", ("RUS", "TURREB", "087")),
+    ],
+)
+def test_an_agentless_withdrawal_is_done_by_the_forces_side(
+    base: Language, coder: EventCoder, text: str, expected: tuple[str | None, str | None, str]
+) -> None:
+    assert triples(base, coder, text) == {expected}
+
+
+def test_a_weapon_named_after_an_uncoded_name_has_no_known_attacker(
+    base: Language, coder: EventCoder
+) -> None:
+    # the maker's name on a weapon ("a BAK missile") is no bomber: the weapon names the act
+    text = "A Russian airliner was blown up by the Department of Trade and Industry missile."
+    assert triples(base, coder, text) == {(None, "RUS", "190")}
+
+
+@pytest.mark.parametrize(
+    "text", ["Russian funds were withdrawn from Turkey.", "The Russian bill was withdrawn."]
+)
+def test_a_withdrawal_of_no_forces_is_no_de_escalation(
+    base: Language, coder: EventCoder, text: str
+) -> None:
+    assert triples(base, coder, text) == set()

@@ -156,6 +156,15 @@ class ClauseReader:
             elif child.dep_ == "prep" and child.lower_ == "to" and kind == "intent":
                 # "is committed to opening up", "is prepared for talks" keeps its own reading
                 out.extend(g for g in child.children if g.dep_ == "pcomp" and g.pos_ in VERB_POS)
+            elif (
+                child.dep_ == "prep"
+                and child.lower_ == "of"
+                and kind == "attempt"
+                and tok.dep_ == "acomp"
+                and tok.head.lemma_ == "be"
+            ):
+                # "are guilty of violating the ceasefire": the violation is stated as done
+                out.extend(g for g in child.children if g.dep_ == "pcomp" and g.pos_ in VERB_POS)
         return out
 
     def obliged(self, clause: Token) -> bool:
@@ -364,21 +373,41 @@ class ClauseReader:
                 return bare
         return None
 
-    def armed_noun(self, noun: Token | None, pattern: Pattern) -> Pattern:
+    def armed_noun(self, noun: Token | None, pattern: Pattern, nominal: bool = False) -> Pattern:
         """A noun that may be an armed attack ("strike") aimed "against"/"on" a country or a
         place is that attack ("strikes against Iran", "a strike on Grozny": CAMEO.2.0 PREPARE *
         {POSSIBLE STRIKES} (AGAINST) [138], &MILITARY * STRIKE [190]), not a labour strike
-        (``event_codes.tsv``, list ``armed_noun``)."""
+        (``event_codes.tsv``, list ``armed_noun``).
+
+        The country or place must be what is struck or own it ("a strike on Grozny", "strikes
+        against Iran's nuclear sites"): a place named as a modifier of another noun says where
+        that thing is ("a strike on the Lisbon metro", "a strike at the Detroit plant"), and a
+        strike on a network or a workplace there is a labour strike (``names_place``).
+
+        Standing as a noun of its own (``nominal``: "a strike on X caused chaos"), an attack
+        on a place, where people work and travel, needs its attacker named on the noun
+        ("Israeli strikes on Gaza", "a strike by the army on X"); with nobody named it is
+        no more an attack than a walk-out. A country struck is an attack all the same
+        ("strikes against Iran"): a country is not a workplace."""
         armed = self.lexicon.armed_nouns.get(pattern.code)
         if armed is None or noun is None:
             return pattern
+        doer = not nominal or any(
+            (
+                c.dep_ in ("poss", "compound", "amod", "nmod")
+                or (c.dep_ == "prep" and c.lower_ == "by")
+            )
+            and actors_at(c.doc, c.left_edge.i, c.right_edge.i + 1)
+            for c in noun.children
+        )
         for prep in noun.children:
             if prep.dep_ != "prep" or prep.lower_ not in ARMED_NOUN_PREPS:
                 continue
             for pobj in prep.children:
                 if pobj.dep_ == "pobj" and any(
-                    a.kind == "country" or names_place(a)
-                    for a in actors_at(pobj.doc, pobj.left_edge.i, pobj.i + 1)
+                    a.kind == "country" or (doer and names_place(a))
+                    for part in (pobj, *(c for c in pobj.children if c.dep_ == "poss"))
+                    for a in actors_at(pobj.doc, part.i, part.i + 1)
                 ):
                     return Pattern(armed, pattern.flags - {"notarget", "light"})
         return pattern

@@ -306,6 +306,15 @@ class EventCoder:
                 return head
             if head.dep_ in ("xcomp", "acomp", "conj", "advcl") and head.head is not head:
                 head = head.head
+            elif (
+                head.dep_ == "pcomp"
+                and head.head.dep_ == "prep"
+                and head.head.head.dep_ == "acomp"
+                and head.head.head.lemma_.lower() in self.lexicon.modals
+            ):
+                # "are guilty of violating X": the gerund complement of an adjective that
+                # governs an act (event_modals.tsv) shares the adjective's subject
+                head = head.head.head
             elif head.dep_ == "acl" and head.tag_ == "VBG" and head.head.dep_ in ("dobj", "pobj"):
                 # "issued a declaration demanding that ...": the issuer demands
                 head = head.head.head
@@ -368,10 +377,11 @@ class EventCoder:
                     None,
                 )
                 if weapon is not None:
-                    # "killed by a roadside bomb in Afghanistan": the place is not the bomber
-                    sources = finder.parties(agent, fallback=False) or prep_parties(
-                        agent, ("by", "from"), finder
-                    )
+                    # "killed by a roadside bomb in Afghanistan": the place is not the bomber;
+                    # a name with no code ("a BAK missile": its maker) names no bomber either
+                    sources = [p for p in finder.parties(agent, fallback=False) if p.code] or [
+                        p for p in prep_parties(agent, ("by", "from"), finder) if p.code
+                    ]
                 else:
                     sources = finder.generic(agent) if violent else finder.parties(agent)
                 if not sources and weapon is None:
@@ -395,6 +405,18 @@ class EventCoder:
                     # "sanctions were imposed on X by Y": the subject is the thing; without an
                     # agent a place ("was shot in Morocco") is no target
                     targets = self.targets.targets(reading, finder, sources, skip_object=True)
+            forces = self.lexicon.forces_of(reading.code)
+            armed = [
+                t for t in targets if t.code and ActorCode.parse(t.code).first_sector in forces
+            ]
+            if agent is None and subj is not None and armed:
+                # "the rebels were demobilized", "troops were withdrawn from X": a side
+                # demobilizes or withdraws its own forces, towards whom "from" names
+                sources = armed
+                targets = prep_parties(content, ("from",), finder)
+                if not targets:
+                    alone = Reading(reading.code, reading.flags | {"notarget"}, reading.verb)
+                    return self._dyads(sent, alone, sources, [], date, False)
             if not sources and tok.dep_ != "relcl":
                 # "was arrested in Lebanon": the authorities of the place
                 sources = self._place_parties(content, self.lexicon.authority(reading.code), finder)
@@ -696,7 +718,7 @@ class EventCoder:
         )
         if pattern is None or self._hedged(noun):
             return []
-        pattern = self.reader.armed_noun(noun, pattern)  # "strikes against Iran"
+        pattern = self.reader.armed_noun(noun, pattern, nominal=True)  # "strikes against Iran"
         if "light" in pattern.flags and not self._civil_protest(noun, pattern, finder):
             return []
         reading = Reading(pattern.code, pattern.flags, noun)

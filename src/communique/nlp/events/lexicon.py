@@ -118,6 +118,7 @@ CODE_LISTS: tuple[str, ...] = (
     "repression",
     "verbal_force",
     "armed_noun",
+    "own_forces",
 )
 """The lists of ``event_codes.tsv`` (the file documents each)."""
 DICTIONARY_FLAGS: frozenset[str] = frozenset({"recip", "needobj"})
@@ -209,6 +210,10 @@ class EventLexicon:
     place_authority: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     """Code or root of coercion -> the sector of the place's authority that did it when no
     agent is named ("50 people were arrested in Cairo": ``COP``; ``event_codes.tsv``)."""
+    own_forces: Mapping[str, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}))
+    """Codes of what a side does with its own forces (087 demobilize, withdraw) -> the
+    non-state sectors of armed sides besides ``force_sectors``: an agentless passive's subject
+    that names forces does it (``event_codes.tsv``, list ``own_forces``)."""
     addressed_roots: frozenset[str] = frozenset()
     """Roots of requests (appeals, demands), aimed at whom they ask: for whom the thing asked
     for is ("appealed for aid for X") is no target (``event_codes.tsv``, list ``addressed``)."""
@@ -340,6 +345,9 @@ class EventLexicon:
             person_victims=frozenset(codes["person_victim"]),
             prepared_force=MappingProxyType(dict(codes["prepared_force"])),
             addressed_roots=frozenset(codes["addressed"]),
+            own_forces=MappingProxyType(
+                {code: frozenset(value.split()) for code, value in codes["own_forces"].items()}
+            ),
             public_acts=frozenset(codes["public_act"]),
             hedge_adjectives=frozenset(words["hedge_adjective"]),
             protesters=frozenset(words["protester"]),
@@ -377,6 +385,13 @@ class EventLexicon:
         parsed = EventCode.parse(code)
         table = self.prepared_force
         return table.get(code) or table.get(parsed.base) or table.get(parsed.root)
+
+    def forces_of(self, code: str) -> frozenset[str]:
+        """The sectors of parties that are forces, for a code of what a side does with its own
+        forces (by the code or its base); empty for any other code."""
+        table = self.own_forces
+        sectors = table.get(code, table.get(EventCode.parse(code).base))
+        return frozenset() if sectors is None else sectors | self.force_sectors
 
     def person_victim(self, code: str) -> bool:
         """True for a code whose object is a person by its meaning ("arrest", "kill")."""
