@@ -26,7 +26,8 @@ coercion in a named place is its authority's ("were arrested in Cairo": ``EGYCOP
 perpetrator of coercion or violence named by no actor takes its agent noun's sector ("three
 men": ``CVL``, "gunmen": ``UAF``) or, a person by grammar, is unknown; protesters named by
 nobody are the people of their place; a nominal event takes its doer from a "by" phrase and the
-victim of an act done to persons from its "of" phrase. Precision: a phrase whose head is a
+victim of an act done to persons from its "of" phrase; an "anti-X" modifier names whom a protest
+is against ("anti-French demonstrations"), never a party of its own. Precision: a phrase whose head is a
 thing or an act ("China's attempts ... hit") wields no force; a sentence that gives a score
 ("30-20") reports a match, whose beatings and clashes are sport; in an article about sport a
 country named alone is a team; acts between private parties of one country are commerce, not
@@ -736,6 +737,9 @@ class EventCoder:
         else:
             preps = ("of", *(p for p in preps if p not in ("of", "by")))
         targets = prep_parties(noun, preps, finder, self.targets.places_reached(pattern.code))
+        if not targets and root == "14":
+            # "anti-French demonstrations": whom the protest is against
+            targets = finder.opposed(noun)
         if of_target and not targets:
             of = prep_pobj(noun, "of", self.config.max_pobj_climb)
             targets = finder.generic(of) if of is not None else []

@@ -95,6 +95,7 @@ WORD_LISTS: tuple[str, ...] = (
     "protester",
     "weapon",
     "traveller",
+    "office_noun",
     "judging_verb",
     "in_words",
     "speculation_noun",
@@ -197,6 +198,10 @@ class EventLexicon:
     travellers: frozenset[str] = frozenset()
     """Nouns of private travellers ("tourists"), who as subjects make no visit
     (``event_words.tsv``, list ``traveller``)."""
+    office_nouns: frozenset[str] = frozenset()
+    """Agent nouns of an office or rank ("officer", "chief", "leader"), whose sector a compound
+    modifier naming a body gives ("army officer": MIL; ``event_words.tsv``, list
+    ``office_noun``)."""
     military_force: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     """Code -> the code it becomes when a military does it (killing by a military is 19)."""
     force_sectors: frozenset[str] = frozenset()
@@ -326,6 +331,7 @@ class EventLexicon:
                 {code: frozenset(value.split()) for code, value in codes["visit"].items()}
             ),
             travellers=frozenset(words["traveller"]),
+            office_nouns=frozenset(words["office_noun"]),
             judging_verbs=frozenset(words["judging_verb"]),
             forecast_verbs=frozenset(words["forecast_verb"]),
             military_force=MappingProxyType(dict(codes["military_force"])),
