@@ -79,6 +79,8 @@ PATTERN_FLAGS: frozenset[str] = frozenset(
         "notarget",
         "from",
         "light",
+        "legal",
+        "weaponwith",
     }
 )
 """The flags of ``verbs.tsv`` and ``event_nouns.tsv`` (``verbs.tsv`` documents each)."""
@@ -100,6 +102,7 @@ WORD_LISTS: tuple[str, ...] = (
     "in_words",
     "speculation_noun",
     "forecast_verb",
+    "person_state",
 )
 """The lists of ``event_words.tsv`` (the file documents each)."""
 CODE_LISTS: tuple[str, ...] = (
@@ -118,6 +121,7 @@ CODE_LISTS: tuple[str, ...] = (
     "repression",
     "verbal_force",
     "armed_noun",
+    "formal_charge",
 )
 """The lists of ``event_codes.tsv`` (the file documents each)."""
 DICTIONARY_FLAGS: frozenset[str] = frozenset({"recip", "needobj"})
@@ -243,6 +247,14 @@ class EventLexicon:
     weapons: frozenset[str] = frozenset()
     """Nouns of weapons and riot-control tools ("baton", "tear gas"; ``event_words.tsv``, list
     ``weapon``): a verb's "with" phrase naming one reads its ``&weapon`` row (``verbs.tsv``)."""
+    person_states: frozenset[str] = frozenset()
+    """Complements naming a state only a person is put in ("shot dead", "into custody";
+    ``event_words.tsv``, list ``person_state``): their verb's object is a person."""
+    formal_charges: Mapping[str, frozenset[str]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
+    """Code of a formal charge -> the sectors that bring one (``event_codes.tsv``, list
+    ``formal_charge``; ``verbs.tsv`` flag ``legal``)."""
     hedge_adjectives: frozenset[str] = frozenset()
     """Adjectives that make a nominal event a possibility or a plan ("a possible invasion")."""
     contest_topics: frozenset[str] = frozenset()
@@ -344,6 +356,10 @@ class EventLexicon:
             addressed_roots=frozenset(codes["addressed"]),
             public_acts=frozenset(codes["public_act"]),
             hedge_adjectives=frozenset(words["hedge_adjective"]),
+            person_states=frozenset(words["person_state"]),
+            formal_charges=MappingProxyType(
+                {code: frozenset(value.split()) for code, value in codes["formal_charge"].items()}
+            ),
             protesters=frozenset(words["protester"]),
             works=frozenset(words["work"]),
             weapons=frozenset(words["weapon"]),
