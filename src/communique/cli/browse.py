@@ -233,8 +233,12 @@ def show(doc_id: str, db: str | None, as_json: bool) -> None:
     for q in analysis.quotes:
         click.echo(f"  {q.speaker or '?'} ({q.kind}, {q.cue or '-'}): “{q.text[:110]}”")
     click.echo(f"\nevents ({len(analysis.events)}):")
+    names = {x.id: x.name for x in analysis.actors}
     for e in analysis.events:
-        click.echo(f"  {e.source or '?'} -> {e.target or '?'} {e.code} {e.name} ({e.goldstein})")
+        # a party known by name only has no code: its name stands for it
+        src = e.source or names.get(e.source_actor or "") or "?"
+        tgt = e.target or names.get(e.target_actor or "") or "?"
+        click.echo(f"  {src} -> {tgt} {e.code} {e.name} ({e.goldstein})")
 
 
 @click.command()
@@ -305,6 +309,16 @@ def events(
             store, **filters, since=since, until=until, limit=limit, offset=offset
         )
         undated = queries.count_events(store, **filters, undated=True) if since or until else 0
+    if not as_json:
+        # a party known by name only has no code: the table shows its name
+        rows = [
+            {
+                **r,
+                "source": r["source"] or r.get("source_name"),
+                "target": r["target"] or r.get("target_name"),
+            }
+            for r in rows
+        ]
     emit(
         rows,
         as_json,

@@ -20,10 +20,11 @@ from event_helpers import roots, triples
     ("text", "expected"),
     [
         # a "with" phrase naming a weapon makes "charge" an assault; on protesters by a police
-        # force it is repression (CAMEO 175)
+        # force it is repression (CAMEO 175), as on a crowd gathered in the street
         ("Police charged protesters with batons.", ("COP", "OPP", "175")),
-        ("Police charged the crowd with batons and tear gas.", ("COP", "CVL", "182")),
-        # the legal sense keeps its code
+        ("Police charged the crowd with batons and tear gas.", ("COP", "CVL", "175")),
+        # the legal sense keeps its code: brought by a state that is no police, court or
+        # government, an accusation
         ("Russia charged Exxon with fraud.", ("RUS", "USABUS", "112")),
     ],
 )

@@ -42,6 +42,9 @@ INSTRUMENT_KEY = "&weapon"
 """The object of a ``verbs.tsv`` row that needs a "with" phrase naming a weapon
 (``EventLexicon.weapons``): "charged protesters with batons" is an assault."""
 INSTRUMENT_PREP = "with"
+CROWD_KEY = "&protester"
+"""The object of a ``verbs.tsv`` row that needs an object naming people protesting or gathered
+(``EventLexicon.protesters``): "police charged the crowd" is a physical charge."""
 ARMED_NOUN_PREPS: frozenset[str] = frozenset({"against", "on"})
 """Prepositions naming whom an attack is aimed at ("strikes against Iran", "a strike on X")."""
 PARTICLES: frozenset[str] = frozenset({"out", "off", "up", "down", "back", "in", "over", "away"})
@@ -187,22 +190,31 @@ class ClauseReader:
         """Whether a clause is an embedded question ("whether X would attack")."""
         return any(m.dep_ == "mark" and m.lower_ in QUESTION_MARKS for m in clause.children)
 
-    def armed_with(self, verb: Token) -> bool:
-        """Whether a verb's (or its object's) "with" phrase names a weapon ("charged protesters
-        with batons and tear gas")."""
+    @staticmethod
+    def instruments(verb: Token) -> list[Token]:
+        """The objects of a verb's (or its object's) "with" phrases ("charged him with fraud",
+        "bombarded the town with artillery")."""
         heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
-        for head in heads:
-            for prep in head.children:
-                if prep.dep_ != "prep" or prep.lower_ != INSTRUMENT_PREP:
-                    continue
-                for pobj in prep.children:
-                    if pobj.dep_ == "pobj" and any(
-                        k in self.lexicon.weapons
-                        for c in conjuncts(pobj)
-                        for k in self.noun_keys(c)
-                    ):
-                        return True
-        return False
+        return [
+            pobj
+            for head in heads
+            for prep in head.children
+            if prep.dep_ == "prep" and prep.lower_ == INSTRUMENT_PREP
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        ]
+
+    def armed_with(self, verb: Token, munitions: bool = False) -> bool:
+        """Whether a verb's (or its object's) "with" phrase names a weapon ("charged protesters
+        with batons and tear gas"); ``munitions``: or a noun of armed force ("bombarded the
+        town with artillery", "with rockets": ``event_nouns.tsv`` rows of an armed code)."""
+        lex = self.lexicon
+        return any(
+            k in lex.weapons or (munitions and k in lex.nouns and lex.armed(lex.nouns[k].code))
+            for pobj in self.instruments(verb)
+            for c in conjuncts(pobj)
+            for k in self.noun_keys(c)
+        )
 
     def unreal(self, verb: Token) -> bool:
         """Whether a verb states a possibility, not an act: "could attack", "can persuade"
@@ -336,6 +348,14 @@ class ClauseReader:
                 continue
             if INSTRUMENT_KEY in rows and self.armed_with(verb):
                 return rows[INSTRUMENT_KEY]
+            if (
+                CROWD_KEY in rows
+                and obj is not None
+                and obj.dep_ == "dobj"
+                and obj.lemma_.lower() in self.lexicon.protesters
+                and not self.instruments(verb)
+            ):
+                return rows[CROWD_KEY]  # "police charged the crowd": a baton charge
             for ok in [*obj_keys, *complements]:
                 if ok in rows:
                     # an empty code is our discard of a dictionary's phrase ("faces problems")
@@ -498,6 +518,8 @@ class ClauseReader:
         flags = pattern.flags
         if "noobj" in flags and any(c.dep_ == "dobj" for c in verb.children):
             return False
+        if "weaponwith" in flags and self.instruments(verb) and not self.armed_with(verb, True):
+            return False  # "bombarded the senator with emails": a figure of speech
         if not flags & {"personobj", "thingobj"}:
             return True
         named = obj is not None and (
@@ -578,6 +600,13 @@ class ClauseReader:
         head = noun.lemma_.lower()
         modifiers = [c.lemma_.lower() for c in noun.lefts if c.dep_ in ("compound", "amod")]
         keys = [f"{m} {head}" for m in reversed(modifiers)] + [head]
+        for prep in noun.rights:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                # "a state of emergency": a noun named with its "of" phrase
+                keys[:0] = [
+                    f"{head} of {g.lemma_.lower()}" for g in prep.children if g.dep_ == "pobj"
+                ]
+                break
         hyphen = noun.doc[noun.i - 1] if noun.i >= 2 else None
         if hyphen is not None and hyphen.text == "-" and not hyphen.whitespace_:
             # "sit-in", "walk-out": a word the tokenizer split at its hyphen, looked up whole

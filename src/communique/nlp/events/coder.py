@@ -26,7 +26,8 @@ coercion in a named place is its authority's ("were arrested in Cairo": ``EGYCOP
 perpetrator of coercion or violence named by no actor takes its agent noun's sector ("three
 men": ``CVL``, "gunmen": ``UAF``) or, a person by grammar, is unknown; protesters named by
 nobody are the people of their place; a nominal event takes its doer from a "by" phrase and the
-victim of an act done to persons from its "of" phrase. Precision: a phrase whose head is a
+victim of an act done to persons from its "of" phrase; an "anti-X" modifier names whom a protest
+is against ("anti-French demonstrations"), never a party of its own. Precision: a phrase whose head is a
 thing or an act ("China's attempts ... hit") wields no force; a sentence that gives a score
 ("30-20") reports a match, whose beatings and clashes are sport; in an article about sport a
 country named alone is a team; acts between private parties of one country are commerce, not
@@ -36,9 +37,11 @@ phrases ("between producers and consumers - China, India and Japan": no event am
 consumers); what a negated verb says ("did not mean that X cut its ties") is not reported; a
 "strike" is a protest only when its "by" phrase names no force.
 
-Absent values: an event needs a source or a target code; ``source``/``target`` are ``None`` when
-the party has a code but no actor cluster, ``source_code``/``target_code`` are ``None`` when
-unknown (a passive without agent: "three civilians were killed"). An event's date is a date of
+Absent values: an event needs a source or a target code, or, for an act done to persons, a
+person known by name with the other side unknown ("John Carter was arrested");
+``source``/``target`` are ``None`` when the party has a code but no actor cluster,
+``source_code``/``target_code`` are ``None`` when unknown (a passive without agent: "three
+civilians were killed") or when the party is a person known by name only (its actor set). An event's date is a date of
 its sentence that names a day, else the publication date (``doc._.published``), unless the
 sentence names a longer period away from it ("in 1942"): then, as when nothing dates it,
 ``None``. The same (source code, target code, event code) reported twice in one article is kept
@@ -57,7 +60,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...article.dates import names_a_day
 from ...codes import ActorCode, EventCode
-from ..extensions import EventSpan, actors_at
+from ..extensions import ActorCluster, EventSpan, actors_at
 from ..syntax import (
     RELATIVE_PRONOUNS,
     SUBJECT_DEPS,
@@ -70,7 +73,7 @@ from .asserted import Assertion
 from .clauses import QUESTION_MARKS, ClauseReader, Reading
 from .config import EventConfig
 from .lexicon import EventLexicon, Pattern
-from .parties import Party, PartyFinder, names_place, person_like
+from .parties import PERSON_PRONOUNS, Party, PartyFinder, names_place, person_like
 from .relevance import SCORE_DASHES, EventRelevance, gives_score
 from .targets import (
     NOUN_TARGET_PREPS,
@@ -94,6 +97,12 @@ of last week's arrest of X", "killed 46 civilians in an attack on a village").""
 REFUSED_PREPS: tuple[str, ...] = ("despite",)
 """Prepositions whose object names the demand a refusal (root 12) turns down, and so with its
 author its target ("refused to resign despite calls from X")."""
+
+
+def _side(code: str | None, actor: ActorCluster | None) -> str | None:
+    """What tells one side of an event from another: its code, else the id of the named actor
+    that has none."""
+    return code if code is not None or actor is None else f"#{actor.id}"
 
 
 @dataclass(frozen=True)
@@ -178,7 +187,11 @@ class EventCoder:
             for sent in doc.sents:
                 date = self._date(doc, sent)
                 for event in self._sentence(sent, finder, date, tokens):
-                    key = (event.source_code, event.target_code, event.code)
+                    key = (
+                        _side(event.source_code, event.source),
+                        _side(event.target_code, event.target),
+                        event.code,
+                    )
                     if key not in seen and self.relevance.public(event, game):
                         seen.add(key)
                         events.append(event)
@@ -270,8 +283,16 @@ class EventCoder:
             if any(
                 EventCode.parse(e.code).root == root
                 and (
-                    (event.target_code is None and e.source_code == event.source_code)
-                    or (event.source_code is None and e.target_code == event.target_code)
+                    (
+                        event.target is None
+                        and event.target_code is None
+                        and e.source_code == event.source_code
+                    )
+                    or (
+                        event.source is None
+                        and event.source_code is None
+                        and e.target_code == event.target_code
+                    )
                 )
                 for e in coded
             ):
@@ -348,9 +369,21 @@ class EventCoder:
             # engaged in": the subject of a passive of commitment or arrangement does the act
             # ("was urged to", "was forced to" stay passive: the subject is their target)
             passive = False
+        if (
+            passive
+            and "legal" in reading.flags
+            and self.reader.instruments(reading.verb)
+            and agent_of(reading.verb, climb) is None
+            and agent_of(head, climb) is None
+        ):
+            # "was charged with murder": with nobody named, a formal charge
+            reading = Reading(self._formal_charge(), reading.flags, reading.verb)
         content = reading.verb
         root = EventCode.parse(reading.code).root
         violent = self.lexicon.violent(reading.code)
+        # a charge "with" an offence is done to persons as an arrest is: its unnamed parties
+        # are found as those of coercion ("police charged the man with assault")
+        legal = "legal" in reading.flags and bool(self.reader.instruments(content))
         if (violent or self.lexicon.armed(reading.code)) and self.relevance.work_patient(
             subj if passive else next((c for c in content.children if c.dep_ == "dobj"), None)
         ):
@@ -362,6 +395,7 @@ class EventCoder:
             if self._by_mishap(content) or self._by_mishap(head):
                 return []  # "23,000 people have been killed following an earthquake"
             agent = agent_of(content, climb) or agent_of(head, climb) or self._shared_agent(content)
+            named: list[Party] = []
             if agent is None and violent and self._mishap_named(content):
                 # "140,000 people were killed after an earthquake sent waves crashing ashore",
                 # "were killed in Indonesia, the country closest to the earthquake": with no
@@ -383,13 +417,14 @@ class EventCoder:
                         p for p in prep_parties(agent, ("by", "from"), finder) if p.code
                     ]
                 else:
-                    sources = finder.generic(agent) if violent else finder.parties(agent)
+                    sources = finder.generic(agent) if violent or legal else finder.parties(agent)
                 if not sources and weapon is None:
                     # "the wine industry has been hit by declining consumption": the cause is
                     # named and it is neither an actor nor an attack or weapon
                     return []
                 if (
                     not sources
+                    and not named
                     and weapon is not None
                     and violent
                     and self.lexicon.armed(weapon.code)
@@ -420,10 +455,10 @@ class EventCoder:
             if not sources and tok.dep_ != "relcl":
                 # "was arrested in Lebanon": the authorities of the place
                 sources = self._place_parties(content, self.lexicon.authority(reading.code), finder)
-            if not targets and violent and subj is not None:
+            if not targets and (violent or legal) and subj is not None:
                 # "three men were arrested": civilians; "two suspects were detained by police":
                 # a victim not known by name
-                targets = finder.generic(subj)
+                targets = finder.generic(subj) or self._put_away(content, subj)
                 open_target = (
                     not targets
                     and self.lexicon.person_victim(reading.code)
@@ -434,7 +469,7 @@ class EventCoder:
                 return []  # "tourists who visit Cuba": private travel, no state actor's visit
             if subj is not None:
                 sources, unknown_source = self._subject_parties(
-                    subj, finder, violent, self.lexicon.armed(reading.code)
+                    subj, finder, violent or legal, self.lexicon.armed(reading.code)
                 )
             if not sources and "notarget" in reading.flags and root == "14":
                 # "thousands protested in Belgrade": the people of the place
@@ -460,7 +495,7 @@ class EventCoder:
                     ),
                     [],
                 )
-            if not targets and violent:
+            if not targets and (violent or legal):
                 # "police arrested three men": a victim named by no actor is of the sector of
                 # its agent noun, else unknown when the act is done to persons and the object
                 # reads as persons ("arrested him", "detained dozens"); an object that may be a
@@ -472,7 +507,7 @@ class EventCoder:
                 ):
                     open_target = True  # "imposed a curfew": the object names the act itself
                 elif patient is not None and not any(p.code for p in finder.parties(patient)):
-                    targets = finder.generic(patient)
+                    targets = finder.generic(patient) or self._put_away(content, patient)
                     open_target = (
                         not targets
                         and self.lexicon.person_victim(reading.code)
@@ -485,6 +520,39 @@ class EventCoder:
         return self._dyads(
             sent, reading, sources, targets, date, passive or unknown_source, open_target
         )
+
+    def _formal_charge(self) -> str:
+        """The code of a formal charge (``event_codes.tsv``, list ``formal_charge``)."""
+        return next(iter(self.lexicon.formal_charges), "173")
+
+    def _charge(self, code: str, src: Party | None, verb: Token) -> str:
+        """A charge (``verbs.tsv`` flag ``legal``) brought by a police, a court or a government
+        is a formal charge (173: "prosecutors charged the minister with corruption", "have been
+        charged by the Greek authorities"); by anyone else it stays an accusation ("the
+        opposition charged the president with corruption")."""
+        formal = self._formal_charge()
+        sectors = self.lexicon.formal_charges.get(formal, frozenset())
+        if src is None:
+            return code
+        return formal if self.relevance.role(src.code) in sectors else code
+
+    def _put_away(self, verb: Token, patient: Token) -> list[Party]:
+        """A victim named by no actor and no agent noun, put in a state only a person is put in
+        by the verb's complement ("shot dead a teenager", "took the driver into custody",
+        ``event_words.tsv`` list ``person_state``): a person (``CVL``), as Phoenix's persons;
+        ``[]`` when the complement names no such state, or the object is a pronoun (a
+        person, but which one is not known: the coder's unknown victim)."""
+        if patient.lower_ in PERSON_PRONOUNS or patient.pos_ not in ("NOUN",):
+            return []
+        states = self.lexicon.person_states
+        for child in verb.children:
+            if child.dep_ in ("advmod", "acomp", "oprd", "xcomp") and child.lower_ in states:
+                return [Party(None, "CVL", patient.i)]  # "shot dead"
+            if child.dep_ == "prep" and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in states for g in child.children
+            ):
+                return [Party(None, "CVL", patient.i)]  # "into custody", "to death"
+        return []
 
     def _traveller_visit(self, subj: Token, reading: Reading) -> bool:
         """Whether a visit's subject (through a relative pronoun, its noun) names private
@@ -597,20 +665,21 @@ class EventCoder:
         open_target: bool = False,
     ) -> list[EventSpan]:
         pairs: list[tuple[Party | None, Party | None]] = []
-        sources = [s for s in sources if s.code]
+        sources = [s for s in sources if s.code or self._named(s)]
         if self.lexicon.armed(reading.code):
             # a company, a newspaper or a school wields no armed force: "the bank attacked its
             # rivals", "the strong yen hit exporters" are figures of speech
-            sources = [s for s in sources if not self._civilian(s)]
+            # nor does a person known by name only ("Duncan Bannatyne attacked the government")
+            sources = [s for s in sources if s.code and not self._civilian(s)]
         force = self.lexicon.force_sectors
         unhosted = self.lexicon.unhosted.get(reading.code, frozenset())
         targets = [
             t
             for t in targets
-            if t.code
+            if (t.code or self._named(t))
             and not any(t.same(s) or own_force(s, t, force) for s in sources)
             # "as he arrived at Spain's High Court": a court hosts no visit
-            and ActorCode.parse(t.code).first_sector not in unhosted
+            and ActorCode.parse(t.code or "").first_sector not in unhosted
         ]
         if sources and not targets and self._crowd(sources, sent.doc):
             # "rioters set fire to shops": force used by protesters with no one named is a
@@ -647,12 +716,19 @@ class EventCoder:
             pairs.extend((s, None) for s in sources)
         out = []
         for src, tgt in pairs:
-            if (src is None or src.code is None) and (tgt is None or tgt.code is None):
+            if not (src and src.code or tgt and tgt.code) and (
+                (src is None) == (tgt is None) or not self.lexicon.person_victim(reading.code)
+            ):
+                # no code on either side: kept only for an act done to persons with one party
+                # known by name and the other unknown ("John Carter was arrested"); two names
+                # alone ("Federer beat Nadal") or "a clash with X" say nothing of states or groups
                 continue
             code = reading.code
             if src is not None and src.code and ActorCode.parse(src.code).first_sector == "MIL":
                 code = self.lexicon.military_force.get(code, code)
             code = self._crowd_force(code, src, tgt, sent.doc)
+            if "legal" in reading.flags:
+                code = self._charge(code, src, reading.verb)
             out.append(
                 EventSpan(
                     code=code,
@@ -666,6 +742,15 @@ class EventCoder:
             )
         return out
 
+    @staticmethod
+    def _named(party: Party) -> bool:
+        """Whether a party without a code is a person known by a proper name ("John Carter was
+        arrested", "police detained Ali Hassan"): such a party is kept, its code empty and its
+        actor set, as GDELT keeps an actor's name without a code and PLOVER an unknown source;
+        a description without a code ("officials"), a place or a thing with a name ("the
+        Al-Aqsa Mosque", "a BAK missile") names no party."""
+        return party.actor is not None and party.actor.named and party.actor.kind == "person"
+
     def _crowd(self, parties: list[Party], doc: Doc) -> bool:
         """Whether every party is named by a noun of people protesting ("rioters")."""
         return all(doc[p.token].lemma_.lower() in self.lexicon.protesters for p in parties)
@@ -677,6 +762,8 @@ class EventCoder:
         is NPLOPP -> NPLGOV). ``None`` for other events, for a government's own protest, and
         when the protesters' country is unknown."""
         code = ActorCode.parse(source.code)
+        if source.actor is not None and source.code is None:
+            return None  # a person known by name only: whose government is not known
         if source.actor is not None:
             country = source.actor.country
         else:  # the people of a place ("SRBCVL"); a sector alone ("OPP") has no country
@@ -760,6 +847,9 @@ class EventCoder:
         else:
             preps = ("of", *(p for p in preps if p not in ("of", "by")))
         targets = prep_parties(noun, preps, finder, self.targets.places_reached(pattern.code))
+        if not targets and root == "14":
+            # "anti-French demonstrations": whom the protest is against
+            targets = finder.opposed(noun)
         if of_target and not targets:
             of = prep_pobj(noun, "of", self.config.max_pobj_climb)
             targets = finder.generic(of) if of is not None else []

@@ -79,6 +79,8 @@ PATTERN_FLAGS: frozenset[str] = frozenset(
         "notarget",
         "from",
         "light",
+        "legal",
+        "weaponwith",
     }
 )
 """The flags of ``verbs.tsv`` and ``event_nouns.tsv`` (``verbs.tsv`` documents each)."""
@@ -95,11 +97,13 @@ WORD_LISTS: tuple[str, ...] = (
     "protester",
     "weapon",
     "traveller",
+    "office_noun",
     "judging_verb",
     "in_words",
     "speculation_noun",
     "forecast_verb",
     "part_prep",
+    "person_state",
 )
 """The lists of ``event_words.tsv`` (the file documents each)."""
 CODE_LISTS: tuple[str, ...] = (
@@ -119,6 +123,7 @@ CODE_LISTS: tuple[str, ...] = (
     "verbal_force",
     "armed_noun",
     "own_forces",
+    "formal_charge",
 )
 """The lists of ``event_codes.tsv`` (the file documents each)."""
 DICTIONARY_FLAGS: frozenset[str] = frozenset({"recip", "needobj"})
@@ -199,6 +204,10 @@ class EventLexicon:
     travellers: frozenset[str] = frozenset()
     """Nouns of private travellers ("tourists"), who as subjects make no visit
     (``event_words.tsv``, list ``traveller``)."""
+    office_nouns: frozenset[str] = frozenset()
+    """Agent nouns of an office or rank ("officer", "chief", "leader"), whose sector a compound
+    modifier naming a body gives ("army officer": MIL; ``event_words.tsv``, list
+    ``office_noun``)."""
     military_force: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     """Code -> the code it becomes when a military does it (killing by a military is 19)."""
     force_sectors: frozenset[str] = frozenset()
@@ -247,6 +256,14 @@ class EventLexicon:
     weapons: frozenset[str] = frozenset()
     """Nouns of weapons and riot-control tools ("baton", "tear gas"; ``event_words.tsv``, list
     ``weapon``): a verb's "with" phrase naming one reads its ``&weapon`` row (``verbs.tsv``)."""
+    person_states: frozenset[str] = frozenset()
+    """Complements naming a state only a person is put in ("shot dead", "into custody";
+    ``event_words.tsv``, list ``person_state``): their verb's object is a person."""
+    formal_charges: Mapping[str, frozenset[str]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
+    """Code of a formal charge -> the sectors that bring one (``event_codes.tsv``, list
+    ``formal_charge``; ``verbs.tsv`` flag ``legal``)."""
     hedge_adjectives: frozenset[str] = frozenset()
     """Adjectives that make a nominal event a possibility or a plan ("a possible invasion")."""
     contest_topics: frozenset[str] = frozenset()
@@ -335,6 +352,7 @@ class EventLexicon:
                 {code: frozenset(value.split()) for code, value in codes["visit"].items()}
             ),
             travellers=frozenset(words["traveller"]),
+            office_nouns=frozenset(words["office_noun"]),
             judging_verbs=frozenset(words["judging_verb"]),
             forecast_verbs=frozenset(words["forecast_verb"]),
             military_force=MappingProxyType(dict(codes["military_force"])),
@@ -350,6 +368,10 @@ class EventLexicon:
             ),
             public_acts=frozenset(codes["public_act"]),
             hedge_adjectives=frozenset(words["hedge_adjective"]),
+            person_states=frozenset(words["person_state"]),
+            formal_charges=MappingProxyType(
+                {code: frozenset(value.split()) for code, value in codes["formal_charge"].items()}
+            ),
             protesters=frozenset(words["protester"]),
             works=frozenset(words["work"]),
             weapons=frozenset(words["weapon"]),

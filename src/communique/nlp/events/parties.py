@@ -81,6 +81,19 @@ class Party:
         return self.actor is not None and self.actor is other.actor
 
 
+AGAINST_PREFIX: str = "anti"
+"""The prefix that makes a modifier name whom its head is against ("anti-French
+demonstrations", "anti-government protesters"), not whose it is."""
+
+
+def against(tok: Token) -> bool:
+    """Whether ``tok`` is written after "anti-", as the tokenizer splits "anti-French"."""
+    doc, i = tok.doc, tok.i
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_:
+        return doc[i - 2].lower_ == AGAINST_PREFIX
+    return tok.lower_.startswith(AGAINST_PREFIX + "-")
+
+
 def conjuncts(tok: Token) -> list[Token]:
     """The token and every token coordinated with it ("A, B and C")."""
     out = [tok]
@@ -172,28 +185,73 @@ class PartyFinder:
     def generic(self, tok: Token) -> list[Party]:
         """The parties of a phrase (``parties``), else, for a phrase that names no actor, the
         sector of its agent head noun with no country ("three men": ``CVL``, "gunmen": ``UAF``,
-        "police officers": ``COP``; ``event_agents.tsv``); ``[]`` when neither."""
-        found = self.parties(tok)
-        if found:
-            return found
+        "police officers": ``COP``; ``event_agents.tsv``), as for a phrase whose actors have no
+        code; ``[]`` when neither."""
+        named = self.parties(tok)
+        if any(p.code for p in named):
+            return named
+        # an actor with no code ("officers", found by the actors component with no country or
+        # sector) is named by its agent head noun as well as a phrase that names no actor; the
+        # words of a name ("the National Crime Unit") are no agent nouns
+        found: list[Party] = []
         for head in conjuncts(tok):
-            words = [head, *(c for c in head.lefts if c.dep_ == "compound")]
-            sector = next(
-                (
-                    self.lexicon.agents[w.lemma_.lower()]
-                    for w in words
-                    if w.lemma_.lower() in self.lexicon.agents
-                ),
-                None,
-            )
+            if named and head.pos_ == "PROPN":
+                continue
+            sector = self.agent_sector(head)
+            if sector is None and not named:
+                sector = next(
+                    (
+                        self.lexicon.agents[c.lemma_.lower()]
+                        for c in head.lefts
+                        if c.dep_ == "compound" and c.lemma_.lower() in self.lexicon.agents
+                    ),
+                    None,
+                )
             if sector is not None and not any(p.code == sector for p in found):
                 found.append(Party(None, sector, head.i))
-        return found
+        return found or named
+
+    def opposed(self, noun: Token) -> list[Party]:
+        """The coded actors a noun's "anti-" modifiers name ("anti-French demonstrations":
+        France), whom a protest is against."""
+        doc = noun.doc
+        return [
+            Party(a, actor_code(a), c.i)
+            for c in noun.lefts
+            if against(c)
+            for a in actors_at(doc, c.i, c.i + 1)
+            if actor_code(a)
+        ]
+
+    def agent_sector(self, head: Token) -> str | None:
+        """The sector of an agent head noun (``event_agents.tsv``); for a noun of an office or
+        rank that of the body its compound modifier names ("army officers": MIL, "police
+        chief": COP; ``EventLexicon.office_nouns``). ``None`` when the head is no agent noun."""
+        lemma = head.lemma_.lower()
+        agents = self.lexicon.agents
+        if lemma in self.lexicon.office_nouns:
+            for child in head.lefts:
+                if child.dep_ == "compound" and child.lemma_.lower() in agents:
+                    return agents[child.lemma_.lower()]
+        return agents.get(lemma)
 
     def _one(self, head: Token, depth: int, beneficiaries: bool = True) -> list[Party]:
         start, end = _core_range(head)
         actors = actors_at(self.doc, start, end)
         at_head = actors_at(self.doc, head.i, head.i + 1)
+        marked = [i for i in range(start, end) if against(self.doc[i])]
+        opposed = {a for i in marked for a in actors_at(self.doc, i, i + 1)}
+        if opposed:
+            opposed -= {
+                a
+                for i in range(start, end)
+                if i not in marked and self.doc[i].is_alpha and self.doc[i].lower_ != "anti"
+                for a in actors_at(self.doc, i, i + 1)
+            }
+        if opposed:
+            # "anti-French demonstrators" are not France's: whom they are against is no party
+            actors = [a for a in actors if a not in opposed]
+            at_head = [a for a in at_head if a not in opposed]
         if len(actors) > 1:
             covering = [a for a in actors if a in at_head]
             if any(actor_code(a) for a in covering):
@@ -217,7 +275,7 @@ class PartyFinder:
                         found = found or self.parties(child, depth + 1, beneficiaries=beneficiaries)
                         if any(p.code for p in found):
                             return found
-                sector = self.lexicon.agents.get(head.lemma_.lower())
+                sector = self.agent_sector(head)
                 for child in head.children:
                     if child.dep_ == "prep" and child.lower_ in OF_PREPS:
                         if (
@@ -267,7 +325,7 @@ class PartyFinder:
     def _sector(self, head: Token, start: int) -> str | None:
         """The sector named by the phrase's head noun ("government"), or for a name by its
         title ("President Boris Yeltsin"), ``None`` when neither is an agent noun."""
-        sector = self.lexicon.agents.get(head.lemma_.lower())
+        sector = self.agent_sector(head)
         if sector is None and head.pos_ == "PROPN":
             for tok in head.doc[start : head.i]:
                 sector = self.lexicon.agents.get(tok.lemma_.lower())
@@ -275,11 +333,11 @@ class PartyFinder:
                     break
         return sector
 
-    @staticmethod
-    def _with_sector(party: Party, sector: str | None, token: int) -> Party:
-        """Add the head noun's sector to a bare country code ("Russian" + "government")."""
+    def _with_sector(self, party: Party, sector: str | None, token: int) -> Party:
+        """Add the head noun's sector to a bare country code ("Russian" + "government"), not
+        to a sector alone ("police and welfare officers": ``COP``, not ``COPCOP``)."""
         code = party.code
-        if code and sector and len(code) == 3:
+        if code and sector and len(code) == 3 and code not in self.lexicon.agents.values():
             code = code + sector
         return Party(party.actor, code, token)
 

@@ -242,6 +242,13 @@ class TargetFinder:
         # an appeal or a demand is aimed at whom it asks, not at whom what it asks for helps
         # ("appealed for aid for Indonesia and Thailand" asks neither of them)
         helped = EventCode.parse(reading.code).root not in self.lexicon.addressed_roots
+        protest = EventCode.parse(reading.code).root == "14"
+        # "held a rally in Belgrade": nor is the place of a protest its object names
+        noun_preps = (
+            tuple(p for p in NOUN_TARGET_PREPS if p != "in")
+            if protest and not where
+            else NOUN_TARGET_PREPS
+        )
         if "from" in reading.flags:  # "withdrew from X to Y": whom it withdraws from
             verb_preps = ("from", *(p for p in verb_preps if p != "from"))
 
@@ -277,14 +284,17 @@ class TargetFinder:
             for obj in objects:
                 if any(c.dep_ == "poss" and c.lower_ in OWN for c in obj.children):
                     continue  # "withdraw its troops": the subject's own
+                if protest:
+                    found = usable(finder.opposed(obj))  # "staged anti-American protests"
+                    if found:
+                        return found
                 named = finder.parties(obj, beneficiaries=helped)
                 found = usable(named)
                 if found or (addressee and any(p.actor for p in named)):
                     return found
             for obj in objects:
                 found = usable(
-                    prep_parties(obj, NOUN_TARGET_PREPS, finder, places, helped)
-                    or acl_agent(obj, finder)
+                    prep_parties(obj, noun_preps, finder, places, helped) or acl_agent(obj, finder)
                 )
                 root = EventCode.parse(reading.code).root
                 if not found and root in self.lexicon.material_conflict:
