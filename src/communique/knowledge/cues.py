@@ -23,6 +23,8 @@ from . import read_lists, read_table
 CUE_FILE = "cues.tsv"
 WORD_FILE = "quote_words.tsv"
 EVENT_NOUN_FILE = "event_nouns.tsv"
+WORK_NOUN_FILE = "actor_words.tsv"
+"""Its ``work_noun`` list: nouns for works of film, television, music, print or stage."""
 ROLE_FILE = "roles.tsv"
 _SPEAKING_KINDS = frozenset({"person", "group", "body"})
 """Kinds of ``roles.tsv`` rows that name someone who can speak (not equipment)."""
@@ -37,6 +39,8 @@ WORD_LISTS = (
     "courtesy_title",
     "quantifier_pronoun",
     "participial_conjunction",
+    "title_lead",
+    "affirming_cue",
 )
 """The lists of ``quote_words.tsv`` (the file documents each)."""
 CLASSES: frozenset[str] = frozenset(
@@ -121,6 +125,16 @@ class CueLexicon:
     ("minister", "secretary": its ``generic`` column): "the minister" can refer to anyone of
     the title's sector ("the Trade and Industry Secretary"); other titles ("president") only
     to a holder of the same title."""
+    affirming_cues: frozenset[str] = frozenset()
+    """Cue lemmas whose subject affirms someone else's report as true ("confirmed reports that
+    ..."): the subject asserts the report's content too."""
+    title_leads: frozenset[str] = frozenset()
+    """Words between a noun for works and the titles it lists ("films including “X”", "a show
+    called “Y”")."""
+    work_nouns: frozenset[str] = frozenset()
+    """Nouns for a work of film, television, music, print or stage (the ``work_noun`` list of
+    ``actor_words.tsv``): title-cased words quoted after one name the work ("films including
+    “Wall Street” and “Major League”"), no quotation."""
     event_nouns: frozenset[str] = frozenset()
     """Lemmas of nouns that name an event (``event_nouns.tsv``): no speaker ("Talks showed
     that ..."), unless also a source noun or a document ("the agreement says")."""
@@ -220,6 +234,13 @@ def load_cues(knowledge_dir: str = "") -> CueLexicon:
         courtesy_titles=MappingProxyType(dict(lists["courtesy_title"])),
         quantifier_pronouns=frozenset(lists["quantifier_pronoun"]),
         participial_conjunctions=frozenset(lists["participial_conjunction"]),
+        title_leads=frozenset(lists["title_lead"]),
+        affirming_cues=frozenset(lists["affirming_cue"]),
+        work_nouns=frozenset(
+            row["word"].lower()
+            for row in read_table(WORK_NOUN_FILE, knowledge_dir)
+            if row.get("list") == "work_noun" and row.get("word")
+        ),
         event_nouns=frozenset(
             noun
             for row in read_table(EVENT_NOUN_FILE, knowledge_dir)

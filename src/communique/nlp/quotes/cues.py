@@ -221,6 +221,21 @@ def wished(verb: Token, lexicon: CueLexicon) -> bool:
     return cue is not None and cue.cls == "stance"
 
 
+ACCORDING_TO = "according to"
+"""The cue whose content is the clause it attaches to ("According to X, Y said Z": the whole
+clause is X's report)."""
+
+
+def reports_around(attr: Attribution) -> bool:
+    """Whether the attribution's content is a report whose cues belong to it: the clause "according
+    to X" attaches to, or the that-clause of a report noun ("reports that he had told ..."):
+    a cue inside says what the report says (news annotation such as PolNeAR marks the outer
+    attribution only), no quotation of its own."""
+    return attr.content is not None and (
+        attr.hit.cue.type == "noun" or attr.hit.cue.lemma == ACCORDING_TO
+    )
+
+
 def conjunction(verb: Token, lexicon: CueLexicon) -> bool:
     """A participle used as a conjunction ("Assuming he wins, ...", "could meet in March
     assuming both win"): it opens its clause and has no subject of its own, so no one assumes
@@ -274,7 +289,7 @@ def _according_source(to: Token, lexicon: CueLexicon) -> int | None:
 def attribution(doc: Doc, hit: CueHit, lexicon: CueLexicon, config: QuoteConfig) -> Attribution:
     """Speaker and content of one cue (see the module docstring)."""
     verb = doc[hit.verb]
-    if hit.cue.lemma == "according to":
+    if hit.cue.lemma == ACCORDING_TO:
         to = doc[hit.end - 1]
         speaker = _according_source(to, lexicon)
         prep = doc[hit.start]

@@ -10,7 +10,8 @@ Three kinds of quotation are found (see ``extensions.QuoteSpan``):
   continues it (same speaker). Quoted titles and short quoted phrases that no verb governs
   (scare quotes, nicknames) are not quotations, nor are title-cased words after a possessive
   or before a year in parentheses, however long (Brenda Lee's “Rockin' Around the Christmas
-  Tree” (1958): ``pieces.Piece.work``);
+  Tree” (1958)) or after a noun for works ("films including “Wall Street” and “Major League”":
+  ``pieces.Piece.work``); a clause reported around such a name is still a (mixed) quote;
 * **mixed**: a reported clause that contains quoted words ("Lavrov said the two nations “are
   united by a shared responsibility”"); the content is the whole clause;
 * **indirect**: a proposition reported by a cue (the ``ccomp`` of "said", "told reporters
@@ -19,6 +20,9 @@ Three kinds of quotation are found (see ``extensions.QuoteSpan``):
   attitude wants or refuses, a bare noun phrase or an embedded question (``cues.proposition``);
   also a paragraph without quotation marks that a speech cue and a colon ending the paragraph
   before announce ("The governor added:"): a block quotation whose marks were the page's layout.
+  A cue inside the clause that "according to X" attaches to, or inside the that-clause of a
+  report noun ("denied reports that he had told ..."), reports nothing of its own: the outer
+  report holds it (``cues.reports_around``).
 
 Speakers come from the cue's syntax (``cues``), are widened to their noun phrase and resolved to
 actors (``speakers``, ``coref``); transcript labels ("PENCE: ..."), a headline that names its
@@ -60,7 +64,7 @@ from ..extensions import ActorCluster, QuoteSpan, actor_of
 from ..syntax import VERB_POS
 from .config import QuoteConfig
 from .coref import agrees, is_resolvable_pronoun, just_before
-from .cues import Attribution, CueHit, attribution, find_cues, proposition
+from .cues import Attribution, CueHit, attribution, find_cues, proposition, reports_around
 from .index import DocIndex, clip_to_paragraph
 from .layout import label_before, signature_after, transcript_paragraphs
 from .marks import find_quoted
@@ -260,6 +264,15 @@ def _listed_with_nouns(doc: Doc, piece: Piece, in_quote: list[int]) -> bool:
     )
 
 
+def _has_own_verb(doc: Doc, attr: Attribution, in_quote: list[int]) -> bool:
+    """Whether the attribution's content has a verb outside quotation marks: a clause around a
+    quoted name, not a phrase the parser took for one ("In his book, ''Make Your Kid a
+    Millionaire,'' he suggested ...": the content is an adverbial and a title)."""
+    assert attr.content is not None
+    a, b = attr.content
+    return any(doc[i].pos_ in VERB_POS and in_quote[i] < 0 for i in range(a, b))
+
+
 def _char_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
 
@@ -276,11 +289,13 @@ def _reported(
     """Mixed quotes (clauses hosting quoted words) and indirect ones (propositions without;
     with ``report_attitudes``, any content)."""
     out: list[_Found] = []
+    frames = [f.content for f in attrs if reports_around(f) and f.content is not None]
     for attr in attrs:
         if attr.content is None:
             continue
         a, b = attr.content
         chars = [_char_range(doc, a, b)]
+        inner = any(lo <= attr.hit.start < hi and attr.content != (lo, hi) for lo, hi in frames)
         key = id(attr)
         if key in mixed:
             mixed[key].fragments = chars
@@ -302,6 +317,10 @@ def _reported(
             continue
         elif not (report_attitudes or proposition(attr)):
             continue  # "wants to ...", "opposes the deal", "explained why ...": no report
+        elif inner:
+            # "According to the ministry, an official said the border would reopen", "denied
+            # reports that he had told the minister ...": the clause is the outer report's
+            continue
         elif not any(in_quote[i] >= 0 for i in range(a, b)):
             out.append(_Found("indirect", chars, attr, index.para_of(a)))
     return out
@@ -358,7 +377,14 @@ def extract_quotes(
     if not len(doc):
         return []
     index = DocIndex(doc)
-    pieces = quoted_pieces(doc, index, find_quoted(index.text), config.max_title_words)
+    pieces = quoted_pieces(
+        doc,
+        index,
+        find_quoted(index.text),
+        config.max_title_words,
+        lexicon.work_nouns,
+        lexicon.title_leads,
+    )
     in_quote = [-1] * len(doc)
     for n, p in enumerate(pieces):
         for i in range(p.start, p.end):
@@ -411,8 +437,7 @@ def extract_quotes(
     previous: _Found | None = None
     implicit_hosts: dict[int, _Found] = {}
     for chain in chains.values():
-        if all(nickname(doc, index, p) or p.work for p in chain):
-            continue
+        names = all(nickname(doc, index, p) or p.work for p in chain)
         title = all(p.title for p in chain)
         gap = config.max_cue_gap_before
         near = _attach_window(index, chain[0], attrs, keys, gap)
@@ -429,6 +454,18 @@ def extract_quotes(
         # a clause whose cue has a speaker hosts the quoted words before one without ("compared
         # him to a coach “working the referees” in hopes that ...": not "hopes")
         host = next((a for a in hosts if a.speaker is not None), hosts[0] if hosts else None)
+        if names:
+            # a name in quotation marks (a nickname, the title of a work) is no quotation; a
+            # clause reported around it still is one ("said the film “Iron Sky” was a flop")
+            if (
+                host is not None
+                and host.speaker is not None
+                and id(host) not in mixed
+                and _has_own_verb(doc, host, in_quote)
+            ):
+                mixed[id(host)] = _Found("mixed", [], host, chain[0].para)
+                used.add(id(host))
+            continue
         if host is not None and host.speaker is None:
             implicit = object_host(doc, chain[0], in_quote, lexicon, config)
             if implicit is not None and implicit.content is not None:

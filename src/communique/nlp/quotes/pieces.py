@@ -47,11 +47,19 @@ class Piece:
 
 
 def quoted_pieces(
-    doc: Doc, index: DocIndex, marked: list[MarkedSpan], max_title_words: int
+    doc: Doc,
+    index: DocIndex,
+    marked: list[MarkedSpan],
+    max_title_words: int,
+    work_nouns: frozenset[str] = frozenset(),
+    title_leads: frozenset[str] = frozenset(),
 ) -> list[Piece]:
     """The marked stretches as pieces; one of at most ``max_title_words`` words, all
-    capitalised, is a title."""
+    capitalised, is a title; a title without a finite verb listed after a noun for works
+    (``work_nouns``, directly or through one of ``title_leads``: "films including “Wall
+    Street,” “The Three Musketeers” and “Major League”") names a work."""
     out: list[Piece] = []
+    titles: set[int] = set()  # tokens of the titles so far (a list of them: “A,” “B” and “C”)
     for m in marked:
         start, end = index.token_at(m.start), index.token_end(m.end)
         if end <= start:
@@ -69,6 +77,9 @@ def quoted_pieces(
             and alpha[0][0].isupper()
         )
         work = _title_cased(alpha) and (_after_possessive(doc, start) or _before_year(doc, end))
+        if title and not any(t.tag_ in _FINITE_TAGS for t in toks):
+            work = work or _after_work_noun(doc, start, titles, work_nouns, title_leads)
+            titles.update(range(start, end))
         out.append(
             Piece(
                 m, start, end, words, has_verb, index.para_of_char(m.start), word_end, title, work
@@ -84,6 +95,39 @@ def _title_cased(alpha: list[str]) -> bool:
         bool(alpha)
         and alpha[0][0].isupper()
         and all(w[0].isupper() or w in _TITLE_SMALL_WORDS for w in alpha)
+    )
+
+
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+"""Penn tags of finite verbs: quoted words with one are a clause, never a bare title."""
+
+
+def _after_work_noun(
+    doc: Doc, start: int, titles: set[int], work_nouns: frozenset[str], leads: frozenset[str]
+) -> bool:
+    """Whether the opening mark before token ``start`` follows a noun for works, directly
+    ("the film “Wall Street”"), through a word that leads to its titles ("films including
+    “Wall Street”", "a show called “The Apprentice”") or after titles of the same list
+    (“Wall Street,” “The Three Musketeers” and “Major League”)."""
+    i = start - 1
+    while i >= 0 and (
+        i in titles
+        or doc[i].is_quote
+        or doc[i].is_space
+        or doc[i].text == ","
+        or (doc[i].dep_ == "cc" and i + 1 < start and (i + 1 in titles or doc[i + 1].is_quote))
+    ):
+        i -= 1
+    if i >= 0 and doc[i].lower_ in leads:
+        i -= 1
+        if i >= 0 and doc[i].lower_ == "such":
+            i -= 1  # "such as"
+        while i >= 0 and (doc[i].text == "," or doc[i].is_space):
+            i -= 1
+    return (
+        i >= 0
+        and doc[i].pos_ == "NOUN"
+        and (doc[i].lower_ in work_nouns or doc[i].lemma_.lower() in work_nouns)
     )
 
 
