@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ..syntax import VERB_POS
+from ..syntax import VERB_POS, first_subject, to_infinitive
 from .clauses import FUTURE_AUX, ClauseReader
 from .config import EventConfig
 from .lexicon import EventLexicon
@@ -93,6 +93,24 @@ class Assertion:
         return main.pos_ in VERB_POS and (
             self.reader.unreal(main) or bool(self.reader.aux(main) & FUTURE_AUX)
         )
+
+    def aim(self, verb: Token) -> Token | None:
+        """The verb whose purpose a clause is ("raised $250,000 to advertise the release and
+        support the foundation": "raised"), ``None`` when it is none: a to-infinitive adjunct
+        names an aim, not an act reported as done, and a conjunct without a subject of its own
+        shares it. The coder leaves out the aim of a verb that is no event word and codes
+        nothing ("advertise", "raise $250,000"), but keeps an aim to protest ("shunned work
+        to protest": the act is the protest); the purpose of a coded event is
+        ``EventCoder._result_of``'s."""
+        tok = verb
+        for _ in range(self.config.max_clause_climb):
+            if tok.dep_ != "conj" or tok.head is tok or to_infinitive(tok) or first_subject(tok):
+                break
+            tok = tok.head
+        head = tok.head
+        if tok.dep_ == "advcl" and to_infinitive(tok) and head is not tok and head.pos_ in VERB_POS:
+            return head
+        return None
 
     def _judged(self, verb: Token) -> bool:
         """Whether a clause is a gerund that a verb of judgement takes with an "as" predicate

@@ -240,7 +240,22 @@ class ClauseReader:
 
     @staticmethod
     def aux(verb: Token) -> set[str]:
-        return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        """The auxiliaries of ``verb``; a conjunct verb with no subject and no modal of its own
+        shares its head's modal ("could tie their hands and prohibit treaties": "could" covers
+        "prohibit"), as coordination shares what precedes the first conjunct."""
+        own = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        tok = verb
+        while (
+            tok.dep_ == "conj"
+            and tok.head is not tok
+            and tok.head.pos_ in VERB_POS
+            and not any(c.dep_ in ("aux", "nsubj", "nsubjpass") for c in tok.children)
+        ):
+            tok = tok.head
+            modals = {c.lower_ for c in tok.children if c.dep_ == "aux" and c.tag_ == "MD"}
+            if modals:
+                return own | modals
+        return own
 
     @staticmethod
     def negated(verb: Token) -> bool:
@@ -633,7 +648,10 @@ class ClauseReader:
             effective = "demand" if kind == "report" else kind
             modal_code = transform(effective, content, self.lexicon)
             if modal_code is None and content is None and kind == "intent" and own is not None:
-                modal_code = own.code
+                # "promised the farmers to ...": the verb's own intent (CAMEO.2.0 PROMISE [030]),
+                # aimed at whom the verb itself names; whom an act that codes nothing is done to
+                # ("vowing to weaponize government") is no party to the cooperation
+                return Reading(own.code, own.flags, verb)
             if modal_code is None:
                 self.undone(inner, consumed)  # "is able to impose house detention"
                 return None

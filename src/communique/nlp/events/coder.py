@@ -51,7 +51,7 @@ once: the first report wins.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import permutations
 
@@ -251,6 +251,16 @@ class EventCoder:
             reading = self.reader.reading(tok, consumed)
             if reading is None or self._result_of(tok, reading, coded):
                 continue
+            aimed = self.asserted.aim(tok)
+            if (
+                aimed is not None
+                and aimed.i not in coded
+                and self.reader.lookup(aimed) is None
+                and EventCode.parse(reading.code).root not in self.lexicon.protest_aims
+            ):
+                # "raised $250,000 to advertise X and support Y": the aim of an act that is no
+                # event word is an aim, not an act ("sent troops to support X" stays coded)
+                continue
             found = self._events(sent, tok, reading, finder, date)
             found = self._named_elsewhere(found, out)
             if scored:
@@ -400,6 +410,11 @@ class EventCoder:
                 # "140,000 people were killed after an earthquake sent waves crashing ashore",
                 # "were killed in Indonesia, the country closest to the earthquake": with no
                 # one named, the toll is the disaster's
+                return []
+            if agent is None and not self._violence_named(head, content, subj):
+                # "a woman was killed when a tree fell", "two women were lightly injured": a
+                # harm with nobody named is an attack only when the clause (or else the
+                # sentence before) names one
                 return []
             if agent is not None:
                 weapon = next(
@@ -648,6 +663,56 @@ class EventCoder:
         mishaps = self.lexicon.mishaps
         return any(t.pos_ == "NOUN" and t.lemma_.lower() in mishaps for t in verb.subtree)
 
+    def _violence_named(self, head: Token, verb: Token, victim: Token | None) -> bool:
+        """Whether the clause of a verb that names only harm (``event_words.tsv``, list
+        ``harm_verb``: "killed", "injured") names the attack that did it, or, when it names
+        none, the sentence before does ("... hiding from the gunman. Police said 14 people were
+        killed"): any other verb names its act itself ("were shot", "were stabbed")."""
+        if verb.lemma_.lower() not in self.lexicon.harm_verbs:
+            return True
+        skip = range(victim.left_edge.i, victim.right_edge.i + 1) if victim else range(0)
+        clause = (t for t in head.subtree if t.i not in skip and t.i != verb.i)
+        if self._attack_in(clause, subjects=True):
+            return True
+        start = head.sent.start
+        return start > 0 and self._attack_in(head.doc[start - 1].sent, subjects=False)
+
+    def _attack_in(self, tokens: Iterable[Token], subjects: bool) -> bool:
+        """Whether ``tokens`` name an attack: an event noun of material conflict ("in an
+        attack", "a knife attack"; not one a misfortune's key names, "a gas explosion"), a
+        weapon, a noun of armed conflict ("war", "fighting"), an agent noun of an armed or police force ("gunmen", "troops"; with
+        ``subjects`` false, not as a subject: "police said" reports, it does not attack), or a
+        verb of force done by an agent or in the passive ("when jets bombed", "was shot")."""
+        lex = self.lexicon
+        armed_sides = lex.force_sectors.union(*lex.own_forces.values())
+        for tok in tokens:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ in ("NOUN", "PROPN"):
+                if (lemma in lex.weapons or lemma in lex.conflict_nouns) or (
+                    lex.agents.get(lemma) in armed_sides
+                    and (subjects or tok.dep_ not in SUBJECT_DEPS)
+                ):
+                    return True
+                keys = self.reader.noun_keys(tok)
+                if not any(k in lex.mishaps for k in keys) and any(
+                    lex.violent(lex.nouns[k].code) or lex.armed(lex.nouns[k].code)
+                    for k in keys
+                    if k in lex.nouns and lex.nouns[k].code
+                ):
+                    return True
+            elif tok.pos_ in VERB_POS and lemma not in lex.harm_verbs:
+                own = self.reader.lookup(tok)
+                if (
+                    own is None
+                    or not own.code
+                    or not (lex.violent(own.code) or lex.armed(own.code))
+                ):
+                    continue
+                doer = first_subject(tok)
+                if doer is None or doer.dep_ == "nsubjpass" or self._agent_head(doer):
+                    return True
+        return False
+
     def _civilian(self, party: Party) -> bool:
         """Whether ``party`` is a civilian body: its code's first role ("BUS", "USABUS") is."""
         parts = ActorCode.parse(party.code or "").parts
@@ -773,8 +838,10 @@ class EventCoder:
         return Party(None, country + "GOV", source.token)
 
     def _jointly(self, verb: Token) -> bool:
-        """ "do operations together", "work jointly", "help each other": a reciprocal act."""
-        for child in verb.children:
+        """ "do operations together", "work jointly", "help each other": a reciprocal act;
+        also the act a verb of intent takes ("pledged to do more operations together")."""
+        clauses = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+        for child in (c for clause in clauses for c in clause.children):
             if child.dep_ == "advmod" and child.lower_ in self.lexicon.reciprocal_adverbs:
                 return True
             if child.dep_ in ("dobj", "pobj", "prep") and child.lower_ in ("other", "another"):

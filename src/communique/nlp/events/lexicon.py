@@ -104,6 +104,8 @@ WORD_LISTS: tuple[str, ...] = (
     "forecast_verb",
     "part_prep",
     "person_state",
+    "harm_verb",
+    "conflict_noun",
 )
 """The lists of ``event_words.tsv`` (the file documents each)."""
 CODE_LISTS: tuple[str, ...] = (
@@ -259,6 +261,12 @@ class EventLexicon:
     person_states: frozenset[str] = frozenset()
     """Complements naming a state only a person is put in ("shot dead", "into custody";
     ``event_words.tsv``, list ``person_state``): their verb's object is a person."""
+    harm_verbs: frozenset[str] = frozenset()
+    """Verbs that name only the harm done to a person ("killed", "injured"; ``event_words.tsv``,
+    list ``harm_verb``): with no actor as agent, an attack only when the clause names one."""
+    conflict_nouns: frozenset[str] = frozenset()
+    """Nouns of armed conflict that name no single act ("war", "fighting"; ``event_words.tsv``,
+    list ``conflict_noun``): near a harm verb, the attack that did the harm."""
     formal_charges: Mapping[str, frozenset[str]] = field(
         default_factory=lambda: MappingProxyType({})
     )
@@ -369,6 +377,8 @@ class EventLexicon:
             public_acts=frozenset(codes["public_act"]),
             hedge_adjectives=frozenset(words["hedge_adjective"]),
             person_states=frozenset(words["person_state"]),
+            harm_verbs=frozenset(words["harm_verb"]),
+            conflict_nouns=frozenset(words["conflict_noun"]),
             formal_charges=MappingProxyType(
                 {code: frozenset(value.split()) for code, value in codes["formal_charge"].items()}
             ),
