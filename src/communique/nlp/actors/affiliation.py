@@ -189,6 +189,8 @@ def premodifiers(
                 break
             if hit is not None and hit.iso3 and inside_longer_name(doc, nm.start, scan):
                 break  # an unknown word begins the entity: no country's
+            if hit is not None and hit.iso3 and _org_around(doc, nm.start, scan, kb, aff):
+                break  # "Dairy Farmers of Canada president": the body's title
             if hit is not None and hit.iso3:
                 word = _text(doc, nm.start, nm.end)
                 left = nm.start
@@ -299,6 +301,40 @@ def inside_longer_name(doc: Doc, start: int, scan: ScanResult) -> bool:
     )
 
 
+def _org_around(
+    doc: Doc, start: int, scan: ScanResult, kb: ActorKnowledge, aff: Affiliation
+) -> bool:
+    """True, recording the body in ``aff``, when the country word at ``start`` lies inside
+    an organisation's name that begins with words of no known name (an ORG entity, or
+    capitalised words and "of": "Dairy Farmers of Canada"): a title after it is that body's,
+    with the sector its own role words give (farmers: AGR; none when they give none), not
+    the country's state."""
+    if aff.body:
+        return False
+    first = start
+    if doc[start].ent_type_ == "ORG" and doc[start].ent_iob_ == "I":
+        while first > 0 and doc[first].ent_iob_ == "I":
+            first -= 1
+    elif start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].is_title:
+        # "Dairy Farmers of Ireland" whatever the model made of it, not "President of France"
+        title = kb.role(doc[start - 2].text)
+        if title is not None and title.kind == "person" and doc[start - 2].lower_ == title.phrase:
+            return False
+        first = start - 2
+        while first > 0 and doc[first - 1].is_title and first - 1 not in scan.name_at:
+            first -= 1
+    else:
+        return False
+    if first in scan.name_at:
+        return False  # "US Treasury", "Bank of England": a country's body
+    aff.body = True
+    for tok in doc[first:start]:
+        role = kb.role(tok.text)
+        if role is not None and role.sector:
+            aff.body_sector = role.sector
+    return True
+
+
 def _region_adjective(doc: Doc, start: int, scan: ScanResult, kb: ActorKnowledge) -> bool:
     """True when a capitalised word of ``region_word`` ("Latin", "South", "Central") stands
     right before the country adjective at ``start``, as its own word ("Latin American")."""
@@ -362,8 +398,8 @@ def postmodifiers(
                 if org is not None and org.org is not None and child.lower_ in ("of", "for"):
                     aff.orgs.append(org.org)
                     end = max(end, m.end if m else end)
-                elif child.lower_ in ("of", "at"):  # "president of Fiat"
-                    _attach_body(obj, scan, aff)
+                elif child.lower_ in ("of", "at", "for"):  # "president of Fiat"
+                    _attach_body(obj, scan, aff)  # "spokesman for Lycos Europe"
         break
     return end
 

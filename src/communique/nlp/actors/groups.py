@@ -9,6 +9,8 @@ countries (names, adjectives used alone, peoples, capitals and cities).
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from ...codes import ActorCode
@@ -130,6 +132,10 @@ class GroupsMixin(ResolutionState):
                 continue
             if rm.entry.kind == "person" and not rm.entry.plural:
                 holder = self._holder(rm.entry, aff, sector_of(aff, self.kb.sectors))
+                if holder is None and doc[mstart].lower_ == "the":
+                    holder = self._described(aff, sector_of(aff, self.kb.sectors))
+                    if holder is not None:  # "Gordon Brown ... the UK chancellor": his office
+                        holder.role, holder.title_phrase = role_text(aff), rm.entry.phrase
                 if holder is not None:
                     holder.add(mstart, span_end)
                     if holder.country is None:
@@ -272,6 +278,21 @@ class GroupsMixin(ResolutionState):
         ]
         return found[-1] if len(found) >= 1 and len({id(f) for f in found}) == 1 else None
 
+    def _described(self, aff: Affiliation, sector: str | None) -> Draft | None:
+        """The one person a definite title of a stated country describes when no one holds
+        it ("Gordon Brown has called ... the UK chancellor predicted"): the one person of the
+        document whose own words give no role and whose country and sector (from our tables)
+        are the title's. ``None`` when the title names no country or two people fit."""
+        country = aff.country()
+        if country is None or sector is None:
+            return None
+        found = {
+            id(p): p
+            for p in self.people
+            if p.role is None and p.country == country and p.sector == sector
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
+
     # ---------------------------------------------------------- organisations
     def _organizations(self) -> None:
         doc = self.doc
@@ -302,6 +323,8 @@ class GroupsMixin(ResolutionState):
             s, e = self._trim(ent.start, ent.end)
             if s >= e or self._text(s, e) in self.kb.common_nouns or self._title_of_work(s):
                 continue  # "AI"; "the drama Baretta": a title, no body
+            if e - s == 1 and MEASURE.match(doc[s].text):
+                continue  # "3D", "4K", "280bn": a number with its unit, no body
             if self._listed_initialled_name(s, e):
                 continue  # "Italy: S Parisse, M Bergamasco": a team sheet's player, no body
             e = self._extend_of(e)
@@ -654,6 +677,11 @@ class GroupsMixin(ResolutionState):
 
 LIST_MARKS = frozenset({",", ":", ";", "(", ")"})
 """Punctuation that separates the items of a list of names (a team sheet)."""
+
+
+MEASURE = re.compile(r"\d[\d.,]*(?:[A-Za-z]|[a-z]+)$")
+"""One token of a number followed by one letter or a lower-case unit: a format or a quantity
+("3D", "4K", "280bn", "460ppi"), which names no organisation ("G8", "3Com" may)."""
 
 
 def _initial(text: str) -> bool:

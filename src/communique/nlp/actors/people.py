@@ -126,13 +126,18 @@ class PeopleMixin(ResolutionState):
             ):
                 s += 1
             for k in range(s + 1, e):
-                if doc[k].text in POSSESSIVE or doc[k].text in OPENING_BRACKETS:
-                    e = k  # "Donald's Georgia", "B Cohen (England)": the name ends there
+                if (
+                    doc[k].text in POSSESSIVE
+                    or doc[k].text in OPENING_BRACKETS
+                    or (doc[k].is_punct and doc[k - 1].whitespace_ and doc[k].whitespace_)
+                ):
+                    e = k  # "Donald's Georgia", "B Cohen (England)", "Alan Milburn - the"
                     break
             while e > s and (doc[e - 1].text in POSSESSIVE or doc[e - 1].is_punct):
                 e -= 1
             if (
                 s >= e
+                or (doc[s].pos_ == "ADP" and doc[s].is_stop)  # "Across Wales": a phrase
                 or self._text(s, e) in self.kb.common_nouns
                 or self._thing(s, e)
                 or self._title_of_work(s)  # "the horror hit film Boogeyman"
@@ -421,6 +426,8 @@ class PeopleMixin(ResolutionState):
                 aff.former = aff.former or sub.former
             aff.countries.extend(c for c in sub.countries if c not in aff.countries)
             aff.orgs.extend(sub.orgs)
+            if sub.body and not aff.body:  # "spokesman for Lycos Europe"
+                aff.body, aff.body_sector = True, sub.body_sector
             self.claimed[rm.start] = person
         if aff.roles or aff.honorific:  # "President Idriss Deby of Chad"
             aff.countries.extend(c for c in of_countries(head, self.scan) if c not in aff.countries)
@@ -437,6 +444,9 @@ class PeopleMixin(ResolutionState):
                             aff.countries.append(hit.iso3)
 
     def _known(self, p: Draft) -> PersonEntry | None:
+        """The well-known person of ``people.tsv`` that ``p`` is: by a full name or alias, or
+        by a surname alone when the article gives the first name or is news of states
+        (``_about_states``; a bare "Brown" in a match report is a player)."""
         for n in sorted(p.names, key=len, reverse=True):
             hit = self.kb.first(n, ("person",)) or (
                 self.kb.first(n.title(), ("person",)) if n.islower() else None
@@ -444,6 +454,8 @@ class PeopleMixin(ResolutionState):
             if hit is not None and hit.person is not None:
                 return hit.person
         full = [n for n in p.names if len(n.split()) > 1]
+        if not full and not self._about_states():
+            return None  # "Brown" in a match report: a player, not the Chancellor
         for n in full or p.names:
             w = n.title().split() if n.islower() else n.split()
             cands = self.kb.surnames.get(w[-1], ())

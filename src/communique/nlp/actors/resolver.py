@@ -39,7 +39,13 @@ from types import MappingProxyType
 from spacy.tokens import Doc, Span
 
 from ...codes import ActorCode
-from ...knowledge.actor_lexicon import ActorKnowledge, RoleEntry, load_actor_knowledge
+from ...knowledge.actor_lexicon import (
+    ActorKnowledge,
+    PersonEntry,
+    RoleEntry,
+    Term,
+    load_actor_knowledge,
+)
 from ...knowledge.petrarch import (
     ActorDictionary,
     AgentDictionary,
@@ -204,7 +210,11 @@ class _Resolution(PeopleMixin, GroupsMixin, ResolutionState):
 
     def _complete_people(self) -> None:
         """Fill what the text leaves out of each person from ``people.tsv`` (the office held
-        at the publication date), the given-name list and the sentence's country."""
+        at the publication date), the given-name list and the sentence's country. An undated
+        article takes the table's country and branch (the sector of the last office) and a
+        title only when the article itself writes one and only one of the person's offices
+        (``_titled``): an office holds only for a period, and the article's own words ("the
+        UK chancellor", ``_described``) say which one it means."""
         doc = self.doc
         published = doc._.published
         day = _day(published)
@@ -215,15 +225,17 @@ class _Resolution(PeopleMixin, GroupsMixin, ResolutionState):
                 self._fill_from_dictionary(p)
             else:
                 term = known.term_on(day)
+                titled = term if day is not None else self._titled(known)
                 code = term.code if term else None
                 if p.country is None and p.base is None:
                     p.country = known.country
                     if known.country is None and code:
                         p.base = ActorCode.parse(code).base
                 if p.role is None and term is not None:
-                    p.role = term.role
-                    if term.role and not term.role.startswith("former "):
-                        p.title_phrase = term.role.lower()
+                    if titled is not None:
+                        p.role = titled.role
+                        if titled.role and not titled.role.startswith("former "):
+                            p.title_phrase = titled.role.lower()
                     if code and p.sector is None:
                         p.sector = ActorCode.parse(code).sector or None
                 p.gender = p.gender or known.gender
@@ -237,6 +249,17 @@ class _Resolution(PeopleMixin, GroupsMixin, ResolutionState):
                 p.country = self._fallback_country(
                     doc[p.mentions[0][1] - 1], sector, office=sector in OFFICES
                 )
+
+    def _titled(self, known: PersonEntry) -> Term | None:
+        """For an undated article, the one office of ``known`` whose title the article
+        writes somewhere ("Tony Blair ... the prime minister"); ``None`` when it writes none
+        of them, or two ("Gordon Brown" in an article naming the prime minister and the
+        chancellor)."""
+        titles = {
+            rm.entry.title.lower() for rm in self.scan.roles_by_start.values() if rm.entry.title
+        }
+        found = {t.role: t for t in known.terms if t.role and t.role.lower() in titles}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _finish(self) -> list[ActorCluster]:
         doc = self.doc

@@ -175,10 +175,24 @@ class ResolutionState:
         word of a ``state`` sector: "minister", "army"; not a ``local`` one such as the
         police, which every crime story names): news of public affairs, where a well-known
         office holder's name is that office holder."""
-        if self.context.countries():
-            return True
+        return bool(self.context.countries()) or self._public_affairs()
+
+    def _public_affairs(self) -> bool:
+        """True when the article names an organ or office of a state (``_about_states``
+        without its countries, which a sports report names as teams: "England"): a role word
+        written in lower case or as an abbreviation ("MPs"), or capitalised as a title before
+        a name ("Chancellor Gordon Brown"); a capitalised one alone is a name ("Mayor" in a
+        team sheet)."""
+        doc = self.doc
         state = self.kb.sectors.state - self.kb.sectors.local
-        return any(rm.entry.sector in state for rm in self.scan.roles_by_start.values())
+        return any(
+            rm.entry.sector in state
+            and (
+                not doc[rm.start].is_title  # "minister", "MPs"
+                or (rm.end < len(doc) and doc[rm.end].pos_ == "PROPN")
+            )
+            for rm in self.scan.roles_by_start.values()
+        )
 
     def _mark(self, s: int, e: int) -> None:
         for i in range(s, e):
