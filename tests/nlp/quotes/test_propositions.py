@@ -74,6 +74,10 @@ ATTITUDES = [
     "The new coach proved to be the man who he said he was all along.",
     "This is the bridge which the mayor said the city would rebuild.",
     "It is the house that she said she built.",
+    # a finite verb without a subject is no clause: the parser took a word of the subject
+    # for the cue (two verbs in a row) and the real verb for its complement
+    "Their refusal to embrace acknowledge the mess that is their candidate in an election "
+    "year also probably explains why it took so long to announce the news.",
 ]
 
 
@@ -85,6 +89,18 @@ def test_what_is_no_proposition_is_no_quote(nlp: Language, text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "reported"),
     [
+        # an exclamative "how" before a degree word states a proposition
+        (
+            "The coach explained how important it is to train in the heat.",
+            "how important it is to train in the heat",
+        ),
+        # a conditional "if" inside a reported clause opens no question
+        ("He said if elected he would cut taxes.", "if elected he would cut taxes"),
+        # a mandative subjunctive, which the tagger may take for a present, is a clause
+        (
+            "The senator is demanding the president make a pledge not to pardon his allies.",
+            "the president make a pledge not to pardon his allies",
+        ),
         # a clause, also from a document
         ("A 2014 study found that voter fraud was rare.", "that voter fraud was rare"),
         # what a request or a promise asks or commits to

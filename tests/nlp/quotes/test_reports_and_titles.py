@@ -95,7 +95,9 @@ def test_a_report_answered_by_the_subject_has_no_known_author(nlp: Language, tex
 
 
 @pytest.mark.parametrize("verb", ["made", "repeated", "confirmed", "acknowledged"])
-def test_a_report_made_repeated_or_affirmed_by_the_subject_is_theirs(nlp: Language, verb: str) -> None:
+def test_a_report_made_repeated_or_affirmed_by_the_subject_is_theirs(
+    nlp: Language, verb: str
+) -> None:
     found = quotes(nlp, f"The senator {verb} the claim that the vote had been rigged.")
     assert len(found) == 1
     assert found[0].speaker is not None and found[0].speaker.text == "The senator"
@@ -116,4 +118,3 @@ def test_an_adverbial_around_a_title_is_no_reported_clause(nlp: Language) -> Non
         nlp, "In her 2010 book, “Make Your Garden Grow,” Ms. Hale suggested planting beans early."
     )
     assert all("Garden" not in content(q) for q in found)
-

@@ -484,3 +484,57 @@ def test_a_description_opening_a_sentence_is_listed_as_it_reads_mid_sentence(
         "a Vodafone spokesman",
         "EU officials",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "subject"),
+    [
+        # the parser ran the source into the subject after the comma, as its modifier or
+        # as an apposition of it; the fronted phrase ends at its comma
+        (
+            "According to TMZ, Disney's chief executive officer Bob Iger sent a memo "
+            "expressing regret over the layoffs and the studio closures.",
+            "TMZ",
+            "Bob Iger sent a memo",
+        ),
+        (
+            "According to AP, the bank's global chairman John Reed sent a letter expressing "
+            "concern over the floods.",
+            "AP",
+            "John Reed sent a letter",
+        ),
+    ],
+)
+def test_a_fronted_according_to_ends_at_its_comma(
+    nlp: Language, text: str, source: str, subject: str
+) -> None:
+    (q,) = quotes(nlp, text)
+    assert q.speaker is not None and q.speaker.text == source
+    assert subject in content(q)
+
+
+def test_an_apposition_after_an_according_to_source_stays_out_of_the_report(
+    nlp: Language,
+) -> None:
+    (q,) = quotes(nlp, "According to Mr. Smith, his lawyer, the deal is off.")
+    assert q.speaker is not None and q.speaker.text == "Mr. Smith"
+    assert content(q) == "the deal is off"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a possessed noun with a complement is a state or an act of its possessor
+        'The couple\'s interest in gardening coined the phrase "the green thumb effect" and '
+        "created two best sellers.",
+        "The party's anger over the vote suggested that the coalition would not last.",
+    ],
+)
+def test_a_state_or_act_of_someone_is_no_speaker(nlp: Language, text: str) -> None:
+    for q in quotes(nlp, text):
+        assert q.speaker is None or q.speaker.root.lower_ not in ("interest", "anger")
+
+
+def test_a_possessed_speech_act_is_still_a_speaker(nlp: Language) -> None:
+    (q,) = quotes(nlp, "The party's complaint to the court says the official broke the rules.")
+    assert q.speaker is not None and q.speaker.root.lower_ == "complaint"

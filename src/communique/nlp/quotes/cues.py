@@ -286,6 +286,28 @@ def _according_source(to: Token, lexicon: CueLexicon) -> int | None:
     return obj.i
 
 
+def _fronted_source_end(doc: Doc, hit: CueHit) -> int | None:
+    """The comma that closes a fronted "According to X," whose object the parser ran on
+    into the subject of the clause after it ("According to the paper, the firm's chairman
+    sent ...": the chairman taken for the object and the paper for its modifier, or for an
+    apposition of the paper, leaving "sent" without a subject): a fronted adverbial is set
+    off by a comma and a finite clause has a subject of its own.  ``None`` when the phrase
+    does not open its sentence, or no comma falls inside it, or the object's head comes
+    before the comma while the clause keeps its subject ("According to Mr. Smith, his
+    lawyer, the deal is off")."""
+    prep = doc[hit.start]
+    to = doc[hit.end - 1]
+    obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if obj is None or hit.start - prep.sent.start > 1:
+        return None
+    comma = next((i for i in range(hit.end + 1, prep.right_edge.i) if doc[i].text == ","), None)
+    if comma is None:
+        return None
+    anchor = prep.head
+    headless = anchor is not prep and not any(c.dep_ in SUBJECT_DEPS for c in anchor.children)
+    return comma if obj.i > comma or (headless and anchor.pos_ in VERB_POS) else None
+
+
 def attribution(doc: Doc, hit: CueHit, lexicon: CueLexicon, config: QuoteConfig) -> Attribution:
     """Speaker and content of one cue (see the module docstring)."""
     verb = doc[hit.verb]
@@ -293,6 +315,11 @@ def attribution(doc: Doc, hit: CueHit, lexicon: CueLexicon, config: QuoteConfig)
         to = doc[hit.end - 1]
         speaker = _according_source(to, lexicon)
         prep = doc[hit.start]
+        comma = _fronted_source_end(doc, hit)
+        if comma is not None:
+            # "According to the paper, the firm's chairman sent ...": the parser ran the
+            # source into the subject after the comma; the source ends there
+            speaker = doc[hit.end : comma].root.i
         anchor = prep.head if prep.head is not prep else None
         if anchor is not None and prep.dep_ == "prep" and anchor.pos_ in VERB_POS:
             # the clause it attaches to, minus "according to X" itself
@@ -301,6 +328,8 @@ def attribution(doc: Doc, hit: CueHit, lexicon: CueLexicon, config: QuoteConfig)
             while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
                 b -= 1  # the sentence's full stop and the paragraph break after it
             p_left, p_right = prep.left_edge.i, prep.right_edge.i + 1
+            if comma is not None:
+                p_right = comma + 1
             if p_left <= a + 1:
                 a = p_right
             elif p_right >= b - 1:

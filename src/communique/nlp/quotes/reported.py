@@ -59,6 +59,7 @@ ContentForm = Literal[
     "infinitive",
     "object",
     "topic",
+    "subjectless",
 ]
 """The grammatical form of what a cue reports:
 
@@ -79,7 +80,12 @@ ContentForm = Literal[
   requested, promised or wanted;
 * ``object``: a noun phrase, with or without its ground ("opposes the deal", "attacked
   Clinton for her vote", "found 31 incidents");
-* ``topic``: the object of a topic preposition ("complained about his mic").
+* ``topic``: the object of a topic preposition ("complained about his mic");
+* ``subjectless``: a finite verb without a subject of its own, which no English declarative
+  clause is (the subject is obligatory in a finite clause; only an imperative, a relative
+  clause or a coordinated verb goes without one): the parser took a word of the subject for
+  the cue ("Their reluctance to embrace admit the failure also explains why ...": "admit"
+  the root, "explains" its "complement"), so no proposition is reported.
 """
 
 
@@ -117,13 +123,16 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 def clause_form(doc: Doc, verb: Token, clause: Token) -> ContentForm:
     """The form of a clause that ``verb`` reports: an embedded question when a question word
     opens it and belongs to its own head, or determines a noun of it ("say why it lost",
-    "questioned what kind of person gets up at 3 a.m."; not "said if elected he would ...",
+    "questioned what kind of person gets up at 3 a.m."; not "explained how important it is
+    to ...", an exclamative with "how" before a degree word, which states that it is very
+    important (Quirk et al. 1985, ch. 11, exclamatives); not "said if elected he would ...",
     whose "if" opens an adverbial inside, nor "donations, which he said were ...", a relative
     clause);
     a small clause, when the clause has no verb ("found it interesting", "considered him a
     liar", parsed as a complement headed by the predicate); an infinitive, with a subject of
-    its own ("wants them to ...") or without ("refused to ...", parsed as a complement); else
-    a clause."""
+    its own ("wants them to ...") or without ("refused to ...", parsed as a complement); a
+    finite verb after the cue without a subject of its own (``subjectless``, a misparse);
+    else a clause."""
     first = doc[clause.left_edge.i]
     while first.i < clause.i and first.pos_ == "ADV" and first.lower_ not in QUESTION_WORDS:
         first = doc[first.i + 1]  # "understand exactly how ...", "asked just why ..."
@@ -144,7 +153,36 @@ def clause_form(doc: Doc, verb: Token, clause: Token) -> ContentForm:
         if any(c.dep_ in SUBJECT_DEPS for c in clause.children):
             return "subject_infinitive"
         return "infinitive"
+    if clause.i > verb.i and subjectless(clause):
+        # (a sentence before "..., noted X" is reported whole, however it was tagged: "However
+        # debates ... are not likely ...", "debates" read as a verb)
+        return "subjectless"
     return "clause"
+
+
+_UNAMBIGUOUS_FINITE = frozenset({"VBZ", "VBD"})
+"""Penn tags of verbs that can only be finite (a "VBP" may be a mandative subjunctive the
+tagger took for a present: "demanding Obama make a pledge")."""
+
+
+def subjectless(clause: Token) -> bool:
+    """Whether ``clause`` is a finite verb with no subject of its own and no auxiliary that
+    could carry one, opened by no complementizer and no relative or question word (whose gap
+    may be the subject: "donations, which he said were ..."), right after no object of the
+    cue (which is then its subject: "explaining the firings amounted to ..."): see
+    ``ContentForm``."""
+    if clause.tag_ not in _UNAMBIGUOUS_FINITE:
+        return False
+    if any(
+        c.dep_ in SUBJECT_DEPS or c.dep_ in ("csubj", "csubjpass", "expl", "mark", "aux", "auxpass")
+        for c in clause.children
+    ):
+        return False
+    doc = clause.doc
+    left = clause.left_edge.i
+    if any(t.tag_ in _RELATIVE_TAGS or t.tag_ == "WRB" for t in doc[left : clause.i]):
+        return False
+    return not (left == clause.i and left > 0 and doc[left - 1].dep_ in ("dobj", "dative", "pobj"))
 
 
 def not_infinitive(verb: Token) -> bool:

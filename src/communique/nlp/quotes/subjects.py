@@ -152,12 +152,35 @@ def can_speak(subj: Token, lexicon: CueLexicon) -> bool:
         )
     if subj.pos_ == "NOUN" and not subj.ent_type_:
         lemma = subj.lemma_.lower()
-        return not (
-            lemma in lexicon.event_nouns
-            and lemma not in lexicon.source_nouns
-            and lemma not in lexicon.documents
+        if lemma in lexicon.source_nouns or lemma in lexicon.documents:
+            return True
+        return lemma not in lexicon.event_nouns and not (
+            _possessed_predicate(subj) and not _speech_act(lemma, lexicon)
         )
     return True
+
+
+def _possessed_predicate(noun: Token) -> bool:
+    """Whether a common noun has a possessor and a complement: a preposition other than
+    "of" ("the couple's interest in gardening", "the party's anger over the vote") or an
+    infinitive ("their refusal to accept the result"): a nominalised predicate whose
+    possessor is its subject ("the couple is interested in gardening"), a state or an act of
+    someone, not someone who speaks (a role with its place, "the paper's man in Moscow", is a
+    source noun; a speech act, "the party's complaint to the court", is ``_speech_act``)."""
+    return any(c.dep_ == "poss" for c in noun.children) and any(
+        (c.dep_ == "prep" and c.lower_ != "of") or (c.dep_ == "acl" and to_infinitive(c))
+        for c in noun.rights
+    )
+
+
+def _speech_act(lemma: str, lexicon: CueLexicon) -> bool:
+    """Whether a noun is the nominalisation of a verb of speech ("complaint" of "complain",
+    "announcement" of "announce"): a speech act or its record, which can say things; read
+    from the stem of the speech cues of ``cues.tsv`` (the verb without a final "e")."""
+    return lemma in lexicon.nouns or any(
+        cue.speech and len(verb) > 3 and lemma.startswith(verb.removesuffix("e"))
+        for verb, cue in lexicon.lemmas.items()
+    )
 
 
 def _controller(obj: Token) -> bool:
