@@ -45,6 +45,7 @@ WORD_LISTS = (
     "work_part",
     "language_noun",
     "flight_verb",
+    "relational_noun",
 )
 """The lists of ``actor_words.tsv`` (the file documents each)."""
 SECTOR_GROUPS = (
@@ -301,6 +302,10 @@ class ActorKnowledge:
     language_nouns: frozenset[str] = frozenset()
     """Nouns for a language ("language", "tongue"): a country's adjective before one names
     the language, no actor ("the Russian language"), lower case."""
+    relational_nouns: frozenset[str] = frozenset()
+    """Nouns naming a side by its relation to another ("ally", "proxy", "neighbour"): the
+    possessor of one is the other side, not the country of a role word compounded with it
+    ("Israel's militia ally"), lower case."""
     flight_verbs: frozenset[str] = frozenset()
     """Lemmas of verbs of leaving one's country ("flee"): their object or "from" phrase is
     the origin of a displaced people ("refugees fleeing the war in Liberia")."""
@@ -492,6 +497,7 @@ def load_actor_knowledge(knowledge_dir: str = "") -> ActorKnowledge:
         work_parts=frozenset(words["work_part"]),
         language_nouns=frozenset(words["language_noun"]),
         flight_verbs=frozenset(words["flight_verb"]),
+        relational_nouns=frozenset(words["relational_noun"]),
         sectors=load_sectors(knowledge_dir),
         seats=MappingProxyType({k: tuple(v) for k, v in seats.items()}),
     )

@@ -100,3 +100,16 @@ def test_the_title_of_a_work_is_no_actor(nlp: Language) -> None:
     assert "Rui Costa" in names  # "play" as a verb names a player
     assert "Mariko Tanabe" in names  # "the film of X's memoir" names its author
     assert "Steven Marsh" in names  # a given name opens a person's name, not a title
+
+
+def test_the_possessor_of_a_relational_noun_is_the_other_side(nlp: Language) -> None:
+    # "Israel's militia ally": an ally of Israel, not Israel's militia (actor_words.tsv
+    # relational_noun): its country is another, or unknown when nothing else says
+    text = "Kurdish fighters killed a commander of Turkey's militia allies in northern Syria."
+    militia = next(a for a in nlp(text)._.actors if "militia" in a.name)
+    assert militia.code == "MIL"  # not TURMIL
+    text = "Syrian rebels attacked the bases of Russia's militia allies near Palmyra."
+    militia = next(a for a in nlp(text)._.actors if "militia" in a.name)
+    assert militia.country != "RUS"
+    text = "Israel's militia patrolled the border."
+    assert next(a for a in nlp(text)._.actors if "militia" in a.name).code == "ISRMIL"

@@ -102,6 +102,9 @@ class GroupsMixin(ResolutionState):
                 coordinate=rm.entry.kind != "person" or rm.entry.plural,
             )
             aff.roles.insert(0, rm.entry)
+            other_side: list[str] = []  # "Israel's militia ally": Israel is the other side
+            if head.dep_ == "compound" and head.head.lower_ in self.kb.relational_nouns:
+                other_side, aff.countries = aff.countries, []
             if aff.beyond is None and not aff.countries:
                 aff.beyond = next(  # "a foreign oil company": past the walk's nouns
                     (
@@ -181,6 +184,7 @@ class GroupsMixin(ResolutionState):
                     )
                 )
             ]
+            countries = [None if c in other_side else c for c in countries]
             kind: ActorKind = (
                 "person"
                 if rm.entry.kind == "person" and not plural
