@@ -46,6 +46,8 @@ WORD_LISTS = (
     "language_noun",
     "flight_verb",
     "relational_noun",
+    "follower_noun",
+    "then_word",
 )
 """The lists of ``actor_words.tsv`` (the file documents each)."""
 SECTOR_GROUPS = (
@@ -306,6 +308,12 @@ class ActorKnowledge:
     """Nouns naming a side by its relation to another ("ally", "proxy", "neighbour"): the
     possessor of one is the other side, not the country of a role word compounded with it
     ("Israel's militia ally"), lower case."""
+    then_words: frozenset[str] = frozenset()
+    """Words ("then") that make a title joined to them by a hyphen or written after "the" a
+    past office, lower case."""
+    follower_nouns: frozenset[str] = frozenset()
+    """Role phrases for followers ("supporter"): a political side only when they follow a
+    person, a body or a people, none when they follow a thing, lower case."""
     flight_verbs: frozenset[str] = frozenset()
     """Lemmas of verbs of leaving one's country ("flee"): their object or "from" phrase is
     the origin of a displaced people ("refugees fleeing the war in Liberia")."""
@@ -498,6 +506,8 @@ def load_actor_knowledge(knowledge_dir: str = "") -> ActorKnowledge:
         language_nouns=frozenset(words["language_noun"]),
         flight_verbs=frozenset(words["flight_verb"]),
         relational_nouns=frozenset(words["relational_noun"]),
+        follower_nouns=frozenset(words["follower_noun"]),
+        then_words=frozenset(words["then_word"]),
         sectors=load_sectors(knowledge_dir),
         seats=MappingProxyType({k: tuple(v) for k, v in seats.items()}),
     )

@@ -93,6 +93,18 @@ def _adjective_before(scan: ScanResult, end: int) -> bool:
     return m is not None and m.first("adjective") is not None
 
 
+def _then(doc: Doc, left: int, sent_start: int, kb: ActorKnowledge) -> bool:
+    """True when a word of ``then_word`` stands before the title that starts at ``left``,
+    joined to it by a hyphen ("then-Vice President") or after "the" ("the then President"):
+    an office held at the time told, a past one; alone it is an adverb of sequence ("then
+    President X replied")."""
+    tok = doc[left - 1]
+    if tok.text == "-" and not tok.whitespace_ and left - 2 >= sent_start:
+        word = doc[left - 2]
+        return word.lower_ in kb.then_words and not word.whitespace_
+    return tok.lower_ in kb.then_words and left - 2 >= sent_start and doc[left - 2].lower_ == "the"
+
+
 def _facts(aff: Affiliation) -> int:
     return len(aff.countries) + len(aff.orgs) + len(aff.roles)
 
@@ -181,7 +193,7 @@ def premodifiers(
                 hit is not None
                 and hit.iso3
                 and nm.start > sent_start
-                and _region_adjective(doc, nm.start, scan, kb)
+                and region_adjective(doc, nm.start, scan, kb)
             ):
                 # "South American oil company", "Latin American leaders": a region's word
                 aff.beyond = aff.beyond or _text(doc, nm.start - 1, nm.end).lower()
@@ -259,6 +271,10 @@ def premodifiers(
             aff.former = True
             left -= 2
             continue
+        if _then(doc, left, sent_start, kb):  # "then-Vice President", "the then President"
+            aff.former = True
+            left -= 2 if tok.text == "-" else 1
+            continue
         if low in kb.honorifics and tok.is_title:
             aff.gender = aff.gender or kb.honorifics[low]
             aff.honorific = True
@@ -335,7 +351,7 @@ def _org_around(
     return True
 
 
-def _region_adjective(doc: Doc, start: int, scan: ScanResult, kb: ActorKnowledge) -> bool:
+def region_adjective(doc: Doc, start: int, scan: ScanResult, kb: ActorKnowledge) -> bool:
     """True when a capitalised word of ``region_word`` ("Latin", "South", "Central") stands
     right before the country adjective at ``start``, as its own word ("Latin American")."""
     if start == 0 or start - 1 in scan.name_at:

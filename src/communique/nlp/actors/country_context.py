@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Token
 
 from ...knowledge.actor_lexicon import ActorKnowledge, NameHit
 from ..syntax import SUBJECT_DEPS, VERB_POS
-from .affiliation import COUNTRY_KINDS
+from .affiliation import COUNTRY_KINDS, region_adjective
 from .scan import ScanResult
 
 CLAUSE_DEPS = frozenset(
@@ -143,6 +143,11 @@ class CountryContext:
             return None
         return m.end, hit.iso3
 
+    def _regional(self, start: int) -> bool:
+        """True when the name at ``start`` is a country's adjective made a region's by the
+        word before it ("North American", "Latin American"): no clue to any country."""
+        return region_adjective(self.doc, start, self.scan, self.kb)
+
     # ---------------------------------------------------------------- clauses
     def _names_by_clause(self) -> dict[int, list[tuple[int, str]]]:
         """Clause head index -> (token, ISO3) of every country, place or organisation with a
@@ -155,6 +160,8 @@ class CountryContext:
                     continue
                 if m.start > 0 and self.doc[m.start - 1].lower_ == "ethnic":
                     continue  # "ethnic Albanians" in Serbia are no clue to Albania
+                if self._regional(m.start):
+                    continue
                 head = self.head_of(self.doc[m.end - 1])
                 out.setdefault(head.i, []).append((m.start, hit.iso3))
             self._clause_names = out
@@ -274,7 +281,7 @@ class CountryContext:
             m = self.scan.names_by_start.get(i)
             if m is None or m.start <= tok.i < m.end:
                 continue
-            if i > 0 and self.doc[i - 1].lower_ == "ethnic":
+            if i > 0 and self.doc[i - 1].lower_ == "ethnic" or self._regional(i):
                 continue
             hit = m.first(*COUNTRY_KINDS, "org")
             if hit is not None and hit.iso3 and not _reporter(hit):
@@ -288,7 +295,12 @@ class CountryContext:
             out: list[str] = []
             for start in sorted(self.scan.names_by_start):
                 hit = self.scan.names_by_start[start].first(*COUNTRY_KINDS, "org")
-                if hit is not None and hit.iso3 and not _reporter(hit):
+                if (
+                    hit is not None
+                    and hit.iso3
+                    and not _reporter(hit)
+                    and not self._regional(start)
+                ):
                     out.append(hit.iso3)
             self._doc_counts = out
         return self._doc_counts
@@ -317,6 +329,7 @@ class CountryContext:
             if (hit := m.first(*COUNTRY_KINDS, "org")) is not None
             and hit.iso3
             and not _reporter(hit)
+            and not self._regional(start)
         ]
         found = [iso for _, iso in sorted(named + self._people)]
         if not found:

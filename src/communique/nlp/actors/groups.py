@@ -24,11 +24,15 @@ from .affiliation import (
     inside_longer_name,
     postmodifiers,
     premodifiers,
+    region_adjective,
     role_text,
     sector_of,
     tertiary,
 )
 from .state import DETERMINERS, Draft, ResolutionState
+
+FOLLOWED_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+"""Entity labels of what followers follow as a side: a person, a body or a people."""
 
 
 def _counted(tok: Token, quantity_nouns: frozenset[str]) -> bool:
@@ -160,6 +164,8 @@ class GroupsMixin(ResolutionState):
                 continue
             self._mark(mstart, span_end)
             sector = sector_of(aff, self.kb.sectors)
+            if rm.entry.phrase in self.kb.follower_nouns and self._follows_thing(head):
+                sector = None  # "supporters of the free software": a product's, no side's
             if rm.entry.shared and not (aff.countries or aff.orgs or aff.body):
                 body = self._its_body(head)
                 if body is not None:  # "the company said its advisers": the company's
@@ -206,6 +212,30 @@ class GroupsMixin(ResolutionState):
                 d.group = d.group or tertiary(aff, sector, self.kb.sectors)
                 d.title_phrase = rm.entry.phrase
             del end
+
+    def _follows_thing(self, head: Token) -> bool:
+        """True when what the follower noun ``head`` follows (its "of" object or possessor)
+        is a thing: a common noun with no name, role word or entity of a person, body or
+        people in its noun phrase ("supporters of the open-source software in the US")."""
+        followed = [
+            g
+            for c in head.rights
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ] + [c for c in head.lefts if c.dep_ == "poss"]
+        for obj in followed:
+            if obj.pos_ != "NOUN":  # a name or a pronoun ("his supporters"): a side
+                return False
+            for tok in obj.doc[obj.left_edge.i : obj.i + 1]:  # not "in the US" after it
+                if (
+                    tok.i in self.scan.name_at
+                    or tok.i in self.scan.role_at
+                    or tok.ent_type_ in FOLLOWED_ENTITIES
+                ):
+                    return False
+            return True
+        return False
 
     def _its_body(self, head: Token) -> Draft | None:
         """The organisation an "its" before ``head`` refers to: the subject of the nearest
@@ -342,6 +372,12 @@ class GroupsMixin(ResolutionState):
             for i in range(s, e):
                 n = self.scan.name_at.get(i)
                 h = n.first(*COUNTRY_KINDS) if n else None
+                if (
+                    h is not None
+                    and n is not None
+                    and region_adjective(doc, n.start, self.scan, self.kb)
+                ):
+                    h = None  # "North American Free Trade Agreement": a region's, no country's
                 if h is not None and h.iso3 and h.iso3 not in countries:
                     countries.append(h.iso3)
                 r = self.scan.role_at.get(i)

@@ -254,11 +254,19 @@ class PeopleMixin(ResolutionState):
         return m is not None and m.end <= e - 1 and m.first("org") is not None
 
     def _looks_like_person(self, s: int, e: int) -> bool:
-        """A mislabelled name: a known person's surname, or a name with a person's title in
-        apposition ("Lavrov, Russia's foreign minister")."""
+        """A mislabelled name: a known person's surname, a name of capitalised proper nouns
+        right after a person's title ("contender Nikki Haley"), or a name with a person's
+        title in apposition ("Lavrov, Russia's foreign minister")."""
         doc = self.doc
         if e - s == 1 and doc[s].text in self.kb.surnames and doc[s].pos_ == "PROPN":
             return True
+        title = self.scan.roles_by_end.get(s)
+        if (
+            title is not None
+            and title.entry.kind == "person"
+            and all(t.pos_ == "PROPN" and t.is_title for t in doc[s:e])
+        ):
+            return True  # "presidential contender Nikki Haley", "Gov. Hochul": a title's holder
         root = doc[s:e].root
         for c in root.children:
             if c.dep_ == "appos":
@@ -384,7 +392,12 @@ class PeopleMixin(ResolutionState):
         """Fill a person's role, sector and country from one mention's affiliation."""
         role = role_text(aff)
         if role and (
-            p.role is None or (len(role) > len(p.role) and p.role.lower() in role.lower())
+            p.role is None
+            or (
+                len(role) > len(p.role)
+                and p.role.lower() in role.lower()
+                and not aff.former  # "then-Vice President Biden" is not now "President Biden"
+            )
         ):
             p.role = role
             p.title_phrase = aff.roles[0].phrase
