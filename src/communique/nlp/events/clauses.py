@@ -178,8 +178,13 @@ class ClauseReader:
         subj = first_subject(clause)
         if subj is None:
             return False
+        # a possessor is not what it owns: "Iran's application must be treated" asks nothing
+        # of Iran, the application is a thing
+        start = max(
+            [subj.left_edge.i, *(c.right_edge.i + 1 for c in subj.children if c.dep_ == "poss")]
+        )
         return (
-            bool(actors_at(subj.doc, subj.left_edge.i, subj.i + 1))  # "Welsh councils"
+            bool(actors_at(subj.doc, start, subj.i + 1))  # "Welsh councils"
             or subj.pos_ in ("PROPN", "PRON")
             or subj.lemma_.lower() in self.lexicon.agents
             or person_like(subj, self.lexicon.quantity_nouns)
@@ -222,7 +227,22 @@ class ClauseReader:
         aux = self.aux(verb)
         if aux & HYPOTHETICAL_AUX or (aux & ABILITY_AUX and not self.negated(verb)):
             return True
+        if self.possibility(verb):
+            return True
         return bool(aux & CONDITIONAL_AUX) and not self.reported(verb)
+
+    def possibility(self, verb: Token) -> bool:
+        """Whether a verb is the infinitive of a copula whose adjective states a possibility,
+        not an act ("it is possible to launch an attack", "it is possible for X to attack":
+        an adjective of kind ``none`` in ``event_modals.tsv`` that the parser left beside the
+        infinitive, not above it)."""
+        head = verb.head
+        if verb.dep_ not in ("xcomp", "advcl") or head is verb or head.lemma_ != "be":
+            return False
+        return any(
+            c.dep_ == "acomp" and self.lexicon.modals.get(c.lemma_.lower()) == "none"
+            for c in head.children
+        )
 
     def reported(self, verb: Token) -> bool:
         """Whether a clause is what a governing verb of ``event_modals.tsv`` reports, promises
@@ -675,9 +695,12 @@ class ClauseReader:
         code: str | None = self.in_words(verb, own.code) or own.code
         aux = self.aux(verb)
         if self.unreal(verb):
+            # "could launch an attack on X": the attack is no more done than the launching
+            self.undone(Reading(own.code, own.flags, verb), consumed)
             return None
-        if self.negated(verb):
-            # "would not provide support" is a refusal (121), not a refused intent
+        if self.negated(verb) or (self.going_to(verb) and self.negated(verb.head)):
+            # "would not provide support" is a refusal (121), not a refused intent; so is
+            # "is not going to resign", whose negation stands on "going"
             code = None if self.hedged(verb) else negate(own.code, self.lexicon)
         elif aux & FUTURE_AUX or self.going_to(verb):
             conditional = any(

@@ -372,12 +372,16 @@ class EventCoder:
         ):
             passive = False  # "X was indicted ... and will resign": the second verb is active
         if passive and (
-            self.lexicon.modals.get(head.lemma_.lower()) in ("intent", "attempt", "prepare")
+            (
+                self.lexicon.modals.get(head.lemma_.lower()) in ("intent", "attempt", "prepare")
+                and head.lemma_.lower() not in self.lexicon.object_control
+            )
             or "active" in reading.flags
         ):
             # "Vietnam is committed to", "Obama is scheduled to attend", "Serb forces were
             # engaged in": the subject of a passive of commitment or arrangement does the act
-            # ("was urged to", "was forced to" stay passive: the subject is their target)
+            # ("was urged to", "was forced to", "was invited to" stay passive: the subject is
+            # their target)
             passive = False
         if (
             passive
@@ -746,6 +750,8 @@ class EventCoder:
             # "as he arrived at Spain's High Court": a court hosts no visit
             and ActorCode.parse(t.code or "").first_sector not in unhosted
         ]
+        if reading.code in self.lexicon.visit_codes:
+            targets = [self._host_country(t, sources) for t in targets]
         if sources and not targets and self._crowd(sources, sent.doc):
             # "rioters set fire to shops": force used by protesters with no one named is a
             # violent protest, aimed like any protest at their own government
@@ -806,6 +812,21 @@ class EventCoder:
                 )
             )
         return out
+
+    @staticmethod
+    def _host_country(target: Party, sources: list[Party]) -> Party:
+        """A foreign city visited stands for its country ("Putin's visit to New Delhi" is a
+        visit to India, as Phoenix's country dictionary lists capitals and cities among the
+        country's names), not for its people; a visit within one's own country stays a
+        visit to the people of the place, and so does one by a visitor of no known country
+        ("a woman arrived in San Francisco")."""
+        code = target.code or ""
+        if not (names_place(target.actor) and len(code) > 3):
+            return target
+        countries = {(s.code or "")[:3] for s in sources if s.code}
+        if not countries or code[:3] in countries:
+            return target
+        return Party(target.actor, code[:3], target.token)
 
     @staticmethod
     def _named(party: Party) -> bool:

@@ -102,6 +102,7 @@ WORD_LISTS: tuple[str, ...] = (
     "in_words",
     "speculation_noun",
     "forecast_verb",
+    "object_control",
     "part_prep",
     "person_state",
     "harm_verb",
@@ -203,6 +204,10 @@ class EventLexicon:
     forecast_verbs: frozenset[str] = frozenset()
     """Verbs of expectation whose passive with an infinitive is a forecast by others ("is
     expected to attack"): no act of its subject (``event_words.tsv``, list ``forecast_verb``)."""
+    object_control: frozenset[str] = frozenset()
+    """Verbs whose object is their infinitive's subject ("invited X to attend"): in their
+    passive the subject is the one invited, not the doer (``event_words.tsv``, list
+    ``object_control``)."""
     travellers: frozenset[str] = frozenset()
     """Nouns of private travellers ("tourists"), who as subjects make no visit
     (``event_words.tsv``, list ``traveller``)."""
@@ -363,6 +368,7 @@ class EventLexicon:
             office_nouns=frozenset(words["office_noun"]),
             judging_verbs=frozenset(words["judging_verb"]),
             forecast_verbs=frozenset(words["forecast_verb"]),
+            object_control=frozenset(words["object_control"]),
             military_force=MappingProxyType(dict(codes["military_force"])),
             force_sectors=sectors.force,
             armed_codes=frozenset(codes["armed"]),
