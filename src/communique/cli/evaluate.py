@@ -6,6 +6,8 @@ or analyses the gold now, and applies the scorer; the command prints the figures
 
 from __future__ import annotations
 
+import os
+
 import click
 
 from ..records import QUOTE_KINDS, QuoteKind
@@ -72,10 +74,17 @@ def eval_quotes(
 @json_option(JSON_SCORES)
 @handle_errors
 def eval_events(gold: str, pred: str | None, as_json: bool) -> None:
-    """Event P/R/F1 at root, full and code level, and the no-event false-alarm rate."""
+    """Event P/R/F1 at root, full and code level, and the no-event false-alarm rate.
+
+    Analysing GOLD now codes events with the event lexicon: the project's own rows
+    (knowledge/verbs.tsv, which win) over the patterns converted from PETRARCH-2's CAMEO.2.0.txt
+    verb dictionary (knowledge/cameo_verbs.tsv, MIT notice beside it), plus the PETRARCH/TABARI
+    verb dictionaries of the verb_dictionaries setting; the last line says which were used.
+    """
     from ..evaluate.runner import score
 
-    result = score("events", gold, pred, settings=_settings(pred), progress=True)
+    settings = _settings(pred)
+    result = score("events", gold, pred, settings=settings, progress=True)
     if as_json:
         emit_json(result)
         return
@@ -91,6 +100,12 @@ def eval_events(gold: str, pred: str | None, as_json: bool) -> None:
         click.echo(
             f"no-event cases {result.get('no_event_cases')}, false-alarm rate "
             f"{result['no_event_false_alarm_rate']:.3f}"
+        )
+    if settings is not None:
+        users = [p for p in settings.verb_dictionaries.split(os.pathsep) if p]
+        click.echo(
+            "event lexicon: verbs.tsv over cameo_verbs.tsv (from PETRARCH-2's CAMEO.2.0.txt)"
+            + (f", with {', '.join(users)}" if users else "")
         )
 
 
