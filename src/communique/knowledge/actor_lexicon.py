@@ -48,6 +48,7 @@ WORD_LISTS = (
     "relational_noun",
     "follower_noun",
     "then_word",
+    "facility_noun",
 )
 """The lists of ``actor_words.tsv`` (the file documents each)."""
 SECTOR_GROUPS = (
@@ -314,6 +315,10 @@ class ActorKnowledge:
     follower_nouns: frozenset[str] = frozenset()
     """Role phrases for followers ("supporter"): a political side only when they follow a
     person, a body or a people, none when they follow a thing, lower case."""
+    facility_nouns: frozenset[str] = frozenset()
+    """Nouns that end the name of a place or facility ("airport", "street", "university"):
+    a person's name inside such a name ("Imam Khomeini International Airport") is the
+    place's, no actor, lower case."""
     flight_verbs: frozenset[str] = frozenset()
     """Lemmas of verbs of leaving one's country ("flee"): their object or "from" phrase is
     the origin of a displaced people ("refugees fleeing the war in Liberia")."""
@@ -382,6 +387,21 @@ def _pluralize_phrase(phrase: str) -> str:
     return " ".join(words)
 
 
+_SPELLINGS = (("ization", "isation"),)  # American, British
+
+
+def _spellings(name: str) -> list[str]:
+    """``name`` and its other English spelling of the suffix -ize/-ise ("World Trade
+    Organization" / "World Trade Organisation"): British and American news write the same
+    body's name both ways, and a table row is written once."""
+    out = [name]
+    for american, british in _SPELLINGS:
+        for a, b in ((american, british), (british, american)):
+            if a in name and name.replace(a, b) not in out:
+                out.append(name.replace(a, b))
+    return out
+
+
 def load_actor_knowledge(knowledge_dir: str = "") -> ActorKnowledge:
     """Read the actor knowledge files (see module docstring)."""
     names: dict[str, list[NameHit]] = {}
@@ -425,7 +445,8 @@ def load_actor_knowledge(knowledge_dir: str = "") -> ActorKnowledge:
         if org.seat:
             seats.setdefault(org.seat, []).append(org.name)
         for n in [row["name"], *_split(row.get("aliases", ""))]:
-            add(n, NameHit("org", iso3=org.country, org=org))
+            for spelling in _spellings(n):
+                add(spelling, NameHit("org", iso3=org.country, org=org))
     surnames: dict[str, list[PersonEntry]] = {}
     rows: dict[str, list[dict[str, str]]] = {}
     for row in read_table(PEOPLE_FILE, knowledge_dir):
@@ -508,6 +529,7 @@ def load_actor_knowledge(knowledge_dir: str = "") -> ActorKnowledge:
         relational_nouns=frozenset(words["relational_noun"]),
         follower_nouns=frozenset(words["follower_noun"]),
         then_words=frozenset(words["then_word"]),
+        facility_nouns=frozenset(words["facility_noun"]),
         sectors=load_sectors(knowledge_dir),
         seats=MappingProxyType({k: tuple(v) for k, v in seats.items()}),
     )

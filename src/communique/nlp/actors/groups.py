@@ -216,7 +216,8 @@ class GroupsMixin(ResolutionState):
     def _follows_thing(self, head: Token) -> bool:
         """True when what the follower noun ``head`` follows (its "of" object or possessor)
         is a thing: a common noun with no name, role word or entity of a person, body or
-        people in its noun phrase ("supporters of the open-source software in the US")."""
+        people in its noun phrase ("supporters of the open-source software in the US"); or
+        when the text says of no one whom they follow ("the supporters' group")."""
         followed = [
             g
             for c in head.rights
@@ -235,7 +236,20 @@ class GroupsMixin(ResolutionState):
                 ):
                     return False
             return True
-        return False
+        if followed:
+            return False
+        # nothing followed ("the supporters' group said", "supporters cheered"): a side only
+        # when a modifier names whom ("opposition supporters", "Mousavi supporters")
+        return not any(
+            c.dep_ in ("compound", "amod", "nmod", "npadvmod")
+            and (
+                c.pos_ == "PROPN"
+                or c.i in self.scan.name_at
+                or c.i in self.scan.role_at
+                or c.ent_type_ in FOLLOWED_ENTITIES
+            )
+            for c in head.lefts
+        )
 
     def _its_body(self, head: Token) -> Draft | None:
         """The organisation an "its" before ``head`` refers to: the subject of the nearest
@@ -369,6 +383,9 @@ class GroupsMixin(ResolutionState):
                 continue  # "Kosovo Albanians": a people of a country, handled with countries
             countries: list[str] = []
             sectors: list[str] = []
+            place = doc[e - 1].lower_ in self.kb.facility_nouns
+            """"Imam Khomeini International Airport": a place named after a person, whose
+            title there says nothing of the place's sector; its own noun does ("hospital")."""
             for i in range(s, e):
                 n = self.scan.name_at.get(i)
                 h = n.first(*COUNTRY_KINDS) if n else None
@@ -381,6 +398,8 @@ class GroupsMixin(ResolutionState):
                 if h is not None and h.iso3 and h.iso3 not in countries:
                     countries.append(h.iso3)
                 r = self.scan.role_at.get(i)
+                if place and r is not None and r.end < e:
+                    continue
                 if r is not None and r.entry.sector and r.entry.sector != "CVL":
                     sectors.append(r.entry.sector)
             base = None

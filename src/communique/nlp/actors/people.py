@@ -176,7 +176,21 @@ class PeopleMixin(ResolutionState):
             if s < e and self._looks_like_person(s, e):
                 spans.append((s, e))
                 taken.update(range(s, e))
-        return sorted(spans)
+        return sorted(sp for sp in spans if not self._named_place(sp[1]))
+
+    def _named_place(self, e: int) -> bool:
+        """True when the name ending before token ``e`` goes on into the name of a place or
+        facility named after the person ("Imam Khomeini International Airport", "the Nelson
+        Mandela Bridge"): capitalised words up to a ``facility_noun`` of ``actor_words.tsv``.
+        Such a name is the place's, no actor of that person's kind."""
+        doc = self.doc
+        for k in range(e - 1, min(e + 4, len(doc))):  # "Nelson Mandela Square" as one name
+            tok = doc[k]
+            if not tok.is_title or tok.is_punct:
+                return False
+            if tok.lower_ in self.kb.facility_nouns:
+                return True
+        return False
 
     def _untagged_surnames(self, taken: set[int]) -> list[int]:
         """Tokens the model left without an entity that are the surname of one well-known
