@@ -52,6 +52,10 @@ CITIES: dict[str, str] = {
 """Places, which the actors component reads as their people (country + ``CVL``)."""
 
 
+PERSONS: dict[str, str] = {"Marion Jones": "USA"}
+"""People, whom the actors component codes with their country (kind ``person``)."""
+
+
 UNCODED: frozenset[str] = frozenset({"Department of Trade and Industry"})
 """Names the actors component finds but cannot code (no country, no sector)."""
 
@@ -69,6 +73,16 @@ def with_actors(doc: Doc) -> Doc:
                 id=f"u{len(clusters) + 1}", name=name, kind="organization", mentions=[ent]
             )
             clusters[name] = doc_uncoded
+            continue
+        if name in PERSONS:
+            clusters[name] = ActorCluster(
+                id=f"p{len(clusters) + 1}",
+                name=name,
+                kind="person",
+                code=PERSONS[name],
+                country=PERSONS[name],
+                mentions=[ent],
+            )
             continue
         if code is None and city is None:
             continue

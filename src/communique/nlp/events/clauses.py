@@ -419,6 +419,8 @@ class ClauseReader:
                     continue
                 if "needevent" in bare.flags and not self.names_event(obj, obj_keys):
                     continue  # "halted its flights", "the festival was postponed"
+                if "from" in bare.flags and self.leaves_contest(verb):
+                    continue  # "withdrew from the Australian Open", "pulled out of the race"
                 if not self.object_fits(bare, verb, obj if has_dobj else None):
                     # "demonstrated its products", "released a single", "was fired"; a
                     # dictionary's phrase may still read it ("released the prisoners")
@@ -530,13 +532,29 @@ class ClauseReader:
             or person_like(obj, self.lexicon.quantity_nouns)
         )
 
+    def leaves_contest(self, verb: Token) -> bool:
+        """Whether a verb of withdrawal leaves a contest: its "from" or "(out) of" phrase names
+        a sporting or electoral contest (``event_words.tsv``, list ``contest``) or an event
+        spaCy labels EVENT ("withdrew from the Australian Open", "pulled out of the race"). CAMEO
+        087 withdraws forces from a place or an engagement; a player or a candidate leaving a
+        competition is neither."""
+        preps = [c for c in verb.children if c.dep_ in ("prep", "prt")]
+        preps += [g for p in preps for g in p.children if g.dep_ == "prep"]
+        return any(
+            pobj.dep_ == "pobj"
+            and (pobj.ent_type_ == "EVENT" or pobj.lemma_.lower() in self.lexicon.contests)
+            for prep in preps
+            if prep.lower_ in ("from", "of")
+            for pobj in prep.children
+        )
+
     def names_event(self, obj: Token | None, obj_keys: list[str]) -> bool:
         """Whether an object names an event of the lexicon ("cancelled the summit") or an actor
-        ("suspended Russia")."""
+        other than a person ("suspended Russia", not "Collins was suspended by the agency")."""
         if obj is None:
             return False
-        if actors_at(obj.doc, obj.i, obj.i + 1):
-            return True
+        if any(a.kind != "person" for a in actors_at(obj.doc, obj.i, obj.i + 1)):
+            return True  # a person suspended (an athlete, an employee) is disciplined, not cut off
         # "aid deliveries", "part of a military aid program": the event is a modifier's
         nouns = [obj, *(g for c in obj.children if c.lower_ == "of" for g in c.children)]
         keys = list(obj_keys)
@@ -694,8 +712,10 @@ class ClauseReader:
             return None
         code: str | None = self.in_words(verb, own.code) or own.code
         aux = self.aux(verb)
-        if self.unreal(verb):
-            # "could launch an attack on X": the attack is no more done than the launching
+        if self.unreal(verb) or (depth == 0 and aux & OBLIGATION_AUX):
+            # "could launch an attack on X": the attack is no more done than the launching;
+            # "the commission must now ratify the decision" states an obligation, not an act
+            # (governed, "said X must Y" is the speaker's demand, read above)
             self.undone(Reading(own.code, own.flags, verb), consumed)
             return None
         if self.negated(verb) or (self.going_to(verb) and self.negated(verb.head)):

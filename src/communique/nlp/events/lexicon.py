@@ -107,6 +107,7 @@ WORD_LISTS: tuple[str, ...] = (
     "person_state",
     "harm_verb",
     "conflict_noun",
+    "contest",
 )
 """The lists of ``event_words.tsv`` (the file documents each)."""
 CODE_LISTS: tuple[str, ...] = (
@@ -240,6 +241,9 @@ class EventLexicon:
     works: frozenset[str] = frozenset()
     """Nouns of made things and creative works ("film", "album"; ``event_words.tsv``, list
     ``work``): shot, beaten or attacked, they suffer no violence."""
+    contests: frozenset[str] = frozenset()
+    """Nouns of sporting and electoral contests ("tournament", "race"; ``event_words.tsv``,
+    list ``contest``): withdrawing from one is no withdrawal of forces."""
     protesters: frozenset[str] = frozenset()
     """Nouns of people protesting ("demonstrators"; ``event_words.tsv``, list ``protester``)."""
     crowd_violence: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
@@ -389,6 +393,7 @@ class EventLexicon:
                 {code: frozenset(value.split()) for code, value in codes["formal_charge"].items()}
             ),
             protesters=frozenset(words["protester"]),
+            contests=frozenset(words["contest"]),
             works=frozenset(words["work"]),
             weapons=frozenset(words["weapon"]),
             crowd_violence=MappingProxyType(dict(codes["crowd_violence"])),
