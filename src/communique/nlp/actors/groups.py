@@ -107,7 +107,7 @@ class GroupsMixin(ResolutionState):
             )
             aff.roles.insert(0, rm.entry)
             other_side: list[str] = []  # "Israel's militia ally": Israel is the other side
-            if head.dep_ == "compound" and head.head.lower_ in self.kb.relational_nouns:
+            if head.dep_ == "compound" and head.head.lemma_.lower() in self.kb.relational_nouns:
                 other_side, aff.countries = aff.countries, []
             if aff.beyond is None and not aff.countries:
                 aff.beyond = next(  # "a foreign oil company": past the walk's nouns

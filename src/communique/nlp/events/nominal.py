@@ -10,7 +10,7 @@ persons), the sides of "between", and whether a clause around it hedges it ("all
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
@@ -40,23 +40,12 @@ class NominalEvents:
     relevance: EventRelevance
     targets: TargetFinder
 
-    if TYPE_CHECKING:
-
-        def _dyads(
-            self,
-            sent: Span,
-            reading: Reading,
-            sources: list[Party],
-            targets: list[Party],
-            date: dt.date | None,
-            open_source: bool,
-            open_target: bool = False,
-        ) -> list[EventSpan]: ...
-
-        @staticmethod
-        def _place_parties(verb: Token, sector: str | None, finder: PartyFinder) -> list[Party]: ...
-
-        def _clause_head(self, verb: Token) -> Token: ...
+    _dyads: Callable[..., list[EventSpan]]
+    """``EventCoder._dyads``: the events between the sources and targets of a reading."""
+    _place_parties: Callable[[Token, str | None, PartyFinder], list[Party]]
+    """``EventCoder._place_parties``: the people of the place where a clause happens."""
+    _clause_head: Callable[[Token], Token]
+    """``EventCoder._clause_head``: the verb whose subject is a clause's subject."""
 
     def _nominal(
         self, sent: Span, noun: Token, finder: PartyFinder, date: dt.date | None
