@@ -5,34 +5,21 @@ from __future__ import annotations
 
 import datetime as dt
 
+from actor_helpers import dated_actors, named
 from spacy.language import Language
-
-from communique.nlp.extensions import ActorCluster
-
-
-def _actors(nlp: Language, text: str, day: dt.date | None = None) -> list[ActorCluster]:
-    doc = nlp.make_doc(text)
-    doc._.published = day
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    return list(doc._.actors)
-
-
-def _named(actors: list[ActorCluster], word: str) -> ActorCluster:
-    return next(a for a in actors if word in a.name)
 
 
 def test_an_undated_article_takes_no_office_from_the_table(nlp: Language) -> None:
     text = "Gordon Brown met bankers in London on Monday to discuss the economy and taxes."
-    brown = _named(_actors(nlp, text), "Brown")
+    brown = named(dated_actors(nlp, text), "Brown")
     assert brown.role is None  # which of his offices the undated text does not say
     assert brown.code == "GBRGOV"  # his country and branch hold through both
 
 
 def test_a_dated_article_takes_the_office_held_that_day(nlp: Language) -> None:
     text = "Gordon Brown met bankers in London on Monday to discuss the economy and taxes."
-    assert _named(_actors(nlp, text, dt.date(2005, 3, 1)), "Brown").role == "Chancellor"
-    assert _named(_actors(nlp, text, dt.date(2009, 3, 1)), "Brown").role == "Prime Minister"
+    assert named(dated_actors(nlp, text, dt.date(2005, 3, 1)), "Brown").role == "Chancellor"
+    assert named(dated_actors(nlp, text, dt.date(2009, 3, 1)), "Brown").role == "Prime Minister"
 
 
 def test_a_definite_title_of_his_country_describes_the_named_person(nlp: Language) -> None:
@@ -40,8 +27,8 @@ def test_a_definite_title_of_his_country_describes_the_named_person(nlp: Languag
         "Gordon Brown has urged rich nations to cancel the debts of poor ones. "
         "Speaking in Ghana, the UK chancellor said a deal was close."
     )
-    actors = _actors(nlp, text)
-    brown = _named(actors, "Brown")
+    actors = dated_actors(nlp, text)
+    brown = named(actors, "Brown")
     assert brown.role == "Chancellor"
     assert any("chancellor" in m.text for m in brown.mentions)
 
@@ -51,13 +38,13 @@ def test_a_bare_surname_in_a_match_report_is_no_statesman(nlp: Language) -> None
         "Rovers beat City 2-1 on Saturday. Brown headed the winner after the break and "
         "Smith said the squad had deserved it."
     )
-    brown = _named(_actors(nlp, text), "Brown")
+    brown = named(dated_actors(nlp, text), "Brown")
     assert brown.code is None and brown.role is None
 
 
 def test_a_title_before_a_full_name_is_no_part_of_it(nlp: Language) -> None:
     text = "The film showed MEP Nigel Farage arguing with the party leader about the plans."
-    farage = _named(_actors(nlp, text), "Farage")
+    farage = named(dated_actors(nlp, text), "Farage")
     assert farage.name == "Nigel Farage"
     assert farage.role == "MEP"
 
@@ -67,7 +54,7 @@ def test_a_dash_ends_a_name_and_a_preposition_opens_none(nlp: Language) -> None:
         "He will stand beside Alan Milburn - the man who runs the campaign - on Monday. "
         "Across Wales, teachers and nurses walked out over pensions."
     )
-    names = [a.name for a in _actors(nlp, text)]
+    names = [a.name for a in dated_actors(nlp, text)]
     assert "Alan Milburn" in names
     assert not [n for n in names if n.startswith(("Across", "Alan Milburn -"))]
 
@@ -77,7 +64,7 @@ def test_an_undated_article_that_writes_the_office_gives_it(nlp: Language) -> No
         "Tony Blair told voters in Leeds that schools would get more money. "
         "The prime minister said the plan was fully costed."
     )
-    blair = _named(_actors(nlp, text), "Blair")
+    blair = named(dated_actors(nlp, text), "Blair")
     assert blair.role == "Prime Minister"
     assert any("prime minister" in m.text for m in blair.mentions)
 
@@ -87,24 +74,24 @@ def test_a_capitalised_title_alone_makes_no_news_of_state(nlp: Language) -> None
         "Sale: Robinson, Mayor, Taylor, Brown, Cueto. Replacements: Hodgson. "
         "Brown scored twice as Sale won 27-10 at home."
     )
-    brown = _named(_actors(nlp, text), "Brown")
+    brown = named(dated_actors(nlp, text), "Brown")
     assert brown.code is None and brown.role is None
 
 
 def test_a_spokesman_for_a_company_is_no_government(nlp: Language) -> None:
     text = "Users in Norway lost mail, said Lars Berg, spokesman for Zentrix."
-    berg = _named(_actors(nlp, text), "Berg")
+    berg = named(dated_actors(nlp, text), "Berg")
     assert berg.role == "spokesman"
     assert berg.code is None or not berg.code.endswith("GOV")
 
 
 def test_a_title_after_a_bodys_name_takes_the_bodys_sector(nlp: Language) -> None:
     text = "Prices will rise, said former Grain Farmers of Ontario president Paul Dubois."
-    dubois = _named(_actors(nlp, text), "Dubois")
+    dubois = named(dated_actors(nlp, text), "Dubois")
     assert dubois.code is None or dubois.code.endswith("AGR")
 
 
 def test_a_number_with_a_unit_is_no_organisation(nlp: Language) -> None:
     text = "The handheld shows games in 3D, and the firm's TV shows films in 4K, Nintendo said."
-    names = [a.name for a in _actors(nlp, text) if a.kind == "organization"]
+    names = [a.name for a in dated_actors(nlp, text) if a.kind == "organization"]
     assert "3D" not in names and "4K" not in names

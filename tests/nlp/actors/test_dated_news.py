@@ -4,21 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from actor_helpers import dated_actors, named
 from spacy.language import Language
-
-from communique.nlp.extensions import ActorCluster
-
-
-def _actors(nlp: Language, text: str, day: dt.date | None = None) -> list[ActorCluster]:
-    doc = nlp.make_doc(text)
-    doc._.published = day
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    return list(doc._.actors)
-
-
-def _named(actors: list[ActorCluster], word: str) -> ActorCluster:
-    return next(a for a in actors if word in a.name)
 
 
 def test_a_regions_adjective_inside_a_name_is_no_clue_to_a_country(nlp: Language) -> None:
@@ -29,30 +16,30 @@ def test_a_regions_adjective_inside_a_name_is_no_clue_to_a_country(nlp: Language
         "After the talks on the North American Free Trade Agreement, Prime Minister Mark "
         "Tremblay promised fishermen that Canada would protect them."
     )
-    actors = _actors(nlp, text, dt.date(2023, 5, 2))
-    treaty = _named(actors, "Free Trade")
+    actors = dated_actors(nlp, text, dt.date(2023, 5, 2))
+    treaty = named(actors, "Free Trade")
     assert treaty.country is None
-    leader = _named(actors, "Tremblay")
+    leader = named(actors, "Tremblay")
     assert leader.country == "CAN"
     assert leader.code == "CANGOV"
 
 
 def test_a_plain_country_adjective_in_a_name_still_counts(nlp: Language) -> None:
     text = "After the talks, the American Farm Bureau said President Dale Ross would sign."
-    ross = _named(_actors(nlp, text), "Ross")
+    ross = named(dated_actors(nlp, text), "Ross")
     assert ross.country == "USA"
 
 
 def test_supporters_of_a_thing_are_no_opposition(nlp: Language) -> None:
     # follower_noun: a political side only when it follows a person, body or people
     text = "Supporters of the new web browser in Germany raised money for an advert."
-    fans = _named(_actors(nlp, text), "upporters")
+    fans = named(dated_actors(nlp, text), "upporters")
     assert fans.code is None or "OPP" not in fans.code
 
 
 def test_supporters_of_a_person_stay_a_political_side(nlp: Language) -> None:
     text = "Hundreds of supporters of former President Omar Bakri marched in Khartoum."
-    fans = _named(_actors(nlp, text), "upporters")
+    fans = named(dated_actors(nlp, text), "upporters")
     assert fans.code == "SDNOPP"
 
 
@@ -66,14 +53,14 @@ def test_a_then_title_is_a_past_office_that_does_not_replace_the_current_one(
         "An aide to the then Vice President Biden",
     ):
         text = f"President Joe Biden wants lower rates. {aside} agreed with him."
-        biden = _named(_actors(nlp, text, dt.date(2023, 12, 22)), "Biden")
+        biden = named(dated_actors(nlp, text, dt.date(2023, 12, 22)), "Biden")
         assert biden.role == "President"
         assert biden.code == "USAGOV"
 
 
 def test_then_alone_is_an_adverb_of_sequence(nlp: Language) -> None:
     text = "The talks failed, then President Joe Biden called his Canadian counterpart."
-    biden = _named(_actors(nlp, text, dt.date(2023, 12, 22)), "Biden")
+    biden = named(dated_actors(nlp, text, dt.date(2023, 12, 22)), "Biden")
     assert biden.role == "President"
 
 
@@ -83,6 +70,6 @@ def test_a_name_the_model_calls_an_organisation_after_a_persons_title_is_a_perso
     # the small model tags some full names as ORG ("Nikki Hale" here); one right after a person's title is that
     # title's holder, with the title as role
     text = "Voters are tired of the feud, said the former governor Nikki Hale."
-    hale = _named(_actors(nlp, text, dt.date(2023, 12, 22)), "Hale")
+    hale = named(dated_actors(nlp, text, dt.date(2023, 12, 22)), "Hale")
     assert hale.kind == "person"
     assert hale.role is not None and "Governor" in hale.role
