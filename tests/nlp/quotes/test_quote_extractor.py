@@ -131,6 +131,11 @@ def test_continuations_keep_the_speaker(nlp: Language, text: str) -> None:
         'Trump unloaded on Cruz, yoking him with the nickname "Lyin\' Ted." It stuck.',
         # one hedged word modifying a noun
         "He has been criticized by physicians for promoting “quack” medical cures.",
+        # a quoted phrase modifying a noun: a label for a kind of thing, not reported words
+        "The ministry added a “fair access” clause to the supply contracts last year.",
+        "Kindness may help them give up the “look-how-much-I-know” routine.",
+        "The coach dropped his “win at all costs” approach after the defeat.",
+        "The panel also heard from two “Silent Spring” scholars on Monday.",
     ],
 )
 def test_scare_quotes_titles_and_nicknames_are_not_quotations(nlp: Language, text: str) -> None:

@@ -170,12 +170,18 @@ def nickname(doc: Doc, index: DocIndex, piece: Piece) -> bool:
     )
 
 
+_PREMODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+"""Dependencies of words that modify the noun after them."""
+
+
 def _names_or_scare_quotes(doc: Doc, piece: Piece, root: Token, max_title_words: int) -> bool:
     """Quoted words that name something or hedge one word, rather than report speech.
 
     * a capitalised name in apposition to a noun: the show ''Politicking'', the documentary
       “13th”, the nickname "Lyin' Ted";
-    * one word modifying a noun after it: “quack” medical cures, “magic” pills.
+    * words modifying a noun after them: “quack” medical cures, a “fair access” clause, the
+      “look-how-much-I-know” routine (every word whose head lies outside the quotation hangs
+      on that one noun): a label for a kind of thing, not words reported.
     """
     if root.dep_ == "appos" and root.head.i < piece.start:
         alpha = [t.text for t in doc[piece.start : piece.word_end] if t.is_alpha]
@@ -183,11 +189,17 @@ def _names_or_scare_quotes(doc: Doc, piece: Piece, root: Token, max_title_words:
             w[0].isupper() or w in _TITLE_SMALL_WORDS for w in alpha
         ):
             return True
+    outside = {
+        (t.dep_, t.head.i)
+        for t in doc[piece.start : piece.word_end]
+        if not t.is_punct and not piece.start <= t.head.i < piece.word_end
+    }
+    heads = {head for _, head in outside}
     return (
-        piece.words == 1
-        and root.dep_ in ("amod", "compound")
-        and root.head.i >= piece.word_end
-        and root.head.pos_ in ("NOUN", "PROPN")
+        len(heads) == 1
+        and all(dep in _PREMODIFIER_DEPS for dep, _ in outside)
+        and (noun := doc[heads.pop()]).i >= piece.word_end
+        and noun.pos_ in ("NOUN", "PROPN")
     )
 
 
