@@ -258,7 +258,7 @@ class ActorKnowledge:
     name may also be an adjective, "U.S."); ``roles`` maps lower-case role phrases (singular and
     plural) to their entry; ``country_names`` maps ISO3 to the canonical name; ``surnames``
     maps the last word of a well-known person's name to the entries with it; ``given_names``
-    maps a first name to ``m``/``f``; ``group_codes`` maps an ethnic or faith word to its CAMEO
+    maps a first name to ``m``/``f`` (``""`` for a name both sexes bear); ``group_codes`` maps an ethnic or faith word to its CAMEO
     tertiary code. ``max_name_words``/``max_role_words`` bound phrase
     lengths. ``name_starts``/``role_starts`` hold the first word of every phrase (for cheap
     pruning). The word lists of ``actor_words.tsv`` and the sectors of ``sectors.tsv`` follow."""

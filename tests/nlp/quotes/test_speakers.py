@@ -33,6 +33,19 @@ def test_a_pronoun_takes_its_antecedents_name(nlp: Language) -> None:
     assert q.speaker_name == "Sergei Lavrov"
 
 
+@pytest.mark.parametrize("given", ["Ali", "Kim", "Jordan"])
+@pytest.mark.parametrize("pronoun", ["she", "he"])
+def test_a_given_name_both_sexes_bear_agrees_with_either_pronoun(
+    nlp: Language, given: str, pronoun: str
+) -> None:
+    text = (
+        f"Dr. {given} Morgan runs an obesity clinic in Toronto. "
+        f"“We are on the precipice of something new,” {pronoun} says."
+    )
+    (q,) = quotes(nlp, text)
+    assert q.speaker_name == f"{given} Morgan"
+
+
 def test_an_unresolved_pronoun_keeps_the_mention_but_no_name(nlp: Language) -> None:
     (q,) = quotes(nlp, "She said the committee would publish its findings in the spring.")
     assert q.speaker is not None and q.speaker.text == "She"

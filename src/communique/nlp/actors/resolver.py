@@ -240,7 +240,8 @@ class _Resolution(PeopleMixin, GroupsMixin, ResolutionState):
                         p.sector = ActorCode.parse(code).sector or None
                 p.gender = p.gender or known.gender
             if p.gender is None and p.names:
-                p.gender = self.kb.given_names.get(max(p.names, key=len).split()[0])
+                # a name both sexes bear has an empty gender: none is told
+                p.gender = self.kb.given_names.get(max(p.names, key=len).split()[0]) or None
             if p.country is None and p.base is None and p.role is not None and p.mentions:
                 # a title whose organisation left its sector unknown ("Labour leader") still
                 # places its holder as the title itself would
