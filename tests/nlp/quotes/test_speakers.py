@@ -46,6 +46,14 @@ def test_a_given_name_both_sexes_bear_agrees_with_either_pronoun(
     assert q.speaker_name == f"{given} Morgan"
 
 
+def test_a_which_that_opens_a_sentence_speaks_for_no_one(nlp: Language) -> None:
+    text = (
+        "The film follows a detective who works alone. Which is all to suggest that the "
+        "country had not yet decided whom to root for."
+    )
+    assert [q.speaker_name for q in quotes(nlp, text)] in ([], [None])
+
+
 def test_an_unresolved_pronoun_keeps_the_mention_but_no_name(nlp: Language) -> None:
     (q,) = quotes(nlp, "She said the committee would publish its findings in the spring.")
     assert q.speaker is not None and q.speaker.text == "She"

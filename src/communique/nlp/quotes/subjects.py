@@ -135,10 +135,15 @@ def can_speak(subj: Token, lexicon: CueLexicon) -> bool:
     document, as far as its form tells; not an amount or a time (``_MUTE_ENTITIES``), nor an
     event ("Talks", "the sanctions": ``lexicon.event_nouns``, unless also a source noun or a
     document), nor a bare singular demonstrative ("That said, ...": "that" and "this" stand for
-    a thing or a proposition, never a person), nor "what", nor the "us" of "let's"."""
+    a thing or a proposition, never a person), nor a "which" that opens its sentence (it stands
+    for the sentence before), nor "what", nor the "us" of "let's"."""
     if subj.ent_type_ in _MUTE_ENTITIES:
         return False
     if subj.lower_ in ("that", "this") and subj.pos_ in ("PRON", "DET") and not subj.n_rights:
+        return False
+    if subj.lower_ == "which" and subj.i == subj.sent.start:
+        # a relative opening its sentence has no noun to stand for: it takes up the whole
+        # sentence before ("... as long as he gets justice. Which is all to suggest that ...")
         return False
     if subj.lower_ in ("what", "'s"):
         # a free relative stands for a thing ("what has become known as ..."); "let's focus
