@@ -35,3 +35,17 @@ def test_a_company_named_like_a_person_is_an_organisation(nlp: Language) -> None
 def test_a_known_surname_the_model_left_unlabelled(nlp: Language) -> None:
     actors = _by_name(nlp("Musharraf accused India of backing militants.")._.actors)
     assert actors["Musharraf"].code == "PAKGOV"
+
+
+def test_a_double_barrelled_surname_alone_is_the_person_named_in_full(nlp: Language) -> None:
+    # the tagger may stop a lone "Newton-Rex" at its hyphen and call "Newton" an organisation
+    text = (
+        "Ed Newton-Rex, a composer, resigned from the start-up in November. "
+        "Newton-Rex questioned the model as a threat to musicians, he said on Friday."
+    )
+    doc = nlp(text)
+    people = [a for a in doc._.actors if a.kind == "person"]
+    assert [(a.name, [m.text for m in a.mentions]) for a in people] == [
+        ("Ed Newton-Rex", ["Ed Newton-Rex", "Newton-Rex"])
+    ]
+    assert not any(a.name == "Newton" for a in doc._.actors)

@@ -173,10 +173,35 @@ class PeopleMixin(ResolutionState):
             if any(i in self.scan.name_at for i in range(ent.start, ent.end)):
                 continue
             s, e = self._trim(ent.start, ent.end)
-            if s < e and self._looks_like_person(s, e):
+            joined = self._double_barrelled(e)
+            if joined > e and self._text(s, joined) in self._surnames_named(spans):
+                spans.append((s, joined))  # "Newton-Rex" of "Ed Newton-Rex", tagged ORG "Newton"
+                taken.update(range(s, joined))
+            elif s < e and self._looks_like_person(s, e):
                 spans.append((s, e))
                 taken.update(range(s, e))
         return sorted(sp for sp in spans if not self._named_place(sp[1]))
+
+    def _double_barrelled(self, e: int) -> int:
+        """The end of a name that goes on past token ``e`` through a hyphen written without
+        spaces to a capitalised proper noun ("Newton" + "-Rex"), where the tagger stopped at the
+        hyphen; ``e`` itself when it does not."""
+        doc = self.doc
+        if (
+            e + 1 < len(doc)
+            and doc[e].text == "-"
+            and not doc[e - 1].whitespace_
+            and not doc[e].whitespace_
+            and doc[e + 1].pos_ == "PROPN"
+            and doc[e + 1].is_title
+        ):
+            return e + 2
+        return e
+
+    def _surnames_named(self, spans: list[tuple[int, int]]) -> set[str]:
+        """Every tail of the names in ``spans`` after their first word ("Newton-Rex" and
+        "Rex" of "Ed Newton-Rex"): what a later mention of the same person may be."""
+        return {self._text(k, e) for s, e in spans for k in range(s + 1, e)}
 
     def _named_place(self, e: int) -> bool:
         """True when the name ending before token ``e`` goes on into the name of a place or
@@ -302,7 +327,10 @@ class PeopleMixin(ResolutionState):
                 for n in p.names:
                     nw = n.split()
                     if nw[-1] == words[-1] and (
-                        len(nw) == 1 or nw[0] == words[0] or nw[0][0] == words[0][0]
+                        len(nw) == 1
+                        or len(words) == 1  # a surname of several tokens: "Newton-Rex"
+                        or nw[0] == words[0]
+                        or nw[0][0] == words[0][0]
                     ):
                         target = p
                         break
