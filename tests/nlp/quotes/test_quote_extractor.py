@@ -135,6 +135,9 @@ def test_continuations_keep_the_speaker(nlp: Language, text: str) -> None:
         "The ministry added a “fair access” clause to the supply contracts last year.",
         "Kindness may help them give up the “look-how-much-I-know” routine.",
         "The coach dropped his “win at all costs” approach after the defeat.",
+        # a title after a preposition: a show or a film, not words said
+        "All three deaths are depicted in “The Last Match,” except the youngest brother's.",
+        "The Yankees star appeared on “Good Morning America” on Monday.",
         "The panel also heard from two “Silent Spring” scholars on Monday.",
     ],
 )

@@ -24,6 +24,8 @@ from .subjects import can_speak, generic, passive_agent, subject_of
 _TITLE_SMALL_WORDS = frozenset(
     {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "is"}
 )
+_NAMING_PREPS = frozenset({"as"})
+"""Prepositions whose object is a name someone gives ("described her as “Crooked Hillary”")."""
 _SUBJECT_SIDE = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 
 
@@ -183,7 +185,13 @@ def _names_or_scare_quotes(doc: Doc, piece: Piece, root: Token, max_title_words:
       “look-how-much-I-know” routine (every word whose head lies outside the quotation hangs
       on that one noun): a label for a kind of thing, not words reported.
     """
-    if root.dep_ == "appos" and root.head.i < piece.start:
+    if (
+        root.dep_ == "appos"
+        and root.head.i < piece.start
+        or root.dep_ == "pobj"
+        and root.head.lower_ not in _NAMING_PREPS
+        and root.head.i < piece.start
+    ):
         alpha = [t.text for t in doc[piece.start : piece.word_end] if t.is_alpha]
         if len(alpha) <= max_title_words and all(
             w[0].isupper() or w in _TITLE_SMALL_WORDS for w in alpha
