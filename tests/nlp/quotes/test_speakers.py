@@ -54,6 +54,35 @@ def test_a_which_that_opens_a_sentence_speaks_for_no_one(nlp: Language) -> None:
     assert [q.speaker_name for q in quotes(nlp, text)] in ([], [None])
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said that prices have risen sharply, adding that wages would follow.",
+        "The agency pointed out that the number of nurses has fallen sharply, adding that at "
+        "least 200 doctors have left.",
+    ],
+)
+def test_adding_hung_on_a_reported_clause_is_the_reporters_act(nlp: Language, text: str) -> None:
+    # the parser hangs ", adding that ..." on the reported clause; its subject adds nothing
+    found = quotes(nlp, text)
+    assert [content(q) for q in found][-1].startswith("that") and len(found) == 2
+    assert found[0].speaker_name == found[1].speaker_name
+
+
+def test_a_participle_on_a_reported_clause_about_someone_is_theirs(nlp: Language) -> None:
+    text = (
+        "Some aides have suggested that Mr Kemp has been a bad influence on the governor, "
+        "urging him to act on his worst instincts."
+    )
+    urging = next(q for q in quotes(nlp, text) if q.cue is not None and q.cue.text == "urging")
+    assert urging.speaker_name == "Kemp"
+
+
+def test_a_title_after_as_is_still_a_name_given_in_a_quote(nlp: Language) -> None:
+    found = quotes(nlp, "The senator described the bill as “The Great Giveaway” on Monday.")
+    assert [(q.kind, q.speaker_name) for q in found] == [("mixed", "the senator")]
+
+
 def test_an_unresolved_pronoun_keeps_the_mention_but_no_name(nlp: Language) -> None:
     (q,) = quotes(nlp, "She said the committee would publish its findings in the spring.")
     assert q.speaker is not None and q.speaker.text == "She"

@@ -202,20 +202,50 @@ def _participle_subject(doc: Doc, verb: Token, lexicon: CueLexicon) -> Token | N
     """The understood subject of a participle cue: the person named right before it, as
     object of a verb or preposition ("footage of Hillary Clinton asking, ...", also when the
     parser hung the participle on the main verb: "The spot concludes with footage of Trump
-    saying ..."), else the noun a participle modifies when it can be a source (``animate``:
-    "a woman saying ...", not "softer language calling for ..."), or ``None``."""
+    saying ..."), the speaker of the speech cue whose reported clause the parser hung it on
+    when that clause's subject cannot be a source ("said that prices have risen, adding that
+    ..."), else the noun a participle modifies when
+    it can be a source (``animate``: "a woman saying ...", not "softer language calling for
+    ..."), or ``None``."""
     if verb.tag_ != "VBG" or verb.i == 0 or verb.dep_ not in ("xcomp", "acl", "advcl"):
         return None
     prev = doc[verb.i - 1]
     if prev.ent_type_ == "PERSON" and prev.dep_ in ("pobj", "dobj"):
         return prev
     head = verb.head
+    if (
+        verb.dep_ == "advcl"
+        and prev.text == ","
+        and head.dep_ == "ccomp"
+        and _speech_verb(head.head, lexicon)
+        and not ((inner := subject_of(head, 0)) is not None and animate(inner, lexicon))
+    ):
+        # "The minister said that prices have risen, adding that ...": the parser hung the
+        # participle on the reported clause, whose subject cannot speak; the one who said it
+        # goes on (but "suggested that Epshteyn has been a bad influence, urging him to ...":
+        # Epshteyn urges)
+        return subject_of(head.head, 0)
     if verb.dep_ == "acl" and head.i < verb.i and head.pos_ in ("NOUN", "PROPN"):
         # a document's participle ("reports alleging that ...") is a report noun's content
         # (``report_nouns``), no speaker's act
         speaks = animate(head, lexicon) and head.lemma_.lower() not in lexicon.documents
         return head if speaks else None
     return None
+
+
+def _speech_verb(tok: Token, lexicon: CueLexicon) -> bool:
+    """Whether ``tok`` is a speech cue, of one word ("said") or opening several ("pointed
+    out")."""
+    cue = lexicon.word(tok.lower_, tok.lemma_.lower())
+    if cue is not None:
+        return cue.speech
+    doc = tok.doc
+    return any(
+        cue.speech
+        and tok.i + len(rest) < len(doc)
+        and all(doc[tok.i + 1 + k].lower_ == w for k, w in enumerate(rest))
+        for rest, cue in lexicon.sequences.get(tok.lower_, ())
+    )
 
 
 def _subject_before(doc: Doc, verb: Token) -> Token | None:
