@@ -52,6 +52,8 @@ PROSE = (
         "By Jane Roe | Staff writer",
         "By JANE ROE and JOHN DOE",
         "By Jane Roe on Monday, November 18th, 2019 at 11:04 a.m.",
+        "COUNCIL VOTE: MAYOR VOWS TO FIGHT ON AS BUDGET FAILS",
+        "FORMER SENATOR SAYS HE CAN PROVE HE WAS FRAMED IN 1999 CASE",
     ],
 )
 def test_furniture_lines(line: str) -> None:
@@ -74,6 +76,11 @@ def test_furniture_lines(line: str) -> None:
         "The findings were first reported by Reuters.",
         "Das Thema wird seit Jahren intensiv diskutiert (ePA).",
         "The senator spoke to reporters after the vote (in the Capitol).",
+        "WASHINGTON (AP) —",
+        "“WE WANT JUSTICE,” the crowd chanted outside the court.",
+        "WHAT HAPPENS NEXT FOR THE COUNCIL?",
+        "서울시는 이번 사안에 대해 공식 입장을 밝히지 않았으며 조사를 계속할 것이라고 전했다",
+        "다만 MBC 드라마는 방영을 시작한 지 얼마 되지 않았지만 벌써 지쳐가는 인상이다 KBS",
     ],
 )
 def test_story_lines_are_not_furniture(line: str) -> None:

@@ -22,7 +22,12 @@ finds such lines by their shape, with the phrases of ``knowledge/furniture.tsv``
 * **bylines**: "By Jane Roe | Staff writer", a short line opened by a byline word and a
   capitalised name (the byline is metadata, not story);
 * **tables**: a run of at least ``MIN_TABLE_ROWS`` short lines, each mostly numbers (market
-  prices, scores, results).
+  prices, scores, results);
+* **shouted links**: a line in capitals of at least ``MIN_SHOUTED_WORDS`` words ("BRYAN
+  KOHBERGER TRIAL: MOTHER OF IDAHO VICTIM FIGHTS TO KEEP HOUSE INTACT"): the headline of
+  another story that the page set between two paragraphs; a paragraph of the story has
+  lower-case words, and a section heading in capitals ("WHO IS THE FRONT-RUNNER?") is
+  shorter.
 
 The text is never changed: callers drop these lines from the article's body spans, so the
 NLP pass never reads them (no quote, speaker or event comes from furniture).
@@ -70,6 +75,10 @@ MAX_ROW_WORDS = 14
 """A data row is at most this many words ..."""
 MIN_ROW_NUMBERS = 0.3
 """... of which at least this share are numbers."""
+MIN_SHOUTED_WORDS = 8
+"""A line in capitals is the headline of another story from this many words (a section
+heading, "WHAT HAPPENS NEXT FOR THE COUNCIL", or a dateline, "WASHINGTON (AP) --", is
+shorter)."""
 
 _WORD = re.compile(r"[\w'’]+")
 _NUMBER = re.compile(r"^[-+]?[$€£¥]?\d[\d,.:/]*%?$")
@@ -230,6 +239,17 @@ def _credit_only(line: str, lexicon: FurnitureLexicon) -> bool:
     return m is not None and not line[: m.start()].strip("([ ")
 
 
+def _shouted(line: str, words: Sequence[str]) -> bool:
+    """A line of at least ``MIN_SHOUTED_WORDS`` words with letters, none of them lower case
+    and most of them capitals (a script without capitals, Korean or Arabic, has none; "MBC"
+    inside a Korean sentence does not make it shouted)."""
+    lettered = sum(1 for w in words if any(c.isalpha() for c in w))
+    if lettered < MIN_SHOUTED_WORDS or any(c.islower() for c in line):
+        return False
+    letters = [c for c in line if c.isalpha()]
+    return sum(1 for c in letters if c.isupper()) * 2 > len(letters)
+
+
 def _data_row(words: Sequence[str], line: str) -> bool:
     if not words or len(words) > MAX_ROW_WORDS:
         return False
@@ -280,6 +300,7 @@ def furniture(lines: Sequence[str], lexicon: FurnitureLexicon) -> set[int]:
             or _prompting(line, words, lexicon)
             or _credited(line, lexicon)
             or _byline(line, words, lexicon.bylines)
+            or _shouted(line, words)
         ):
             out.add(i)
         elif line == previous and _headline_like(line, words):
