@@ -6,12 +6,14 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from communique.nlp.extensions import QuoteSpan
 from communique.nlp.quotes import QuoteConfig, QuoteExtractor
 from communique.nlp.quotes.layout import datelines
+from communique.nlp.quotes.reported import object_content
 
 
 def analyse(nlp: Language, text: str, byline: tuple[str, ...] = ()) -> Doc:
@@ -52,6 +54,9 @@ ATTITUDES = [
     "She explained how the plan would work.",
     "He was asked whether he thought the country was well governed.",
     "If she said that the plan would fail, she was wrong.",
+    # a cue that a modal of possibility makes a mere possibility
+    "If a lecturer breaks the rules, the college may decide that he has broken his contract.",
+    "Some might argue that the new stadium is far too expensive.",
     "Officials refused to explain exactly how the money was spent.",
     # a wish, not a belief: an attitude's infinitive with a subject of its own
     "The chef does not want viewers to think he is perfect.",
@@ -361,3 +366,48 @@ def test_a_pronoun_takes_its_antecedent_in_the_sentence_before(
 ) -> None:
     found = [q for q in quotes(nlp, text) if q.speaker is not None and q.speaker.text == pronoun]
     assert found and all(speaker in (q.speaker_name or "") for q in found)
+
+
+# ---------------------------------------------------------------- a predicate needs its object
+
+
+def parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
+    """A doc with the parse given (heads as token indices), as the parser may leave it."""
+    vocab = spacy.blank("en").vocab
+    return Doc(vocab, words=words, heads=heads, deps=deps, pos=pos)
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "pos", "form"),
+    [
+        # "called into X's show": the parser made "show" a predicate with no object
+        (
+            ["Smith", "called", "into", "Carter", "’s", "show", "."],
+            [1, 1, 1, 5, 3, 1, 1],
+            ["nsubj", "ROOT", "prep", "poss", "case", "oprd", "punct"],
+            ["PROPN", "VERB", "ADP", "PROPN", "PART", "NOUN", "PUNCT"],
+            "object",
+        ),
+        (
+            ["Smith", "called", "the", "test", "a", "violation", "."],
+            [1, 1, 3, 1, 5, 1, 1],
+            ["nsubj", "ROOT", "det", "dobj", "det", "oprd", "punct"],
+            ["PROPN", "VERB", "DET", "NOUN", "DET", "NOUN", "PUNCT"],
+            "small_clause",
+        ),
+        (
+            ["He", "was", "called", "a", "fraud", "."],
+            [2, 2, 2, 4, 2, 2],
+            ["nsubjpass", "auxpass", "ROOT", "det", "oprd", "punct"],
+            ["PRON", "AUX", "VERB", "DET", "NOUN", "PUNCT"],
+            "small_clause",
+        ),
+    ],
+)
+def test_a_predicate_is_a_small_clause_only_with_what_it_is_said_of(
+    words: list[str], heads: list[int], deps: list[str], pos: list[str], form: str
+) -> None:
+    doc = parsed(words, heads, deps, pos)
+    verb = next(t for t in doc if t.lower_ == "called")
+    found = object_content(doc, verb, verb.i + 1, phrasal=False)
+    assert found is not None and found[1] == form

@@ -249,8 +249,18 @@ def conjunction(verb: Token, lexicon: CueLexicon) -> bool:
 
 def hypothetical(verb: Token) -> bool:
     """A cue in a question or a condition ("asked whether he thought the country was well
-    governed", "if she said so, ..."): it reports nothing as said."""
-    return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children)
+    governed", "if she said so, ..."), or one that a modal of possibility makes a mere
+    possibility ("the university may decide that ...", "some might argue that ..."): it
+    reports nothing as said."""
+    return any(
+        (c.dep_ == "mark" and c.lower_ in ("whether", "if"))
+        or (c.dep_ == "aux" and c.lower_ in _POSSIBILITY_MODALS)
+        for c in verb.children
+    )
+
+
+_POSSIBILITY_MODALS = frozenset({"may", "might"})
+"""Modals that make what follows possible, not done (Quirk et al. 1985, §4.55)."""
 
 
 def _reflexive(clause: Token) -> bool:

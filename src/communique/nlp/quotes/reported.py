@@ -365,8 +365,13 @@ def object_content(
         c.dep_ in ("xcomp", "ccomp") and c.pos_ in VERB_POS and to_infinitive(c) for c in parts
     ):
         form = "infinitive"
-    elif any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in parts):
-        # "called the test a violation", "admitted using the tax code"
+    elif any(c.dep_ in ("xcomp", "ccomp") for c in parts) or (
+        any(c.dep_ == "oprd" for c in parts)
+        and any(c.dep_ in ("dobj", "dative", "nsubjpass") for c in verb.children)
+    ):
+        # "called the test a violation", "has been called a charlatan", "admitted using the
+        # tax code"; a predicate needs the object it is said of, or the passive subject that
+        # stands for it ("called into Hewitt's show": no one was called a show)
         form = "small_clause"
     # the reason or manner right after the object belongs to the stance: "attacked Clinton
     # for her support of the war", "cited the remarks as examples of disrespect"
