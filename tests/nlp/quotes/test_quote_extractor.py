@@ -135,6 +135,8 @@ def test_continuations_keep_the_speaker(nlp: Language, text: str) -> None:
         "The ministry added a “fair access” clause to the supply contracts last year.",
         "Kindness may help them give up the “look-how-much-I-know” routine.",
         "The coach dropped his “win at all costs” approach after the defeat.",
+        # quoted words that are a prepositional phrase of their own: an adverbial
+        "She goes “under the bridges” and into the camps to find the people she helps.",
         # a title after a preposition: a show or a film, not words said
         "All three deaths are depicted in “The Last Match,” except the youngest brother's.",
         "The Yankees star appeared on “Good Morning America” on Monday.",

@@ -219,8 +219,9 @@ def object_host(
     The verb counts as the cue (class ``implicit``) and its subject as the speaker (for a
     passive verb, the object of its "by" phrase, or no one); the content runs from the verb to
     the end of its complement.  ``None`` when the quoted words sit in a
-    subject, or no verb with a subject governs them within ``config.max_object_climb`` heads,
-    or the verb is one of ``lexicon.not_implicit``.
+    subject, or are a prepositional phrase of their own ("goes “under the bridges”"), or no
+    verb with a subject governs them within ``config.max_object_climb`` heads, or the verb is
+    one of ``lexicon.not_implicit``.
     """
     root = next(
         (
@@ -231,6 +232,10 @@ def object_host(
         None,
     )
     if root is None or _names_or_scare_quotes(doc, piece, root, config.max_title_words):
+        return None
+    if root.dep_ == "prep":
+        # quoted words that open with their preposition are an adverbial ("goes “under the
+        # bridges” to find them"), not the verb's object
         return None
     tok = root
     for _ in range(config.max_object_climb):
