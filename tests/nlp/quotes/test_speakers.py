@@ -80,9 +80,7 @@ def test_a_participle_on_a_reported_clause_about_someone_is_theirs(nlp: Language
 
 def test_a_passive_predicate_is_still_said_of_the_subject(nlp: Language) -> None:
     found = quotes(nlp, "The television doctor has been called a charlatan by fellow physicians.")
-    assert [(content(q), q.speaker_name) for q in found] == [
-        ("a charlatan", "fellow physicians")
-    ]
+    assert [(content(q), q.speaker_name) for q in found] == [("a charlatan", "fellow physicians")]
 
 
 def test_a_title_after_as_is_still_a_name_given_in_a_quote(nlp: Language) -> None:
