@@ -9,7 +9,10 @@ from spacy.language import Language
 
 from communique.knowledge.cues import load_cues
 from communique.nlp.extensions import QuoteSpan
+from communique.nlp.quotes.index import DocIndex
 from communique.nlp.quotes.layout import label_before, signature_after, transcript_paragraphs
+from communique.nlp.quotes.marks import find_quoted
+from communique.nlp.quotes.pieces import quoted_pieces
 
 
 def quotes(nlp: Language, text: str) -> list[QuoteSpan]:
@@ -521,3 +524,48 @@ def test_seed_article_every_gold_quote_found_with_its_speaker(nlp: Language) -> 
         if best_cover / len(chars) < 0.8 or not speaker_ok:
             misses.append((g["quote"][:40], best.speaker_name))
     assert misses == []
+
+
+def test_names_a_speaker_gives_in_a_list_stay_a_quotation(nlp: Language) -> None:
+    text = "Trump called the pageant winner “Miss Piggy” and “Miss Housekeeping” on Monday."
+    found = quotes(nlp, text)
+    assert [(q.kind, q.speaker_name) for q in found] == [("mixed", "Trump")]
+
+
+def test_a_thought_lends_no_speaker_to_the_quoted_paragraphs_after_it(nlp: Language) -> None:
+    text = (
+        "Dick Morris is, some pundits believe, the best strategist of his generation.\n\n"
+        "“I think the greatest threat to democracy is bureaucracy. It is the growth of bodies "
+        "of experts who know better.”\n\nMorris has worked for candidates of both parties."
+    )
+    direct = [q for q in quotes(nlp, text) if q.kind == "direct"]
+    assert len(direct) == 1 and direct[0].speaker is None
+
+
+def test_a_quoted_paragraph_leads_only_into_a_quotation(nlp: Language) -> None:
+    text = (
+        "“Have you noticed how people are forgetting show etiquette? They are throwing things "
+        "on stage.”\n\nThe singer Ana Lopez said last month that fans should stop throwing "
+        "presents at performers."
+    )
+    direct = [q for q in quotes(nlp, text) if q.kind == "direct"]
+    assert len(direct) == 1 and direct[0].speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "works"),
+    [
+        # titles listed together: names of works, whatever governs the list
+        ("Her credits include “Silent Harbour,” “The Long Road” and “Night Shift.”", True),
+        ("The band played “Hey Jude” or “Let It Be” at every show.", True),
+        # names a cue gives, or given after "as", are someone's words
+        ("Trump called the winner “Miss Piggy” and “Miss Housekeeping” on Monday.", False),
+        ("He referred to her as “Miss Piggy” and “Miss Housekeeping” on Monday.", False),
+    ],
+)
+def test_titles_listed_together_are_works(nlp: Language, text: str, works: bool) -> None:
+    doc = nlp(text)
+    pieces = quoted_pieces(
+        doc, DocIndex(doc), find_quoted(doc.text), 6, cue_lemmas=frozenset(load_cues().lemmas)
+    )
+    assert len(pieces) >= 2 and all(p.work == works for p in pieces)

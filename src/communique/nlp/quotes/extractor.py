@@ -384,6 +384,7 @@ def extract_quotes(
         config.max_title_words,
         lexicon.work_nouns,
         lexicon.title_leads,
+        frozenset(lexicon.lemmas),
     )
     in_quote = [-1] * len(doc)
     for n, p in enumerate(pieces):
@@ -570,6 +571,7 @@ def _to_spans(
     ):
         author = None
     paras: list[int] = []
+    lenders: list[bool] = []
     for f in found:
         if f.para - current_para > config.speaker_memory_paras:
             current = None
@@ -623,7 +625,10 @@ def _to_spans(
             current, current_para = quote.actor, f.para
         out.append(quote)
         paras.append(f.para)
-    _nearby_speakers(out, paras, config)
+        # a thought ("who, some pundits believe, was ...") lends no speaker to the quoted
+        # paragraphs near it: they are someone's words
+        lenders.append(f.attr is None or f.attr.hit.cue.cls != "cognitive")
+    _nearby_speakers(out, paras, lenders, config)
     return out
 
 
@@ -639,10 +644,14 @@ def _previous_speaker(quote: QuoteSpan, before: QuoteSpan) -> None:
         quote.actor, quote.speaker_name = before.actor, before.speaker_name
 
 
-def _nearby_speakers(quotes: list[QuoteSpan], paras: list[int], config: QuoteConfig) -> None:
+def _nearby_speakers(
+    quotes: list[QuoteSpan], paras: list[int], lenders: list[bool], config: QuoteConfig
+) -> None:
     """A direct quote with no cue of its own takes the speaker of the quote before it (within
     ``config.max_continuation_paras`` paragraphs), else of the quote right after it (within
-    ``config.max_lead_in_paras``: a quoted paragraph that leads into "..., she said")."""
+    ``config.max_lead_in_paras``: a quoted paragraph that leads into "“...,” she said", a
+    quotation, not an indirect report); only a quote that ``lenders`` allows (words, not a
+    thought) lends its speaker to the quotes after it."""
     for n, quote in enumerate(quotes):
         if quote.kind != "direct" or quote.speaker is not None or quote.cue is not None:
             continue
@@ -651,6 +660,7 @@ def _nearby_speakers(quotes: list[QuoteSpan], paras: list[int], config: QuoteCon
                 m
                 for m in range(n - 1, -1, -1)
                 if quotes[m].speaker is not None
+                and lenders[m]
                 and paras[n] - paras[m] <= config.max_continuation_paras
             ),
             None,
@@ -659,7 +669,9 @@ def _nearby_speakers(quotes: list[QuoteSpan], paras: list[int], config: QuoteCon
             (
                 m
                 for m in range(n + 1, len(quotes))
-                if quotes[m].speaker is not None and paras[m] - paras[n] <= config.max_lead_in_paras
+                if quotes[m].speaker is not None
+                and quotes[m].kind != "indirect"
+                and paras[m] - paras[n] <= config.max_lead_in_paras
             ),
             None,
         )

@@ -55,11 +55,13 @@ def quoted_pieces(
     max_title_words: int,
     work_nouns: frozenset[str] = frozenset(),
     title_leads: frozenset[str] = frozenset(),
+    cue_lemmas: frozenset[str] = frozenset(),
 ) -> list[Piece]:
     """The marked stretches as pieces; one of at most ``max_title_words`` words, all
     capitalised, is a title; a title without a finite verb listed after a noun for works
     (``work_nouns``, directly or through one of ``title_leads``: "films including “Wall
-    Street,” “The Three Musketeers” and “Major League”") names a work."""
+    Street,” “The Three Musketeers” and “Major League”") names a work, and so do titles
+    listed together, unless a cue of ``cue_lemmas`` gives them as names (``_listed_titles``)."""
     out: list[Piece] = []
     titles: set[int] = set()  # tokens of the titles so far (a list of them: “A,” “B” and “C”)
     for m in marked:
@@ -87,7 +89,61 @@ def quoted_pieces(
                 m, start, end, words, has_verb, index.para_of_char(m.start), word_end, title, work
             )
         )
+    _listed_titles(doc, out, cue_lemmas)
     return out
+
+
+def _listed_titles(doc: Doc, pieces: list[Piece], cue_lemmas: frozenset[str]) -> None:
+    """Mark as works the titles listed together (“Wall Street,” “The Three Musketeers” and
+    “Major League”): two or more capitalised quotations without a finite verb, with nothing
+    between them but commas, "and" or "or" — names in a list, whatever governs it ("His
+    credits include ..."); speech is not quoted as a list of titles. Names that someone
+    gives stay quotations: after "as", or governed by a cue ("called her “Miss Piggy” and
+    “Miss Housekeeping”", "referred to her as “A” and “B”")."""
+    for a, b in zip(pieces, pieces[1:], strict=False):
+        if (
+            not (a.title and b.title)
+            or _finite(doc, a)
+            or _finite(doc, b)
+            or _given_name(doc, a, cue_lemmas)
+        ):
+            continue
+        between = doc[a.end : b.start]
+        separated = doc[a.word_end : b.start]  # "“Wall Street,” “The Three Musketeers”"
+        if any(t.text == "," or t.dep_ == "cc" for t in separated) and all(
+            t.is_quote or t.is_space or t.text == "," or t.lower_ in ("and", "or") for t in between
+        ):
+            a.work = b.work = True
+
+
+def _given_name(doc: Doc, piece: Piece, cue_lemmas: frozenset[str]) -> bool:
+    """Whether quoted words are a name someone gives: right after "as", or with a cue of
+    ``cue_lemmas`` as the first verb above them ("called the winner “Miss Piggy”")."""
+    i = piece.start - 1
+    while i >= 0 and doc[i].is_quote:
+        i -= 1
+    if i >= 0 and doc[i].lower_ == "as":
+        return True
+    tok = next(
+        (t for t in doc[piece.start : piece.end] if not piece.start <= t.head.i < piece.end),
+        doc[piece.start],
+    )
+    for _ in range(_MAX_NAME_CLIMB):
+        if tok.head is tok:
+            return False
+        tok = tok.head
+        if tok.pos_ in VERB_POS:
+            return tok.lemma_.lower() in cue_lemmas
+    return False
+
+
+_MAX_NAME_CLIMB = 3
+"""Heads climbed from listed titles to the verb that governs them ("called [the winner
+[“Miss Piggy”]]")."""
+
+
+def _finite(doc: Doc, piece: Piece) -> bool:
+    return any(t.tag_ in _FINITE_TAGS for t in doc[piece.start : piece.end])
 
 
 def _title_cased(alpha: list[str]) -> bool:
