@@ -49,3 +49,14 @@ def test_a_double_barrelled_surname_alone_is_the_person_named_in_full(nlp: Langu
         ("Ed Newton-Rex", ["Ed Newton-Rex", "Newton-Rex"])
     ]
     assert not any(a.name == "Newton" for a in doc._.actors)
+
+
+def test_a_word_capitalised_only_at_sentence_starts_is_no_person(nlp: Language) -> None:
+    text = (
+        "Georgia lets patients buy medical marijuana products. Marijuana sold for "
+        "recreational use typically has a higher level of the drug. “It just makes no sense "
+        "to me,” he said."
+    )
+    doc = nlp(text)
+    assert not any(a.name.startswith("Marijuana") for a in doc._.actors)
+    assert [q.speaker_name for q in doc._.quotes] == [None]

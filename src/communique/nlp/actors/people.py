@@ -255,7 +255,7 @@ class PeopleMixin(ResolutionState):
         doc = self.doc
         if doc[s].text[:1].islower():
             return True
-        if e - s == 1 and self._participle(s):
+        if e - s == 1 and (self._participle(s) or self._capitalised_by_position(s)):
             return True
         if any(  # "Raymond-South Bend": two places joined by a hyphen (a team of two towns)
             doc[k].text == "-"
@@ -278,6 +278,19 @@ class PeopleMixin(ResolutionState):
             return False
         lower = word.lower()
         return lower != word and self.doc.vocab.strings[lower] in self._orths()
+
+    def _capitalised_by_position(self, i: int) -> bool:
+        """True when token ``i`` opens its sentence, the document writes the same word in
+        lower case elsewhere, and never capitalised inside a sentence ("Marijuana sold for
+        recreational use ..." beside "medical marijuana products"): its capital is the
+        sentence's, not a name's."""
+        tok = self.doc[i]
+        if not tok.is_sent_start or tok.text in self.kb.given_names or tok.text in self.kb.surnames:
+            return False
+        lower = tok.text.lower()
+        if lower == tok.text or self.doc.vocab.strings[lower] not in self._orths():
+            return False
+        return not any(t.text == tok.text and not t.is_sent_start for t in self.doc)
 
     def _orths(self) -> set[int]:
         """The document's word forms (hashes), read once."""
