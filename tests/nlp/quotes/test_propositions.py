@@ -411,3 +411,24 @@ def test_a_predicate_is_a_small_clause_only_with_what_it_is_said_of(
     verb = next(t for t in doc if t.lower_ == "called")
     found = object_content(doc, verb, verb.i + 1, phrasal=False)
     assert found is not None and found[1] == form
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        (
+            "The committee chairman said individual voter registration, as opposed to "
+            "registration by household, should be introduced quickly.",
+            "individual voter registration, as opposed to registration by household, should be "
+            "introduced quickly",
+        ),
+        (
+            "The chief executive was explaining the firings amounted to one percent of staff.",
+            "the firings amounted to one percent of staff",
+        ),
+    ],
+)
+def test_the_object_the_parser_gave_the_cue_is_the_clauses_subject(
+    nlp: Language, text: str, reported: str
+) -> None:
+    assert [content(q) for q in quotes(nlp, text)] == [reported]

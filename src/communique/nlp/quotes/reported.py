@@ -103,11 +103,24 @@ def subtree_range(tok: Token, skip: Token | None = None) -> tuple[int, int]:
 
 def clause_range(clause: Token) -> tuple[int, int]:
     """Token range of a reported clause, from its complementizer when an aside before it
-    hangs from the clause ("cautioned, as did the campaign itself, that ...")."""
+    hangs from the clause ("cautioned, as did the campaign itself, that ..."), or from the
+    cue's object right before a clause without a subject of its own: the parser took the
+    clause's subject for the object ("said individual registration, as opposed to
+    registration by household, should be introduced")."""
     left, right = subtree_range(clause)
     mark = next((c for c in clause.children if c.dep_ == "mark"), None)
     if mark is not None and mark.i > left and mark.nbor(-1).text == ",":
         left = mark.i
+    verb = clause.head
+    if (
+        mark is None
+        and verb.i < clause.i
+        and _finite(clause)
+        and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in clause.children)
+    ):
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < left), None)
+        if obj is not None:
+            left = obj.left_edge.i
     return left, right
 
 
@@ -160,6 +173,15 @@ def clause_form(doc: Doc, verb: Token, clause: Token) -> ContentForm:
     return "clause"
 
 
+def _finite(verb: Token) -> bool:
+    """Whether a verb heads a finite clause: finite itself, or with a finite auxiliary or a
+    modal ("should be introduced")."""
+    return verb.tag_ in _FINITE_VERB_TAGS or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_VERB_TAGS for c in verb.children
+    )
+
+
+_FINITE_VERB_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})
 _UNAMBIGUOUS_FINITE = frozenset({"VBZ", "VBD"})
 """Penn tags of verbs that can only be finite (a "VBP" may be a mandative subjunctive the
 tagger took for a present: "demanding Obama make a pledge")."""
