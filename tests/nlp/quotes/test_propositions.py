@@ -432,3 +432,14 @@ def test_the_object_the_parser_gave_the_cue_is_the_clauses_subject(
     nlp: Language, text: str, reported: str
 ) -> None:
     assert [content(q) for q in quotes(nlp, text)] == [reported]
+
+
+def test_a_fronted_source_that_lists_several_ends_before_the_clause(nlp: Language) -> None:
+    # the parser gives the verb two subjects: the end of the source's list and its own
+    text = (
+        "According to figures from the health ministry (MoH), the Red Cross (IFRC) and local "
+        "officials as of Monday, floods have destroyed more than 2,000 homes."
+    )
+    assert [content(q) for q in quotes(nlp, text)] == [
+        "floods have destroyed more than 2,000 homes"
+    ]

@@ -296,6 +296,18 @@ def _according_source(to: Token, lexicon: CueLexicon) -> int | None:
     return obj.i
 
 
+def _second_subject_start(doc: Doc, verb: Token, after: int) -> int:
+    """Where the clause after a fronted "According to X, Y and Z, ..." begins when the parser
+    gave its verb two subjects, taking the end of the source's list for one ("According to
+    data from the UN, the WHO and the ministry, Israeli attacks have damaged ..."): the
+    subject nearest the verb, after a comma; ``after`` when the verb has one subject."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and after <= c.i < verb.i]
+    if len(subjects) < 2:
+        return after
+    left = max(subjects, key=lambda c: c.i).left_edge.i
+    return left if doc[left - 1].text == "," else after
+
+
 def _fronted_source_end(doc: Doc, hit: CueHit) -> int | None:
     """The comma that closes a fronted "According to X," whose object the parser ran on
     into the subject of the clause after it ("According to the paper, the firm's chairman
@@ -341,7 +353,7 @@ def attribution(doc: Doc, hit: CueHit, lexicon: CueLexicon, config: QuoteConfig)
             if comma is not None:
                 p_right = comma + 1
             if p_left <= a + 1:
-                a = p_right
+                a = max(p_right, _second_subject_start(doc, anchor, p_right))
             elif p_right >= b - 1:
                 b = p_left
             return Attribution(hit, speaker, trim(doc, a, b))
