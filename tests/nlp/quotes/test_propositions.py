@@ -426,6 +426,9 @@ def test_a_predicate_is_a_small_clause_only_with_what_it_is_said_of(
             "The chief executive was explaining the firings amounted to one percent of staff.",
             "the firings amounted to one percent of staff",
         ),
+        # the one a cue addresses is no subject; the subject may follow it
+        ("Her father told her Will was dead.", "Will was dead"),
+        ("Her dad told her “Will's dead.”", "Will's dead."),
     ],
 )
 def test_the_object_the_parser_gave_the_cue_is_the_clauses_subject(
@@ -443,3 +446,15 @@ def test_a_fronted_source_that_lists_several_ends_before_the_clause(nlp: Languag
     assert [content(q) for q in quotes(nlp, text)] == [
         "floods have destroyed more than 2,000 homes"
     ]
+
+
+def test_a_participle_between_commas_is_no_parenthetical_report(nlp: Language) -> None:
+    # it shares the subject of the clause around it: it reports nothing of that clause
+    text = (
+        "The band responded to the backlash on Friday, posting more videos of the show with "
+        "one captioned, \u201cIf you care enough to read the headlines, watch the whole show!\u201d"
+    )
+    found = quotes(nlp, text)
+    assert not any(
+        q.cue is not None and q.cue.text == "posting" and "responded" in content(q) for q in found
+    )

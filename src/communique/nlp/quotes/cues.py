@@ -406,7 +406,8 @@ def attribution(doc: Doc, hit: CueHit, lexicon: CueLexicon, config: QuoteConfig)
     if clause is not None and _reflexive(clause):
         clause = None  # "The team find themselves fighting ...": a state, no finding
     elif clause is not None:
-        content = trim(doc, *clause_range(clause))
+        addressed = hit.cue.lemma in lexicon.addressee_cues
+        content = trim(doc, *clause_range(clause, addressed))
         form = clause_form(doc, verb, clause)
     elif (clause_head := parenthetical_in_subject(doc, verb)) is not None and subj is not None:
         # "The difference now, he told me on Friday, is that he is the anchor ..."

@@ -101,12 +101,15 @@ def subtree_range(tok: Token, skip: Token | None = None) -> tuple[int, int]:
     return s_right, right
 
 
-def clause_range(clause: Token) -> tuple[int, int]:
+def clause_range(clause: Token, addressed: bool = False) -> tuple[int, int]:
     """Token range of a reported clause, from its complementizer when an aside before it
     hangs from the clause ("cautioned, as did the campaign itself, that ..."), or from the
     cue's object right before a clause without a subject of its own: the parser took the
     clause's subject for the object ("said individual registration, as opposed to
-    registration by household, should be introduced")."""
+    registration by household, should be introduced"); not when the cue's object is the one
+    it addresses (``addressed``: "told TheStreet, ...") or a pronoun in the object case
+    ("told her ..."), which a subject the parser ran into it follows ("told her Will was
+    dead")."""
     left, right = subtree_range(clause)
     mark = next((c for c in clause.children if c.dep_ == "mark"), None)
     if mark is not None and mark.i > left and mark.nbor(-1).text == ",":
@@ -119,8 +122,13 @@ def clause_range(clause: Token) -> tuple[int, int]:
         and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in clause.children)
     ):
         obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < left), None)
-        if obj is not None:
-            left = obj.left_edge.i
+        if obj is not None and obj.lower_ not in _OBJECT_CASE:
+            first = obj.left_edge
+            if first.lower_ in _OBJECT_CASE and first.i < obj.i:
+                # "told her Will was dead", parsed as "her Will": "her" is the one told
+                left = first.i + 1
+            elif not addressed:
+                left = first.i
     return left, right
 
 
@@ -171,6 +179,10 @@ def clause_form(doc: Doc, verb: Token, clause: Token) -> ContentForm:
         # debates ... are not likely ...", "debates" read as a verb)
         return "subjectless"
     return "clause"
+
+
+_OBJECT_CASE = frozenset({"me", "him", "her", "us", "them"})
+"""Personal pronouns in the object case: never a clause's subject."""
 
 
 def _finite(verb: Token) -> bool:
@@ -270,9 +282,13 @@ def misparsed_clause(verb: Token) -> Token | None:
 
 
 def parenthetical(doc: Doc, verb: Token) -> bool:
-    """Whether the cue's clause sits between commas inside the clause it reports."""
+    """Whether the cue's clause sits between commas inside the clause it reports, with a
+    subject of its own ("The museum, Mr. Obama said, would ..."; not a participle that shares
+    the subject of the clause around it: "“X” responded, posting more videos, “...”")."""
     head = verb.head
     if head is verb or verb.dep_ not in ("parataxis", "ccomp", "advcl", "conj"):
+        return False
+    if verb.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return False
     words = [t.i for t in verb.subtree if not t.is_punct]
     left, right = words[0], words[-1]
