@@ -79,6 +79,7 @@ def test_furniture_lines(line: str) -> None:
         "WASHINGTON (AP) —",
         "“WE WANT JUSTICE,” the crowd chanted outside the court.",
         "WHAT HAPPENS NEXT FOR THE COUNCIL?",
+        "“THE SUPREME COURT HAS RULED IN OUR FAVOR. A BIG WIN FOR AMERICA AND FREEDOM!”",
         "서울시는 이번 사안에 대해 공식 입장을 밝히지 않았으며 조사를 계속할 것이라고 전했다",
         "다만 MBC 드라마는 방영을 시작한 지 얼마 되지 않았지만 벌써 지쳐가는 인상이다 KBS",
     ],

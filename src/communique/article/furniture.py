@@ -84,6 +84,7 @@ _WORD = re.compile(r"[\w'’]+")
 _NUMBER = re.compile(r"^[-+]?[$€£¥]?\d[\d,.:/]*%?$")
 _LABEL_END = frozenset(":-–—|»›,")
 _CLOSERS = "\"'”’»)]"
+_QUOTATION_MARKS = frozenset('"“”«»„')
 _SENTENCE_START = re.compile(r"(?:^|[.!?…]['\"’”)]?\s+)(?=\S)")
 _CREDIT_WORDS = (  # "Photo: Jane Roe, AP", "(Image: Getty)", "AP Photo/X", "file photo"
     r"\bphoto(?:graph)?s?\s*(?:by|:|credit)|\bimages?\s*(?:by|:|credit)|\bcredit\s*:|"
@@ -242,10 +243,13 @@ def _credit_only(line: str, lexicon: FurnitureLexicon) -> bool:
 def _shouted(line: str, words: Sequence[str]) -> bool:
     """A line of at least ``MIN_SHOUTED_WORDS`` words with letters, none of them lower case
     and most of them capitals (a script without capitals, Korean or Arabic, has none; "MBC"
-    inside a Korean sentence does not make it shouted)."""
+    inside a Korean sentence does not make it shouted), and no quotation marks (a post quoted
+    in capitals is the story's)."""
     lettered = sum(1 for w in words if any(c.isalpha() for c in w))
     if lettered < MIN_SHOUTED_WORDS or any(c.islower() for c in line):
         return False
+    if any(c in _QUOTATION_MARKS for c in line):
+        return False  # a post quoted in capitals ("“THE COURT HAS RULED IN OUR FAVOR!”")
     letters = [c for c in line if c.isalpha()]
     return sum(1 for c in letters if c.isupper()) * 2 > len(letters)
 

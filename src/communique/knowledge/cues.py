@@ -14,7 +14,7 @@ that are no speaker label ...) are read into the same ``CueLexicon``, and so are
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -142,6 +142,15 @@ class CueLexicon:
     def word(self, lower: str, lemma: str) -> Cue | None:
         """The single-word cue for a token (its lower-cased text or lemma), ``None`` if none."""
         return self.words.get(lower) or self.lemmas.get(lemma)
+
+    def phrase_at(self, lowers: Sequence[str], i: int) -> tuple[int, Cue] | None:
+        """The multi-word cue that starts at word ``i`` of ``lowers`` (lower-cased words, as
+        written: "pointed out"), as its end and row, ``None`` if none."""
+        for rest, cue in self.sequences.get(lowers[i], ()):
+            end = i + 1 + len(rest)
+            if end <= len(lowers) and all(lowers[i + 1 + k] == w for k, w in enumerate(rest)):
+                return end, cue
+        return None
 
 
 def inflections(lemma: str) -> list[str]:

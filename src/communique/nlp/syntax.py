@@ -20,6 +20,10 @@ VERB_POS: frozenset[str] = frozenset({"VERB", "AUX"})
 NOMINAL_POS: frozenset[str] = frozenset({"NOUN", "PROPN"})
 FINITE_TAGS: frozenset[str] = frozenset({"VBD", "VBZ", "VBP"})
 """Penn tags of finite verbs (past, present third person, present other)."""
+FINITE_OR_MODAL_TAGS: frozenset[str] = FINITE_TAGS | {"MD"}
+"""... and of modals, which are finite too ("should be introduced")."""
+OBJECT_PRONOUNS: frozenset[str] = frozenset({"me", "him", "her", "us", "them"})
+"""English personal pronouns in the object case ("her" is also a possessive)."""
 RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "which", "that"})
 
 

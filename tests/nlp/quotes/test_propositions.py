@@ -101,6 +101,11 @@ def test_what_is_no_proposition_is_no_quote(nlp: Language, text: str) -> None:
         ),
         # a conditional "if" inside a reported clause opens no question
         ("He said if elected he would cut taxes.", "if elected he would cut taxes"),
+        # "may have said" hedges a saying that happened; it is still reported
+        (
+            "The president may have said that the war would end soon.",
+            "that the war would end soon",
+        ),
         # a mandative subjunctive, which the tagger may take for a present, is a clause
         (
             "The senator is demanding the president make a pledge not to pardon his allies.",
@@ -425,6 +430,11 @@ def test_a_predicate_is_a_small_clause_only_with_what_it_is_said_of(
         (
             "The chief executive was explaining the firings amounted to one percent of staff.",
             "the firings amounted to one percent of staff",
+        ),
+        # a possessive before the object is the subject's own
+        (
+            "The lawyer argued her client, unlike the other defendants, had not been at the scene.",
+            "her client, unlike the other defendants, had not been at the scene",
         ),
         # the one a cue addresses is no subject; the subject may follow it
         ("Her father told her Will was dead.", "Will was dead"),

@@ -138,12 +138,12 @@ def test_continuations_keep_the_speaker(nlp: Language, text: str) -> None:
         "The ministry added a “fair access” clause to the supply contracts last year.",
         "Kindness may help them give up the “look-how-much-I-know” routine.",
         "The coach dropped his “win at all costs” approach after the defeat.",
+        "The panel also heard from two “Silent Spring” scholars on Monday.",
         # quoted words that are a prepositional phrase of their own: an adverbial
         "She goes “under the bridges” and into the camps to find the people she helps.",
         # a title after a preposition: a show or a film, not words said
         "All three deaths are depicted in “The Last Match,” except the youngest brother's.",
         "The Yankees star appeared on “Good Morning America” on Monday.",
-        "The panel also heard from two “Silent Spring” scholars on Monday.",
     ],
 )
 def test_scare_quotes_titles_and_nicknames_are_not_quotations(nlp: Language, text: str) -> None:
@@ -532,22 +532,21 @@ def test_names_a_speaker_gives_in_a_list_stay_a_quotation(nlp: Language) -> None
     assert [(q.kind, q.speaker_name) for q in found] == [("mixed", "Trump")]
 
 
-def test_a_thought_lends_no_speaker_to_the_quoted_paragraphs_after_it(nlp: Language) -> None:
-    text = (
-        "Dick Morris is, some pundits believe, the best strategist of his generation.\n\n"
-        "“I think the greatest threat to democracy is bureaucracy. It is the growth of bodies "
-        "of experts who know better.”\n\nMorris has worked for candidates of both parties."
-    )
-    direct = [q for q in quotes(nlp, text) if q.kind == "direct"]
-    assert len(direct) == 1 and direct[0].speaker is None
-
-
-def test_a_quoted_paragraph_leads_only_into_a_quotation(nlp: Language) -> None:
-    text = (
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a thought lends no speaker to the quoted paragraphs after it, nor does anyone
+        # named before it
+        "Smith said on Monday that the plan would fail.\n\nDick Morris is, some pundits "
+        "believe, the best strategist of his generation.\n\n“I think the greatest threat to "
+        "democracy is bureaucracy. It is the growth of bodies of experts who know better.”",
+        # a quoted paragraph leads only into a quotation, not into an indirect report
         "“Have you noticed how people are forgetting show etiquette? They are throwing things "
         "on stage.”\n\nThe singer Ana Lopez said last month that fans should stop throwing "
-        "presents at performers."
-    )
+        "presents at performers.",
+    ],
+)
+def test_a_quoted_paragraph_takes_its_speaker_only_from_words(nlp: Language, text: str) -> None:
     direct = [q for q in quotes(nlp, text) if q.kind == "direct"]
     assert len(direct) == 1 and direct[0].speaker is None
 
@@ -569,3 +568,13 @@ def test_titles_listed_together_are_works(nlp: Language, text: str, works: bool)
         doc, DocIndex(doc), find_quoted(doc.text), 6, cue_lemmas=frozenset(load_cues().lemmas)
     )
     assert len(pieces) >= 2 and all(p.work == works for p in pieces)
+
+
+def test_a_thought_inside_a_speakers_report_does_not_stop_their_quotations(nlp: Language) -> None:
+    text = (
+        "Hodgson told reporters that while he believes the league should take a winter "
+        "break, he does not expect it to cost English clubs.\n\n“I just feel it is very hard "
+        "to say with certainty that teams who rested will have an edge over the others.”"
+    )
+    direct = [q for q in quotes(nlp, text) if q.kind == "direct"]
+    assert [q.speaker_name for q in direct] == ["Hodgson"]

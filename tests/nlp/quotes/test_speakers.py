@@ -83,6 +83,17 @@ def test_a_passive_predicate_is_still_said_of_the_subject(nlp: Language) -> None
     assert [(content(q), q.speaker_name) for q in found] == [("a charlatan", "fellow physicians")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister warned of “Armageddon” if the deal collapsed.",
+        "Trump complained about “Obamacare” at the rally on Friday.",
+    ],
+)
+def test_a_capitalised_word_a_cue_reports_on_stays_the_speakers(nlp: Language, text: str) -> None:
+    assert [q.kind for q in quotes(nlp, text)] == ["mixed"]
+
+
 def test_a_title_after_as_is_still_a_name_given_in_a_quote(nlp: Language) -> None:
     found = quotes(nlp, "The senator described the bill as “The Great Giveaway” on Monday.")
     assert [(q.kind, q.speaker_name) for q in found] == [("mixed", "the senator")]

@@ -173,7 +173,7 @@ class PeopleMixin(ResolutionState):
             if any(i in self.scan.name_at for i in range(ent.start, ent.end)):
                 continue
             s, e = self._trim(ent.start, ent.end)
-            joined = self._double_barrelled(e)
+            joined = self._double_barrelled(e) if s < e and e + 1 not in taken else e
             if joined > e and self._text(s, joined) in self._surnames_named(spans):
                 spans.append((s, joined))  # "Newton-Rex" of "Ed Newton-Rex", tagged ORG "Newton"
                 taken.update(range(s, joined))

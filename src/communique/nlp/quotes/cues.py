@@ -147,20 +147,12 @@ def find_cues(doc: Doc, lexicon: CueLexicon) -> list[CueHit]:
     i = 0
     while i < n:
         lower = lowers[i]
-        seqs = lexicon.sequences.get(lower)
-        matched = False
-        if seqs:
-            for rest, cue in seqs:
-                end = i + 1 + len(rest)
-                if end <= n and all(lowers[i + 1 + k] == w for k, w in enumerate(rest)):
-                    verb = i if cue.type == "verb" else end - 1
-                    if cue.lemma == "quoted as saying":
-                        verb = i
-                    hits.append(CueHit(i, end, verb, cue))
-                    i = end
-                    matched = True
-                    break
-        if matched:
+        phrase = lexicon.phrase_at(lowers, i)
+        if phrase is not None:
+            end, cue = phrase
+            verb = i if cue.type == "verb" or cue.lemma == "quoted as saying" else end - 1
+            hits.append(CueHit(i, end, verb, cue))
+            i = end
             continue
         _, pos_id, tag_id, lemma_id, dep_id = rows[i]
         pos = strings[pos_id] if pos_id else ""
@@ -250,11 +242,12 @@ def conjunction(verb: Token, lexicon: CueLexicon) -> bool:
 def hypothetical(verb: Token) -> bool:
     """A cue in a question or a condition ("asked whether he thought the country was well
     governed", "if she said so, ..."), or one that a modal of possibility makes a mere
-    possibility ("the university may decide that ...", "some might argue that ..."): it
-    reports nothing as said."""
+    possibility ("the university may decide that ...", "some might argue that ..."; not "may
+    have said", a hedged report of a saying): it reports nothing as said."""
+    perfect = any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children)
     return any(
         (c.dep_ == "mark" and c.lower_ in ("whether", "if"))
-        or (c.dep_ == "aux" and c.lower_ in _POSSIBILITY_MODALS)
+        or (c.dep_ == "aux" and c.lower_ in _POSSIBILITY_MODALS and not perfect)
         for c in verb.children
     )
 
@@ -305,7 +298,7 @@ def _second_subject_start(doc: Doc, verb: Token, after: int) -> int:
     if len(subjects) < 2:
         return after
     left = max(subjects, key=lambda c: c.i).left_edge.i
-    return left if doc[left - 1].text == "," else after
+    return left if left > 0 and doc[left - 1].text == "," else after
 
 
 def _fronted_source_end(doc: Doc, hit: CueHit) -> int | None:

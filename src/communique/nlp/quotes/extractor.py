@@ -385,6 +385,7 @@ def extract_quotes(
         lexicon.work_nouns,
         lexicon.title_leads,
         frozenset(lexicon.lemmas),
+        config.max_object_climb,
     )
     in_quote = [-1] * len(doc)
     for n, p in enumerate(pieces):
@@ -644,37 +645,54 @@ def _previous_speaker(quote: QuoteSpan, before: QuoteSpan) -> None:
         quote.actor, quote.speaker_name = before.actor, before.speaker_name
 
 
+def _lender_before(
+    quotes: list[QuoteSpan], paras: list[int], lenders: list[bool], n: int, max_paras: int
+) -> int | None:
+    """The quote before quote ``n`` whose speaker an uncued quotation continues: the nearest
+    with a speaker, within ``max_paras`` paragraphs, if it is words (``lenders``); past a
+    thought only to words of the same speaker ("told ... that while he believes ..., he does
+    not expect ..."), else none ("Jones, some pundits believe, is ...": not Jones, not an
+    earlier speaker)."""
+    thinker: str | None = None
+    for m in range(n - 1, -1, -1):
+        quote = quotes[m]
+        if quote.speaker is None:
+            continue
+        if paras[n] - paras[m] > max_paras:
+            return None
+        name = quote.actor.id if quote.actor is not None else quote.speaker_name
+        if lenders[m]:
+            return m if thinker is None or thinker == name else None
+        if name is None:
+            continue  # a thought of someone unresolved ("he does not expect ...") tells nothing
+        if thinker is not None and thinker != name:
+            return None
+        thinker = name
+    return None
+
+
 def _nearby_speakers(
     quotes: list[QuoteSpan], paras: list[int], lenders: list[bool], config: QuoteConfig
 ) -> None:
     """A direct quote with no cue of its own takes the speaker of the quote before it (within
     ``config.max_continuation_paras`` paragraphs), else of the quote right after it (within
     ``config.max_lead_in_paras``: a quoted paragraph that leads into "“...,” she said", a
-    quotation, not an indirect report); only a quote that ``lenders`` allows (words, not a
-    thought) lends its speaker to the quotes after it."""
+    quotation, or a report in its own paragraph); only a quote that ``lenders`` allows
+    (words, not a thought) lends its speaker to the quotes after it (``_lender_before``)."""
     for n, quote in enumerate(quotes):
         if quote.kind != "direct" or quote.speaker is not None or quote.cue is not None:
             continue
-        before = next(
-            (
-                m
-                for m in range(n - 1, -1, -1)
-                if quotes[m].speaker is not None
-                and lenders[m]
-                and paras[n] - paras[m] <= config.max_continuation_paras
-            ),
-            None,
-        )
+        before = _lender_before(quotes, paras, lenders, n, config.max_continuation_paras)
         after = next(
             (
                 m
                 for m in range(n + 1, len(quotes))
-                if quotes[m].speaker is not None
-                and quotes[m].kind != "indirect"
-                and paras[m] - paras[n] <= config.max_lead_in_paras
+                if quotes[m].speaker is not None and paras[m] - paras[n] <= config.max_lead_in_paras
             ),
             None,
         )
+        if after is not None and quotes[after].kind == "indirect" and paras[after] != paras[n]:
+            after = None  # a report in the next paragraph is someone else's, not a lead-in
         source = before if before is not None else after
         if source is not None:
             other = quotes[source]

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from .cues import Attribution
 from .layout import datelines
+from .reported import trim_end
 
 _PARAGRAPH = re.compile(r"\n\s*")
 
@@ -85,8 +86,7 @@ def clip_to_paragraph(
     a, b = max(attr.content[0], lo), min(attr.content[1], hi)
     while a < b and (doc[a].is_space or doc[a].is_punct):
         a += 1
-    while b > a and (doc[b - 1].is_space or doc[b - 1].is_punct):
-        b -= 1
+    b = trim_end(doc, a, b)
     attr.content = (a, b) if b - a >= min_content_tokens else None
     if attr.speaker is not None and not lo <= attr.speaker < hi:
         # the parser took a heading ("5:45 p.m.") for the subject: use the words before the cue

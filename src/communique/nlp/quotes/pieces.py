@@ -11,14 +11,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ...knowledge.cues import Cue, CueLexicon
-from ..syntax import VERB_POS
+from ..syntax import FINITE_OR_MODAL_TAGS, VERB_POS
 from .config import QuoteConfig
 from .cues import Attribution, CueHit
 from .index import DocIndex
 from .marks import MarkedSpan
+from .reported import TOPIC_PREPS
 from .subjects import can_speak, generic, passive_agent, subject_of
 
 _TITLE_SMALL_WORDS = frozenset(
@@ -56,12 +57,14 @@ def quoted_pieces(
     work_nouns: frozenset[str] = frozenset(),
     title_leads: frozenset[str] = frozenset(),
     cue_lemmas: frozenset[str] = frozenset(),
+    max_climb: int = QuoteConfig.max_object_climb,
 ) -> list[Piece]:
     """The marked stretches as pieces; one of at most ``max_title_words`` words, all
     capitalised, is a title; a title without a finite verb listed after a noun for works
     (``work_nouns``, directly or through one of ``title_leads``: "films including “Wall
     Street,” “The Three Musketeers” and “Major League”") names a work, and so do titles
-    listed together, unless a cue of ``cue_lemmas`` gives them as names (``_listed_titles``)."""
+    listed together, unless a cue of ``cue_lemmas`` at most ``max_climb`` heads above gives
+    them as names (``_listed_titles``)."""
     out: list[Piece] = []
     titles: set[int] = set()  # tokens of the titles so far (a list of them: “A,” “B” and “C”)
     for m in marked:
@@ -81,7 +84,7 @@ def quoted_pieces(
             and alpha[0][0].isupper()
         )
         work = _title_cased(alpha) and (_after_possessive(doc, start) or _before_year(doc, end))
-        if title and not any(t.tag_ in _FINITE_TAGS for t in toks):
+        if title and not _has_finite(toks):
             work = work or _after_work_noun(doc, start, titles, work_nouns, title_leads)
             titles.update(range(start, end))
         out.append(
@@ -89,11 +92,13 @@ def quoted_pieces(
                 m, start, end, words, has_verb, index.para_of_char(m.start), word_end, title, work
             )
         )
-    _listed_titles(doc, out, cue_lemmas)
+    _listed_titles(doc, out, cue_lemmas, max_climb)
     return out
 
 
-def _listed_titles(doc: Doc, pieces: list[Piece], cue_lemmas: frozenset[str]) -> None:
+def _listed_titles(
+    doc: Doc, pieces: list[Piece], cue_lemmas: frozenset[str], max_climb: int
+) -> None:
     """Mark as works the titles listed together (“Wall Street,” “The Three Musketeers” and
     “Major League”): two or more capitalised quotations without a finite verb, with nothing
     between them but commas, "and" or "or" — names in a list, whatever governs it ("His
@@ -103,9 +108,9 @@ def _listed_titles(doc: Doc, pieces: list[Piece], cue_lemmas: frozenset[str]) ->
     for a, b in zip(pieces, pieces[1:], strict=False):
         if (
             not (a.title and b.title)
-            or _finite(doc, a)
-            or _finite(doc, b)
-            or _given_name(doc, a, cue_lemmas)
+            or _has_finite(doc[a.start : a.end])
+            or _has_finite(doc[b.start : b.end])
+            or _given_name(doc, a, cue_lemmas, max_climb)
         ):
             continue
         between = doc[a.end : b.start]
@@ -116,7 +121,7 @@ def _listed_titles(doc: Doc, pieces: list[Piece], cue_lemmas: frozenset[str]) ->
             a.work = b.work = True
 
 
-def _given_name(doc: Doc, piece: Piece, cue_lemmas: frozenset[str]) -> bool:
+def _given_name(doc: Doc, piece: Piece, cue_lemmas: frozenset[str], max_climb: int) -> bool:
     """Whether quoted words are a name someone gives: right after "as", or with a cue of
     ``cue_lemmas`` as the first verb above them ("called the winner “Miss Piggy”")."""
     i = piece.start - 1
@@ -128,7 +133,7 @@ def _given_name(doc: Doc, piece: Piece, cue_lemmas: frozenset[str]) -> bool:
         (t for t in doc[piece.start : piece.end] if not piece.start <= t.head.i < piece.end),
         doc[piece.start],
     )
-    for _ in range(_MAX_NAME_CLIMB):
+    for _ in range(max_climb):
         if tok.head is tok:
             return False
         tok = tok.head
@@ -137,13 +142,9 @@ def _given_name(doc: Doc, piece: Piece, cue_lemmas: frozenset[str]) -> bool:
     return False
 
 
-_MAX_NAME_CLIMB = 3
-"""Heads climbed from listed titles to the verb that governs them ("called [the winner
-[“Miss Piggy”]]")."""
-
-
-def _finite(doc: Doc, piece: Piece) -> bool:
-    return any(t.tag_ in _FINITE_TAGS for t in doc[piece.start : piece.end])
+def _has_finite(toks: Span) -> bool:
+    """Whether quoted words hold a finite verb or a modal: a clause, never a bare title."""
+    return any(t.tag_ in FINITE_OR_MODAL_TAGS for t in toks)
 
 
 def _title_cased(alpha: list[str]) -> bool:
@@ -154,10 +155,6 @@ def _title_cased(alpha: list[str]) -> bool:
         and alpha[0][0].isupper()
         and all(w[0].isupper() or w in _TITLE_SMALL_WORDS for w in alpha)
     )
-
-
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-"""Penn tags of finite verbs: quoted words with one are a clause, never a bare title."""
 
 
 def _after_work_noun(
@@ -232,21 +229,30 @@ _PREMODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 """Dependencies of words that modify the noun after them."""
 
 
-def _names_or_scare_quotes(doc: Doc, piece: Piece, root: Token, max_title_words: int) -> bool:
+def _names_or_scare_quotes(
+    doc: Doc, piece: Piece, root: Token, max_title_words: int, lexicon: CueLexicon
+) -> bool:
     """Quoted words that name something or hedge one word, rather than report speech.
 
     * a capitalised name in apposition to a noun: the show ''Politicking'', the documentary
-      “13th”, the nickname "Lyin' Ted";
+      “13th”, the nickname "Lyin' Ted"; or after a preposition ("depicted in “The Iron
+      Claw”", "spoke on “Meet the Press”"), but for the topic of a speech cue ("warned of
+      “Armageddon”", "complained about “Obamacare”": the speaker's word; not "think about
+      “The Iron Claw”");
     * words modifying a noun after them: “quack” medical cures, a “fair access” clause, the
       “look-how-much-I-know” routine (every word whose head lies outside the quotation hangs
       on that one noun): a label for a kind of thing, not words reported.
     """
-    if (
-        root.dep_ == "appos"
+    if (root.dep_ == "appos" and root.head.i < piece.start) or (
+        root.dep_ == "pobj"
         and root.head.i < piece.start
-        or root.dep_ == "pobj"
         and root.head.lower_ not in _NAMING_PREPS
-        and root.head.i < piece.start
+        and not (
+            root.head.lower_ in TOPIC_PREPS
+            and (cue := lexicon.word(root.head.head.lower_, root.head.head.lemma_.lower()))
+            is not None
+            and cue.speech
+        )
     ):
         alpha = [t.text for t in doc[piece.start : piece.word_end] if t.is_alpha]
         if len(alpha) <= max_title_words and all(
@@ -287,7 +293,7 @@ def object_host(
         ),
         None,
     )
-    if root is None or _names_or_scare_quotes(doc, piece, root, config.max_title_words):
+    if root is None or _names_or_scare_quotes(doc, piece, root, config.max_title_words, lexicon):
         return None
     if root.dep_ == "prep":
         # quoted words that open with their preposition are an adverbial ("goes “under the

@@ -21,7 +21,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Token
 
-from ..syntax import SUBJECT_DEPS, VERB_POS, to_infinitive
+from ..syntax import FINITE_OR_MODAL_TAGS, OBJECT_PRONOUNS, SUBJECT_DEPS, VERB_POS, to_infinitive
 
 COMPLEMENT_DEPS = frozenset({"ccomp"})
 """Dependency labels of the clause a cue verb reports."""
@@ -37,7 +37,7 @@ _PARENTHETICAL_OPENERS = frozenset(
 _ASIDE_MARKS = frozenset({",", "\u2014", "\u2013", "--", "(", ")", ".", ";", ":"})
 """Punctuation that sets off an aside ("The economy, as Mr. Smith noted, is slowing.")."""
 _OBJECT_DEPS = frozenset({"dobj", "xcomp", "oprd", "dative"})
-_TOPIC_PREPS = frozenset({"about", "against", "of"})
+TOPIC_PREPS = frozenset({"about", "against", "of"})
 """Prepositions whose object is what a cue verb reports on ("complained about his mic",
 "railed against super PACs")."""
 _STANCE_PREPS = frozenset({"for", "as", "over", "about", "of", "on", "to", "with"})
@@ -122,23 +122,49 @@ def clause_range(clause: Token, addressed: bool = False) -> tuple[int, int]:
         and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in clause.children)
     ):
         obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < left), None)
-        if obj is not None and obj.lower_ not in _OBJECT_CASE:
+        if obj is not None and obj.lower_ not in OBJECT_PRONOUNS:
             first = obj.left_edge
-            if first.lower_ in _OBJECT_CASE and first.i < obj.i:
+            if addressed and first.lower_ in OBJECT_PRONOUNS and first.i < obj.i:
                 # "told her Will was dead", parsed as "her Will": "her" is the one told
                 left = first.i + 1
             elif not addressed:
-                left = first.i
+                left = first.i  # "argued her client ... had not been there": a possessive
     return left, right
 
 
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """The range without punctuation and spaces at its ends (nor a leading conjunction)."""
+    """The range without punctuation and spaces at its ends (nor a leading conjunction); a
+    per cent sign and a bracket closing one opened inside the range are words ("as opposed
+    to 5%", "260bn roubles (£4.8bn)")."""
     while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "cc"):
         start += 1
+    return start, trim_end(doc, start, end)
+
+
+def trim_end(doc: Doc, start: int, end: int) -> int:
+    """The end of ``doc[start:end]`` without the punctuation and spaces that close it, but
+    for a per cent sign and a bracket closing one opened inside the range."""
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        last = doc[end - 1].text
+        if last == "%" or (last in _CLOSING_BRACKETS and _opened(doc, start, end - 1, last)):
+            break
         end -= 1
-    return start, end
+    return end
+
+
+_CLOSING_BRACKETS = {")": "(", "]": "["}
+
+
+def _opened(doc: Doc, start: int, end: int, closing: str) -> bool:
+    """Whether ``doc[start:end]`` leaves a bracket open that ``closing`` closes."""
+    opening = _CLOSING_BRACKETS[closing]
+    depth = 0
+    for t in doc[start:end]:
+        if t.text == opening:
+            depth += 1
+        elif t.text == closing and depth:
+            depth -= 1
+    return depth > 0
 
 
 def clause_form(doc: Doc, verb: Token, clause: Token) -> ContentForm:
@@ -181,19 +207,14 @@ def clause_form(doc: Doc, verb: Token, clause: Token) -> ContentForm:
     return "clause"
 
 
-_OBJECT_CASE = frozenset({"me", "him", "her", "us", "them"})
-"""Personal pronouns in the object case: never a clause's subject."""
-
-
 def _finite(verb: Token) -> bool:
     """Whether a verb heads a finite clause: finite itself, or with a finite auxiliary or a
     modal ("should be introduced")."""
-    return verb.tag_ in _FINITE_VERB_TAGS or any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_VERB_TAGS for c in verb.children
+    return verb.tag_ in FINITE_OR_MODAL_TAGS or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_OR_MODAL_TAGS for c in verb.children
     )
 
 
-_FINITE_VERB_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})
 _UNAMBIGUOUS_FINITE = frozenset({"VBZ", "VBD"})
 """Penn tags of verbs that can only be finite (a "VBP" may be a mandative subjunctive the
 tagger took for a present: "demanding Obama make a pledge")."""
@@ -470,7 +491,7 @@ def topic(doc: Doc, verb: Token, end: int) -> tuple[int, int] | None:
     """The object of a topic preposition after the cue, which ends at ``end`` ("complained
     about his mic")."""
     for prep in verb.rights:
-        if prep.dep_ == "prep" and prep.lower_ in _TOPIC_PREPS and prep.i >= end:
+        if prep.dep_ == "prep" and prep.lower_ in TOPIC_PREPS and prep.i >= end:
             objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
             if objs:
                 return trim(doc, objs[0].left_edge.i, prep.right_edge.i + 1)

@@ -239,13 +239,8 @@ def _speech_verb(tok: Token, lexicon: CueLexicon) -> bool:
     cue = lexicon.word(tok.lower_, tok.lemma_.lower())
     if cue is not None:
         return cue.speech
-    doc = tok.doc
-    return any(
-        cue.speech
-        and tok.i + len(rest) < len(doc)
-        and all(doc[tok.i + 1 + k].lower_ == w for k, w in enumerate(rest))
-        for rest, cue in lexicon.sequences.get(tok.lower_, ())
-    )
+    phrase = lexicon.phrase_at([t.lower_ for t in tok.doc[tok.i : tok.sent.end]], 0)
+    return phrase is not None and phrase[1].speech
 
 
 def _subject_before(doc: Doc, verb: Token) -> Token | None:
