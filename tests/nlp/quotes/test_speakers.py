@@ -293,6 +293,16 @@ def test_a_headline_names_its_source_before_a_colon(nlp: Language) -> None:
     assert [q.speaker.text for q in found if q.speaker is not None] == ["Maria Lopez"]
 
 
+def test_a_headline_label_the_story_names_as_a_person_is_a_source(nlp: Language) -> None:
+    # the tagger leaves the headline's "Okafor" untagged; the story names her in full
+    text = (
+        "Okafor: The Council Has Failed Our Schools Again\n\nThe teacher Ngozi Okafor spoke "
+        "to parents on Monday."
+    )
+    found = quotes(nlp, text)
+    assert [(q.kind, q.speaker_name) for q in found] == [("direct", "Ngozi Okafor")]
+
+
 def test_a_headline_label_must_be_a_name(nlp: Language) -> None:
     text = "Poll: Voters Turn Against the New Stadium Plan.\n\nThe survey was taken in May."
     assert quotes(nlp, text) == []
