@@ -578,3 +578,29 @@ def test_a_thought_inside_a_speakers_report_does_not_stop_their_quotations(nlp: 
     )
     direct = [q for q in quotes(nlp, text) if q.kind == "direct"]
     assert [q.speaker_name for q in direct] == ["Hodgson"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "words"),
+    [
+        # the clause is the reporter's account of what the speaker did: only the quoted words
+        (
+            "Maria Ortiz runs a charity. In 2001, Ortiz founded a network of river groups that "
+            "act as their “community's coast guard,” she told the Herald in 2016.",
+            "direct",
+            "community's coast guard,",
+        ),
+        # the speaker's name inside a report is the reporter's wording: the report stays
+        (
+            "Trump told the two officials they would look “terrible” if they signed off on "
+            "Trump's defeat in the state.",
+            "mixed",
+            "they would look “terrible” if they signed off on Trump's defeat in the state",
+        ),
+    ],
+)
+def test_a_mixed_quote_about_its_own_speaker_is_their_quoted_words_only(
+    nlp: Language, text: str, kind: str, words: str
+) -> None:
+    found = [q for q in quotes(nlp, text) if q.speaker is not None]
+    assert [(q.kind, " | ".join(f.text for f in q.fragments)) for q in found] == [(kind, words)]

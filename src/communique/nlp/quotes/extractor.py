@@ -61,7 +61,7 @@ from spacy.tokens import Doc
 from ...knowledge.cues import Cue, CueLexicon, load_cues
 from ...records import QuoteKind
 from ..extensions import ActorCluster, QuoteSpan, actor_of
-from ..syntax import VERB_POS
+from ..syntax import SUBJECT_DEPS, VERB_POS
 from .config import QuoteConfig
 from .coref import agrees, is_resolvable_pronoun, just_before
 from .cues import Attribution, CueHit, attribution, find_cues, proposition, reports_around
@@ -622,6 +622,22 @@ def _to_spans(
                 )
                 if speaker.name is None and named is not None:
                     _previous_speaker(quote, named)
+        if quote.kind == "mixed" and _told_about(quote, f.pieces):
+            # "In 1999, Kennedy founded the Waterkeeper Alliance ... that act as their
+            # “community's coast guard”," he told Vanity Fair: the clause is the reporter's
+            # account of its speaker; only the quoted words are his, unless they are a title
+            # ("Ms. LaBelle got a roar for ''A Change Is Gonna Come,'' she added")
+            if all(p.title for p in f.pieces):
+                continue
+            quote.fragments = [
+                s
+                for s in (
+                    doc.char_span(p.mark.start, p.mark.end, alignment_mode="expand")
+                    for p in f.pieces
+                )
+                if s is not None and len(s)
+            ] or quote.fragments
+            quote.kind = "direct"
         if quote.speaker is not None and quote.speaker_name is not None:
             named = quote
         if quote.actor is not None:
@@ -653,6 +669,30 @@ def _person_in_title(doc: Doc, label: tuple[int, int]) -> bool:
     states a result, no one's words."""
     actor = actor_of(doc, *label)
     return actor is not None and actor.kind == "person"
+
+
+def _told_about(quote: QuoteSpan, pieces: list[Piece]) -> bool:
+    """Whether a mixed quote's own words (outside its quotation marks) have its speaker, a
+    person, named again as the subject of a clause: someone's account of what they did, not
+    their words ("Kennedy founded ... their “coast guard”," he told ...). A name elsewhere
+    in a report is the reporter's wording ("told them they would look “terrible” if they
+    endorsed Trump's defeat"), and an organisation may speak of itself by name."""
+    actor = quote.actor
+    if actor is None or actor.kind != "person" or not pieces:
+        return False
+    quoted = [(p.mark.start, p.mark.end) for p in pieces]
+    spoken = quote.speaker
+    for m in actor.mentions:
+        if m.root.dep_ not in SUBJECT_DEPS or (
+            spoken is not None and m.start < spoken.end and spoken.start < m.end
+        ):
+            continue
+        a, b = m.start_char, m.end_char
+        if any(f.start_char <= a and b <= f.end_char for f in quote.fragments) and not any(
+            qa <= a and b <= qb for qa, qb in quoted
+        ):
+            return True
+    return False
 
 
 def _lender_before(
