@@ -41,6 +41,7 @@ WORD_LISTS = (
     "participial_conjunction",
     "title_lead",
     "affirming_cue",
+    "volition_cue",
 )
 """The lists of ``quote_words.tsv`` (the file documents each)."""
 CLASSES: frozenset[str] = frozenset(
@@ -128,6 +129,9 @@ class CueLexicon:
     affirming_cues: frozenset[str] = frozenset()
     """Cue lemmas whose subject affirms someone else's report as true ("confirmed reports that
     ..."): the subject asserts the report's content too."""
+    volition_cues: frozenset[str] = frozenset()
+    """Cue lemmas of wanting, planning, seeking, refusing or offering: an object with a
+    predicate after one is a state wished for ("want the trial scheduled"), no proposition."""
     title_leads: frozenset[str] = frozenset()
     """Words between a noun for works and the titles it lists ("films including “X”", "a show
     called “Y”")."""
@@ -245,6 +249,7 @@ def load_cues(knowledge_dir: str = "") -> CueLexicon:
         participial_conjunctions=frozenset(lists["participial_conjunction"]),
         title_leads=frozenset(lists["title_lead"]),
         affirming_cues=frozenset(lists["affirming_cue"]),
+        volition_cues=frozenset(lists["volition_cue"]),
         work_nouns=frozenset(
             row["word"].lower()
             for row in read_table(WORK_NOUN_FILE, knowledge_dir)

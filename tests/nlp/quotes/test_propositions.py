@@ -58,8 +58,11 @@ ATTITUDES = [
     "If a lecturer breaks the rules, the college may decide that he has broken his contract.",
     "Some might argue that the new stadium is far too expensive.",
     "Officials refused to explain exactly how the money was spent.",
-    # a wish, not a belief: an attitude's infinitive with a subject of its own
+    # a wish, not a belief: an attitude's infinitive with a subject of its own, or an object
+    # with a predicate after a cue of wanting
     "The chef does not want viewers to think he is perfect.",
+    "Prosecutors want the trial scheduled while the local school is closed for the summer.",
+    "Businesses wanted it frozen for a year.",
     # a cue that an attitude governs, a reflexive state, a comparison, a participle adjective
     "She refused to say that the deal was dead.",
     "The team find themselves fighting to avoid relegation.",

@@ -466,6 +466,17 @@ def attribution(doc: Doc, hit: CueHit, lexicon: CueLexicon, config: QuoteConfig)
         and not (subj is not None and subj.lemma_.lower() in lexicon.documents)
     ):
         form = "evaluation"  # "Fans found it interesting ...": an opinion, not a finding
+    elif hit.cue.lemma in lexicon.volition_cues and (
+        form == "small_clause"
+        or (
+            form == "clause"
+            and clause is not None
+            and not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+        )
+    ):
+        # "want the trial scheduled", "wanted it frozen" (a participle the tagger may take
+        # for a past tense): a state wished for, not a report; "offered that ..." reports
+        form = "wish"
     if (
         content is not None
         and content[1] - content[0] < config.min_content_tokens

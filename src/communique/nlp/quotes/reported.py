@@ -55,6 +55,7 @@ ContentForm = Literal[
     "subject_infinitive",
     "small_clause",
     "evaluation",
+    "wish",
     "question",
     "infinitive",
     "object",
@@ -74,6 +75,9 @@ ContentForm = Literal[
 * ``evaluation``: a small clause that a cue of perception or judgement assigns ("fans found
   it interesting he hadn't heard of her", "critics consider him a liar"): an opinion about
   something, no report (unless a document finds it: "the audit found the accounts sound");
+* ``wish``: a small clause, or a clause without "that", after a cue of wanting ("want the
+  trial scheduled", "wants him gone": ``volition_cue`` of ``quote_words.tsv``): a state
+  wished for, no report;
 * ``question``: an embedded question ("explained why he backs Trump", "asked whether ...");
 * ``infinitive``: an infinitive without a subject of its own, after an addressee or not
   ("urged everyone to act", "vowed to bring back jobs", "wants to build a wall"): an action
