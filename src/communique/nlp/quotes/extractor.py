@@ -63,12 +63,12 @@ from ...records import QuoteKind
 from ..extensions import ActorCluster, QuoteSpan, actor_of
 from ..syntax import SUBJECT_DEPS, VERB_POS
 from .config import QuoteConfig
-from .coref import agrees, is_resolvable_pronoun, just_before
 from .cues import Attribution, CueHit, attribution, find_cues, proposition, reports_around
 from .index import DocIndex, clip_to_paragraph
 from .layout import label_before, signature_after, transcript_paragraphs
 from .marks import find_quoted
 from .narrator import author_name, first_person_piece
+from .neighbours import nearby_speakers, previous_speaker
 from .pieces import Piece, nickname, object_host, quoted_pieces
 from .report_nouns import noun_report
 from .reported import COMPLEMENTIZERS, trim
@@ -621,7 +621,7 @@ def _to_spans(
                     speaker.name,
                 )
                 if speaker.name is None and named is not None:
-                    _previous_speaker(quote, named)
+                    previous_speaker(quote, named)
         if quote.kind == "mixed" and _told_about(quote, f.pieces):
             # "In 1999, Kennedy founded the Waterkeeper Alliance ... that act as their
             # “community's coast guard”," he told Vanity Fair: the clause is the reporter's
@@ -647,20 +647,8 @@ def _to_spans(
         # a thought ("who, some pundits believe, was ...") lends no speaker to the quoted
         # paragraphs near it: they are someone's words
         lenders.append(f.attr is None or f.attr.hit.cue.cls != "cognitive")
-    _nearby_speakers(out, paras, lenders, config)
+    nearby_speakers(out, paras, lenders, config)
     return out
-
-
-def _previous_speaker(quote: QuoteSpan, before: QuoteSpan) -> None:
-    """An unresolved "he", "she" or "they" takes the speaker of the quote ``before`` when
-    that speaker is named by a noun phrase of its number in the sentence right before ("An
-    actress playing an anchor reports that ... Then she demands ...")."""
-    pronoun = quote.speaker[0] if quote.speaker is not None and len(quote.speaker) == 1 else None
-    mention = before.speaker
-    if pronoun is None or mention is None or not is_resolvable_pronoun(pronoun):
-        return
-    if just_before(mention, pronoun) and agrees(mention, pronoun):
-        quote.actor, quote.speaker_name = before.actor, before.speaker_name
 
 
 def _person_in_title(doc: Doc, label: tuple[int, int]) -> bool:
@@ -693,61 +681,3 @@ def _told_about(quote: QuoteSpan, pieces: list[Piece]) -> bool:
         ):
             return True
     return False
-
-
-def _lender_before(
-    quotes: list[QuoteSpan], paras: list[int], lenders: list[bool], n: int, max_paras: int
-) -> int | None:
-    """The quote before quote ``n`` whose speaker an uncued quotation continues: the nearest
-    with a speaker, within ``max_paras`` paragraphs, if it is words (``lenders``); past a
-    thought only to words of the same speaker ("told ... that while he believes ..., he does
-    not expect ..."), else none ("Jones, some pundits believe, is ...": not Jones, not an
-    earlier speaker)."""
-    thinker: str | None = None
-    for m in range(n - 1, -1, -1):
-        quote = quotes[m]
-        if quote.speaker is None:
-            continue
-        if paras[n] - paras[m] > max_paras:
-            return None
-        name = quote.actor.id if quote.actor is not None else quote.speaker_name
-        if lenders[m]:
-            return m if thinker is None or thinker == name else None
-        if name is None:
-            continue  # a thought of someone unresolved ("he does not expect ...") tells nothing
-        if thinker is not None and thinker != name:
-            return None
-        thinker = name
-    return None
-
-
-def _nearby_speakers(
-    quotes: list[QuoteSpan], paras: list[int], lenders: list[bool], config: QuoteConfig
-) -> None:
-    """A direct quote with no cue of its own takes the speaker of the quote before it (within
-    ``config.max_continuation_paras`` paragraphs), else of the quote right after it (within
-    ``config.max_lead_in_paras``: a quoted paragraph that leads into "“...,” she said", a
-    quotation, or a report in its own paragraph); only a quote that ``lenders`` allows
-    (words, not a thought) lends its speaker to the quotes after it (``_lender_before``)."""
-    for n, quote in enumerate(quotes):
-        if quote.kind != "direct" or quote.speaker is not None or quote.cue is not None:
-            continue
-        before = _lender_before(quotes, paras, lenders, n, config.max_continuation_paras)
-        after = next(
-            (
-                m
-                for m in range(n + 1, len(quotes))
-                if quotes[m].speaker is not None and paras[m] - paras[n] <= config.max_lead_in_paras
-            ),
-            None,
-        )
-        if after is not None and quotes[after].kind == "indirect" and paras[after] != paras[n]:
-            after = None  # a report in the next paragraph is someone else's, not a lead-in
-        source = before if before is not None else after
-        if source is not None:
-            other = quotes[source]
-            quote.speaker, quote.actor, quote.speaker_name = (
-                other.speaker,
-                other.actor,
-                other.speaker_name,
-            )
