@@ -46,6 +46,11 @@ def test_a_given_name_both_sexes_bear_agrees_with_either_pronoun(
     assert q.speaker_name == f"{given} Morgan"
 
 
+def test_the_who_of_an_infinitival_question_speaks_for_no_one(nlp: Language) -> None:
+    text = "The town has not figured out who to cheer for in its game of “cops and robbers.”"
+    assert all(q.speaker is None or q.speaker.text != "who" for q in quotes(nlp, text))
+
+
 def test_a_which_that_opens_a_sentence_speaks_for_no_one(nlp: Language) -> None:
     text = (
         "The film follows a detective who works alone. Which is all to suggest that the "

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ...knowledge.cues import Cue, CueLexicon
-from ..syntax import FINITE_OR_MODAL_TAGS, VERB_POS
+from ..syntax import FINITE_OR_MODAL_TAGS, VERB_POS, to_infinitive
 from .config import QuoteConfig
 from .cues import Attribution, CueHit
 from .index import DocIndex
@@ -315,6 +315,8 @@ def object_host(
     subj = subject_of(tok, config.max_subject_climb)
     if subj is None or in_quote[subj.i] >= 0 or subj.lower_ in ("it", "there", "that", "this"):
         return None
+    if subj.tag_ == "WP" and to_infinitive(tok):
+        return None  # an infinitival question ("who to root for in the game of “cops and robbers”")
     # a passive verb's subject is what was said or called; its "by" phrase, if any, speaks
     # ("in what is being criticized as a “use it or lose it” approach": someone unnamed)
     speaker = passive_agent(tok, subj)
