@@ -11,7 +11,7 @@ words never join a person ("Gordon Brown").
 
 from __future__ import annotations
 
-from spacy.attrs import ORTH
+from spacy.attrs import ORTH, SENT_START
 from spacy.tokens import Token
 
 from ...knowledge.actor_lexicon import PersonEntry
@@ -277,7 +277,7 @@ class PeopleMixin(ResolutionState):
         if not word.endswith(PARTICIPLE_ENDINGS) or self.kb.first(word, ("person",)):
             return False
         lower = word.lower()
-        return lower != word and self.doc.vocab.strings[lower] in self._orths()
+        return lower != word and self.doc.vocab.strings[lower] in self._orths()[0]
 
     def _capitalised_by_position(self, i: int) -> bool:
         """True when token ``i`` opens its sentence, the document writes the same word in
@@ -288,15 +288,18 @@ class PeopleMixin(ResolutionState):
         if not tok.is_sent_start or tok.text in self.kb.given_names or tok.text in self.kb.surnames:
             return False
         lower = tok.text.lower()
-        if lower == tok.text or self.doc.vocab.strings[lower] not in self._orths():
+        if lower == tok.text or self.doc.vocab.strings[lower] not in self._orths()[0]:
             return False
-        return not any(t.text == tok.text and not t.is_sent_start for t in self.doc)
+        return tok.orth not in self._orths()[1]
 
-    def _orths(self) -> set[int]:
-        """The document's word forms (hashes), read once."""
-        if self.orths is None:
-            self.orths = set(self.doc.to_array(ORTH).tolist())
-        return self.orths
+    def _orths(self) -> tuple[set[int], set[int]]:
+        """The document's word forms (hashes), and those of words that open no sentence, read
+        once."""
+        if self.orths is None or self.inner_orths is None:
+            rows = self.doc.to_array([ORTH, SENT_START]).tolist()
+            self.orths = {orth for orth, _ in rows}
+            self.inner_orths = {orth for orth, start in rows if start != 1}
+        return self.orths, self.inner_orths
 
     def _org_before_name(self, s: int, e: int) -> bool:
         """True when token ``s`` lies in a known organisation's name that ends before the

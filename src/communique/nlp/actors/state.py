@@ -78,7 +78,9 @@ class ResolutionState:
         self.ents: Sequence[Span] = doc.ents
         """The doc's entities, read once (``Doc.ents`` makes its spans anew at each read)."""
         self.orths: set[int] | None = None
-        """The doc's word forms (ORTH hashes), read when first asked for (``people``)."""
+        """The doc's word forms (ORTH hashes), read when first asked for (``people``) ..."""
+        self.inner_orths: set[int] | None = None
+        """... and those of its words that do not open a sentence."""
         self.used: set[int] = set()
         self.names_used: set[int] = set()
         """Tokens of people's names and of organisations already made actors."""
