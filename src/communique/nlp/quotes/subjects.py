@@ -204,9 +204,8 @@ def _participle_subject(doc: Doc, verb: Token, lexicon: CueLexicon) -> Token | N
     parser hung the participle on the main verb: "The spot concludes with footage of Trump
     saying ..."), the speaker of the speech cue whose reported clause the parser hung it on
     when that clause's subject cannot be a source ("said that prices have risen, adding that
-    ..."), else the noun a participle modifies when
-    it can be a source (``animate``: "a woman saying ...", not "softer language calling for
-    ..."), or ``None``."""
+    ..."), else the noun a participle modifies when it can be a source (``animate``: "a woman
+    saying ...", not "softer language calling for ..."), or ``None``."""
     if verb.tag_ != "VBG" or verb.i == 0 or verb.dep_ not in ("xcomp", "acl", "advcl"):
         return None
     prev = doc[verb.i - 1]
